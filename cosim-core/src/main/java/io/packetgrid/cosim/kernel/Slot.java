@@ -1,0 +1,143 @@
+package io.packetgrid.cosim.kernel;
+
+import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.cosim.federate.Federate;
+import io.packetgrid.cosim.federate.Step;
+import io.packetgrid.cosim.message.Message;
+import io.packetgrid.cosim.time.SimTime;
+import io.packetgrid.cosim.value.ValueKey;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The kernel's bookkeeping for one federate, and the {@link Step} view handed to it. A slot is
+ * touched by at most one thread at a time; everything it produces during a step (publications,
+ * messages, events) is buffered and committed by the kernel in a defined order.
+ */
+final class Slot implements Step {
+    final Federate federate;
+    final String name;
+    final int index;
+    final ValueStore values;
+    final UniformRandomProvider random;
+
+    /** Step rank at equal times (0 = first); derived from {@code after} declarations. */
+    int layer;
+    final List<String> afterNames = new ArrayList<>();
+    final Set<Integer> readable = new HashSet<>();
+    final Set<Integer> writable = new HashSet<>();
+    final Set<String> endpoints = new HashSet<>();
+
+    // per-step state
+    long now;
+    int iteration;
+    boolean due;
+    String dueReason;
+    final List<Message> inbox = new ArrayList<>();
+    final List<Message> outbox = new ArrayList<>();
+    int[] pubKeys = new int[8];
+    Object[] pubValues = new Object[8];
+    int pubCount;
+    final List<String[]> events = new ArrayList<>();
+    long returned;
+    RuntimeException failure;
+    private long sent;
+
+    // profile
+    long steps;
+    long wallNs;
+
+    Slot(Federate federate, int index, ValueStore values, UniformRandomProvider random) {
+        this.federate = federate;
+        this.name = federate.name();
+        this.index = index;
+        this.values = values;
+        this.random = random;
+    }
+
+    /** Runs one step; never throws (a failure is kept for the kernel to report in order). */
+    void runStep() {
+        long t0 = System.nanoTime();
+        try {
+            returned = federate.step(this);
+        } catch (PacketGridException e) {
+            failure = e.within("federate '" + name + "' at t=" + SimTime.format(now));
+        } catch (RuntimeException | StackOverflowError e) {
+            failure = new PacketGridException("federate '" + name + "' at t=" + SimTime.format(now),
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
+        wallNs += System.nanoTime() - t0;
+        steps++;
+    }
+
+    @Override
+    public long now() {
+        return now;
+    }
+
+    @Override
+    public int iteration() {
+        return iteration;
+    }
+
+    @Override
+    public <T> T read(ValueKey<T> key) {
+        int id = values.id(key);
+        if (id < 0 || !readable.contains(id)) {
+            throw new PacketGridException("federate '" + name + "'",
+                    "reads value '" + key.name() + "' it neither publishes nor subscribes to");
+        }
+        return key.type().cast(values.get(id));
+    }
+
+    @Override
+    public <T> void publish(ValueKey<T> key, T value) {
+        int id = values.id(key);
+        if (id < 0 || !writable.contains(id)) {
+            throw new PacketGridException("federate '" + name + "'",
+                    "publishes value '" + key.name() + "' it did not declare");
+        }
+        if (value != null && !key.type().isInstance(value)) {
+            throw new PacketGridException("federate '" + name + "'", "value '" + key.name() + "' must be a "
+                    + key.type().getSimpleName() + ", got " + value.getClass().getSimpleName());
+        }
+        if (pubCount == pubKeys.length) {
+            pubKeys = java.util.Arrays.copyOf(pubKeys, pubCount * 2);
+            pubValues = java.util.Arrays.copyOf(pubValues, pubCount * 2);
+        }
+        pubKeys[pubCount] = id;
+        pubValues[pubCount++] = value;
+    }
+
+    @Override
+    public List<Message> inbox() {
+        return inbox;
+    }
+
+    @Override
+    public Message send(String from, String to, Object payload, int sizeBytes, String kind) {
+        if (!endpoints.contains(from)) {
+            throw new PacketGridException("federate '" + name + "'", "sends from endpoint '" + from + "' it does not own");
+        }
+        if (sizeBytes < 0) {
+            throw new PacketGridException("federate '" + name + "'", "message size must be ≥ 0 bytes, got " + sizeBytes);
+        }
+        // Ids are unique and independent of thread timing: the federate's index and its own count.
+        Message m = new Message(((long) index << 40) | sent++, from, to, now, sizeBytes, kind, payload);
+        outbox.add(m);
+        return m;
+    }
+
+    @Override
+    public UniformRandomProvider random() {
+        return random;
+    }
+
+    @Override
+    public void event(String type, String detail) {
+        events.add(new String[] {type, detail});
+    }
+}

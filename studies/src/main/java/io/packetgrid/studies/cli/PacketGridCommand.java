@@ -1,0 +1,28 @@
+package io.packetgrid.studies.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root command: {@code packetgrid <command>}; see ../shared/docs/CLI.md for the contract. */
+@Command(name = "packetgrid",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"PacketGrid: co-simulation of packetized energy management on LV micro-grids over 5G",
+                "machine-type radio (power flow + finite-blocklength radio + packet server)."},
+        subcommands = {
+                RunCommand.class,
+                BenchCommand.class,
+        })
+public final class PacketGridCommand implements Runnable {
+
+    @Option(names = "--debug", description = "Show stack traces of internal errors.", scope = picocli.CommandLine.ScopeType.INHERIT)
+    boolean debug;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
