@@ -1,0 +1,62 @@
+package io.packetgrid.studies.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.packetgrid.cosim.error.PacketGridException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A study's {@code summary.json}: study facts and an object {@code variants}, one entry per variant
+ * holding its metrics under the names of CLI.md ({@code tracking_mae_pct}, {@code v_min_pu}, …).
+ * Keys keep insertion order and numbers print as shortest round-trip decimals, so the same run
+ * writes the same bytes.
+ */
+public final class Summary {
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private final ObjectNode root = JSON.createObjectNode();
+    private final ObjectNode variants;
+    private final Map<String, ObjectNode> byName = new LinkedHashMap<>();
+
+    public Summary(String study, String scenario, long seed) {
+        root.put("study", study);
+        root.put("scenario", scenario);
+        root.put("seed", seed);
+        variants = root.putObject("variants");
+    }
+
+    /** Top-level facts (e.g. duration, households). */
+    public ObjectNode root() {
+        return root;
+    }
+
+    /** The metrics object of a variant, created on first use (order of first use is kept). */
+    public ObjectNode variant(String name) {
+        return byName.computeIfAbsent(name, variants::putObject);
+    }
+
+    public Map<String, ObjectNode> variants() {
+        return byName;
+    }
+
+    /** Writes {@code dir/summary.json} atomically (temporary file, then rename). */
+    public Path write(Path dir) {
+        Path file = dir.resolve("summary.json");
+        try {
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve("summary.json.tmp");
+            Files.writeString(tmp, JSON.writeValueAsString(root) + "\n");
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        } catch (IOException e) {
+            throw new PacketGridException(file.toString(), "cannot write: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.packetgrid.studies.run;
+
+import io.packetgrid.cosim.error.PacketGridException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/** The study kinds {@code run} knows, by their {@code kind:} value. */
+public final class StudyKinds {
+    private static final Map<String, Supplier<Study>> KINDS = new TreeMap<>();
+
+    static {
+        // each study registers itself here, one line per kind
+    }
+
+    private StudyKinds() {
+    }
+
+    public static Study of(String kind, String where) {
+        Supplier<Study> s = KINDS.get(kind);
+        if (s == null) {
+            throw new PacketGridException(where, "unknown study kind '" + kind + "' (known: "
+                    + String.join(", ", KINDS.keySet()) + ")");
+        }
+        return s.get();
+    }
+
+    public static List<String> known() {
+        return List.copyOf(KINDS.keySet());
+    }
+}
