@@ -99,6 +99,15 @@ public final class Federation {
         return new Run(options).execute();
     }
 
+    /** A federate declared something inconsistent; reported as is (it already names the federate). */
+    private static final class DeclarationException extends PacketGridException {
+        private static final long serialVersionUID = 1L;
+
+        DeclarationException(String location, String message) {
+            super(location, message);
+        }
+    }
+
     /** One execution: all mutable run state lives here. */
     private final class Run implements Delivery {
         final KernelOptions opt;
@@ -175,6 +184,8 @@ public final class Federation {
                 long first;
                 try {
                     first = s.federate.initialize(setup);
+                } catch (DeclarationException e) {
+                    throw e;
                 } catch (PacketGridException e) {
                     throw e.within("federate '" + s.name + "' (initialise)");
                 } catch (RuntimeException e) {
@@ -484,12 +495,12 @@ public final class Federation {
                 int id = values.register(key);
                 int pub = values.publisher.get(id);
                 if (pub >= 0 && pub != slot.index) {
-                    throw new PacketGridException("federate '" + slot.name + "'", "publishes value '" + key.name()
+                    throw new DeclarationException("federate '" + slot.name + "'", "publishes value '" + key.name()
                             + "', already published by '" + slots[pub].name + "'");
                 }
                 ValueKey<?> known = values.keys.get(id);
                 if (!known.type().equals(key.type())) {
-                    throw new PacketGridException("federate '" + slot.name + "'", "value '" + key.name() + "' is a "
+                    throw new DeclarationException("federate '" + slot.name + "'", "value '" + key.name() + "' is a "
                             + known.type().getSimpleName() + " elsewhere, not a " + key.type().getSimpleName());
                 }
                 values.publisher.set(id, slot.index);
@@ -518,7 +529,7 @@ public final class Federation {
             public void endpoint(String name) {
                 Integer owner = endpointOwner.putIfAbsent(name, slot.index);
                 if (owner != null && owner != slot.index) {
-                    throw new PacketGridException("federate '" + slot.name + "'", "endpoint '" + name
+                    throw new DeclarationException("federate '" + slot.name + "'", "endpoint '" + name
                             + "' is already owned by '" + slots[owner].name + "'");
                 }
                 slot.endpoints.add(name);

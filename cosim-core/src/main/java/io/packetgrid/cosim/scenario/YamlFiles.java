@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 public final class YamlFiles {
     private static final ObjectMapper MAPPER = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -68,10 +68,43 @@ public final class YamlFiles {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw translate(e, source);
+            PacketGridException p = translate(e, source);
+            if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                // Jackson buffers record properties, so its location can lie past the field: find the field itself
+                int line = lineOf(yaml, m.getPath());
+                if (line > 0) {
+                    String loc = p.location().replaceFirst("^" + java.util.regex.Pattern.quote(source) + "(:\\d+)?", source + ":" + line);
+                    throw new PacketGridException(loc, p.getMessage());
+                }
+            }
+            throw p;
         } catch (IllegalArgumentException e) {
             throw new PacketGridException(source, e.getMessage());
         }
+    }
+
+    /** The line of the token at {@code path} in the YAML text, or −1. */
+    static int lineOf(String yaml, List<JsonMappingException.Reference> path) {
+        StringBuilder ptr = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            ptr.append('/');
+            if (r.getFieldName() != null) {
+                ptr.append(r.getFieldName().replace("~", "~0").replace("/", "~1"));
+            } else {
+                ptr.append(r.getIndex());
+            }
+        }
+        String target = ptr.toString();
+        try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(yaml)) {
+            while (p.nextToken() != null) {
+                if (p.getParsingContext().pathAsPointer().toString().equals(target)) {
+                    return p.currentTokenLocation().getLineNr();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /** Converts a YAML tree (e.g. a scenario with overrides applied) to a record, with the same errors. */
@@ -89,8 +122,13 @@ public final class YamlFiles {
     public static PacketGridException translate(JsonProcessingException e, String source) {
         JsonLocation loc = e.getLocation();
         String where = source + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() : "");
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof com.fasterxml.jackson.core.JsonParseException p) {
+                return new PacketGridException(where, "not valid YAML: " + oneLine(p.getOriginalMessage()));
+            }
+        }
         if (!(e instanceof JsonMappingException m)) {
-            return new PacketGridException(where, "not valid YAML: " + e.getOriginalMessage());
+            return new PacketGridException(where, "not valid YAML: " + oneLine(e.getOriginalMessage()));
         }
         String path = path(m.getPath());
         String what;
@@ -114,7 +152,9 @@ public final class YamlFiles {
                 int a = msg.indexOf('\'');
                 int b = msg.indexOf('\'', a + 1);
                 String field = a >= 0 && b > a ? msg.substring(a + 1, b) : "?";
-                path = path.isEmpty() ? field : path + "." + field;
+                if (!path.equals(field) && !path.endsWith("." + field)) {
+                    path = path.isEmpty() ? field : path + "." + field;
+                }
                 what = "missing required field";
             } else if (mi.getTargetType() != null) {
                 what = "expected " + describe(mi.getTargetType()) + " here";
@@ -126,6 +166,22 @@ public final class YamlFiles {
             what = c instanceof IllegalArgumentException && c.getMessage() != null ? c.getMessage() : m.getOriginalMessage();
         }
         return new PacketGridException(path.isEmpty() ? where : where + ": " + path, what);
+    }
+
+    /** A parser's multi-line report (with a caret diagram) as one line. */
+    private static String oneLine(String msg) {
+        if (msg == null) {
+            return "unreadable";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String line : msg.split("\\R")) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("in 'reader'") || t.startsWith("^") || line.startsWith("    ")) {
+                continue;
+            }
+            b.append(b.length() == 0 ? "" : "; ").append(t);
+        }
+        return b.toString();
     }
 
     private static String describe(Class<?> t) {
