@@ -1,0 +1,69 @@
+package io.packetgrid.pem.device;
+
+import io.packetgrid.pem.packet.DeviceClass;
+
+/**
+ * An EV charger. Its controlled state is the state of charge; its band moves with time (urgency,
+ * after Frolik &amp; Hines, "Urgency-driven, plug-in electric vehicle charging", ISGT-Europe 2012):
+ * the lower limit is the SoC from which charging continuously at full power just reaches the
+ * target at departure; the upper limit is the target. Below the lower limit the charger opts out
+ * and charges (the owner's need comes first); it never charges above the target or while away.
+ */
+public final class EvCharger implements FlexibleDevice {
+    private final EvParams p;
+    private double soc;
+
+    public EvCharger(EvParams p) {
+        this.p = p;
+        this.soc = p.arrivalSoc();
+    }
+
+    @Override
+    public DeviceClass deviceClass() {
+        return DeviceClass.EV_CHARGER;
+    }
+
+    @Override
+    public double ratedKw() {
+        return p.chargerKw();
+    }
+
+    @Override
+    public double state() {
+        return soc;
+    }
+
+    private double now;
+
+    /** The last-chance SoC at time {@code tS}: below it the target cannot be met at full power. */
+    public double mustChargeSoc(double tS) {
+        double hoursLeft = Math.max(0, (p.departureS() - tS) / 3600);
+        return p.targetSoc() - p.chargerKw() * p.efficiency() * hoursLeft / p.batteryKwh();
+    }
+
+    @Override
+    public PemBand band() {
+        double max = p.targetSoc();
+        double min = Math.min(max - 0.02, Math.max(-1, mustChargeSoc(now)));
+        double set = (min + max) / 2;
+        return new PemBand(min, set, max, min + 0.25 * (set - min), set + 0.5 * (max - set));
+    }
+
+    @Override
+    public boolean available(double tS) {
+        return tS >= p.arrivalS() && tS < p.departureS();
+    }
+
+    @Override
+    public void advance(double tS, double dtS, double powerKw) {
+        now = tS + dtS;
+        if (!available(tS) || powerKw <= 0) {
+            return;
+        }
+        soc = Math.min(1, soc + powerKw * p.efficiency() * dtS / 3600 / p.batteryKwh());
+    }
+
+    public EvParams params() {
+        return p;
+    }
+}

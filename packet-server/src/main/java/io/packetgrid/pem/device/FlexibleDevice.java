@@ -1,0 +1,39 @@
+package io.packetgrid.pem.device;
+
+import io.packetgrid.pem.packet.DeviceClass;
+
+/**
+ * The physics of a device whose consumption can be switched in packets: a state {@code x} in its
+ * own units (water temperature, state of charge) that the element raises when on. Implementations
+ * are plain mutable models; control (thermostat or PEM) is separate.
+ */
+public interface FlexibleDevice {
+
+    DeviceClass deviceClass();
+
+    /** Electrical power when the element is on, kW (the packet's power). */
+    double ratedKw();
+
+    /** The controlled state, in the units of {@link #band()}. */
+    double state();
+
+    /** The QoS band of {@link #state()}. */
+    PemBand band();
+
+    /**
+     * Advances the physics over {@code [tS, tS + dtS]} (tS from run start) while drawing
+     * {@code powerKw} from the grid: {@link #ratedKw()} when on, 0 when off, −{@link #dischargeKw()}
+     * when injecting.
+     */
+    void advance(double tS, double dtS, double powerKw);
+
+    /** Power it can inject in a discharge packet, kW (0: it cannot). */
+    default double dischargeKw() {
+        return 0;
+    }
+
+    /** Whether the device is present and may consume (an EV away from home is not). */
+    default boolean available(double tS) {
+        return true;
+    }
+}

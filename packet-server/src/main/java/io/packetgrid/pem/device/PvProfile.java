@@ -1,0 +1,28 @@
+package io.packetgrid.pem.device;
+
+/**
+ * A non-dispatchable PV output profile: clear-sky half-sine between sunrise and sunset scaled to
+ * the array's peak AC power (the usual first approximation of clear-sky irradiance over a day),
+ * optionally multiplied by a cloud factor series. Times are seconds from midnight of day 0.
+ */
+public record PvProfile(double peakKw, double sunriseH, double sunsetH, LoadShape cloudFactor) {
+
+    public PvProfile {
+        if (!(sunsetH > sunriseH)) {
+            throw new IllegalArgumentException("sunset must be after sunrise");
+        }
+    }
+
+    public static PvProfile clearSky(double peakKw, double sunriseH, double sunsetH) {
+        return new PvProfile(peakKw, sunriseH, sunsetH, null);
+    }
+
+    public double powerKw(double tS) {
+        double h = (tS / 3600) % 24;
+        if (h <= sunriseH || h >= sunsetH) {
+            return 0;
+        }
+        double clear = peakKw * Math.sin(Math.PI * (h - sunriseH) / (sunsetH - sunriseH));
+        return cloudFactor == null ? clear : clear * cloudFactor.valueAt(tS);
+    }
+}

@@ -1,0 +1,15 @@
+package io.packetgrid.pem.policy;
+
+import io.packetgrid.pem.packet.DeviceEvent;
+
+/** The server's estimate of the flexible fleet's present power, kW. */
+public interface AggregateEstimator {
+
+    double estimateKw(long nowNs);
+
+    /** A packet of {@code kw} (signed) was accepted to run over [startNs, endNs). */
+    void onAccepted(double kw, long startNs, long endNs);
+
+    /** A device reported an event (opt-out, interruption, rejoin). */
+    void onEvent(DeviceEvent event, long nowNs);
+}

@@ -1,0 +1,51 @@
+package io.packetgrid.pem.sim;
+
+import java.util.Arrays;
+
+/** Traffic and delay counters of a device fleet. */
+public final class FleetStats {
+    long requests;
+    long events;
+    long replies;
+    long unexpectedMessages;
+    final LongList latencyNs = new LongList();
+
+    public long requests() {
+        return requests;
+    }
+
+    public long events() {
+        return events;
+    }
+
+    public long replies() {
+        return replies;
+    }
+
+    public long unexpectedMessages() {
+        return unexpectedMessages;
+    }
+
+    /** Request→reply delay quantile (q in [0, 1]), ms; NaN without samples. */
+    public double latencyQuantileMs(double q) {
+        if (latencyNs.size == 0) {
+            return Double.NaN;
+        }
+        long[] s = Arrays.copyOf(latencyNs.data, latencyNs.size);
+        Arrays.sort(s);
+        int i = (int) Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1));
+        return s[i] / 1e6;
+    }
+
+    static final class LongList {
+        long[] data = new long[64];
+        int size;
+
+        void add(long v) {
+            if (size == data.length) {
+                data = Arrays.copyOf(data, size * 2);
+            }
+            data[size++] = v;
+        }
+    }
+}
