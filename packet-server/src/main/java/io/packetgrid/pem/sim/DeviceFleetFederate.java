@@ -45,6 +45,7 @@ public final class DeviceFleetFederate implements Federate {
     private final ValueKey<double[]> meterKey;
     private final FleetStats stats = new FleetStats();
     private final List<double[]> trace = new ArrayList<>();
+    private final List<double[]> intervalTrace = new ArrayList<>();
     private boolean recordSeries;
     private SeriesWriter series;
     private UniformRandomProvider rng;
@@ -110,6 +111,9 @@ public final class DeviceFleetFederate implements Federate {
         long now = step.now();
         boolean tick = now >= nextTickNs;
         if (tick) {
+            if (now > 0) {
+                intervalTrace.add(new double[] {(now - stepNs) / 1e9, totalPower()});
+            }
             for (DeviceAgent a : agents) {
                 a.advanceTo(now);
             }
@@ -203,6 +207,11 @@ public final class DeviceFleetFederate implements Federate {
     /** (time_s, p_kw) at each control step, sampled before the server's answers of that step. */
     public List<double[]> trace() {
         return trace;
+    }
+
+    /** (t_s, p_kw): the fleet's power over each control interval [t, t + Δt), after all decisions at t. */
+    public List<double[]> intervalTrace() {
+        return intervalTrace;
     }
 
     public FleetStats stats() {
