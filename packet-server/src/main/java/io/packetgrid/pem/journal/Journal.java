@@ -1,0 +1,188 @@
+package io.packetgrid.pem.journal;
+
+import io.packetgrid.cosim.error.PacketGridException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The append-only journal of accepted packets, with group commit: appenders hand records to one
+ * writer thread, which writes everything queued as one batch, flushes it ({@link SyncMode}), and
+ * only then tells the listener which records are durable (so acknowledgements leave only after
+ * that). A new segment file is started at each open and when a segment reaches
+ * {@code segmentBytes}. Opening recovers the folder first ({@link JournalReader#recover}).
+ */
+public final class Journal implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+
+    /** One queued append: the record and an opaque token handed back when durable. */
+    public record Pending(JournalRecord record, Object token) {
+    }
+
+    private final Path dir;
+    private final SyncMode sync;
+    private final int maxBatch;
+    private final long segmentBytes;
+    private final BlockingQueue<Pending> queue;
+    private final Consumer<List<Pending>> durable;
+    private final Thread writer;
+    private final JournalReader.Recovery recovery;
+    private FileChannel channel;
+    private long segmentSize;
+    private int nextSegment;
+    private volatile boolean closing;
+    private volatile Throwable failure;
+    private long batches;
+    private long written;
+
+    /**
+     * Opens (and recovers) the journal in {@code dir}.
+     *
+     * @param recovered called for each record already in the journal, before any append
+     * @param durable   called on the writer thread with each batch once it is durable
+     */
+    public Journal(Path dir, SyncMode sync, int maxBatch, int queueCapacity, long segmentBytes,
+                   Consumer<JournalRecord> recovered, Consumer<List<Pending>> durable) {
+        this.dir = dir;
+        this.sync = sync;
+        this.maxBatch = maxBatch;
+        this.segmentBytes = segmentBytes;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.durable = durable;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new PacketGridException(dir.toString(), "cannot create the journal folder: " + e.getMessage());
+        }
+        this.recovery = JournalReader.recover(dir, recovered);
+        this.nextSegment = recovery.nextSegment();
+        openSegment();
+        this.writer = new Thread(this::run, "packetgrid-journal");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    public JournalReader.Recovery recovery() {
+        return recovery;
+    }
+
+    private void openSegment() {
+        try {
+            if (channel != null) {
+                channel.force(true);
+                channel.close();
+            }
+            Path p = dir.resolve(String.format("%s%08d%s", JournalFormat.PREFIX, nextSegment++, JournalFormat.SUFFIX));
+            channel = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            ByteBuffer h = ByteBuffer.allocate(JournalFormat.HEADER_BYTES);
+            JournalFormat.header(h);
+            h.flip();
+            while (h.hasRemaining()) {
+                channel.write(h);
+            }
+            channel.force(true);
+            segmentSize = JournalFormat.HEADER_BYTES;
+        } catch (IOException e) {
+            throw new PacketGridException(dir.toString(), "cannot open a journal segment: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Queues a record; blocks while the queue is full (back-pressure). Returns false if the
+     * journal is closed or failed (the caller must not acknowledge).
+     */
+    public boolean append(JournalRecord record, Object token) {
+        if (closing || failure != null) {
+            return false;
+        }
+        try {
+            queue.put(new Pending(record, token));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        ByteBuffer buf = ByteBuffer.allocateDirect(maxBatch * JournalRecord.BYTES);
+        try {
+            while (true) {
+                Pending first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing && queue.isEmpty()) {
+                        break;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                buf.clear();
+                for (Pending p : batch) {
+                    JournalFormat.put(buf, p.record());
+                }
+                buf.flip();
+                while (buf.hasRemaining()) {
+                    channel.write(buf);
+                }
+                if (sync == SyncMode.FSYNC) {
+                    channel.force(false);
+                }
+                segmentSize += (long) batch.size() * JournalRecord.BYTES;
+                batches++;
+                written += batch.size();
+                durable.accept(batch);
+                batch = new ArrayList<>(maxBatch);
+                if (segmentSize >= segmentBytes) {
+                    openSegment();
+                }
+            }
+            channel.force(true);
+            channel.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+            LOG.error("journal writer failed; no further packet will be acknowledged", e);
+        }
+    }
+
+    public long batches() {
+        return batches;
+    }
+
+    public long written() {
+        return written;
+    }
+
+    public int queued() {
+        return queue.size();
+    }
+
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** Writes what is queued, flushes and closes. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.packetgrid.pem.net;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.cosim.scenario.SimDuration;
+import io.packetgrid.cosim.scenario.YamlFiles;
+import io.packetgrid.pem.journal.SyncMode;
+import io.packetgrid.pem.packet.DeviceClass;
+import io.packetgrid.pem.policy.CommunityRules;
+import io.packetgrid.pem.policy.EventEstimator;
+import io.packetgrid.pem.policy.Fairness;
+import io.packetgrid.pem.policy.PolicyMode;
+import io.packetgrid.pem.policy.RampLimiter;
+import io.packetgrid.pem.policy.TargetSignal;
+import io.packetgrid.pem.policy.TrackingPolicy;
+import io.packetgrid.pem.policy.TrackingRule;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code serve --config FILE}: the server's policy, limits and journal settings (YAML, strict).
+ * Every field is optional; the defaults accept every authenticated request (uncoordinated PEM)
+ * and fsync each journal batch.
+ * <pre>
+ * policy:
+ *   mode: track              # track | accept_all | deny_all
+ *   target_kw: 500           # constant target while tracking
+ *   rule: half_packet        # half_packet (IREP 2022) | relay (ACC 2017)
+ *   ramp_kw_per_min: 300
+ *   max_packet: 30m
+ *   order: [cooker, ev_charger]
+ *   fairness: longest_waiting
+ *   class_cap_kw: {ev_charger: 50}
+ * limits: {rate_per_s: 10, burst: 20}
+ * journal: {sync: fsync, batch_max: 4096}
+ * udp_channels: 1
+ * </pre>
+ */
+public record ServerConfig(Policy policy, Limits limits, JournalSettings journal, Integer udpChannels, Integer ioThreads) {
+
+    public record Policy(String mode, Double targetKw, String rule, Double rampKwPerMin, SimDuration maxPacket,
+                         List<String> order, String fairness, Map<String, Double> classCapKw) {
+    }
+
+    public record Limits(Double ratePerS, Double burst) {
+    }
+
+    public record JournalSettings(String sync, Integer batchMax, Long segmentBytes) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public ServerConfig(@JsonProperty("policy") Policy policy, @JsonProperty("limits") Limits limits,
+                        @JsonProperty("journal") JournalSettings journal, @JsonProperty("udp_channels") Integer udpChannels,
+                        @JsonProperty("io_threads") Integer ioThreads) {
+        this.policy = policy == null ? new Policy(null, null, null, null, null, null, null, null) : policy;
+        this.limits = limits == null ? new Limits(null, null) : limits;
+        this.journal = journal == null ? new JournalSettings(null, null, null) : journal;
+        this.udpChannels = udpChannels == null ? 1 : udpChannels;
+        this.ioThreads = ioThreads == null ? 2 : ioThreads;
+        if (this.udpChannels < 1 || this.udpChannels > 16) {
+            throw new IllegalArgumentException("udp_channels must be 1..16");
+        }
+        if (this.ioThreads < 1 || this.ioThreads > 64) {
+            throw new IllegalArgumentException("io_threads must be 1..64");
+        }
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig(null, null, null, null, null);
+    }
+
+    public static ServerConfig read(Path file) {
+        return YamlFiles.read(file, ServerConfig.class);
+    }
+
+    public double ratePerS() {
+        return limits.ratePerS() == null ? 10 : limits.ratePerS();
+    }
+
+    public double burst() {
+        return limits.burst() == null ? 20 : limits.burst();
+    }
+
+    public SyncMode syncMode() {
+        String s = journal.sync() == null ? "fsync" : journal.sync();
+        try {
+            return SyncMode.valueOf(s.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new PacketGridException("journal.sync", "expected fsync or write, got '" + s + "'");
+        }
+    }
+
+    public int batchMax() {
+        return journal.batchMax() == null ? 4096 : journal.batchMax();
+    }
+
+    public long segmentBytes() {
+        return journal.segmentBytes() == null ? 256L << 20 : journal.segmentBytes();
+    }
+
+    /** The policy this configuration describes (event-based aggregate estimate, as IREP 2022). */
+    public TrackingPolicy buildPolicy() {
+        Policy p = policy;
+        TrackingPolicy.Builder b = TrackingPolicy.builder();
+        PolicyMode mode = p.mode() == null ? PolicyMode.ACCEPT_ALL : parse(PolicyMode.class, p.mode(), "policy.mode");
+        b.mode(mode);
+        b.target(TargetSignal.constant(p.targetKw() == null ? Double.POSITIVE_INFINITY : p.targetKw()));
+        b.rule(p.rule() == null ? TrackingRule.HALF_PACKET : parse(TrackingRule.class, p.rule(), "policy.rule"));
+        b.estimator(new EventEstimator(0));
+        if (p.rampKwPerMin() != null) {
+            if (!(p.rampKwPerMin() > 0)) {
+                throw new PacketGridException("policy.ramp_kw_per_min", "must be > 0");
+            }
+            b.ramp(RampLimiter.perMinute(p.rampKwPerMin(), 10));
+        }
+        if (p.maxPacket() != null) {
+            b.maxPacketNs(p.maxPacket().ns());
+        }
+        List<DeviceClass> order = new ArrayList<>();
+        if (p.order() != null) {
+            for (int i = 0; i < p.order().size(); i++) {
+                order.add(DeviceClass.parse(p.order().get(i), "policy.order[" + i + "]"));
+            }
+        }
+        Map<DeviceClass, Double> caps = new EnumMap<>(DeviceClass.class);
+        if (p.classCapKw() != null) {
+            p.classCapKw().forEach((k, v) -> caps.put(DeviceClass.parse(k, "policy.class_cap_kw." + k), v));
+        }
+        Fairness f = p.fairness() == null ? Fairness.ARRIVAL : parse(Fairness.class, p.fairness(), "policy.fairness");
+        b.rules(new CommunityRules(order, caps, f));
+        return b.build();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String s, String where) {
+        try {
+            return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            StringBuilder known = new StringBuilder();
+            for (E c : type.getEnumConstants()) {
+                known.append(known.length() == 0 ? "" : ", ").append(c.name().toLowerCase(Locale.ROOT));
+            }
+            throw new PacketGridException(where, "expected one of " + known + ", got '" + s + "'");
+        }
+    }
+}
