@@ -12,6 +12,10 @@ import picocli.CommandLine.Option;
         subcommands = {
                 RunCommand.class,
                 BenchCommand.class,
+                SweepCommand.class,
+                io.packetgrid.studies.cli.pem.KeysCommand.class,
+                io.packetgrid.studies.cli.pem.ServeCommand.class,
+                io.packetgrid.studies.cli.pem.LoadgenCommand.class,
         })
 public final class PacketGridCommand implements Runnable {
 
