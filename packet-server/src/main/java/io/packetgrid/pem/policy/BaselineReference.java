@@ -15,6 +15,7 @@ public final class BaselineReference implements TargetSignal {
     private double sum;
     private long count;
     private long lastSampleNs = Long.MIN_VALUE;
+    private double fixedKw = Double.NaN;
 
     public BaselineReference(long baselineFromNs, long trackFromNs, LongToDoubleFunction shape) {
         this.baselineFromNs = baselineFromNs;
@@ -34,7 +35,16 @@ public final class BaselineReference implements TargetSignal {
         }
     }
 
+    /** Uses {@code kw} as the baseline instead of learning it (the same reference for several runs). */
+    public BaselineReference fixedBaseline(double kw) {
+        this.fixedKw = kw;
+        return this;
+    }
+
     public double baselineKw() {
+        if (!Double.isNaN(fixedKw)) {
+            return fixedKw;
+        }
         return count == 0 ? Double.NaN : sum / count;
     }
 

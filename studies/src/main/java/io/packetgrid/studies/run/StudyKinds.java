@@ -12,6 +12,7 @@ public final class StudyKinds {
 
     static {
         // each study registers itself here, one line per kind
+        KINDS.put("acc2017", io.packetgrid.studies.pem.Acc2017Study::new);
     }
 
     private StudyKinds() {

@@ -1,0 +1,104 @@
+package io.packetgrid.studies.cli.pem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.cosim.time.SimTime;
+import io.packetgrid.pem.net.LoadGenerator;
+import io.packetgrid.pem.net.LoadReport;
+import io.packetgrid.pem.protocol.DeviceKeys;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code loadgen --target HOST:PORT --keys KEYS.csv --devices N --duration 10s [--rate R]}: emulates
+ * a device fleet against a server and prints, last, one JSON object with
+ * {@code requests_per_second, p50_ms, p99_ms, acknowledged, lost_acknowledged} (CLI.md) and more.
+ */
+@Command(name = "loadgen", mixinStandardHelpOptions = true,
+        description = {"Emulates a fleet of devices against a packet server over UDP and prints one JSON object last:",
+                "requests_per_second, p50_ms, p99_ms, acknowledged, lost_acknowledged (acknowledged packets missing",
+                "from the server's journal afterwards: read from --ledger, or asked of the server over TCP)."})
+public final class LoadgenCommand implements Callable<Integer> {
+
+    @Option(names = "--target", required = true, paramLabel = "HOST:PORT", description = "The server.")
+    String target;
+
+    @Option(names = "--keys", required = true, paramLabel = "KEYS.csv", description = "Device keys (the server's file).")
+    Path keys;
+
+    @Option(names = "--devices", required = true, paramLabel = "N", description = "Devices to emulate (ids 1..N).")
+    int devices;
+
+    @Option(names = "--duration", defaultValue = "10s", paramLabel = "D", description = "Measured duration (default ${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(names = "--warmup", defaultValue = "1s", paramLabel = "D", description = "Unmeasured warm-up before it (default ${DEFAULT-VALUE}).")
+    String warmup;
+
+    @Option(names = "--rate", paramLabel = "R", description = "Requests per second (open loop); default: closed loop with --window in flight.")
+    Double rate;
+
+    @Option(names = "--window", defaultValue = "512", paramLabel = "W", description = "Requests in flight in closed loop (default ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--timeout", defaultValue = "1s", paramLabel = "D", description = "A request without reply after this is lost (default ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--ledger", paramLabel = "DIR", description = "Audit the acknowledged packets by reading the server's journal folder.")
+    Path ledger;
+
+    @Option(names = "--acks", paramLabel = "FILE", description = "Also write the acknowledged packets (device_id,seq) to FILE.")
+    Path acks;
+
+    @Option(names = "--power-kw", defaultValue = "4.5", paramLabel = "KW", description = "Packet power requested (default ${DEFAULT-VALUE}).")
+    double powerKw;
+
+    @Option(names = "--packet", defaultValue = "5m", paramLabel = "D", description = "Packet length requested (default ${DEFAULT-VALUE}).")
+    String packet;
+
+    @Override
+    public Integer call() throws Exception {
+        int colon = target.lastIndexOf(':');
+        int port;
+        try {
+            port = colon < 0 ? -1 : Integer.parseInt(target.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (colon <= 0 || port < 1 || port > 65535) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--target must be HOST:PORT, got '" + target + "'");
+        }
+        if (window < 1 || devices < 1 || (rate != null && !(rate > 0))) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--devices, --window and --rate must be > 0");
+        }
+        long durNs = parse("--duration", duration);
+        long warmNs = parse("--warmup", warmup);
+        long toNs = parse("--timeout", timeout);
+        long packetNs = parse("--packet", packet);
+        DeviceKeys k = DeviceKeys.read(keys);
+        InetSocketAddress addr = new InetSocketAddress(target.substring(0, colon), port);
+        if (addr.isUnresolved()) {
+            throw new PacketGridException("--target", "cannot resolve host '" + target.substring(0, colon) + "'");
+        }
+        LoadGenerator.Config cfg = new LoadGenerator.Config(addr, k, devices, durNs, warmNs, rate == null ? 0 : rate,
+                Math.min(window, devices), toNs, ledger, acks, powerKw, packetNs);
+        LoadReport r = new LoadGenerator(cfg).run();
+        System.out.println(new ObjectMapper().writeValueAsString(r.toJsonFields()));
+        return 0;
+    }
+
+    private long parse(String option, String text) {
+        try {
+            long ns = SimTime.parse(text);
+            if (ns <= 0 && !option.equals("--warmup")) {
+                throw new IllegalArgumentException("must be > 0");
+            }
+            return ns;
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), option + ": " + e.getMessage());
+        }
+    }
+}

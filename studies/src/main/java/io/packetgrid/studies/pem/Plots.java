@@ -1,0 +1,47 @@
+package io.packetgrid.studies.pem;
+
+import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.pem.sim.Acc2017Experiment;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** PNG plots of fleet power against the reference (XChart, headless). */
+final class Plots {
+    private Plots() {
+    }
+
+    static void timeSeries(Path file, String title, List<Acc2017Experiment.Result> results, boolean withReference) {
+        System.setProperty("java.awt.headless", "true");
+        XYChart chart = new XYChartBuilder().width(1200).height(600).title(title).xAxisTitle("time (min)")
+                .yAxisTitle("power (kW)").build();
+        chart.getStyler().setMarkerSize(0);
+        Acc2017Experiment.Result first = results.get(0);
+        double[] minutes = new double[first.timeS().length];
+        for (int i = 0; i < minutes.length; i++) {
+            minutes[i] = first.timeS()[i] / 60;
+        }
+        if (withReference) {
+            XYSeries ref = chart.addSeries("reference", minutes, first.referenceKw());
+            ref.setMarker(SeriesMarkers.NONE);
+        }
+        for (Acc2017Experiment.Result r : results) {
+            double[] x = new double[r.timeS().length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = r.timeS()[i] / 60;
+            }
+            XYSeries s = chart.addSeries(r.name(), x, r.powerKw());
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        try {
+            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new PacketGridException(file.toString(), "cannot write the plot: " + e.getMessage());
+        }
+    }
+}
