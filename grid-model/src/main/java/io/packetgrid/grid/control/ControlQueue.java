@@ -1,0 +1,58 @@
+package io.packetgrid.grid.control;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pending control actions ordered by action time (OpenDSS ControlQueue). In static control mode
+ * the solution executes, after each converged solution, all actions due at the earliest queued
+ * time, without advancing time.
+ */
+public final class ControlQueue {
+    /** Something that acts when its time comes. */
+    public interface Action {
+        void act();
+    }
+
+    private record Entry(double time, int handle, Action action) {
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+    private int handles;
+
+    /** Queues an action at absolute time (seconds); returns its handle. */
+    public int push(double timeSec, Action a) {
+        int h = ++handles;
+        int i = 0;
+        while (i < entries.size() && timeSec > entries.get(i).time) {
+            i++;
+        }
+        entries.add(i, new Entry(timeSec, h, a));
+        return h;
+    }
+
+    public void delete(int handle) {
+        entries.removeIf(e -> e.handle == handle);
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    public void clear() {
+        entries.clear();
+    }
+
+    /** Executes every action due at the earliest time in the queue (OpenDSS DoNearestActions). */
+    public boolean doNearest() {
+        if (entries.isEmpty()) {
+            return false;
+        }
+        double t = entries.get(0).time;
+        while (!entries.isEmpty() && entries.get(0).time <= t) {
+            Entry e = entries.remove(0);
+            e.action.act();
+        }
+        return true;
+    }
+}

@@ -1,0 +1,413 @@
+package io.packetgrid.grid.dss;
+
+import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.grid.control.RegulatorControl;
+import io.packetgrid.grid.control.RegulatorSettings;
+import io.packetgrid.grid.model.CMatrix;
+import io.packetgrid.grid.model.Capacitor;
+import io.packetgrid.grid.model.CircuitElement;
+import io.packetgrid.grid.model.Connection;
+import io.packetgrid.grid.model.Generator;
+import io.packetgrid.grid.model.Line;
+import io.packetgrid.grid.model.Load;
+import io.packetgrid.grid.model.LoadModel;
+import io.packetgrid.grid.model.Network;
+import io.packetgrid.grid.model.SourceImpedance;
+import io.packetgrid.grid.model.Transformer;
+import io.packetgrid.grid.model.VoltageSource;
+import io.packetgrid.grid.model.Winding;
+import io.packetgrid.grid.series.InjectionDriver;
+import io.packetgrid.grid.series.LoadDriver;
+import io.packetgrid.grid.series.LoadShape;
+import io.packetgrid.grid.series.Monitor;
+import io.packetgrid.grid.series.Simulation;
+import io.packetgrid.grid.solve.PowerFlowSolver;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns definitions into model elements and a {@link Simulation}: the model layer (OpenDSS
+ * element physics) sees only numbers and connections, never script syntax.
+ */
+final class CircuitBuilder {
+    private final DssCircuit c;
+    private final Map<String, CircuitElement> byName = new HashMap<>();
+    private final Map<String, TransformerDef> transformerDefs = new HashMap<>();
+    private boolean anyOpen;
+
+    CircuitBuilder(DssCircuit c) {
+        this.c = c;
+    }
+
+    private static EditContext at(ElementDef d, DssCircuit c) {
+        return new EditContext(d.definedAt, Path.of("."), c);
+    }
+
+    /** Parses {@code bus.n1.n2} into the bus name (lower case) and node numbers. */
+    static Object[] parseBus(String spec, String where, String what) {
+        String s = spec.trim();
+        if (s.isEmpty()) {
+            throw new PacketGridException(where, what + " is not set");
+        }
+        String[] parts = s.split("\\.", -1);
+        String bus = parts[0].trim().toLowerCase(Locale.ROOT);
+        if (bus.isEmpty()) {
+            throw new PacketGridException(where, what + ": empty bus name in '" + spec + "'");
+        }
+        int[] nodes = new int[parts.length - 1];
+        for (int i = 1; i < parts.length; i++) {
+            try {
+                nodes[i - 1] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new PacketGridException(where, what + ": bad node '" + parts[i] + "' in '" + spec + "'");
+            }
+            if (nodes[i - 1] < 0 || nodes[i - 1] > 1000) {
+                throw new PacketGridException(where, what + ": node " + nodes[i - 1] + " out of range in '" + spec + "'");
+            }
+        }
+        return new Object[] {bus, nodes};
+    }
+
+    /** Conductor node numbers: phases 1..n, others ground, overridden by the given nodes. */
+    static int[] nodes(int[] given, int phases, int conductors) {
+        int[] r = new int[conductors];
+        for (int i = 0; i < conductors; i++) {
+            r[i] = i < phases ? i + 1 : 0;
+        }
+        for (int i = 0; i < Math.min(given.length, conductors); i++) {
+            r[i] = given[i];
+        }
+        return r;
+    }
+
+    private static Connection connection(String[] specs, int phases, int conductors, String where, String name) {
+        String[] buses = new String[specs.length];
+        int[][] nodes = new int[specs.length][];
+        for (int t = 0; t < specs.length; t++) {
+            Object[] b = parseBus(specs[t], where, name + " bus" + (t + 1));
+            buses[t] = (String) b[0];
+            nodes[t] = nodes((int[]) b[1], phases, conductors);
+        }
+        return new Connection(buses, nodes);
+    }
+
+    /** Builds the network and the simulation from the present definitions. */
+    Simulation build() {
+        List<CircuitElement> elements = new ArrayList<>();
+        Map<CircuitElement, ElementDef> defs = new LinkedHashMap<>();
+        for (ElementDef d : c.elementOrder) {
+            if (!d.enabled) {
+                continue;
+            }
+            CircuitElement e = element(d);
+            if (e != null) {
+                elements.add(e);
+                defs.put(e, d);
+                byName.put(d.fullName().toLowerCase(Locale.ROOT), e);
+            }
+        }
+        if (c.source == null || !c.source.enabled) {
+            throw new PacketGridException("circuit " + c.name, "no voltage source (New Circuit.name creates Vsource.source)");
+        }
+        Network net = new Network(elements, anyOpen);
+        for (int b = 0; b < net.busCount(); b++) {
+            Double kv = c.busKvBase.get(net.busName(b));
+            if (kv != null) {
+                net.setBusKvBase(b, kv);
+            }
+        }
+        PowerFlowSolver solver = new PowerFlowSolver(net, c.solverOptions);
+        List<LoadDriver> loads = new ArrayList<>();
+        List<InjectionDriver> injections = new ArrayList<>();
+        for (Map.Entry<CircuitElement, ElementDef> en : defs.entrySet()) {
+            if (en.getKey() instanceof Load l) {
+                LoadDef ld = (LoadDef) en.getValue();
+                loads.add(new LoadDriver(l, ld.kw, ld.kvar, ld.pfSpecified, ld.pf, shape(ld.yearly, ld), shape(ld.daily, ld), ld.status));
+            } else if (en.getKey() instanceof Generator g) {
+                GeneratorDef gd = (GeneratorDef) en.getValue();
+                injections.add(new InjectionDriver(g, gd::power, shape(gd.yearly, gd), shape(gd.daily, gd), gd.fixed));
+            }
+        }
+        List<RegulatorControl> regs = new ArrayList<>();
+        for (ElementDef d : c.of("regcontrol").values()) {
+            if (d.enabled) {
+                regs.add(regulator((RegControlDef) d, net));
+            }
+        }
+        Simulation sim = new Simulation(net, solver, loads, injections, regs);
+        for (ElementDef d : c.of("monitor").values()) {
+            if (!d.enabled) {
+                continue;
+            }
+            MonitorDef md = (MonitorDef) d;
+            Monitor m = c.monitors.get(md.name);
+            CircuitElement target = md.element == null ? null : byName.get(fullName(md.element));
+            if (target == null) {
+                throw new PacketGridException(md.definedAt, "Monitor." + md.name + ": element '" + md.element + "' is not in the circuit");
+            }
+            if (md.terminal > target.connection().terminals()) {
+                throw new PacketGridException(md.definedAt, "Monitor." + md.name + ": " + target.name() + " has no terminal " + md.terminal);
+            }
+            m.bind(target);
+            sim.addMonitor(m);
+        }
+        return sim;
+    }
+
+    private static String fullName(String element) {
+        String s = element.toLowerCase(Locale.ROOT);
+        return s;
+    }
+
+    /** The element built for a definition's full name in the last build. */
+    CircuitElement element(String fullName) {
+        return byName.get(fullName.toLowerCase(Locale.ROOT));
+    }
+
+    TransformerDef transformerDef(String name) {
+        return transformerDefs.get(name);
+    }
+
+    private LoadShape shape(String name, ElementDef owner) {
+        if (name == null) {
+            return null;
+        }
+        LoadShapeDef s = (LoadShapeDef) c.find("loadshape", name);
+        if (s == null) {
+            throw new PacketGridException(owner.definedAt, owner.fullName() + ": LoadShape '" + name + "' is not defined");
+        }
+        return s.toShape(at(s, c));
+    }
+
+    private RegulatorControl regulator(RegControlDef d, Network net) {
+        if (d.transformer == null) {
+            throw new PacketGridException(d.definedAt, "RegControl." + d.name + ": transformer is not set");
+        }
+        CircuitElement e = byName.get("transformer." + d.transformer);
+        if (!(e instanceof Transformer t)) {
+            throw new PacketGridException(d.definedAt, "RegControl." + d.name + ": transformer '" + d.transformer + "' is not in the circuit");
+        }
+        if (d.winding > t.windingCount() || d.tapWinding > t.windingCount()) {
+            throw new PacketGridException(d.definedAt, "RegControl." + d.name + ": winding does not exist on " + t.name());
+        }
+        int regNode = -1;
+        if (d.bus != null && !d.bus.isBlank()) {
+            Object[] b = parseBus(d.bus, d.definedAt, "RegControl bus");
+            int[] given = (int[]) b[1];
+            regNode = net.node((String) b[0], given.length > 0 ? given[0] : 1);
+            if (regNode < 0) {
+                throw new PacketGridException(d.definedAt, "RegControl." + d.name + ": regulated bus '" + d.bus + "' is not in the circuit");
+            }
+        }
+        if (d.tapNum != null) {
+            int w = d.tapWinding - 1;
+            t.setTap(w, 1.0 + d.tapNum * t.winding(w).tapIncrement());
+        }
+        RegulatorSettings s = new RegulatorSettings(d.winding, d.tapWinding, d.vreg, d.band, d.ptRatio, d.remotePtRatio, d.ctPrim,
+                d.r, d.x, d.ldcZ, d.delay, d.tapDelay, d.maxTapChange, d.inverseTime, d.vlimit, d.ptPhase);
+        return new RegulatorControl(d.name, t, s, regNode);
+    }
+
+    private CircuitElement element(ElementDef d) {
+        String full = d.className + "." + d.name;
+        String where = d.definedAt;
+        try {
+            if (d instanceof VsourceDef v) {
+                return vsource(v, full, where);
+            } else if (d instanceof LineDef l) {
+                return line(l, full, where);
+            } else if (d instanceof TransformerDef t) {
+                return transformer(t, full, where);
+            } else if (d instanceof CapacitorDef cap) {
+                return capacitor(cap, full, where);
+            } else if (d instanceof LoadDef ld) {
+                return load(ld, full, where);
+            } else if (d instanceof GeneratorDef g) {
+                return generator(g, full, where);
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            throw new PacketGridException(where, full + ": " + e.getMessage());
+        }
+    }
+
+    private CircuitElement vsource(VsourceDef v, String full, String where) {
+        int n = v.phases;
+        String b1 = v.bus1;
+        String b2 = v.bus2;
+        if (b2 == null) {
+            String bn = b1.contains(".") ? b1.substring(0, b1.indexOf('.')) : b1;
+            b2 = bn + ".0".repeat(n);
+        }
+        Connection conn = connection(new String[] {b1, b2}, n, n, where, full);
+        double r1;
+        double x1;
+        double r0;
+        double x0;
+        double r2;
+        double x2;
+        if (v.zSpec == 1 || v.zSpec == 2) {
+            double mva3 = v.mvaSc3;
+            double mva1 = v.mvaSc1;
+            if (v.zSpec == 2) {
+                double[] m = SourceImpedance.mvaFromCurrents(v.kv, n, v.isc3, v.isc1);
+                mva3 = m[0];
+                mva1 = m[1];
+            }
+            double[] z = SourceImpedance.fromShortCircuit(v.kv, n, mva3, mva1, v.x1r1, v.x0r0);
+            if (z == null || !Double.isFinite(z[2])) {
+                throw new PacketGridException(where, full + ": cannot calculate a real-valued R0 from the short-circuit data");
+            }
+            r1 = z[0];
+            x1 = z[1];
+            r0 = z[2];
+            x0 = z[3];
+            r2 = r1;
+            x2 = x1;
+        } else {
+            r1 = v.r1;
+            x1 = v.x1;
+            r2 = v.r2;
+            x2 = v.x2;
+            r0 = v.r0;
+            x0 = v.x0;
+            if (v.puZ) {
+                double zb = v.kv * v.kv / v.baseMva;
+                if (v.puZ1 != null) {
+                    r1 = v.puZ1[0] * zb;
+                    x1 = v.puZ1[1] * zb;
+                    r2 = r1;
+                    x2 = x1;
+                }
+                if (v.puZ2 != null) {
+                    r2 = v.puZ2[0] * zb;
+                    x2 = v.puZ2[1] * zb;
+                }
+                if (v.puZ0 != null) {
+                    r0 = v.puZ0[0] * zb;
+                    x0 = v.puZ0[1] * zb;
+                }
+            }
+            if (r1 == 0 && x1 == 0) {
+                throw new PacketGridException(where, full + ": Z1 cannot be zero");
+            }
+            if (n == 1) {
+                r0 = r1;
+                x0 = x1;
+                r2 = r1;
+                x2 = x1;
+            }
+        }
+        CMatrix z = SourceImpedance.phaseMatrix(n, r1, x1, r2, x2, r0, x0);
+        double vmag = n == 1 ? v.kv * v.pu * 1000.0 : v.kv * v.pu * 1000.0 / 2.0 / Math.sin(Math.toRadians(180.0 / n));
+        return new VoltageSource(full, conn, z, vmag, v.angle, v.sequence);
+    }
+
+    private CircuitElement line(LineDef l, String full, String where) {
+        EditContext ctx = new EditContext(where, Path.of("."), c);
+        CMatrix[] zy = l.totals(c, ctx);
+        int n = zy[0].n;
+        if (l.bus2 == null || l.bus2.isBlank()) {
+            throw new PacketGridException(where, full + ": bus2 is not set");
+        }
+        Connection conn = connection(new String[] {l.bus1, l.bus2}, n, n, where, full);
+        if (zy[0].inverse() == null) {
+            throw new PacketGridException(where, full + ": singular impedance matrix (zero length or zero impedance?)");
+        }
+        Line line = new Line(full, conn, zy[0], zy[1], l.normAmps, l.emergAmps, l.isSwitch);
+        line.setOpen(l.open);
+        anyOpen |= l.open;
+        return line;
+    }
+
+    private CircuitElement transformer(TransformerDef t, String full, String where) {
+        if (t.code) {
+            return null;
+        }
+        int nw = t.w.length;
+        String[] specs = new String[nw];
+        for (int i = 0; i < nw; i++) {
+            if (t.w[i].bus == null || t.w[i].bus.isBlank()) {
+                throw new PacketGridException(where, full + ": bus of winding " + (i + 1) + " is not set");
+            }
+            specs[i] = t.w[i].bus;
+        }
+        Connection conn = connection(specs, t.phases, t.phases + 1, where, full);
+        Winding[] ws = new Winding[nw];
+        for (int i = 0; i < nw; i++) {
+            TransformerDef.W w = t.w[i];
+            ws[i] = new Winding(w.delta, w.kv, w.kva, w.rpu, w.tap, w.rneut, w.xneut, w.minTap, w.maxTap, w.numTaps);
+        }
+        transformerDefs.put(t.name, t);
+        return new Transformer(full, conn, t.phases, ws, t.xsc, t.pctNoLoadLoss, t.pctImag, t.ppm, t.hvLeadsLv, t.normHkva, t.emergHkva);
+    }
+
+    private CircuitElement capacitor(CapacitorDef cap, String full, String where) {
+        int n = cap.phases;
+        Connection conn;
+        if (cap.delta) {
+            int nc = (n == 1 || n == 2) ? n + 1 : n;
+            conn = connection(new String[] {cap.bus1}, n, nc, where, full);
+        } else {
+            String b2 = cap.bus2;
+            if (b2 == null) {
+                String bn = cap.bus1.contains(".") ? cap.bus1.substring(0, cap.bus1.indexOf('.')) : cap.bus1;
+                b2 = bn + ".0".repeat(n);
+            }
+            conn = connection(new String[] {cap.bus1, b2}, n, n, where, full);
+        }
+        double w = 2 * Math.PI * c.baseFrequency;
+        double phaseKv = cap.delta ? cap.kv : ((n == 2 || n == 3) ? cap.kv / Math.sqrt(3.0) : cap.kv);
+        double[] farads = new double[cap.steps];
+        double totalKvar = 0;
+        for (int i = 0; i < cap.steps; i++) {
+            if (cap.cuf != null) {
+                farads[i] = cap.cuf[i] * 1e-6;
+                totalKvar += w * farads[i] * phaseKv * phaseKv * 1000.0;
+            } else {
+                // OpenDSS uses the first step's kvar for every step's capacitance (Capacitor.pas RecalcElementData)
+                farads[i] = 1.0 / (w * phaseKv * phaseKv * 1000.0 / (cap.kvar[0] / n));
+                totalKvar += cap.kvar[i];
+            }
+        }
+        double normAmps = cap.normAmps != null ? cap.normAmps : totalKvar / n / phaseKv * 1.35;
+        double emergAmps = cap.emergAmps != null ? cap.emergAmps : normAmps * 1.8 / 1.35;
+        if (cap.delta) {
+            for (int i = 0; i < cap.steps; i++) {
+                if (cap.r[i] != 0 || cap.xl[i] != 0) {
+                    throw new PacketGridException(where, full + ": filter reactors on delta capacitors are not implemented");
+                }
+            }
+        }
+        return new Capacitor(full, conn, n, cap.delta, farads, cap.r, cap.xl, cap.states, c.baseFrequency, normAmps, emergAmps);
+    }
+
+    private CircuitElement load(LoadDef ld, String full, String where) {
+        int n = ld.phases;
+        int nc = ld.delta ? ((n == 1 || n == 2) ? n + 1 : n) : n + 1;
+        Connection conn = connection(new String[] {ld.bus1}, n, nc, where, full);
+        LoadModel m = LoadModel.of(ld.model);
+        if (m == LoadModel.ZIPV && ld.zipv == null) {
+            throw new PacketGridException(where, full + ": model=8 needs ZIPV (7 coefficients)");
+        }
+        Load load = new Load(full, conn, n, ld.delta, m, ld.kv, ld.vminpu, ld.vmaxpu, ld.vlowpu, ld.zipv, ld.cvrWatts, ld.cvrVars,
+                ld.rneut, ld.xneut, ld.kvar);
+        load.setNominal(ld.kw * c.loadMult, ld.kvar * c.loadMult);
+        return load;
+    }
+
+    private CircuitElement generator(GeneratorDef g, String full, String where) {
+        int n = g.phases;
+        int nc = g.delta ? ((n == 1 || n == 2) ? n + 1 : n) : n + 1;
+        Connection conn = connection(new String[] {g.bus1}, n, nc, where, full);
+        Generator gen = new Generator(full, conn, n, g.delta, g.kv, g.vminpu, g.vmaxpu);
+        double[] pq = g.power(null, false);
+        gen.setNominal(pq[0], pq[1]);
+        return gen;
+    }
+}

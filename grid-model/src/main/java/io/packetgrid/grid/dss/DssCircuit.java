@@ -1,0 +1,149 @@
+package io.packetgrid.grid.dss;
+
+import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.grid.model.LineConstants;
+import io.packetgrid.grid.series.Monitor;
+import io.packetgrid.grid.series.Simulation;
+import io.packetgrid.grid.series.SolveMode;
+import io.packetgrid.grid.solve.SolverOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The state an OpenDSS script builds: object definitions by class, circuit options, voltage
+ * bases, monitors' recordings, and the simulation built from the definitions when a solution
+ * is asked for (rebuilt whenever a definition changed since).
+ */
+final class DssCircuit {
+    final String name;
+    final double baseFrequency;
+    LineConstants.EarthModel earthModel;
+    final Map<String, LinkedHashMap<String, ElementDef>> classes = new HashMap<>();
+    final List<ElementDef> elementOrder = new ArrayList<>();
+    double[] voltageBases = {0.208, 0.480, 12.47, 24.9, 34.5, 115.0, 230.0};
+    final Map<String, Double> busKvBase = new HashMap<>();
+    SolverOptions solverOptions = SolverOptions.defaults();
+    SolveMode mode = SolveMode.SNAPSHOT;
+    int number = 1;
+    double stepSec = 3600;
+    int hour;
+    double sec;
+    boolean controlsOn = true;
+    int maxControlIterations = 10;
+    double loadMult = 1.0;
+    final Map<String, Monitor> monitors = new LinkedHashMap<>();
+    String activeMonitor;
+    Simulation simulation;
+    boolean dirty = true;
+    VsourceDef source;
+
+    DssCircuit(String name, double baseFrequency, LineConstants.EarthModel earthModel) {
+        this.name = name;
+        this.baseFrequency = baseFrequency;
+        this.earthModel = earthModel;
+    }
+
+    LinkedHashMap<String, ElementDef> of(String cls) {
+        return classes.computeIfAbsent(cls.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>());
+    }
+
+    ElementDef find(String cls, String name) {
+        return of(cls).get(name.toLowerCase(Locale.ROOT));
+    }
+
+    private ElementDef need(String cls, String name, EditContext ctx) {
+        String n = name.toLowerCase(Locale.ROOT);
+        int dot = n.indexOf('.');
+        if (dot >= 0 && n.substring(0, dot).equalsIgnoreCase(cls)) {
+            n = n.substring(dot + 1);
+        }
+        ElementDef d = of(cls).get(n);
+        if (d == null) {
+            throw ctx.error(cls + " '" + name + "' is not defined");
+        }
+        return d;
+    }
+
+    LineCodeDef lineCode(String name, EditContext ctx) {
+        return (LineCodeDef) need("linecode", name, ctx);
+    }
+
+    LoadShapeDef loadShape(String name, EditContext ctx) {
+        return (LoadShapeDef) need("loadshape", name, ctx);
+    }
+
+    WireDataDef wireData(String name, EditContext ctx) {
+        return (WireDataDef) need("wiredata", name, ctx);
+    }
+
+    LineGeometryDef lineGeometry(String name, EditContext ctx) {
+        return (LineGeometryDef) need("linegeometry", name, ctx);
+    }
+
+    LineSpacingDef lineSpacing(String name, EditContext ctx) {
+        return (LineSpacingDef) need("linespacing", name, ctx);
+    }
+
+    TransformerDef xfmrCode(String name, EditContext ctx) {
+        return (TransformerDef) need("xfmrcode", name, ctx);
+    }
+
+    static LineConstants.EarthModel earthModel(String v, EditContext ctx) {
+        String s = v.toLowerCase(Locale.ROOT);
+        if (s.startsWith("c")) {
+            return LineConstants.EarthModel.CARSON;
+        }
+        if (s.startsWith("f")) {
+            return LineConstants.EarthModel.FULL_CARSON;
+        }
+        if (s.startsWith("d")) {
+            return LineConstants.EarthModel.DERI;
+        }
+        throw ctx.error("EarthModel: expected Carson, FullCarson or Deri, got '" + v + "'");
+    }
+
+    void monitorAction(MonitorDef def, String action, EditContext ctx) {
+        String a = action.toLowerCase(Locale.ROOT);
+        Monitor m = monitors.get(def.name);
+        if (a.startsWith("c") || a.startsWith("r")) {
+            if (m != null) {
+                m.reset();
+            }
+        } else if (a.startsWith("t")) {
+            if (simulation != null && simulation.solved() && m != null && !dirty) {
+                m.sample(simulation.solver(), simulation.hour(), simulation.secondsInHour());
+            }
+        } else if (!(a.startsWith("s") || a.startsWith("p"))) {
+            throw ctx.error("Monitor action: expected clear, reset, take, save or process, got '" + action + "'");
+        }
+    }
+
+    /** Nearest legal base (LL kV) to a computed LL voltage (OpenDSS nearestBasekV). */
+    double nearestBase(double kvLL) {
+        double best = 0;
+        double min = Double.MAX_VALUE;
+        for (double b : voltageBases) {
+            if (b == 0) {
+                break;
+            }
+            double d = Math.abs(1.0 - kvLL / b);
+            if (d < min) {
+                min = d;
+                best = b;
+            }
+        }
+        return best;
+    }
+
+    void markDirty() {
+        dirty = true;
+    }
+
+    PacketGridException noCircuit(String where) {
+        return new PacketGridException(where, "no circuit yet: start with New Circuit.name");
+    }
+}

@@ -1,0 +1,994 @@
+package io.packetgrid.grid.dss;
+
+import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.grid.model.CircuitElement;
+import io.packetgrid.grid.model.Line;
+import io.packetgrid.grid.model.LineConstants;
+import io.packetgrid.grid.model.Network;
+import io.packetgrid.grid.model.Transformer;
+import io.packetgrid.grid.series.Monitor;
+import io.packetgrid.grid.series.Simulation;
+import io.packetgrid.grid.series.SolveMode;
+import io.packetgrid.grid.solve.PowerFlowSolver;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes OpenDSS scripts: the command layer of the reader (OpenDSS's Executive). It keeps the
+ * definitions in a {@link DssCircuit}, builds the model when a solution is asked for and runs it
+ * through {@link Simulation}. Paths are relative to the file being read; nothing is ever written
+ * except monitor exports into the output folder given at construction.
+ */
+public final class DssInterpreter {
+    private static final Logger LOG = LoggerFactory.getLogger(DssInterpreter.class);
+
+    private static final PropertyTable COMMANDS = new PropertyTable("New", "Edit", "More", "M", "~", "Select", "Save", "Show",
+            "Solve", "Enable", "Disable", "Plot", "Reset", "Compile", "Set", "Dump", "Open", "Close", "//", "Redirect", "Help",
+            "Quit", "?", "Next", "Panel", "Sample", "Clear", "About", "Calcvoltagebases", "SetkVBase", "BuildY", "Get", "Init",
+            "Export", "Fileedit", "Voltages", "Currents", "Powers", "Seqvoltages", "Seqcurrents", "Seqpowers", "Losses",
+            "Phaselosses", "Cktlosses", "Allocateloads", "Formedit", "Totals", "Capacity", "Classes", "Userclasses", "Zsc",
+            "Zsc10", "ZscRefresh", "Ysc", "puvoltages", "VarValues", "Varnames", "Buscoords", "MakeBusList", "MakePosSeq",
+            "Reduce", "Interpolate", "AlignFile", "TOP", "Rotate", "Vdiff", "Summary", "Distribute", "DI_plot", "Comparecases",
+            "YearlyCurves", "CD", "Visualize", "CloseDI", "DOScmd", "Estimate", "Reconductor", "_InitSnap", "_SolveNoControl",
+            "_SampleControls", "_DoControlActions", "_ShowControlQueue", "_SolveDirect", "_SolvePFlow", "AddBusMarker", "Uuids",
+            "SetLoadAndGenKV", "CvrtLoadshapes", "NodeDiff", "Rephase", "SetBusXY", "UpdateStorage", "Obfuscate",
+            "LatLongCoords", "BatchEdit", "Pstcalc", "Variable", "ReprocessBuses", "ClearBusMarkers", "RelCalc", "var", "Cleanup",
+            "FinishTimeStep", "NodeList", "Connect", "Disconnect", "Remove", "CalcIncMatrix", "CalcIncMatrix_O",
+            "Refine_BusLevels", "CalcLaplacian", "ExportOverloads", "ExportVViolations", "Zsc012", "AllPCEatBus",
+            "AllPDEatBus", "TotalPowers", "GISCoords", "ClearAll", "COMHelp", "NewActor", "Wait", "SolveAll",
+            "AggregateProfiles", "Tear_Circuit", "Abort", "Clone");
+    /** Commands that only report, plot or write reports: ignored with one warning. */
+    private static final Set<String> REPORTING = Set.of("save", "show", "plot", "dump", "help", "quit", "?", "panel", "about",
+            "fileedit", "voltages", "currents", "powers", "seqvoltages", "seqcurrents", "seqpowers", "losses", "phaselosses",
+            "cktlosses", "formedit", "totals", "capacity", "classes", "userclasses", "varvalues", "varnames", "summary",
+            "di_plot", "comparecases", "yearlycurves", "visualize", "closedi", "addbusmarker", "uuids", "obfuscate",
+            "latlongcoords", "clearbusmarkers", "nodelist", "exportoverloads", "exportvviolations", "allpceatbus",
+            "allpdeatbus", "totalpowers", "giscoords", "comhelp", "setbusxy", "puvoltages", "vdiff", "top", "nodediff",
+            "calcincmatrix", "calcincmatrix_o", "calclaplacian", "refine_buslevels", "buildy", "ysc", "zsc", "zsc10", "zsc012",
+            "zscrefresh", "makebuslist", "relcalc", "pstcalc", "get", "estimate", "wait");
+
+    private static final PropertyTable OPTIONS = new PropertyTable("type", "element", "hour", "sec", "year", "frequency",
+            "stepsize", "mode", "random", "number", "time", "class", "object", "circuit", "editor", "tolerance",
+            "maxiterations", "h", "Loadmodel", "Loadmult", "normvminpu", "normvmaxpu", "emergvminpu", "emergvmaxpu", "%mean",
+            "%stddev", "LDCurve", "%growth", "Genkw", "Genpf", "CapkVAR", "Addtype", "Allowduplicates", "Zonelock", "UEweight",
+            "Lossweight", "UEregs", "Lossregs", "Voltagebases", "Algorithm", "Trapezoidal", "Autobuslist", "Controlmode",
+            "Tracecontrol", "Genmult", "Defaultdaily", "Defaultyearly", "Allocationfactors", "Cktmodel", "Pricesignal",
+            "Pricecurve", "Terminal", "Basefrequency", "Harmonics", "Maxcontroliter", "Bus", "Datapath", "KeepList",
+            "ReduceOption", "DemandInterval", "%Normal", "DIVerbose", "Casename", "Markercode", "Nodewidth", "Log", "Recorder",
+            "Overloadreport", "Voltexceptionreport", "Cfactors", "ShowExport", "Numallociterations", "DefaultBaseFrequency",
+            "Markswitches", "Switchmarkercode", "Daisysize", "Marktransformers", "TransMarkerCode", "TransMarkerSize",
+            "LoadShapeClass", "EarthModel", "QueryLog", "MarkCapacitors", "MarkRegulators", "MarkPVSystems", "MarkStorage",
+            "CapMarkerCode", "RegMarkerCode", "PVMarkerCode", "StoreMarkerCode", "CapMarkerSize", "RegMarkerSize",
+            "PVMarkerSize", "StoreMarkerSize", "NeglectLoadY", "MarkFuses", "FuseMarkerCode", "FuseMarkerSize", "MarkReclosers",
+            "RecloserMarkerCode", "RecloserMarkerSize", "RegistryUpdate", "MarkRelays", "RelayMarkerCode", "RelayMarkerSize",
+            "ProcessTime", "TotalTime", "StepTime", "SampleEnergyMeters", "MinIterations", "DSSVisualizationTool", "KeepLoad",
+            "Zmag", "SeasonRating", "SeasonSignal");
+    /** Options that change how results look or what is reported, not the power flow. */
+    private static final Set<String> OPTIONS_NO_EFFECT = Set.of("type", "element", "random", "class", "object", "circuit",
+            "editor", "normvminpu", "normvmaxpu", "emergvminpu", "emergvmaxpu", "%mean", "%stddev", "ldcurve", "%growth", "genkw",
+            "genpf", "capkvar", "addtype", "allowduplicates", "zonelock", "ueweight", "lossweight", "ueregs", "lossregs",
+            "trapezoidal", "autobuslist", "tracecontrol", "defaultdaily", "defaultyearly", "pricesignal", "pricecurve",
+            "terminal", "harmonics", "bus", "keeplist", "reduceoption", "demandinterval", "%normal", "diverbose", "casename",
+            "markercode", "nodewidth", "log", "recorder", "overloadreport", "voltexceptionreport", "showexport",
+            "numallociterations", "markswitches", "switchmarkercode", "daisysize", "marktransformers", "transmarkercode",
+            "transmarkersize", "loadshapeclass", "querylog", "markcapacitors", "markregulators", "markpvsystems",
+            "markstorage", "capmarkercode", "regmarkercode", "pvmarkercode", "storemarkercode", "capmarkersize",
+            "regmarkersize", "pvmarkersize", "storemarkersize", "neglectloady", "markfuses", "fusemarkercode",
+            "fusemarkersize", "markreclosers", "reclosermarkercode", "reclosermarkersize", "registryupdate", "markrelays",
+            "relaymarkercode", "relaymarkersize", "processtime", "totaltime", "steptime", "sampleenergymeters",
+            "dssvisualizationtool", "keepload", "zmag", "seasonrating", "seasonsignal");
+
+    /** Classes with no effect on the power flow (accepted and ignored with one warning). */
+    private static final Set<String> CLASSES_NO_EFFECT = Set.of("energymeter", "sensor", "xycurve", "spectrum", "tshape",
+            "priceshape", "growthshape", "tcc_curve");
+    private static final Map<String, String> CLASS_NAMES = new LinkedHashMap<>();
+
+    static {
+        for (String c : List.of("Vsource", "Line", "LineCode", "Transformer", "XfmrCode", "RegControl", "Capacitor", "Load",
+                "LoadShape", "Monitor", "Generator", "PVSystem", "WireData", "LineGeometry", "LineSpacing")) {
+            CLASS_NAMES.put(c.toLowerCase(Locale.ROOT), c);
+        }
+    }
+
+    /** Hook for running time series (the benchmark times each step). */
+    public interface TimeSeriesRunner {
+        void run(Simulation sim, int steps);
+    }
+
+    private final Path outDir;
+    private final Set<String> warned = new LinkedHashSet<>();
+    private final List<String> warnings = new ArrayList<>();
+    private DssCircuit circuit;
+    private double defaultBaseFrequency = 60.0;
+    private LineConstants.EarthModel defaultEarthModel = LineConstants.EarthModel.DERI;
+    private ElementDef active;
+    private Path mainDir;
+    private final Deque<Path> files = new ArrayDeque<>();
+    private TimeSeriesRunner runner = DssInterpreter::defaultRun;
+    private long maxSteps = 100_000_000L;
+    private final List<Path> exported = new ArrayList<>();
+    private long totalIterations;
+    private long totalSolutions;
+
+    /** @param outDir where {@code Export monitors} writes (created on first export) */
+    public DssInterpreter(Path outDir) {
+        this.outDir = outDir;
+    }
+
+    public void setTimeSeriesRunner(TimeSeriesRunner r) {
+        this.runner = r;
+    }
+
+    /** Refuses time series longer than this many steps (a guard for untrusted scripts). */
+    public void setMaxSteps(long n) {
+        this.maxSteps = n;
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    public List<Path> exported() {
+        return List.copyOf(exported);
+    }
+
+    /** Fixed-point iterations summed over all solutions run so far, and the number of solutions. */
+    public long totalIterations() {
+        return totalIterations;
+    }
+
+    public long totalSolutions() {
+        return totalSolutions;
+    }
+
+    private static void defaultRun(Simulation sim, int steps) {
+        for (int i = 0; i < steps; i++) {
+            sim.step();
+        }
+    }
+
+    // ---------------------------------------------------------------- files
+
+    /** Executes a script file (Compile semantics). */
+    public void run(Path script) {
+        Path abs = script.toAbsolutePath().normalize();
+        if (mainDir == null) {
+            mainDir = abs.getParent();
+        }
+        readFile(abs, "command line");
+    }
+
+    /** Executes script text as if it were a file in {@code dir} named {@code name}. */
+    public void runText(String text, Path dir, String name) {
+        Path abs = dir.toAbsolutePath().normalize().resolve(name);
+        if (mainDir == null) {
+            mainDir = abs.getParent();
+        }
+        files.push(abs);
+        try {
+            runLines(text.split("\r?\n|\r", -1), abs);
+        } finally {
+            files.pop();
+        }
+    }
+
+    private String display(Path file) {
+        try {
+            if (mainDir != null && file.startsWith(mainDir)) {
+                return mainDir.relativize(file).toString();
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through
+        }
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+
+    private void readFile(Path file, String from) {
+        if (files.size() > 32) {
+            throw new PacketGridException(from, "redirects nested more than 32 deep (a file including itself?)");
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        } catch (NoSuchFileException e) {
+            throw new PacketGridException(from, "file not found: " + display(file));
+        } catch (IOException e) {
+            throw new PacketGridException(from, "cannot read " + display(file) + ": " + e.getClass().getSimpleName());
+        }
+        files.push(file);
+        try {
+            runLines(lines.toArray(new String[0]), file);
+        } finally {
+            files.pop();
+        }
+    }
+
+    private void runLines(String[] lines, Path file) {
+        boolean inBlock = false;
+        String name = display(file);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (!inBlock && line.startsWith("/*")) {
+                inBlock = true;
+            }
+            if (!inBlock) {
+                String where = name + ":" + (i + 1);
+                try {
+                    command(line, where, file.getParent());
+                } catch (DssTokenizer.SyntaxException e) {
+                    throw new PacketGridException(where, e.getMessage());
+                }
+            }
+            if (inBlock && line.contains("*/")) {
+                inBlock = false;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    private void warnOnce(String key, String message) {
+        if (warned.add(key)) {
+            warnings.add(message);
+            LOG.warn(message);
+        }
+    }
+
+    private DssCircuit circuit(String where) {
+        if (circuit == null) {
+            throw new PacketGridException(where, "no circuit yet: start with New Circuit.name");
+        }
+        return circuit;
+    }
+
+    private void command(String line, String where, Path dir) {
+        DssTokenizer tok = new DssTokenizer(line);
+        DssTokenizer.Param first = tok.next();
+        if (first.name().isEmpty() && first.value().isEmpty() && !first.quoted()) {
+            return;
+        }
+        if (!first.name().isEmpty()) {
+            propertyAssignment(first, tok, where, dir);
+            return;
+        }
+        int cmd = COMMANDS.find(first.value());
+        if (cmd < 0) {
+            throw new PacketGridException(where, "unknown command '" + first.value() + "'");
+        }
+        String c = COMMANDS.key(cmd);
+        switch (c) {
+            case "new" -> newObject(tok, where, dir);
+            case "edit" -> editObject(tok, where, dir);
+            case "more", "m", "~" -> {
+                if (active == null) {
+                    throw new PacketGridException(where, "'~' continues an object definition, but no object is active");
+                }
+                edit(active, tok, where, dir);
+            }
+            case "select" -> select(tok, where);
+            case "solve" -> solve(where);
+            case "enable", "disable" -> enable(tok, where, c.equals("enable"));
+            case "reset" -> {
+                for (Monitor m : circuit(where).monitors.values()) {
+                    m.reset();
+                }
+            }
+            case "compile", "redirect" -> {
+                DssTokenizer.Param f = tok.next();
+                if (f.value().isEmpty()) {
+                    return;
+                }
+                Path target = dir.resolve(f.value()).normalize();
+                if (!Files.exists(target) && !f.value().contains(".")) {
+                    target = dir.resolve(f.value() + ".dss").normalize();
+                }
+                readFile(target, where);
+            }
+            case "set" -> set(tok, where, dir);
+            case "open", "close" -> openClose(tok, where, c.equals("open"));
+            case "//" -> { }
+            case "sample" -> {
+                Simulation sim = simulation(where);
+                if (sim.solved()) {
+                    sim.sampleMonitors();
+                }
+            }
+            case "clear", "clearall" -> {
+                circuit = null;
+                active = null;
+            }
+            case "calcvoltagebases" -> calcVoltageBases(where);
+            case "setkvbase" -> setKvBase(tok, where);
+            case "export" -> export(tok, where);
+            case "buscoords" -> busCoords(tok, where, dir);
+            case "batchedit" -> batchEdit(tok, where, dir);
+            case "cd", "datapath" -> throw new PacketGridException(where, "changing the data directory is not supported (paths are relative to each script)");
+            default -> {
+                if (REPORTING.contains(c)) {
+                    warnOnce("cmd:" + c, where + ": command '" + COMMANDS.name(cmd) + "' only reports or plots; ignored");
+                } else {
+                    throw new PacketGridException(where, "command '" + COMMANDS.name(cmd) + "' changes the circuit or solution and is not implemented");
+                }
+            }
+        }
+    }
+
+    private String[] classAndName(String spec, String where) {
+        int dot = spec.indexOf('.');
+        if (dot < 0) {
+            if (active == null) {
+                throw new PacketGridException(where, "expected Class.name, got '" + spec + "'");
+            }
+            return new String[] {active.className.toLowerCase(Locale.ROOT), spec.toLowerCase(Locale.ROOT)};
+        }
+        String cls = spec.substring(0, dot).toLowerCase(Locale.ROOT);
+        String name = spec.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (cls.isEmpty() || name.isEmpty()) {
+            throw new PacketGridException(where, "expected Class.name, got '" + spec + "'");
+        }
+        return new String[] {cls, name};
+    }
+
+    private DssTokenizer.Param objectParam(DssTokenizer tok, String where) {
+        DssTokenizer.Param p = tok.next();
+        if (!p.name().isEmpty() && !"object".startsWith(p.name().toLowerCase(Locale.ROOT))) {
+            throw new PacketGridException(where, "object=Class.name expected first, got " + p.name() + "=" + p.value());
+        }
+        if (p.value().isEmpty()) {
+            throw new PacketGridException(where, "object name missing");
+        }
+        return p;
+    }
+
+    private void newObject(DssTokenizer tok, String where, Path dir) {
+        DssTokenizer.Param p = objectParam(tok, where);
+        String[] cn = classAndName(p.value(), where);
+        String cls = cn[0];
+        String name = cn[1];
+        if (cls.equals("circuit")) {
+            circuit = new DssCircuit(name, defaultBaseFrequency, defaultEarthModel);
+            VsourceDef src = new VsourceDef("source", where);
+            circuit.of("vsource").put("source", src);
+            circuit.elementOrder.add(src);
+            circuit.source = src;
+            active = src;
+            edit(src, tok, where, dir);
+            return;
+        }
+        DssCircuit c = circuit(where);
+        if (CLASSES_NO_EFFECT.contains(cls)) {
+            warnOnce("class:" + cls, where + ": class " + cls + " has no effect on the power flow; ignored");
+            active = null;
+            return;
+        }
+        String canonical = CLASS_NAMES.get(cls);
+        if (canonical == null) {
+            throw new PacketGridException(where, "class '" + cn[0] + "' is not implemented (or unknown)");
+        }
+        ElementDef d = c.find(cls, name);
+        if (d == null) {
+            d = create(canonical, name, where, c);
+            c.of(cls).put(name, d);
+            if (d.isCircuitElement()) {
+                c.elementOrder.add(d);
+            }
+            if (d instanceof MonitorDef) {
+                c.monitors.put(name, new Monitor(name, "", 1, 0, true, true));
+            }
+        }
+        active = d;
+        if (d instanceof MonitorDef) {
+            c.activeMonitor = name;
+        }
+        edit(d, tok, where, dir);
+        if (d instanceof MonitorDef md) {
+            c.monitors.put(name, new Monitor(name, md.element, md.terminal, md.mode, md.viPolar, md.pPolar));
+        }
+    }
+
+    private ElementDef create(String cls, String name, String where, DssCircuit c) {
+        return switch (cls) {
+            case "Vsource" -> new VsourceDef(name, where);
+            case "Line" -> new LineDef(name, where, c);
+            case "LineCode" -> new LineCodeDef(name, where, c);
+            case "Transformer" -> new TransformerDef(name, where, false);
+            case "XfmrCode" -> new TransformerDef(name, where, true);
+            case "RegControl" -> new RegControlDef(name, where);
+            case "Capacitor" -> new CapacitorDef(name, where);
+            case "Load" -> new LoadDef(name, where);
+            case "LoadShape" -> new LoadShapeDef(name, where);
+            case "Monitor" -> new MonitorDef(name, where);
+            case "Generator" -> new GeneratorDef(name, where, false);
+            case "PVSystem" -> new GeneratorDef(name, where, true);
+            case "WireData" -> new WireDataDef(name, where);
+            case "LineGeometry" -> new LineGeometryDef(name, where);
+            case "LineSpacing" -> new LineSpacingDef(name, where);
+            default -> throw new PacketGridException(where, "class '" + cls + "' is not implemented");
+        };
+    }
+
+    private ElementDef existing(String[] cn, String where) {
+        DssCircuit c = circuit(where);
+        if (cn[0].equals("circuit")) {
+            return c.source;
+        }
+        if (CLASSES_NO_EFFECT.contains(cn[0])) {
+            return null;
+        }
+        if (CLASS_NAMES.get(cn[0]) == null) {
+            throw new PacketGridException(where, "class '" + cn[0] + "' is not implemented (or unknown)");
+        }
+        ElementDef d = c.find(cn[0], cn[1]);
+        if (d == null) {
+            throw new PacketGridException(where, CLASS_NAMES.get(cn[0]) + "." + cn[1] + " is not defined");
+        }
+        return d;
+    }
+
+    private void editObject(DssTokenizer tok, String where, Path dir) {
+        DssTokenizer.Param p = objectParam(tok, where);
+        ElementDef d = existing(classAndName(p.value(), where), where);
+        if (d == null) {
+            return;
+        }
+        active = d;
+        edit(d, tok, where, dir);
+        refreshMonitor(d);
+    }
+
+    private void refreshMonitor(ElementDef d) {
+        if (d instanceof MonitorDef md) {
+            Monitor old = circuit.monitors.get(md.name);
+            Monitor m = new Monitor(md.name, md.element, md.terminal, md.mode, md.viPolar, md.pPolar);
+            circuit.monitors.put(md.name, old != null && old.samples() > 0 ? old : m);
+        }
+    }
+
+    private void select(DssTokenizer tok, String where) {
+        DssTokenizer.Param p = objectParam(tok, where);
+        ElementDef d = existing(classAndName(p.value(), where), where);
+        if (d != null) {
+            active = d;
+        }
+    }
+
+    private void propertyAssignment(DssTokenizer.Param first, DssTokenizer tok, String where, Path dir) {
+        String name = first.name();
+        int dot = name.lastIndexOf('.');
+        ElementDef d;
+        String prop;
+        if (dot < 0) {
+            d = active;
+            prop = name;
+            if (d == null) {
+                throw new PacketGridException(where, "unknown command '" + name + "=" + first.value() + "'");
+            }
+        } else {
+            String obj = name.substring(0, dot);
+            prop = name.substring(dot + 1);
+            d = existing(classAndName(obj, where), where);
+            if (d == null) {
+                return;
+            }
+        }
+        active = d;
+        DssTokenizer.Param p = new DssTokenizer.Param(prop, first.value(), first.quoted());
+        d.lastProperty = -1;
+        EditContext ctx = new EditContext(where, dir, circuit);
+        apply(d, p, ctx);
+        while (true) {
+            DssTokenizer.Param q = tok.next();
+            if (q.isEmpty() && q.name().isEmpty()) {
+                break;
+            }
+            apply(d, q, ctx);
+        }
+        d.endEdit(ctx);
+        circuit.markDirty();
+        refreshMonitor(d);
+    }
+
+    private void edit(ElementDef d, DssTokenizer tok, String where, Path dir) {
+        EditContext ctx = new EditContext(where, dir, circuit);
+        d.lastProperty = -1;
+        while (true) {
+            DssTokenizer.Param p = tok.next();
+            if (p.isEmpty() && p.name().isEmpty()) {
+                break;
+            }
+            apply(d, p, ctx);
+        }
+        d.endEdit(ctx);
+        circuit.markDirty();
+    }
+
+    private void apply(ElementDef d, DssTokenizer.Param p, EditContext ctx) {
+        PropertyTable t = d.table();
+        int idx;
+        if (p.name().isEmpty()) {
+            idx = d.lastProperty + 1;
+            if (idx >= t.size()) {
+                throw ctx.error(d.fullName() + ": too many positional values ('" + p.value() + "')");
+            }
+        } else {
+            idx = t.find(p.name());
+            if (idx < 0) {
+                throw ctx.error("unknown property '" + p.name() + "' for " + d.fullName());
+            }
+        }
+        d.lastProperty = idx;
+        String key = t.key(idx);
+        if (key.equals("like")) {
+            like(d, p.value(), ctx);
+            return;
+        }
+        if (key.equals("enabled")) {
+            d.enabled = ctx.bool(p, key);
+            return;
+        }
+        if (d.noEffect().contains(key)) {
+            warnOnce(d.className + ":" + key, ctx.where() + ": property " + d.className + "." + t.name(idx)
+                    + " has no effect on the power flow; ignored");
+            return;
+        }
+        if (!d.set(key, p, ctx)) {
+            throw ctx.error("property " + d.className + "." + t.name(idx) + " changes the power flow and is not implemented");
+        }
+        d.history.add(new Object[] {idx, p});
+    }
+
+    private void like(ElementDef d, String other, EditContext ctx) {
+        ElementDef src = circuit.find(d.className, other.contains(".") ? other.substring(other.indexOf('.') + 1) : other);
+        if (src == null) {
+            throw ctx.error(d.className + " '" + other + "' (like=) is not defined");
+        }
+        for (Object[] h : List.copyOf(src.history)) {
+            int idx = (Integer) h[0];
+            DssTokenizer.Param p = (DssTokenizer.Param) h[1];
+            d.set(d.table().key(idx), p, ctx);
+            d.history.add(h);
+        }
+        d.enabled = src.enabled;
+    }
+
+    private void enable(DssTokenizer tok, String where, boolean on) {
+        DssTokenizer.Param p = objectParam(tok, where);
+        ElementDef d = existing(classAndName(p.value(), where), where);
+        if (d != null) {
+            d.enabled = on;
+            circuit.markDirty();
+        }
+    }
+
+    private void openClose(DssTokenizer tok, String where, boolean open) {
+        DssTokenizer.Param p = objectParam(tok, where);
+        String[] cn = classAndName(p.value(), where);
+        if (!cn[0].equals("line")) {
+            throw new PacketGridException(where, "Open/Close is implemented for lines and switches only");
+        }
+        LineDef d = (LineDef) existing(cn, where);
+        DssTokenizer.Param term = tok.next();
+        if (!term.value().isEmpty()) {
+            warnOnce("openclose", where + ": Open/Close acts on the whole line (all conductors, both terminals)");
+        }
+        d.open = open;
+        circuit.markDirty();
+    }
+
+    // ---------------------------------------------------------------- options
+
+    private void set(DssTokenizer tok, String where, Path dir) {
+        while (true) {
+            DssTokenizer.Param p = tok.next();
+            if (p.isEmpty() && p.name().isEmpty()) {
+                break;
+            }
+            if (p.name().isEmpty()) {
+                throw new PacketGridException(where, "Set: expected option=value, got '" + p.value() + "'");
+            }
+            int idx = OPTIONS.find(p.name());
+            if (idx < 0) {
+                throw new PacketGridException(where, "unknown option '" + p.name() + "' for Set");
+            }
+            String key = OPTIONS.key(idx);
+            EditContext ctx = new EditContext(where, dir, circuit);
+            if (key.equals("defaultbasefrequency") || (key.equals("basefrequency") && circuit == null)) {
+                defaultBaseFrequency = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
+                continue;
+            }
+            if (key.equals("earthmodel")) {
+                defaultEarthModel = DssCircuit.earthModel(p.value(), ctx);
+                if (circuit != null) {
+                    circuit.earthModel = defaultEarthModel;
+                }
+                continue;
+            }
+            if (OPTIONS_NO_EFFECT.contains(key)) {
+                warnOnce("set:" + key, where + ": option " + OPTIONS.name(idx) + " has no effect on the power flow; ignored");
+                continue;
+            }
+            DssCircuit c = circuit(where);
+            switch (key) {
+                case "hour" -> c.hour = ctx.count(p, key, 0, 1_000_000);
+                case "sec" -> c.sec = ctx.dbl(p, key);
+                case "time" -> {
+                    double[] a = ctx.array(p, key);
+                    if (a.length != 2) {
+                        throw ctx.error("time: expected [hour sec]");
+                    }
+                    c.hour = (int) a[0];
+                    c.sec = a[1];
+                }
+                case "year" -> {
+                    if (ctx.integer(p, key) > 1) {
+                        throw ctx.error("multi-year growth is not implemented (year 0 or 1 only)");
+                    }
+                }
+                case "frequency", "basefrequency" -> {
+                    if (ctx.dbl(p, key) != c.baseFrequency) {
+                        throw ctx.error("solving at a frequency other than the base frequency (harmonics) is not implemented");
+                    }
+                }
+                case "stepsize", "h" -> c.stepSec = stepSize(p.value(), ctx);
+                case "mode" -> setMode(p.value(), ctx);
+                case "number" -> c.number = ctx.count(p, key, 1, Integer.MAX_VALUE);
+                case "tolerance" -> c.solverOptions = c.solverOptions.withTolerance(LineCodeDef.positive(ctx.dbl(p, key), key, ctx));
+                case "maxiterations" -> c.solverOptions = c.solverOptions.withMaxIterations(ctx.count(p, key, 1, 100000));
+                case "miniterations" -> c.solverOptions = c.solverOptions.withMinIterations(ctx.count(p, key, 1, 100000));
+                case "maxcontroliter" -> c.maxControlIterations = ctx.count(p, key, 1, 100000);
+                case "loadmult" -> {
+                    c.loadMult = ctx.dbl(p, key);
+                    c.markDirty();
+                }
+                case "genmult" -> {
+                    c.markDirty();
+                    genMult = ctx.dbl(p, key);
+                }
+                case "loadmodel" -> {
+                    if (!p.value().toLowerCase(Locale.ROOT).startsWith("p")) {
+                        throw ctx.error("loadmodel=admittance is not implemented (power flow only)");
+                    }
+                }
+                case "algorithm" -> {
+                    String a = p.value().toLowerCase(Locale.ROOT);
+                    if (a.startsWith("n") && !a.startsWith("ne")) {
+                        // normal
+                    } else if (a.startsWith("ne")) {
+                        warnOnce("newton", where + ": algorithm=newton solves with the same fixed-point iteration (identical converged results)");
+                    } else {
+                        throw ctx.error("algorithm: expected normal or newton");
+                    }
+                }
+                case "controlmode" -> {
+                    String m = p.value().toLowerCase(Locale.ROOT);
+                    if (m.startsWith("s")) {
+                        c.controlsOn = true;
+                    } else if (m.startsWith("o")) {
+                        c.controlsOn = false;
+                    } else {
+                        throw ctx.error("controlmode=" + p.value() + " is not implemented (static or off)");
+                    }
+                }
+                case "voltagebases" -> {
+                    double[] b = ctx.array(p, key);
+                    c.voltageBases = b;
+                }
+                case "datapath" -> throw ctx.error("changing the data path is not supported (paths are relative to each script)");
+                case "allocationfactors", "cfactors" -> throw ctx.error("option " + OPTIONS.name(idx) + " changes load sizes and is not implemented");
+                case "cktmodel" -> {
+                    if (!p.value().toLowerCase(Locale.ROOT).startsWith("m")) {
+                        throw ctx.error("positive-sequence circuit model is not implemented");
+                    }
+                }
+                default -> throw ctx.error("option " + OPTIONS.name(idx) + " is not implemented");
+            }
+        }
+        if (circuit != null && circuit.simulation != null && !circuit.dirty) {
+            applyOptions(circuit.simulation);
+        }
+    }
+
+    private double genMult = 1.0;
+
+    private double stepSize(String v, EditContext ctx) {
+        String s = v.trim();
+        Double d = DssValues.parseNumber(s);
+        if (d != null) {
+            return LineCodeDef.positive(d, "stepsize", ctx);
+        }
+        if (s.length() < 2) {
+            throw ctx.error("stepsize: expected a number with unit h, m or s, got '" + v + "'");
+        }
+        char u = Character.toLowerCase(s.charAt(s.length() - 1));
+        Double n = DssValues.parseNumber(s.substring(0, s.length() - 1));
+        if (n == null) {
+            throw ctx.error("stepsize: expected a number with unit h, m or s, got '" + v + "'");
+        }
+        double f = switch (u) {
+            case 'h' -> 3600.0;
+            case 'm' -> 60.0;
+            case 's' -> 1.0;
+            default -> throw ctx.error("stepsize: units can only be h, m or s, got '" + v + "'");
+        };
+        return LineCodeDef.positive(n * f, "stepsize", ctx);
+    }
+
+    private void setMode(String v, EditContext ctx) {
+        DssCircuit c = circuit;
+        String m = v.toLowerCase(Locale.ROOT);
+        if (m.startsWith("s")) {
+            c.mode = SolveMode.SNAPSHOT;
+            c.number = 1;
+        } else if (m.startsWith("dai")) {
+            c.mode = SolveMode.DAILY;
+            c.stepSec = 3600;
+            c.number = 24;
+        } else if (m.startsWith("y")) {
+            c.mode = SolveMode.YEARLY;
+            c.stepSec = 3600;
+            c.number = 8760;
+        } else {
+            throw ctx.error("solution mode '" + v + "' is not implemented (snapshot, daily, yearly)");
+        }
+        c.hour = 0;
+        c.sec = 0;
+        for (Monitor mon : c.monitors.values()) {
+            mon.reset();
+        }
+        if (c.simulation != null) {
+            c.simulation.setMode(c.mode);
+        }
+    }
+
+    // ---------------------------------------------------------------- solving
+
+    private CircuitBuilder builder;
+
+    /** The simulation for the present definitions (built or rebuilt as needed). */
+    public Simulation simulation() {
+        return simulation("solve");
+    }
+
+    private Simulation simulation(String where) {
+        DssCircuit c = circuit(where);
+        if (c.simulation == null || c.dirty) {
+            int hour = c.simulation != null ? c.simulation.hour() : c.hour;
+            double sec = c.simulation != null ? c.simulation.secondsInHour() : c.sec;
+            builder = new CircuitBuilder(c);
+            Simulation sim = builder.build();
+            c.simulation = sim;
+            c.dirty = false;
+            sim.setTime(hour, sec);
+            applyOptions(sim);
+            c.hour = hour;
+            c.sec = sec;
+        }
+        return c.simulation;
+    }
+
+    private void applyOptions(Simulation sim) {
+        DssCircuit c = circuit;
+        sim.solver().setOptions(c.solverOptions);
+        if (sim.mode() != c.mode) {
+            sim.setMode(c.mode);
+        }
+        sim.setStepSec(c.stepSec);
+        sim.setLoadMult(c.loadMult);
+        sim.setGenMult(genMult);
+        sim.setControlsOn(c.controlsOn);
+        sim.setMaxControlIterations(c.maxControlIterations);
+    }
+
+    private void solve(String where) {
+        DssCircuit c = circuit(where);
+        Simulation sim = simulation(where);
+        applyOptions(sim);
+        try {
+            if (c.mode == SolveMode.SNAPSHOT) {
+                sim.setTime(c.hour, c.sec);
+                sim.solveSnapshot();
+                totalIterations += sim.lastIterations();
+                totalSolutions++;
+            } else {
+                if (c.number > maxSteps) {
+                    throw new PacketGridException(where, "time series of " + c.number + " steps exceeds the limit of " + maxSteps);
+                }
+                runner.run(sim, c.number);
+                c.hour = sim.hour();
+                c.sec = sim.secondsInHour();
+            }
+        } catch (PacketGridException e) {
+            throw e.within(where);
+        } finally {
+            writeBackTaps(sim);
+        }
+    }
+
+    /** Taps moved by controls are kept in the definitions, as OpenDSS keeps them in the objects. */
+    private void writeBackTaps(Simulation sim) {
+        for (var r : sim.regulators()) {
+            Transformer t = r.transformer();
+            TransformerDef d = builder.transformerDef(t.name().substring(t.name().indexOf('.') + 1));
+            if (d != null) {
+                for (int w = 0; w < Math.min(d.w.length, t.windingCount()); w++) {
+                    d.w[w].tap = t.tap(w);
+                }
+            }
+        }
+    }
+
+    private void calcVoltageBases(String where) {
+        DssCircuit c = circuit(where);
+        Simulation sim = simulation(where);
+        Network net = sim.network();
+        double[] re = new double[net.nodeCount()];
+        double[] im = new double[net.nodeCount()];
+        for (var d : sim.loads()) {
+            // loads do not take part in the zero-load solution
+            d.load();
+        }
+        PowerFlowSolver.zeroLoadVoltages(net, re, im);
+        for (int b = 0; b < net.busCount(); b++) {
+            int[] idx = net.busNodes(b);
+            if (idx.length == 0) {
+                continue;
+            }
+            int node = net.node(net.busName(b), idx[0]);
+            double kvLL = Math.hypot(re[node], im[node]) * 0.001732;
+            double base = c.nearestBase(kvLL) / Math.sqrt(3.0);
+            c.busKvBase.put(net.busName(b), base);
+            net.setBusKvBase(b, base);
+        }
+        sim.solver().invalidate();
+    }
+
+    private void setKvBase(DssTokenizer tok, String where) {
+        DssCircuit c = circuit(where);
+        String bus = null;
+        Double kv = null;
+        EditContext ctx = new EditContext(where, Path.of("."), c);
+        while (true) {
+            DssTokenizer.Param p = tok.next();
+            if (p.isEmpty() && p.name().isEmpty()) {
+                break;
+            }
+            String n = p.name().toLowerCase(Locale.ROOT);
+            if (n.isEmpty() ? bus == null : "bus".startsWith(n)) {
+                bus = p.value().toLowerCase(Locale.ROOT);
+            } else if (n.startsWith("kvll")) {
+                kv = ctx.dbl(p, "kVLL") / Math.sqrt(3.0);
+            } else if (n.startsWith("kvln") || n.isEmpty()) {
+                kv = ctx.dbl(p, "kVLN");
+            } else {
+                throw ctx.error("SetkVBase: unknown parameter '" + p.name() + "'");
+            }
+        }
+        if (bus == null || kv == null) {
+            throw ctx.error("SetkVBase needs bus= and kVLL= (or kVLN=)");
+        }
+        c.busKvBase.put(bus, kv);
+        c.markDirty();
+    }
+
+    private void batchEdit(DssTokenizer tok, String where, Path dir) {
+        DssTokenizer.Param p = objectParam(tok, where);
+        String spec = p.value();
+        int dot = spec.indexOf('.');
+        if (dot < 0) {
+            throw new PacketGridException(where, "BatchEdit: expected Class.pattern, got '" + spec + "'");
+        }
+        String cls = spec.substring(0, dot).toLowerCase(Locale.ROOT);
+        String pattern = spec.substring(dot + 1);
+        DssCircuit c = circuit(where);
+        if (CLASSES_NO_EFFECT.contains(cls)) {
+            return;
+        }
+        if (CLASS_NAMES.get(cls) == null) {
+            throw new PacketGridException(where, "BatchEdit: class '" + spec.substring(0, dot) + "' is not implemented (or unknown)");
+        }
+        Pattern re;
+        try {
+            re = Pattern.compile(pattern, Pattern.CASE_INSENSITIVE);
+        } catch (PatternSyntaxException e) {
+            throw new PacketGridException(where, "BatchEdit: invalid pattern '" + pattern + "'");
+        }
+        int start = tok.position();
+        for (ElementDef d : List.copyOf(c.of(cls).values())) {
+            if (re.matcher(d.name).find()) {
+                tok.position(start);
+                edit(d, tok, where, dir);
+                refreshMonitor(d);
+            }
+        }
+    }
+
+    private void busCoords(DssTokenizer tok, String where, Path dir) {
+        DssTokenizer.Param p = tok.next();
+        if (!p.value().isEmpty() && !Files.exists(dir.resolve(p.value()))) {
+            warnOnce("buscoords:" + p.value(), where + ": bus coordinate file " + p.value() + " not found; ignored (coordinates do not affect the power flow)");
+        }
+    }
+
+    private void export(DssTokenizer tok, String where) {
+        DssTokenizer.Param p = tok.next();
+        String what = p.value().toLowerCase(Locale.ROOT);
+        if (!"monitors".startsWith(what) || what.length() < 3) {
+            warnOnce("export:" + what, where + ": Export " + p.value() + " is not supported (only Export monitors); ignored");
+            return;
+        }
+        DssCircuit c = circuit(where);
+        DssTokenizer.Param n = tok.next();
+        String name = n.value().isEmpty() ? c.activeMonitor : n.value().toLowerCase(Locale.ROOT);
+        if (name == null) {
+            throw new PacketGridException(where, "Export monitors: no monitor defined");
+        }
+        if (name.startsWith("monitor.")) {
+            name = name.substring("monitor.".length());
+        }
+        Monitor m = c.monitors.get(name);
+        if (m == null) {
+            throw new PacketGridException(where, "Export monitors: Monitor." + name + " is not defined");
+        }
+        if (outDir == null) {
+            throw new PacketGridException(where, "Export monitors: no output folder");
+        }
+        if (c.simulation == null || c.dirty) {
+            simulation(where);
+        }
+        Path file = outDir.resolve(name.toLowerCase(Locale.ROOT) + ".csv");
+        try {
+            Files.createDirectories(outDir);
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                m.write(w);
+            }
+        } catch (IOException e) {
+            throw new PacketGridException(file.toString(), "cannot write monitor export: " + e.getMessage());
+        }
+        exported.add(file);
+    }
+
+    /** True once a circuit exists. */
+    public boolean hasCircuit() {
+        return circuit != null;
+    }
+
+    /** The name of the circuit ({@code New Circuit.name}). */
+    public String circuitName() {
+        return circuit == null ? null : circuit.name;
+    }
+
+    /** Names of all monitors. */
+    public List<String> monitorNames() {
+        return circuit == null ? List.of() : List.copyOf(circuit.monitors.keySet());
+    }
+
+    /** A monitor by name (lower case), or null. */
+    public Monitor monitor(String name) {
+        return circuit == null ? null : circuit.monitors.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The present solution mode. */
+    public SolveMode mode() {
+        return circuit == null ? SolveMode.SNAPSHOT : circuit.mode;
+    }
+}

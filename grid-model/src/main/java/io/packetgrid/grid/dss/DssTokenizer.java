@@ -1,0 +1,193 @@
+package io.packetgrid.grid.dss;
+
+/**
+ * Splits one OpenDSS command line into parameters the way OpenDSS's parser does
+ * (ParserDel.pas, re-implemented): delimiters are {@code ,} {@code =} and white space; a value
+ * may be enclosed in {@code ( ) " " ' ' [ ] { }} (no nesting); {@code !} and {@code //} start a
+ * comment; a token followed by {@code =} is a parameter name, otherwise the value is positional.
+ * Unlike OpenDSS, an unterminated quote is an error (a truncated file must not pass silently).
+ */
+final class DssTokenizer {
+    private static final String BEGIN = "(\"'[{";
+    private static final String END = ")\"']}";
+
+    /** One parameter: name (empty when positional), value text, whether it was quoted. */
+    record Param(String name, String value, boolean quoted) {
+        boolean isEmpty() {
+            return value.isEmpty() && !quoted;
+        }
+    }
+
+    /** A syntax error in the line (the caller adds the location). */
+    static final class SyntaxException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SyntaxException(String message) {
+            super(message);
+        }
+    }
+
+    private final String buf;
+    private int pos;
+    private char lastDelimiter;
+    private boolean quoted;
+
+    DssTokenizer(String line) {
+        this.buf = line + " ";
+        this.pos = 0;
+        skipWhite();
+    }
+
+    /** The unparsed rest of the line. */
+    String remainder() {
+        return pos >= buf.length() ? "" : buf.substring(pos).trim();
+    }
+
+    int position() {
+        return pos;
+    }
+
+    void position(int p) {
+        pos = p;
+    }
+
+    /** The next parameter, or a parameter with empty value when the line is exhausted. */
+    Param next() {
+        if (pos >= buf.length()) {
+            return new Param("", "", false);
+        }
+        lastDelimiter = ' ';
+        String tok = token();
+        boolean q = quoted;
+        if (lastDelimiter == '=') {
+            String val = token();
+            return new Param(tok, val, quoted);
+        }
+        return new Param("", tok, q);
+    }
+
+    private boolean isWhite(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private void skipWhite() {
+        while (pos < buf.length() - 1 && isWhite(buf.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    private boolean isComment(int p) {
+        char c = buf.charAt(p);
+        return c == '!' || (c == '/' && p + 1 < buf.length() && buf.charAt(p + 1) == '/');
+    }
+
+    private boolean isDelimiter(int p) {
+        if (isComment(p)) {
+            lastDelimiter = '!';
+            return true;
+        }
+        char c = buf.charAt(p);
+        if (c == ',' || c == '=') {
+            lastDelimiter = c;
+            return true;
+        }
+        if (isWhite(c)) {
+            lastDelimiter = ' ';
+            return true;
+        }
+        return false;
+    }
+
+    private String token() {
+        quoted = false;
+        if (pos >= buf.length()) {
+            return "";
+        }
+        String result;
+        int q = BEGIN.indexOf(buf.charAt(pos));
+        if (q >= 0) {
+            char end = END.charAt(q);
+            int start = pos + 1;
+            int close = buf.indexOf(end, start);
+            if (close < 0) {
+                throw new SyntaxException("missing closing " + end + " after " + buf.charAt(pos) + buf.substring(start).trim());
+            }
+            result = buf.substring(start, close);
+            pos = close + 1;
+            quoted = true;
+        } else {
+            int start = pos;
+            while (pos < buf.length() - 1 && !isDelimiter(pos)) {
+                pos++;
+            }
+            if (pos == buf.length() - 1 && !isDelimiter(pos)) {
+                pos++;
+            }
+            result = buf.substring(start, Math.min(pos, buf.length()));
+        }
+        if (lastDelimiter == '!') {
+            pos = buf.length();
+            return result.trim();
+        }
+        if (pos < buf.length()) {
+            if (lastDelimiter == ' ' || quoted) {
+                skipWhite();
+            }
+            if (pos < buf.length()) {
+                char c = buf.charAt(pos);
+                if (c == ',' || c == '=') {
+                    lastDelimiter = c;
+                    pos++;
+                } else if (isComment(pos)) {
+                    lastDelimiter = '!';
+                    pos = buf.length();
+                }
+            }
+            skipWhite();
+            if (pos < buf.length() && isComment(pos)) {
+                pos = buf.length();
+            }
+        }
+        return result;
+    }
+
+    /** Splits an array value ({@code 1 2 3}, {@code 1,2,3}, rows with {@code |}) into numbers' texts, rows separated by null. */
+    static java.util.List<String> arrayItems(String value) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int i = 0;
+        while (i < value.length()) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\'' || c == '(' || c == '[' || c == '{') {
+                // a quoted item (e.g. an RPN expression inside an array)
+                int q = BEGIN.indexOf(c);
+                int close = value.indexOf(END.charAt(q), i + 1);
+                if (close < 0) {
+                    throw new SyntaxException("missing closing " + END.charAt(q) + " in " + value);
+                }
+                flush(cur, out);
+                out.add("\u0001" + value.substring(i + 1, close));
+                i = close + 1;
+                continue;
+            }
+            if (c == ' ' || c == '\t' || c == ',') {
+                flush(cur, out);
+            } else if (c == '|') {
+                flush(cur, out);
+                out.add(null);
+            } else {
+                cur.append(c);
+            }
+            i++;
+        }
+        flush(cur, out);
+        return out;
+    }
+
+    private static void flush(StringBuilder cur, java.util.List<String> out) {
+        if (cur.length() > 0) {
+            out.add(cur.toString());
+            cur.setLength(0);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.packetgrid.grid.dss;
+
+import io.packetgrid.cosim.error.PacketGridException;
+import java.nio.file.Path;
+
+/** What a definition sees while one property is being set: where, and the circuit it belongs to. */
+record EditContext(String where, Path dir, DssCircuit circuit) {
+
+    PacketGridException error(String message) {
+        return new PacketGridException(where, message);
+    }
+
+    double dbl(DssTokenizer.Param p, String prop) {
+        return DssValues.toDouble(p.value(), p.quoted(), where, prop);
+    }
+
+    int integer(DssTokenizer.Param p, String prop) {
+        return DssValues.toInt(p.value(), p.quoted(), where, prop);
+    }
+
+    boolean bool(DssTokenizer.Param p, String prop) {
+        return DssValues.toBool(p.value(), where, prop);
+    }
+
+    double[] array(DssTokenizer.Param p, String prop) {
+        return DssValues.toArray(p.value(), where, prop);
+    }
+
+    /** A positive count with an upper bound (guards against absurd allocations from bad input). */
+    int count(DssTokenizer.Param p, String prop, int min, int max) {
+        int v = integer(p, prop);
+        if (v < min || v > max) {
+            throw error(prop + " must be between " + min + " and " + max + ", got " + p.value());
+        }
+        return v;
+    }
+
+    Path file(String name) {
+        try {
+            return dir.resolve(name).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw error("invalid file name '" + name + "'");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.packetgrid.grid.dss;
+
+import java.util.Set;
+
+/**
+ * OpenDSS Generator (model 1, constant kW and kvar) and PVSystem (seen from the grid as a
+ * constant-power injection: {@code Pmpp * irradiance * shape}, limited to kVA, with pf or kvar).
+ */
+final class GeneratorDef extends ElementDef {
+    static final PropertyTable GEN = new PropertyTable("phases", "bus1", "kv", "kW", "pf", "kvar", "model", "Vminpu", "Vmaxpu",
+            "yearly", "daily", "duty", "dispmode", "dispvalue", "conn", "status", "class", "Vpu", "maxkvar", "minkvar",
+            "pvfactor", "forceon", "kVA", "MVA", "Xd", "Xdp", "Xdpp", "H", "D", "UserModel", "UserData", "ShaftModel",
+            "ShaftData", "DutyStart", "debugtrace", "Balanced", "XRdp", "UseFuel", "FuelkWh", "%Fuel", "%Reserve", "Refuel",
+            "DynamicEq", "DynOut", "spectrum", "basefreq", "enabled", "like");
+    static final PropertyTable PV = new PropertyTable("phases", "bus1", "kv", "irradiance", "Pmpp", "%Pmpp", "Temperature", "pf",
+            "conn", "kvar", "kVA", "%Cutin", "%Cutout", "EffCurve", "P-TCurve", "%R", "%X", "model", "Vminpu", "Vmaxpu",
+            "Balanced", "LimitCurrent", "yearly", "daily", "duty", "Tyearly", "Tdaily", "Tduty", "class", "UserModel",
+            "UserData", "debugtrace", "VarFollowInverter", "DutyStart", "WattPriority", "PFPriority", "%PminNoVars",
+            "%PminkvarMax", "kvarMax", "kvarMaxAbs", "kVDC", "Kp", "PITol", "SafeVoltage", "SafeMode", "DynamicEq", "DynOut",
+            "ControlMode", "AmpLimit", "AmpLimitGain", "spectrum", "basefreq", "enabled", "like");
+    private static final Set<String> GEN_NO_EFFECT = Set.of("class", "vpu", "maxkvar", "minkvar", "pvfactor", "forceon", "xd",
+            "xdp", "xdpp", "h", "d", "debugtrace", "balanced", "xrdp", "usefuel", "fuelkwh", "%fuel", "%reserve", "refuel",
+            "dynamiceq", "dynout", "spectrum", "dutystart");
+    private static final Set<String> PV_NO_EFFECT = Set.of("temperature", "%r", "%x", "balanced", "limitcurrent", "tyearly",
+            "tdaily", "tduty", "class", "debugtrace", "dutystart", "kvdc", "kp", "pitol", "safevoltage", "safemode",
+            "dynamiceq", "dynout", "amplimit", "amplimitgain", "spectrum", "%cutin", "%cutout");
+
+    final boolean pv;
+    int phases = 3;
+    String bus1 = "";
+    double kv = 12.47;
+    double kw = 1000;
+    double kvar = 60;
+    double pf = 0.88;
+    boolean pfSpec = true;
+    double kva;
+    boolean kvaSet;
+    double vminpu = 0.90;
+    double vmaxpu = 1.10;
+    String yearly;
+    String daily;
+    String duty;
+    boolean delta;
+    boolean fixed;
+    double irradiance = 1;
+    double pmpp = 500;
+    double pctPmpp = 100;
+
+    GeneratorDef(String name, String at, boolean pv) {
+        super(pv ? "PVSystem" : "Generator", name, at);
+        this.pv = pv;
+        if (pv) {
+            pf = 1.0;
+            kvar = 0;
+            kva = 500;
+            kvaSet = true;
+        }
+    }
+
+    @Override
+    PropertyTable table() {
+        return pv ? PV : GEN;
+    }
+
+    @Override
+    Set<String> noEffect() {
+        return pv ? PV_NO_EFFECT : GEN_NO_EFFECT;
+    }
+
+    @Override
+    boolean set(String key, DssTokenizer.Param p, EditContext ctx) {
+        switch (key) {
+            case "phases" -> phases = ctx.count(p, key, 1, 50);
+            case "bus1" -> bus1 = p.value();
+            case "kv" -> kv = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
+            case "kw" -> kw = ctx.dbl(p, key);
+            case "pf" -> {
+                pf = ctx.dbl(p, key);
+                if (pf == 0 || Math.abs(pf) > 1) {
+                    throw ctx.error("pf must be in [-1, 1] and not 0");
+                }
+                pfSpec = true;
+            }
+            case "kvar" -> { kvar = ctx.dbl(p, key); pfSpec = false; }
+            case "model" -> {
+                if (ctx.integer(p, key) != 1) {
+                    throw ctx.error(className + " model " + p.value() + " is not implemented (model 1, constant PQ)");
+                }
+            }
+            case "vminpu" -> vminpu = ctx.dbl(p, key);
+            case "vmaxpu" -> vmaxpu = ctx.dbl(p, key);
+            case "yearly" -> yearly = ctx.circuit().loadShape(p.value(), ctx).name;
+            case "daily" -> daily = ctx.circuit().loadShape(p.value(), ctx).name;
+            case "duty" -> duty = ctx.circuit().loadShape(p.value(), ctx).name;
+            case "conn" -> delta = TransformerDef.delta(p.value(), ctx);
+            case "status" -> fixed = p.value().toLowerCase(java.util.Locale.ROOT).startsWith("f");
+            case "kva" -> { kva = LineCodeDef.positive(ctx.dbl(p, key), key, ctx); kvaSet = true; }
+            case "mva" -> { kva = 1000 * LineCodeDef.positive(ctx.dbl(p, key), key, ctx); kvaSet = true; }
+            case "dispmode" -> {
+                if (!p.value().toLowerCase(java.util.Locale.ROOT).startsWith("def")) {
+                    throw ctx.error("Generator dispmode=" + p.value() + " is not implemented");
+                }
+            }
+            case "dispvalue" -> {
+                if (ctx.dbl(p, key) != 0) {
+                    throw ctx.error("Generator dispvalue is not implemented");
+                }
+            }
+            case "irradiance" -> irradiance = ctx.dbl(p, key);
+            case "pmpp" -> pmpp = ctx.dbl(p, key);
+            case "%pmpp" -> pctPmpp = ctx.dbl(p, key);
+            case "effcurve", "p-tcurve", "usermodel", "userdata", "shaftmodel", "shaftdata" -> {
+                if (!p.value().isBlank()) {
+                    throw ctx.error(key + " is not implemented");
+                }
+            }
+            case "varfollowinverter", "wattpriority", "pfpriority", "%pminnovars", "%pminkvarmax", "kvarmax", "kvarmaxabs",
+                 "controlmode" -> throw ctx.error("PVSystem " + key + " is not implemented (constant-power model)");
+            case "basefreq" -> {
+                if (ctx.dbl(p, key) != ctx.circuit().baseFrequency) {
+                    throw ctx.error("basefreq different from the circuit frequency is not implemented");
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Injected {kW, kvar} for a shape multiplier pair (null = no shape). */
+    double[] power(double[] mult, boolean actual) {
+        double p;
+        if (pv) {
+            double m = mult == null ? 1.0 : mult[0];
+            p = pmpp * pctPmpp / 100.0 * irradiance * m;
+        } else if (mult == null) {
+            p = kw;
+        } else {
+            p = actual ? mult[0] : kw * mult[0];
+        }
+        double q;
+        if (pfSpec) {
+            q = p * Math.sqrt(1.0 / (pf * pf) - 1.0) * Math.signum(pf);
+        } else if (mult == null || pv) {
+            q = kvar;
+        } else {
+            q = actual ? mult[1] : kvar * mult[1];
+        }
+        if (pv && kva > 0) {
+            double s = Math.hypot(p, q);
+            if (s > kva) {
+                double f = kva / s;
+                p *= f;
+                q *= f;
+            }
+        }
+        return new double[] {p, q};
+    }
+}

@@ -1,0 +1,61 @@
+package io.packetgrid.grid.dss;
+
+import java.util.Set;
+
+/** OpenDSS Monitor (modes 0 and 1): samples an element terminal's voltages/currents or powers. */
+final class MonitorDef extends ElementDef {
+    static final PropertyTable TABLE = new PropertyTable("element", "terminal", "mode", "action", "residual", "VIPolar", "PPolar",
+            "basefreq", "enabled", "like");
+    private static final Set<String> NO_EFFECT = Set.of("basefreq");
+
+    String element;
+    int terminal = 1;
+    int mode;
+    boolean viPolar = true;
+    boolean pPolar = true;
+
+    MonitorDef(String name, String at) {
+        super("Monitor", name, at);
+    }
+
+    @Override
+    PropertyTable table() {
+        return TABLE;
+    }
+
+    @Override
+    Set<String> noEffect() {
+        return NO_EFFECT;
+    }
+
+    @Override
+    boolean isCircuitElement() {
+        return false;
+    }
+
+    @Override
+    boolean set(String key, DssTokenizer.Param p, EditContext ctx) {
+        switch (key) {
+            case "element" -> element = p.value();
+            case "terminal" -> terminal = ctx.count(p, key, 1, 20);
+            case "mode" -> {
+                mode = ctx.integer(p, key);
+                if (mode != 0 && mode != 1) {
+                    throw ctx.error("Monitor mode " + mode + " is not implemented (modes 0 and 1)");
+                }
+            }
+            case "action" -> ctx.circuit().monitorAction(this, p.value(), ctx);
+            case "residual" -> {
+                if (ctx.bool(p, key)) {
+                    throw ctx.error("Monitor residual=yes is not implemented");
+                }
+            }
+            case "vipolar" -> viPolar = ctx.bool(p, key);
+            case "ppolar" -> pPolar = ctx.bool(p, key);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+}

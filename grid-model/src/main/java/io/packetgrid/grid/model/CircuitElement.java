@@ -1,0 +1,9 @@
+package io.packetgrid.grid.model;
+
+/** Anything connected to buses: it has a full name ({@code Class.name}) and a connection. */
+public interface CircuitElement {
+    /** {@code Class.name}, e.g. {@code Line.650632}; the name part lower case as OpenDSS keeps it. */
+    String name();
+
+    Connection connection();
+}

@@ -1,0 +1,116 @@
+package io.packetgrid.grid.series;
+
+import io.packetgrid.grid.model.Load;
+
+/**
+ * Sets a load's nominal power for the present time as OpenDSS does (Load.pas SetNominalLoad):
+ * base kW/kvar times the global load multiplier times the shape multiplier of the mode (yearly
+ * shape in yearly mode, daily in daily mode, none in snapshot); a shape in actual units replaces
+ * the base; {@code fixed} loads ignore multipliers and shapes; {@code exempt} loads ignore the
+ * load multiplier in daily mode. An override (set through the API) replaces all of this.
+ */
+public final class LoadDriver {
+    private final Load load;
+    private final double kwBase;
+    private final double kvarBase;
+    private final boolean pfSpecified;
+    private final double pf;
+    private final LoadShape yearly;
+    private final LoadShape daily;
+    private final String status;
+    private double overrideKw = Double.NaN;
+    private double overrideKvar = Double.NaN;
+
+    public LoadDriver(Load load, double kwBase, double kvarBase, boolean pfSpecified, double pf, LoadShape yearly, LoadShape daily,
+                      String status) {
+        this.load = load;
+        this.kwBase = kwBase;
+        this.kvarBase = kvarBase;
+        this.pfSpecified = pfSpecified;
+        this.pf = pf;
+        this.yearly = yearly;
+        this.daily = daily;
+        this.status = status;
+    }
+
+    public Load load() {
+        return load;
+    }
+
+    public double kwBase() {
+        return kwBase;
+    }
+
+    public double kvarBase() {
+        return kvarBase;
+    }
+
+    /** Replaces the scheduled power (NaN clears the override). */
+    public void override(double kw, double kvar) {
+        overrideKw = kw;
+        overrideKvar = kvar;
+    }
+
+    public boolean overridden() {
+        return !Double.isNaN(overrideKw);
+    }
+
+    /** The power factor used to derive kvar from kW for API settings without kvar. */
+    public double kvarPerKw() {
+        return kwBase != 0 ? kvarBase / kwBase : 0.0;
+    }
+
+    /** Scheduled {kW, kvar} at the given time, without override. */
+    public double[] scheduled(SolveMode mode, double hour, double loadMult) {
+        double[] shape = null;
+        double factor;
+        if (status.equals("fixed")) {
+            factor = 1.0;
+        } else {
+            switch (mode) {
+                case DAILY -> {
+                    factor = status.equals("exempt") ? 1.0 : loadMult;
+                    shape = daily == null ? null : daily.at(hour);
+                    return scale(shape, factor, daily);
+                }
+                case YEARLY -> {
+                    factor = loadMult;
+                    shape = yearly == null ? null : yearly.at(hour);
+                    return scale(shape, factor, yearly);
+                }
+                default -> factor = status.equals("exempt") ? 1.0 : loadMult;
+            }
+        }
+        return new double[] {kwBase * factor, kvarBase * factor};
+    }
+
+    private double[] scale(double[] shape, double factor, LoadShape s) {
+        if (shape == null) {
+            return new double[] {kwBase * factor, kvarBase * factor};
+        }
+        if (s.useActual()) {
+            double p = shape[0];
+            double q = 0.0;
+            if (s.q() != null && shape[1] != 0.0) {
+                q = shape[1];
+            } else if (pfSpecified && pf != 1.0) {
+                q = p * Math.sqrt(1.0 / (pf * pf) - 1.0);
+                if (pf < 0) {
+                    q = -q;
+                }
+            }
+            return new double[] {p, q};
+        }
+        return new double[] {kwBase * factor * shape[0], kvarBase * factor * shape[1]};
+    }
+
+    /** Applies the power for this time to the load. */
+    public void apply(SolveMode mode, double hour, double loadMult) {
+        if (overridden()) {
+            load.setNominal(overrideKw, overrideKvar);
+            return;
+        }
+        double[] pq = scheduled(mode, hour, loadMult);
+        load.setNominal(pq[0], pq[1]);
+    }
+}

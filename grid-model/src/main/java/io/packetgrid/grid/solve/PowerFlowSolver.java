@@ -1,0 +1,762 @@
+package io.packetgrid.grid.solve;
+
+import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.grid.model.CircuitElement;
+import io.packetgrid.grid.model.Load;
+import io.packetgrid.grid.model.Network;
+import io.packetgrid.grid.model.PowerConversion;
+import io.packetgrid.grid.model.PowerDelivery;
+import io.packetgrid.grid.model.Source;
+import io.packetgrid.grid.model.VoltageSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The power flow: the one place where the fixed-point iteration of OpenDSS's normal solution
+ * mode lives.
+ *
+ * <p>Method. The nodal admittance matrix {@code Y} holds every delivery element's primitive
+ * matrix, the sources' Norton admittances and the conversion elements' linearisation
+ * admittances; it is factorised once per topology ({@link SparseLu}). The solution satisfies
+ * {@code Y V = Isrc + Icomp(V)}, where {@code Icomp = Ylin V - I_element(V)} is nonzero only at
+ * the nodes that conversion elements touch (the injection set S). Hence
+ * {@code V = V0 + Z[:,S] Icomp}, with {@code V0 = Y^-1 Isrc} and {@code Z = Y^-1}, and every
+ * iteration is {@code V_S <- V0_S + Z_SS Icomp(V_S)}: with few injection nodes (a feeder's
+ * households) this is a small dense product (the Kron reduction of the factorised network onto
+ * S), with many it is one sparse forward/back substitution. Voltages elsewhere are computed only
+ * when asked for. Convergence: OpenDSS's criterion, the largest change of a node voltage
+ * magnitude in per unit of its base between two iterations (Solution.pas, Converged).
+ */
+public final class PowerFlowSolver {
+    private final Network net;
+    private SolverOptions options;
+    private final int n;
+
+    private SystemMatrix matrix;
+    private SparseLu lu;
+    private long[] pdVersions;
+    private List<SystemMatrix.Stamp> stamps;
+
+    // injection set
+    private int[] sNodes;
+    private int[] nodeToS;
+    private int nS;
+    private int[][] pcIndex;          // per conversion element: S index of each conductor, -1 ground
+    private PowerConversion[] pcs;
+    private boolean reduced;
+
+    // reduced (dense) operators
+    private double[] zr;
+    private double[] zi;
+    private int[] tNodes = new int[0];
+    private int[] nodeToT;
+    private double[] ztr;
+    private double[] zti;
+
+    // source solution
+    private double[] isr;
+    private double[] isi;
+    private double[] v0r;
+    private double[] v0i;
+    private long[] sourceVersions;
+
+    // iteration state
+    private double[] vsr;
+    private double[] vsi;
+    private double[] icr;
+    private double[] ici;
+    private double[] nvr;
+    private double[] nvi;
+    private double[] baseS;
+    private boolean haveSolution;
+    private boolean fullValid;
+    private double[] fvr;
+    private double[] fvi;
+    private double[] wr;
+    private double[] wi;
+    private int lastIterations;
+    private long factorizations;
+
+    // scratch for element evaluation
+    private double[] evr = new double[8];
+    private double[] evi = new double[8];
+    private double[] eir = new double[8];
+    private double[] eii = new double[8];
+
+    public PowerFlowSolver(Network net, SolverOptions options) {
+        this.net = net;
+        this.options = options;
+        this.n = net.nodeCount();
+        this.fvr = new double[n];
+        this.fvi = new double[n];
+        this.wr = new double[n];
+        this.wi = new double[n];
+        this.nodeToT = new int[n];
+        Arrays.fill(nodeToT, -1);
+    }
+
+    public Network network() {
+        return net;
+    }
+
+    public SolverOptions options() {
+        return options;
+    }
+
+    public void setOptions(SolverOptions options) {
+        boolean strategyChanged = options.strategy() != this.options.strategy();
+        this.options = options;
+        if (strategyChanged) {
+            matrix = null;
+        }
+    }
+
+    /** Nodes whose voltages should be cheap to read after each solve (monitors, controls). */
+    public void track(int[] nodes) {
+        int added = 0;
+        int[] extra = new int[nodes.length];
+        for (int node : nodes) {
+            if (node >= 0 && nodeToT[node] < 0) {
+                boolean dup = false;
+                for (int k = 0; k < added; k++) {
+                    dup |= extra[k] == node;
+                }
+                if (!dup) {
+                    extra[added++] = node;
+                }
+            }
+        }
+        if (added == 0) {
+            return;
+        }
+        int old = tNodes.length;
+        tNodes = Arrays.copyOf(tNodes, old + added);
+        for (int k = 0; k < added; k++) {
+            tNodes[old + k] = extra[k];
+            nodeToT[extra[k]] = old + k;
+        }
+        if (matrix != null && reduced) {
+            computeTransferRows(old);
+        }
+    }
+
+    /** Forces a rebuild of the factorisation at the next solve (after a topology change). */
+    public void invalidate() {
+        matrix = null;
+    }
+
+    public long factorizations() {
+        return factorizations;
+    }
+
+    /** Iterations of the last solve. */
+    public int lastIterations() {
+        return lastIterations;
+    }
+
+    /** True when the iterations use the dense reduced operator. */
+    public boolean isReduced() {
+        ensureFactorized();
+        return reduced;
+    }
+
+    /** Number of injection nodes (conversion-element nodes). */
+    public int injectionNodes() {
+        ensureFactorized();
+        return nS;
+    }
+
+    // ---------------------------------------------------------------- factorisation
+
+    private void ensureFactorized() {
+        if (matrix == null) {
+            build();
+            return;
+        }
+        List<PowerDelivery> pd = net.deliveries();
+        boolean changed = false;
+        for (int k = 0; k < pd.size(); k++) {
+            if (pd.get(k).version() != pdVersions[k]) {
+                changed = true;
+                pdVersions[k] = pd.get(k).version();
+            }
+        }
+        if (changed) {
+            refactor();
+        }
+    }
+
+    private void build() {
+        List<SystemMatrix.Stamp> st = new ArrayList<>();
+        for (Source s : net.sources()) {
+            st.add(stampOf(s, s::primitiveY));
+        }
+        for (PowerDelivery d : net.deliveries()) {
+            st.add(stampOf(d, d::primitiveY));
+        }
+        List<PowerConversion> pcl = new ArrayList<>();
+        for (PowerConversion p : net.conversions()) {
+            if (p instanceof Load l) {
+                l.relinearise();
+            }
+            st.add(stampOf(p, p::linearY));
+            pcl.add(p);
+        }
+        for (int i = 0; i < n; i++) {
+            if (!net.energised(i)) {
+                final int node = i;
+                st.add(new SystemMatrix.Stamp() {
+                    public int[] nodes() {
+                        return new int[] {node};
+                    }
+
+                    public void values(double[] re, double[] im) {
+                        re[0] += 1.0;
+                    }
+                });
+            }
+        }
+        this.stamps = st;
+        this.pcs = pcl.toArray(new PowerConversion[0]);
+        this.matrix = new SystemMatrix(n, st);
+        List<PowerDelivery> pd = net.deliveries();
+        this.pdVersions = new long[pd.size()];
+        for (int k = 0; k < pd.size(); k++) {
+            pdVersions[k] = pd.get(k).version();
+        }
+        try {
+            this.lu = matrix.factorize();
+        } catch (SparseLu.SingularException e) {
+            throw singular(e);
+        }
+        factorizations++;
+        buildInjectionSet();
+        int maxOrder = 1;
+        for (PowerConversion p : pcs) {
+            maxOrder = Math.max(maxOrder, p.connection().order());
+        }
+        evr = new double[maxOrder];
+        evi = new double[maxOrder];
+        eir = new double[maxOrder];
+        eii = new double[maxOrder];
+        chooseStrategy();
+        afterNumeric();
+    }
+
+    private void refactor() {
+        for (PowerConversion p : pcs) {
+            if (p instanceof Load l) {
+                l.relinearise();
+            }
+        }
+        matrix.restamp();
+        try {
+            matrix.refactor(lu);
+        } catch (SparseLu.SingularException e) {
+            throw singular(e);
+        }
+        factorizations++;
+        afterNumeric();
+    }
+
+    private void afterNumeric() {
+        if (reduced) {
+            computeTransfer();
+        }
+        sourceVersions = null;  // force V0
+        ensureV0();
+        if (!haveSolution) {
+            for (int s = 0; s < nS; s++) {
+                vsr[s] = v0r[sNodes[s]];
+                vsi[s] = v0i[sNodes[s]];
+            }
+        }
+        fullValid = false;
+    }
+
+    private PacketGridException singular(SparseLu.SingularException e) {
+        int node = e.index();
+        String label = node >= 0 && node < n ? net.nodeLabel(node) : "?";
+        return new PacketGridException("bus " + label.substring(0, label.lastIndexOf('.')),
+                "singular system at node " + label + " (no impedance path to ground or source, or a zero impedance loop)");
+    }
+
+    private interface Filler {
+        void fill(double[] re, double[] im);
+    }
+
+    private SystemMatrix.Stamp stampOf(CircuitElement e, Filler f) {
+        int[] nodes = net.nodesOf(e);
+        for (int k = 0; k < nodes.length; k++) {
+            if (nodes[k] >= 0 && !net.energised(nodes[k])) {
+                nodes[k] = -1;
+            }
+        }
+        final int[] nn = nodes;
+        return new SystemMatrix.Stamp() {
+            public int[] nodes() {
+                return nn;
+            }
+
+            public void values(double[] re, double[] im) {
+                f.fill(re, im);
+                for (int k = 0; k < re.length; k++) {
+                    if (!Double.isFinite(re[k]) || !Double.isFinite(im[k])) {
+                        throw new PacketGridException(e.name(), "primitive admittance is not finite (check its ratings and impedances)");
+                    }
+                }
+            }
+        };
+    }
+
+    private void buildInjectionSet() {
+        nodeToS = new int[n];
+        Arrays.fill(nodeToS, -1);
+        int[] list = new int[n];
+        int count = 0;
+        pcIndex = new int[pcs.length][];
+        for (int p = 0; p < pcs.length; p++) {
+            int[] nodes = net.nodesOf(pcs[p]);
+            int[] sIdx = new int[nodes.length];
+            for (int k = 0; k < nodes.length; k++) {
+                int node = nodes[k];
+                if (node < 0 || !net.energised(node)) {
+                    sIdx[k] = -1;
+                    continue;
+                }
+                if (nodeToS[node] < 0) {
+                    nodeToS[node] = count;
+                    list[count++] = node;
+                }
+                sIdx[k] = nodeToS[node];
+            }
+            pcIndex[p] = sIdx;
+        }
+        nS = count;
+        sNodes = Arrays.copyOf(list, count);
+        vsr = new double[nS];
+        vsi = new double[nS];
+        icr = new double[nS];
+        ici = new double[nS];
+        nvr = new double[nS];
+        nvi = new double[nS];
+        baseS = new double[nS];
+        haveSolution = false;
+        isr = new double[n];
+        isi = new double[n];
+        v0r = new double[n];
+        v0i = new double[n];
+    }
+
+    private void chooseStrategy() {
+        switch (options.strategy()) {
+            case REDUCED -> reduced = true;
+            case SPARSE -> reduced = false;
+            default -> {
+                // dense work per iteration nS^2 versus sparse work ~ 2 nnz(L) + n; keep the dense
+                // operator under ~64 MB
+                double dense = (double) nS * nS;
+                double sparse = 2.0 * lu.factorNonzeros() + 2.0 * n;
+                reduced = nS <= 2000 && dense <= 2.0 * sparse;
+            }
+        }
+        if (reduced) {
+            zr = new double[nS * nS];
+            zi = new double[nS * nS];
+        } else {
+            zr = null;
+            zi = null;
+        }
+    }
+
+    /** Z_SS columns (and tracked rows) by one solve per injection node. */
+    private void computeTransfer() {
+        int nT = tNodes.length;
+        ztr = new double[nT * nS];
+        zti = new double[nT * nS];
+        for (int s = 0; s < nS; s++) {
+            Arrays.fill(wr, 0);
+            Arrays.fill(wi, 0);
+            wr[sNodes[s]] = 1.0;
+            lu.solve(wr, wi);
+            for (int r = 0; r < nS; r++) {
+                zr[r * nS + s] = wr[sNodes[r]];
+                zi[r * nS + s] = wi[sNodes[r]];
+            }
+            for (int t = 0; t < nT; t++) {
+                ztr[t * nS + s] = wr[tNodes[t]];
+                zti[t * nS + s] = wi[tNodes[t]];
+            }
+        }
+    }
+
+    /** Adds transfer rows for tracked nodes from index {@code from} on (Z is symmetric in structure, not assumed in value). */
+    private void computeTransferRows(int from) {
+        int nT = tNodes.length;
+        double[] nr = new double[nT * nS];
+        double[] ni = new double[nT * nS];
+        if (ztr != null) {
+            System.arraycopy(ztr, 0, nr, 0, Math.min(ztr.length, from * nS));
+            System.arraycopy(zti, 0, ni, 0, Math.min(zti.length, from * nS));
+        }
+        for (int s = 0; s < nS; s++) {
+            Arrays.fill(wr, 0);
+            Arrays.fill(wi, 0);
+            wr[sNodes[s]] = 1.0;
+            lu.solve(wr, wi);
+            for (int t = from; t < nT; t++) {
+                nr[t * nS + s] = wr[tNodes[t]];
+                ni[t * nS + s] = wi[tNodes[t]];
+            }
+        }
+        ztr = nr;
+        zti = ni;
+    }
+
+    private void ensureV0() {
+        List<Source> src = net.sources();
+        boolean changed = sourceVersions == null;
+        if (!changed) {
+            for (int k = 0; k < src.size(); k++) {
+                long v = src.get(k) instanceof VoltageSource vs ? vs.injectionVersion() : 0;
+                changed |= v != sourceVersions[k];
+            }
+        }
+        if (!changed) {
+            return;
+        }
+        sourceVersions = new long[src.size()];
+        Arrays.fill(isr, 0);
+        Arrays.fill(isi, 0);
+        for (int k = 0; k < src.size(); k++) {
+            Source s = src.get(k);
+            sourceVersions[k] = s instanceof VoltageSource vs ? vs.injectionVersion() : 0;
+            int[] nodes = net.nodesOf(s);
+            double[] ir = new double[nodes.length];
+            double[] ii = new double[nodes.length];
+            s.injection(ir, ii);
+            for (int c = 0; c < nodes.length; c++) {
+                if (nodes[c] >= 0 && net.energised(nodes[c])) {
+                    isr[nodes[c]] += ir[c];
+                    isi[nodes[c]] += ii[c];
+                }
+            }
+        }
+        System.arraycopy(isr, 0, v0r, 0, n);
+        System.arraycopy(isi, 0, v0i, 0, n);
+        lu.solve(v0r, v0i);
+        fullValid = false;
+    }
+
+    // ---------------------------------------------------------------- the power-flow loop
+
+    /**
+     * Solves the power flow for the present element states, starting from the last solution.
+     *
+     * @return the number of iterations
+     * @throws PacketGridException on non-convergence (naming iterations and worst buses) or a singular system
+     */
+    public int solve() {
+        ensureFactorized();
+        ensureV0();
+        for (int s = 0; s < nS; s++) {
+            double vb = net.nodeVbase(sNodes[s]);
+            baseS[s] = vb;
+        }
+        int it = 0;
+        double err = Double.POSITIVE_INFINITY;
+        while (it < options.maxIterations()) {
+            it++;
+            compensation(vsr, vsi);
+            if (reduced) {
+                for (int r = 0; r < nS; r++) {
+                    double sr = v0r[sNodes[r]];
+                    double si = v0i[sNodes[r]];
+                    int row = r * nS;
+                    for (int c = 0; c < nS; c++) {
+                        double a = zr[row + c];
+                        double b = zi[row + c];
+                        double xr = icr[c];
+                        double xi = ici[c];
+                        sr += a * xr - b * xi;
+                        si += a * xi + b * xr;
+                    }
+                    nvr[r] = sr;
+                    nvi[r] = si;
+                }
+            } else {
+                sparseSolve();
+                for (int r = 0; r < nS; r++) {
+                    nvr[r] = fvr[sNodes[r]];
+                    nvi[r] = fvi[sNodes[r]];
+                }
+            }
+            err = 0;
+            for (int r = 0; r < nS; r++) {
+                double m1 = Math.hypot(nvr[r], nvi[r]);
+                double m0 = Math.hypot(vsr[r], vsi[r]);
+                double e = baseS[r] > 0 ? Math.abs(m1 - m0) / baseS[r] : (m1 != 0 ? Math.abs(1.0 - m0 / m1) : 0.0);
+                if (!(e <= err)) {
+                    err = e; // also catches NaN
+                }
+            }
+            double[] t = vsr;
+            vsr = nvr;
+            nvr = t;
+            t = vsi;
+            vsi = nvi;
+            nvi = t;
+            if (err <= options.tolerance() && it >= options.minIterations()) {
+                break;
+            }
+        }
+        lastIterations = it;
+        fullValid = !reduced;
+        if (!(err <= options.tolerance())) {
+            haveSolution = false;
+            resetToNoLoad();
+            throw nonConvergence(it, err);
+        }
+        haveSolution = true;
+        // icr/ici hold the compensation the final iterate was computed from, so V0 + Z[:,S] Icomp
+        // (tracked rows, full vector) is consistent with the injection-node voltages
+        return it;
+    }
+
+    private void resetToNoLoad() {
+        for (int s = 0; s < nS; s++) {
+            vsr[s] = v0r[sNodes[s]];
+            vsi[s] = v0i[sNodes[s]];
+        }
+        fullValid = false;
+    }
+
+    private PacketGridException nonConvergence(int it, double err) {
+        Integer[] order = new Integer[nS];
+        double[] change = new double[nS];
+        for (int r = 0; r < nS; r++) {
+            order[r] = r;
+            double m1 = Math.hypot(vsr[r], vsi[r]);
+            double m0 = Math.hypot(nvr[r], nvi[r]);
+            change[r] = baseS[r] > 0 ? Math.abs(m1 - m0) / baseS[r] : Math.abs(m1 - m0);
+            if (!Double.isFinite(change[r])) {
+                change[r] = Double.MAX_VALUE;
+            }
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer r) -> -change[r]).thenComparingInt(r -> r));
+        StringBuilder worst = new StringBuilder();
+        for (int k = 0; k < Math.min(3, nS); k++) {
+            if (k > 0) {
+                worst.append(", ");
+            }
+            worst.append(net.nodeLabel(sNodes[order[k]]));
+        }
+        String first = nS > 0 ? net.busName(net.nodeBus(sNodes[order[0]])) : "?";
+        return new PacketGridException("bus " + first, String.format(java.util.Locale.ROOT,
+                "power flow did not converge in %d iterations (last change %.3g pu; worst nodes %s)", it, err, worst));
+    }
+
+    /** Compensation currents of all conversion elements at the S voltages (into icr/ici). */
+    private void compensation(double[] vr, double[] vi) {
+        Arrays.fill(icr, 0);
+        Arrays.fill(ici, 0);
+        for (int p = 0; p < pcs.length; p++) {
+            int[] idx = pcIndex[p];
+            int m = idx.length;
+            for (int k = 0; k < m; k++) {
+                int s = idx[k];
+                evr[k] = s >= 0 ? vr[s] : 0.0;
+                evi[k] = s >= 0 ? vi[s] : 0.0;
+            }
+            pcs[p].compensation(evr, evi, eir, eii);
+            for (int k = 0; k < m; k++) {
+                int s = idx[k];
+                if (s >= 0) {
+                    icr[s] += eir[k];
+                    ici[s] += eii[k];
+                }
+            }
+        }
+    }
+
+    private void sparseSolve() {
+        System.arraycopy(isr, 0, fvr, 0, n);
+        System.arraycopy(isi, 0, fvi, 0, n);
+        for (int s = 0; s < nS; s++) {
+            fvr[sNodes[s]] += icr[s];
+            fvi[sNodes[s]] += ici[s];
+        }
+        lu.solve(fvr, fvi);
+    }
+
+    // ---------------------------------------------------------------- reading the solution
+
+    /** Voltage of a system node after the last solve (into out[0], out[1]); 0 for de-energised nodes. */
+    public void voltage(int node, double[] out) {
+        if (!net.energised(node)) {
+            out[0] = 0;
+            out[1] = 0;
+            return;
+        }
+        int s = nodeToS == null ? -1 : nodeToS[node];
+        if (s >= 0) {
+            out[0] = vsr[s];
+            out[1] = vsi[s];
+            return;
+        }
+        if (fullValid) {
+            out[0] = fvr[node];
+            out[1] = fvi[node];
+            return;
+        }
+        int t = nodeToT[node];
+        if (reduced && t >= 0 && ztr != null && ztr.length >= (t + 1) * nS) {
+            double sr = v0r[node];
+            double si = v0i[node];
+            int row = t * nS;
+            for (int c = 0; c < nS; c++) {
+                double a = ztr[row + c];
+                double b = zti[row + c];
+                sr += a * icr[c] - b * ici[c];
+                si += a * ici[c] + b * icr[c];
+            }
+            out[0] = sr;
+            out[1] = si;
+            return;
+        }
+        computeFull();
+        out[0] = fvr[node];
+        out[1] = fvi[node];
+    }
+
+    /** All node voltages after the last solve (one sparse substitution if not yet known). */
+    public void voltages(double[] re, double[] im) {
+        computeFull();
+        System.arraycopy(fvr, 0, re, 0, n);
+        System.arraycopy(fvi, 0, im, 0, n);
+    }
+
+    private void computeFull() {
+        if (fullValid) {
+            return;
+        }
+        ensureFactorized();
+        sparseSolve();
+        for (int s = 0; s < nS; s++) {
+            // keep the iterate exactly at the injection nodes
+            fvr[sNodes[s]] = vsr[s];
+            fvi[sNodes[s]] = vsi[s];
+        }
+        for (int i = 0; i < n; i++) {
+            if (!net.energised(i)) {
+                fvr[i] = 0;
+                fvi[i] = 0;
+            }
+        }
+        fullValid = true;
+    }
+
+    /** Injection node index of a system node, or -1. */
+    public int injectionIndex(int node) {
+        ensureFactorized();
+        return nodeToS[node];
+    }
+
+    /**
+     * The transfer impedance {@code dV(at)/dI(into)} between two system nodes of the factorised
+     * network (ohms), into out[0], out[1]. One sparse substitution unless both are injection nodes
+     * of a reduced solver.
+     */
+    public void transferImpedance(int at, int into, double[] out) {
+        ensureFactorized();
+        int sa = nodeToS[at];
+        int sb = nodeToS[into];
+        if (reduced && sa >= 0 && sb >= 0) {
+            out[0] = zr[sa * nS + sb];
+            out[1] = zi[sa * nS + sb];
+            return;
+        }
+        Arrays.fill(wr, 0);
+        Arrays.fill(wi, 0);
+        wr[into] = 1.0;
+        lu.solve(wr, wi);
+        out[0] = wr[at];
+        out[1] = wi[at];
+    }
+
+    /** The Norton current the sources inject into a node (for balance checks). */
+    public void sourceInjection(int node, double[] out) {
+        ensureV0();
+        out[0] = isr[node];
+        out[1] = isi[node];
+    }
+
+    /** The assembled system matrix (for Kirchhoff checks in tests). */
+    public SystemMatrix systemMatrix() {
+        ensureFactorized();
+        return matrix;
+    }
+
+    /** Solves with a zero-load network: only series elements and sources (Calcvoltagebases). */
+    public static void zeroLoadVoltages(Network net, double[] re, double[] im) {
+        int n = net.nodeCount();
+        List<SystemMatrix.Stamp> st = new ArrayList<>();
+        double[] ir = new double[n];
+        double[] ii = new double[n];
+        for (Source s : net.sources()) {
+            int[] nodes = net.nodesOf(s);
+            st.add(plain(nodes, s::seriesY));
+            double[] a = new double[nodes.length];
+            double[] b = new double[nodes.length];
+            s.injection(a, b);
+            for (int c = 0; c < nodes.length; c++) {
+                if (nodes[c] >= 0) {
+                    ir[nodes[c]] += a[c];
+                    ii[nodes[c]] += b[c];
+                }
+            }
+        }
+        for (PowerDelivery d : net.deliveries()) {
+            st.add(plain(net.nodesOf(d), d::seriesY));
+        }
+        // a tiny shunt everywhere (OpenDSS adds the CAP_EPSILON of lines for the same purpose)
+        for (int i = 0; i < n; i++) {
+            final int node = i;
+            st.add(new SystemMatrix.Stamp() {
+                public int[] nodes() {
+                    return new int[] {node};
+                }
+
+                public void values(double[] a, double[] b) {
+                    b[0] += 4.2e-8;
+                }
+            });
+        }
+        SystemMatrix m = new SystemMatrix(n, st);
+        SparseLu f;
+        try {
+            f = m.factorize();
+        } catch (SparseLu.SingularException e) {
+            int node = e.index();
+            throw new PacketGridException("bus " + net.busName(net.nodeBus(node)), "singular system at node " + net.nodeLabel(node)
+                    + " while finding voltage bases");
+        }
+        f.solve(ir, ii);
+        System.arraycopy(ir, 0, re, 0, n);
+        System.arraycopy(ii, 0, im, 0, n);
+    }
+
+    private static SystemMatrix.Stamp plain(int[] nodes, Filler f) {
+        return new SystemMatrix.Stamp() {
+            public int[] nodes() {
+                return nodes;
+            }
+
+            public void values(double[] re, double[] im) {
+                f.fill(re, im);
+            }
+        };
+    }
+}

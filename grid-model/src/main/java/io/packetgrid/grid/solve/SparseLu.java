@@ -1,0 +1,280 @@
+package io.packetgrid.grid.solve;
+
+import java.util.Arrays;
+
+/**
+ * Sparse LDU factorisation {@code P A P^T = L D U} of a complex matrix with a symmetric
+ * nonzero pattern (every nodal admittance matrix has one), without numerical pivoting.
+ *
+ * <p>Algorithm: the "up-looking" row-by-row factorisation with the elimination tree of
+ * T. A. Davis, "Algorithm 849: A concise sparse Cholesky factorization package", ACM TOMS 31(4),
+ * 2005 (the LDL package), extended from {@code L D L^T} to {@code L D U} by solving for the row
+ * of L and the column of U in the same pass: both share the pattern of the etree reach. The
+ * ordering is {@link MinimumDegree}. The symbolic part (ordering, tree, column counts) is done
+ * once per topology; {@link #refactor} recomputes the numbers for new values on the same pattern
+ * (a tap change), and {@link #solve} is the hot path (no allocation).
+ *
+ * <p>Complex numbers are kept as separate real and imaginary {@code double} arrays.
+ */
+public final class SparseLu {
+    private final int n;
+    private final int[] ap;     // CSC pattern of A (full, both triangles), sorted rows
+    private final int[] ai;
+    private final int[] perm;   // new -> old
+    private final int[] pinv;   // old -> new
+    private final int[] parent;
+    private final int[] lp;
+    private final int[] li;
+    private final double[] lxr;
+    private final double[] lxi;
+    private final double[] uxr;
+    private final double[] uxi;
+    private final double[] dr;
+    private final double[] di;
+    // work space
+    private final double[] ycr;
+    private final double[] yci;
+    private final double[] yrr;
+    private final double[] yri;
+    private final int[] pattern;
+    private final int[] flag;
+    private final int[] lnz;
+    private final double[] xr;
+    private final double[] xi;
+
+    /** Thrown when a pivot vanishes; carries the original index of the offending row. */
+    public static final class SingularException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final int index;
+
+        SingularException(int index) {
+            super("zero pivot at index " + index);
+            this.index = index;
+        }
+
+        /** The row/column (original numbering) whose pivot vanished. */
+        public int index() {
+            return index;
+        }
+    }
+
+    /**
+     * Orders and analyses the pattern, then factorises the values.
+     *
+     * @param n   order
+     * @param ap  column pointers (length n+1)
+     * @param ai  row indices, sorted within each column, pattern symmetric, diagonal present
+     * @param axr real parts of A in the same positions
+     * @param axi imaginary parts
+     * @param atr real parts of A transposed, in the same positions (A^T(i,j) at the position of (i,j))
+     * @param ati imaginary parts of A transposed
+     */
+    public SparseLu(int n, int[] ap, int[] ai, double[] axr, double[] axi, double[] atr, double[] ati) throws SingularException {
+        this.n = n;
+        this.ap = ap;
+        this.ai = ai;
+        this.perm = MinimumDegree.order(n, ap, ai);
+        this.pinv = new int[n];
+        for (int k = 0; k < n; k++) {
+            pinv[perm[k]] = k;
+        }
+        this.parent = new int[n];
+        this.flag = new int[n];
+        this.lnz = new int[n];
+        this.lp = new int[n + 1];
+        symbolic();
+        int nnz = lp[n];
+        this.li = new int[nnz];
+        this.lxr = new double[nnz];
+        this.lxi = new double[nnz];
+        this.uxr = new double[nnz];
+        this.uxi = new double[nnz];
+        this.dr = new double[n];
+        this.di = new double[n];
+        this.ycr = new double[n];
+        this.yci = new double[n];
+        this.yrr = new double[n];
+        this.yri = new double[n];
+        this.pattern = new int[n];
+        this.xr = new double[n];
+        this.xi = new double[n];
+        refactor(axr, axi, atr, ati);
+    }
+
+    /** Order of the matrix. */
+    public int size() {
+        return n;
+    }
+
+    /** Nonzeros in L (strictly lower; U has as many). */
+    public int factorNonzeros() {
+        return lp[n];
+    }
+
+    // LDL's symbolic analysis on the permuted pattern: elimination tree and column counts.
+    private void symbolic() {
+        for (int k = 0; k < n; k++) {
+            parent[k] = -1;
+            flag[k] = k;
+            lnz[k] = 0;
+            int kk = perm[k];
+            for (int p = ap[kk]; p < ap[kk + 1]; p++) {
+                int i = pinv[ai[p]];
+                if (i < k) {
+                    for (; flag[i] != k; i = parent[i]) {
+                        if (parent[i] == -1) {
+                            parent[i] = k;
+                        }
+                        lnz[i]++;
+                        flag[i] = k;
+                    }
+                }
+            }
+        }
+        lp[0] = 0;
+        for (int k = 0; k < n; k++) {
+            lp[k + 1] = lp[k] + lnz[k];
+        }
+    }
+
+    /** Numeric factorisation of new values on the same pattern. */
+    public void refactor(double[] axr, double[] axi, double[] atr, double[] ati) throws SingularException {
+        double scale = 0;
+        for (int p = 0; p < axr.length; p++) {
+            scale = Math.max(scale, Math.abs(axr[p]) + Math.abs(axi[p]));
+        }
+        for (int k = 0; k < n; k++) {
+            ycr[k] = 0;
+            yci[k] = 0;
+            yrr[k] = 0;
+            yri[k] = 0;
+            int top = n;
+            flag[k] = k;
+            lnz[k] = 0;
+            int kk = perm[k];
+            double akkr = 0;
+            double akki = 0;
+            for (int p = ap[kk]; p < ap[kk + 1]; p++) {
+                int i = pinv[ai[p]];
+                if (i < k) {
+                    ycr[i] += axr[p];   // A(i,k) with i<k: column k above the diagonal
+                    yci[i] += axi[p];
+                    yrr[i] += atr[p];   // A(k,i): row k left of the diagonal
+                    yri[i] += ati[p];
+                    int len = 0;
+                    for (; flag[i] != k; i = parent[i]) {
+                        pattern[len++] = i;
+                        flag[i] = k;
+                    }
+                    while (len > 0) {
+                        pattern[--top] = pattern[--len];
+                    }
+                } else if (i == k) {
+                    akkr += axr[p];
+                    akki += axi[p];
+                }
+            }
+            double dkr = akkr;
+            double dki = akki;
+            for (; top < n; top++) {
+                int i = pattern[top];
+                double wr = ycr[i];
+                double wi = yci[i];
+                double zr = yrr[i];
+                double zi = yri[i];
+                ycr[i] = 0;
+                yci[i] = 0;
+                yrr[i] = 0;
+                yri[i] = 0;
+                int p2 = lp[i] + lnz[i];
+                for (int p = lp[i]; p < p2; p++) {
+                    int j = li[p];
+                    // c_j -= L(j,i) w_i ; r_j -= U(i,j) z_i
+                    ycr[j] -= lxr[p] * wr - lxi[p] * wi;
+                    yci[j] -= lxr[p] * wi + lxi[p] * wr;
+                    yrr[j] -= uxr[p] * zr - uxi[p] * zi;
+                    yri[j] -= uxr[p] * zi + uxi[p] * zr;
+                }
+                // 1 / D_i
+                double ddr = dr[i];
+                double ddi = di[i];
+                double den = ddr * ddr + ddi * ddi;
+                double invr = ddr / den;
+                double invi = -ddi / den;
+                double lkr = zr * invr - zi * invi;   // L(k,i) = z_i / D_i
+                double lki = zr * invi + zi * invr;
+                double uir = wr * invr - wi * invi;   // U(i,k) = w_i / D_i
+                double uii = wr * invi + wi * invr;
+                dkr -= lkr * wr - lki * wi;           // D_k -= L(k,i) w_i
+                dki -= lkr * wi + lki * wr;
+                li[p2] = k;
+                lxr[p2] = lkr;
+                lxi[p2] = lki;
+                uxr[p2] = uir;
+                uxi[p2] = uii;
+                lnz[i]++;
+            }
+            if (!(Math.abs(dkr) + Math.abs(dki) > 1e-13 * scale) || !Double.isFinite(dkr) || !Double.isFinite(dki)) {
+                throw new SingularException(perm[k]);
+            }
+            dr[k] = dkr;
+            di[k] = dki;
+        }
+    }
+
+    /**
+     * Solves {@code A x = b} in place: on entry (br, bi) holds b in the original numbering, on exit x.
+     */
+    public void solve(double[] br, double[] bi) {
+        double[] wr = xr;
+        double[] wi = xi;
+        for (int k = 0; k < n; k++) {
+            wr[k] = br[perm[k]];
+            wi[k] = bi[perm[k]];
+        }
+        // L y = b (unit lower, by columns)
+        for (int j = 0; j < n; j++) {
+            double yr = wr[j];
+            double yi = wi[j];
+            if (yr == 0 && yi == 0) {
+                continue;
+            }
+            for (int p = lp[j], p2 = lp[j + 1]; p < p2; p++) {
+                int r = li[p];
+                wr[r] -= lxr[p] * yr - lxi[p] * yi;
+                wi[r] -= lxr[p] * yi + lxi[p] * yr;
+            }
+        }
+        // D z = y
+        for (int j = 0; j < n; j++) {
+            double ddr = dr[j];
+            double ddi = di[j];
+            double den = ddr * ddr + ddi * ddi;
+            double yr = wr[j];
+            double yi = wi[j];
+            wr[j] = (yr * ddr + yi * ddi) / den;
+            wi[j] = (yi * ddr - yr * ddi) / den;
+        }
+        // U x = z (unit upper; U(i,k) stored in column i at row k > i)
+        for (int i = n - 1; i >= 0; i--) {
+            double sr = wr[i];
+            double si = wi[i];
+            for (int p = lp[i], p2 = lp[i + 1]; p < p2; p++) {
+                int k = li[p];
+                sr -= uxr[p] * wr[k] - uxi[p] * wi[k];
+                si -= uxr[p] * wi[k] + uxi[p] * wr[k];
+            }
+            wr[i] = sr;
+            wi[i] = si;
+        }
+        for (int k = 0; k < n; k++) {
+            br[perm[k]] = wr[k];
+            bi[perm[k]] = wi[k];
+        }
+    }
+
+    /** A copy of the CSC pattern arrays, for callers that assemble values in the same positions. */
+    int[] pattern() {
+        return Arrays.copyOf(ap, ap.length);
+    }
+}

@@ -1,0 +1,171 @@
+package io.packetgrid.grid.solve;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The nodal admittance matrix assembled from primitive admittance matrices ("stamps"), in
+ * compressed sparse column form with a symmetric pattern. Each stamp keeps the positions its
+ * entries were added to, so that new values on the same topology (a tap change) are re-stamped
+ * without rebuilding the pattern.
+ */
+public final class SystemMatrix {
+
+    /** A primitive admittance matrix between some nodes (index -1 = ground, dropped). */
+    public interface Stamp {
+        /** System node index of each conductor (-1 for ground). */
+        int[] nodes();
+
+        /** Adds the current primitive values, row-major order {@code nodes().length}^2, into the sinks. */
+        void values(double[] re, double[] im);
+    }
+
+    private final int n;
+    private final int[] ap;
+    private final int[] ai;
+    private final double[] axr;
+    private final double[] axi;
+    private final double[] atr;
+    private final double[] ati;
+    private final List<? extends Stamp> stamps;
+    private final int[][] positions; // per stamp: CSC position of entry (a,b), or -1
+    private final int[][] transposed; // per stamp: CSC position of entry (b,a)
+
+    public SystemMatrix(int n, List<? extends Stamp> stamps) {
+        this.n = n;
+        this.stamps = stamps;
+        // pattern: collect (row, col) pairs for both triangles plus the diagonal
+        long count = n;
+        for (Stamp s : stamps) {
+            int m = s.nodes().length;
+            count += (long) m * m;
+        }
+        long[] keys = new long[(int) Math.min(Integer.MAX_VALUE - 8, 2 * count)];
+        int nk = 0;
+        for (int i = 0; i < n; i++) {
+            keys[nk++] = ((long) i << 32) | i;
+        }
+        for (Stamp s : stamps) {
+            int[] nodes = s.nodes();
+            for (int a : nodes) {
+                if (a < 0) {
+                    continue;
+                }
+                for (int b : nodes) {
+                    if (b < 0) {
+                        continue;
+                    }
+                    keys[nk++] = ((long) b << 32) | a;           // column b, row a
+                    keys[nk++] = ((long) a << 32) | b;           // and its transpose
+                }
+            }
+        }
+        Arrays.sort(keys, 0, nk);
+        int u = 0;
+        for (int i = 0; i < nk; i++) {
+            if (u == 0 || keys[u - 1] != keys[i]) {
+                keys[u++] = keys[i];
+            }
+        }
+        this.ap = new int[n + 1];
+        this.ai = new int[u];
+        for (int i = 0; i < u; i++) {
+            int col = (int) (keys[i] >>> 32);
+            ai[i] = (int) keys[i];
+            ap[col + 1]++;
+        }
+        for (int c = 0; c < n; c++) {
+            ap[c + 1] += ap[c];
+        }
+        this.axr = new double[u];
+        this.axi = new double[u];
+        this.atr = new double[u];
+        this.ati = new double[u];
+        this.positions = new int[stamps.size()][];
+        this.transposed = new int[stamps.size()][];
+        for (int s = 0; s < stamps.size(); s++) {
+            int[] nodes = stamps.get(s).nodes();
+            int m = nodes.length;
+            int[] pos = new int[m * m];
+            int[] tpos = new int[m * m];
+            for (int a = 0; a < m; a++) {
+                for (int b = 0; b < m; b++) {
+                    if (nodes[a] < 0 || nodes[b] < 0) {
+                        pos[a * m + b] = -1;
+                        tpos[a * m + b] = -1;
+                    } else {
+                        pos[a * m + b] = find(nodes[a], nodes[b]);
+                        tpos[a * m + b] = find(nodes[b], nodes[a]);
+                    }
+                }
+            }
+            positions[s] = pos;
+            transposed[s] = tpos;
+        }
+        restamp();
+    }
+
+    private int find(int row, int col) {
+        int p = Arrays.binarySearch(ai, ap[col], ap[col + 1], row);
+        if (p < 0) {
+            throw new IllegalStateException("entry missing from the pattern");
+        }
+        return p;
+    }
+
+    /** Recomputes all values from the stamps (after element values changed). */
+    public void restamp() {
+        Arrays.fill(axr, 0);
+        Arrays.fill(axi, 0);
+        Arrays.fill(atr, 0);
+        Arrays.fill(ati, 0);
+        for (int s = 0; s < stamps.size(); s++) {
+            Stamp st = stamps.get(s);
+            int m = st.nodes().length;
+            double[] re = new double[m * m];
+            double[] im = new double[m * m];
+            st.values(re, im);
+            int[] pos = positions[s];
+            int[] tpos = transposed[s];
+            for (int e = 0; e < m * m; e++) {
+                if (pos[e] >= 0) {
+                    axr[pos[e]] += re[e];
+                    axi[pos[e]] += im[e];
+                    atr[tpos[e]] += re[e];
+                    ati[tpos[e]] += im[e];
+                }
+            }
+        }
+    }
+
+    public int size() {
+        return n;
+    }
+
+    public int nonzeros() {
+        return ai.length;
+    }
+
+    /** Factorises the current values (ordering and symbolic analysis included). */
+    public SparseLu factorize() throws SparseLu.SingularException {
+        return new SparseLu(n, ap, ai, axr, axi, atr, ati);
+    }
+
+    /** Re-factorises the current values with an existing analysis of this pattern. */
+    public void refactor(SparseLu lu) throws SparseLu.SingularException {
+        lu.refactor(axr, axi, atr, ati);
+    }
+
+    /** y = A x (used by checks: Kirchhoff residuals). */
+    public void multiply(double[] xr, double[] xi, double[] yr, double[] yi) {
+        Arrays.fill(yr, 0);
+        Arrays.fill(yi, 0);
+        for (int c = 0; c < n; c++) {
+            for (int p = ap[c]; p < ap[c + 1]; p++) {
+                int r = ai[p];
+                yr[r] += axr[p] * xr[c] - axi[p] * xi[c];
+                yi[r] += axr[p] * xi[c] + axi[p] * xr[c];
+            }
+        }
+    }
+}
