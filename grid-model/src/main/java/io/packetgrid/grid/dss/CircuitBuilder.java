@@ -398,6 +398,7 @@ final class CircuitBuilder {
         Load load = new Load(full, conn, n, ld.delta, m, ld.kv, ld.vminpu, ld.vmaxpu, ld.vlowpu, ld.zipv, ld.cvrWatts, ld.cvrVars,
                 ld.rneut, ld.xneut, ld.kvar);
         load.setNominal(ld.kw * c.loadMult, ld.kvar * c.loadMult);
+        load.setLinearisationBase(ld.kw * c.loadMult, ld.kvar * c.loadMult);
         return load;
     }
 

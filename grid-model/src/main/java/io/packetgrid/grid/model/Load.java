@@ -144,10 +144,26 @@ public final class Load implements PowerConversion {
         return varNom * phases / 1000.0;
     }
 
-    /** Takes the present nominal admittance as the linearisation put into the factorised matrix. */
+    /**
+     * Takes the linearisation admittance put into the factorised matrix: the admittance of the
+     * load's base power (kW and kvar as defined, times the load multiplier), as in an OpenDSS
+     * system matrix built in snapshot mode. It does not change with load shapes or API settings,
+     * so the factorisation never depends on the time it was made. The converged solution does not
+     * depend on it; the iterates (and so results within the tolerance) do: the published OpenDSS
+     * European LV time series is reproduced to its printed digits with exactly this choice.
+     */
     public void relinearise() {
-        linR = enabled ? yeqR : 0.0;
-        linI = enabled ? yeqI : 0.0;
+        linR = enabled ? baseLinR : 0.0;
+        linI = enabled ? baseLinI : 0.0;
+    }
+
+    private double baseLinR;
+    private double baseLinI;
+
+    /** Sets the base power (kW, kvar of the whole load) whose admittance linearises the load. */
+    public void setLinearisationBase(double kw, double kvar) {
+        baseLinR = 1000.0 * kw / phases / (vbase * vbase);
+        baseLinI = -1000.0 * kvar / phases / (vbase * vbase);
     }
 
     @Override
