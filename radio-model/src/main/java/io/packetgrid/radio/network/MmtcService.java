@@ -1,0 +1,378 @@
+package io.packetgrid.radio.network;
+
+import io.packetgrid.cosim.message.Delivery;
+import io.packetgrid.cosim.message.Message;
+import io.packetgrid.cosim.random.RandomStreams;
+import io.packetgrid.radio.access.RachConfig;
+import io.packetgrid.radio.access.RandomAccessChannel;
+import io.packetgrid.radio.fbl.NormalApproximation;
+import io.packetgrid.radio.network.RadioOutcome.Direction;
+import io.packetgrid.radio.noma.DownlinkNoma;
+import io.packetgrid.radio.noma.DownlinkPair;
+import io.packetgrid.radio.noma.UserPairing;
+import io.packetgrid.radio.nr.Numerology;
+import io.packetgrid.radio.nr.ProcessingTimes;
+import io.packetgrid.radio.nr.ResourceAllocation;
+import io.packetgrid.radio.propagation.ThermalNoise;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The mMTC part of {@link RadioNetwork}: random access per aggregator, Msg3 data on PUSCH units with
+ * uplink NOMA pairing, downlink slots with downlink NOMA pairing, HARQ in both directions.
+ *
+ * <p>Per aggregator and slot, {@code pusch_units_per_slot} orthogonal units (minus those the
+ * background takes) carry one user each, or two users paired near–far ({@link UserPairing}) in
+ * power-domain NOMA: uplink with SIC at the aggregator (the stronger received signal first; its
+ * failure loses the other packet too), downlink with the far user's share α_far and SIC at the near
+ * user. Each user's error is the normal approximation at its instantaneous SINR (mean SNR from the
+ * link budget times a fresh block-fading draw). Users that do not fit wait for the next slot (oldest
+ * first).
+ */
+final class MmtcService {
+    private final RadioNetwork net;
+    private final MmtcConfig c;
+    private final long prachNs;
+    private final long slotNs;
+    private final long msg3DelayNs;
+    private final long harqRttSlots;
+    private final long uePrepNs;
+    private final long gnbProcNs;
+    private final long ueDecodeNs;
+    private final int nUl;
+    private final int nDl;
+    private final double ulOffsetDb;
+    private final double puschUtil;
+    private final double pdschUtil;
+    private final UniformRandomProvider background;
+    private final Agg[] aggs;
+    private Delivery out;
+
+    /** One message on its way. */
+    private static final class Job {
+        final Message m;
+        final Direction dir;
+        final RadioLinks.Device src;
+        final RadioLinks.Device dst;
+        final int k;
+        int attempts;
+        int tx;
+
+        Job(Message m, Direction dir, RadioLinks.Device src, RadioLinks.Device dst, int k) {
+            this.m = m;
+            this.dir = dir;
+            this.src = src;
+            this.dst = dst;
+            this.k = k;
+        }
+    }
+
+    /** Per-aggregator state. */
+    private final class Agg {
+        final RandomAccessChannel<Job> ra;
+        final TreeMap<Long, ArrayDeque<Job>> msg3 = new TreeMap<>();
+        final TreeMap<Long, ArrayDeque<Job>> dl = new TreeMap<>();
+
+        Agg(String name, RachConfig rach, double bgMean, RandomStreams streams) {
+            ra = new RandomAccessChannel<>(rach, bgMean, streams.stream("radio:access:" + name));
+        }
+    }
+
+    MmtcService(RadioNetwork net, RadioConfig cfg, RandomStreams streams) {
+        this.net = net;
+        this.c = cfg.mmtc();
+        Numerology nu = new Numerology(cfg.numerology());
+        this.prachNs = c.prachPeriod().ns();
+        this.slotNs = nu.slotNs();
+        this.msg3DelayNs = c.msg3Delay().ns();
+        this.harqRttSlots = Math.max(1, ceilDiv(c.harqRtt().ns(), slotNs));
+        // Assumptions (3GPP leaves them to implementations): the device needs a PUSCH preparation time
+        // (N2, capability 1) before its preamble; the aggregator decodes in N1 (capability 1) symbols;
+        // the device decodes PDSCH in N1.
+        this.uePrepNs = Math.max(1, nu.processingNs(ProcessingTimes.n2(nu, 1)));
+        this.gnbProcNs = Math.max(1, nu.processingNs(ProcessingTimes.n1(nu, 1)));
+        this.ueDecodeNs = Math.max(1, nu.processingNs(ProcessingTimes.n1(nu, 1)));
+        ResourceAllocation ul = ResourceAllocation.of(c.puschResourceBlocks(), 14);
+        ResourceAllocation dl = ResourceAllocation.of(c.pdschResourceBlocks(), 14);
+        this.nUl = ul.blocklength();
+        this.nDl = dl.blocklength();
+        this.ulOffsetDb = cfg.uePowerDbm() - ThermalNoise.noiseDbm(ul.bandwidthHz(nu), cfg.bsNoiseFigureDb());
+        this.puschUtil = cfg.background().puschUtilization();
+        this.pdschUtil = cfg.background().pdschUtilization();
+        this.background = streams.stream("radio:background");
+        int backoffOcc = (int) (c.backoff().ns() / prachNs);
+        int responseOcc = (int) Math.max(1, ceilDiv(c.rarWindow().ns(), prachNs));
+        int barringOcc = (int) Math.min(Integer.MAX_VALUE, c.barringTime().ns() / prachNs);
+        RachConfig rach = new RachConfig(c.preambles(), c.maxPreambles(), responseOcc, backoffOcc, c.barringFactor(),
+                barringOcc);
+        double bgMean = cfg.background().rachAccessesPerS() * prachNs / 1e9;
+        List<RadioLinks.Aggregator> as = net.links().aggregators;
+        this.aggs = new Agg[as.size()];
+        for (RadioLinks.Aggregator a : as) {
+            aggs[a.index()] = new Agg(a.name(), rach, bgMean, streams);
+        }
+    }
+
+    void submit(Message m, long now, Direction dir, RadioLinks.Device src, RadioLinks.Device dst, Delivery out) {
+        int k = ResourceAllocation.informationBits(m.sizeBytes(), c.headerBytes());
+        Job job = new Job(m, dir, src, dst, k);
+        if (src != null) {
+            long occasion = ceilDiv(now + uePrepNs, prachNs);
+            aggs[src.serving()].ra.join(job, occasion);
+        } else {
+            enqueueDownlink(job, now + net.backhaulNs());
+        }
+    }
+
+    long nextEventNs() {
+        long t = Long.MAX_VALUE;
+        for (Agg a : aggs) {
+            long o = a.ra.nextOccasion();
+            if (o != Long.MAX_VALUE) {
+                t = Math.min(t, o * prachNs);
+            }
+            if (!a.msg3.isEmpty()) {
+                t = Math.min(t, a.msg3.firstKey() * slotNs);
+            }
+            if (!a.dl.isEmpty()) {
+                t = Math.min(t, a.dl.firstKey() * slotNs);
+            }
+        }
+        return t;
+    }
+
+    void advance(long now, Delivery delivery) {
+        this.out = delivery;
+        for (Agg a : aggs) {
+            a.ra.advanceTo(Math.floorDiv(now, prachNs), listener);
+        }
+        for (Agg a : aggs) {
+            while (!a.msg3.isEmpty() && a.msg3.firstKey() * slotNs <= now) {
+                Map.Entry<Long, ArrayDeque<Job>> e = a.msg3.pollFirstEntry();
+                msg3Slot(a, e.getKey(), e.getValue());
+            }
+            while (!a.dl.isEmpty() && a.dl.firstKey() * slotNs <= now) {
+                Map.Entry<Long, ArrayDeque<Job>> e = a.dl.pollFirstEntry();
+                dlSlot(a, e.getKey(), e.getValue());
+            }
+        }
+        this.out = null;
+    }
+
+    private final RandomAccessChannel.Listener<Job> listener = new RandomAccessChannel.Listener<>() {
+        @Override
+        public void succeeded(Job job, long occasion, int attempts) {
+            job.attempts += attempts;
+            long slot = ceilDiv(occasion * prachNs + msg3DelayNs, slotNs);
+            add(aggs[job.src.serving()].msg3, slot, job);
+        }
+
+        @Override
+        public void failed(Job job, long occasion, int attempts) {
+            job.attempts += attempts;
+            net.lost(job.m, ServiceClass.MMTC, job.dir, "rach", job.attempts, out);
+        }
+    };
+
+    // ------------------------------------------------------------------------------ uplink (Msg3)
+
+    private void msg3Slot(Agg a, long slot, ArrayDeque<Job> queue) {
+        Served slotUsers = take(a.msg3, slot, queue, units(c.puschUnitsPerSlot(), puschUtil));
+        List<Job> served = slotUsers.jobs();
+        if (served.isEmpty()) {
+            return;
+        }
+        double[] mean = new double[served.size()];
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] = Math.pow(10, (ulOffsetDb + served.get(i).src.servingLink().gainDb()) / 10);
+        }
+        double lt = NormalApproximation.logTerm(nUl, net.logTerm());
+        long decoded = (slot + 1) * slotNs + gnbProcNs;
+        UniformRandomProvider u = net.decodeStream();
+        for (int[] g : groups(mean, slotUsers.units())) {
+            if (g.length == 1) {
+                Job j = served.get(g[0]);
+                double s = mean[g[0]] * net.fade(j.src);
+                boolean ok = u.nextDouble() >= NormalApproximation.psi(nUl, j.k, s, lt);
+                afterMsg3(a, slot, j, ok, decoded);
+            } else {
+                Job j1 = served.get(g[0]);
+                Job j2 = served.get(g[1]);
+                double s1 = mean[g[0]] * net.fade(j1.src);
+                double s2 = mean[g[1]] * net.fade(j2.src);
+                // SIC at the aggregator (README, uplink NOMA): the stronger received signal first
+                boolean oneFirst = s1 >= s2;
+                double strong = oneFirst ? s1 : s2;
+                double weak = oneFirst ? s2 : s1;
+                Job first = oneFirst ? j1 : j2;
+                Job second = oneFirst ? j2 : j1;
+                double eFirst = NormalApproximation.psi(nUl, first.k, strong / (weak + 1), lt);
+                double eSecond = NormalApproximation.psi(nUl, second.k, weak / (c.xi() * strong + 1), lt);
+                boolean okFirst = u.nextDouble() >= eFirst;
+                boolean okSecond = u.nextDouble() >= eSecond && okFirst;
+                afterMsg3(a, slot, first, okFirst, decoded);
+                afterMsg3(a, slot, second, okSecond, decoded);
+            }
+        }
+    }
+
+    private void afterMsg3(Agg a, long slot, Job j, boolean ok, long decodedNs) {
+        j.attempts++;
+        j.tx++;
+        if (!ok) {
+            if (j.tx < c.msg3MaxTx()) {
+                add(a.msg3, slot + harqRttSlots, j);
+            } else {
+                net.lost(j.m, ServiceClass.MMTC, j.dir, "msg3", j.attempts, out);
+            }
+            return;
+        }
+        if (j.dst == null) {
+            net.delivered(j.m, ServiceClass.MMTC, j.dir, decodedNs + net.backhaulNs(), j.attempts, out);
+        } else {
+            j.tx = 0;
+            long core = j.dst.serving() == j.src.serving() ? 0 : 2 * net.backhaulNs();
+            enqueueDownlink(j, decodedNs + core);
+        }
+    }
+
+    // ------------------------------------------------------------------------------ downlink
+
+    private void enqueueDownlink(Job j, long arrivalNs) {
+        long slot = ceilDiv(arrivalNs + gnbProcNs, slotNs);
+        add(aggs[j.dst.serving()].dl, slot, j);
+    }
+
+    private void dlSlot(Agg a, long slot, ArrayDeque<Job> queue) {
+        Served slotUsers = take(a.dl, slot, queue, units(c.pdschUnitsPerSlot(), pdschUtil));
+        List<Job> served = slotUsers.jobs();
+        if (served.isEmpty()) {
+            return;
+        }
+        double snrTx = Math.pow(10, net.dlOffsetDb() / 10);
+        double[] gain = new double[served.size()];
+        for (int i = 0; i < gain.length; i++) {
+            gain[i] = Math.pow(10, served.get(i).dst.servingLink().gainDb() / 10);
+        }
+        double lt = NormalApproximation.logTerm(nDl, net.logTerm());
+        long decoded = (slot + 1) * slotNs + ueDecodeNs;
+        UniformRandomProvider u = net.decodeStream();
+        for (int[] g : groups(gain, slotUsers.units())) {
+            if (g.length == 1) {
+                Job j = served.get(g[0]);
+                double s = snrTx * gain[g[0]] * net.fade(j.dst);
+                boolean ok = u.nextDouble() >= NormalApproximation.psi(nDl, j.k, s, lt);
+                afterDownlink(a, slot, j, ok, decoded);
+            } else {
+                Job near = served.get(g[0]);
+                Job far = served.get(g[1]);
+                double gNear = gain[g[0]] * net.fade(near.dst);
+                double gFar = gain[g[1]] * net.fade(far.dst);
+                DownlinkPair p = DownlinkNoma.twoUser(nDl, far.k, near.k, snrTx, c.alphaFar(), gFar, gNear, c.xi(),
+                        net.logTerm());
+                boolean okFar = u.nextDouble() >= p.epsFar();
+                boolean okSic = u.nextDouble() >= p.epsNearSic();
+                boolean okOwn = u.nextDouble() >= p.epsNearOwn();
+                afterDownlink(a, slot, far, okFar, decoded);
+                afterDownlink(a, slot, near, okSic && okOwn, decoded);
+            }
+        }
+    }
+
+    private void afterDownlink(Agg a, long slot, Job j, boolean ok, long decodedNs) {
+        j.attempts++;
+        j.tx++;
+        if (ok) {
+            net.delivered(j.m, ServiceClass.MMTC, j.dir, decodedNs, j.attempts, out);
+        } else if (j.tx < c.dlMaxTx()) {
+            add(a.dl, slot + harqRttSlots, j);
+        } else {
+            net.lost(j.m, ServiceClass.MMTC, j.dir, "dl-harq", j.attempts, out);
+        }
+    }
+
+    // ------------------------------------------------------------------------------ slots and pairing
+
+    /** Orthogonal units free of background traffic in this slot (each taken with the utilisation). */
+    private int units(int total, double utilisation) {
+        if (utilisation <= 0) {
+            return total;
+        }
+        int free = 0;
+        for (int i = 0; i < total; i++) {
+            if (background.nextDouble() >= utilisation) {
+                free++;
+            }
+        }
+        return free;
+    }
+
+    /** The users served in a slot and the orthogonal units they share. */
+    private record Served(List<Job> jobs, int units) {
+    }
+
+    /** Takes the users this slot can serve (two per unit with NOMA); defers the rest, oldest first. */
+    private Served take(TreeMap<Long, ArrayDeque<Job>> queues, long slot, ArrayDeque<Job> queue, int units) {
+        int capacity = c.noma() == MmtcConfig.Noma.NEVER ? units : 2 * units;
+        List<Job> served = new ArrayList<>(Math.min(capacity, queue.size()));
+        while (served.size() < capacity && !queue.isEmpty()) {
+            served.add(queue.pollFirst());
+        }
+        if (!queue.isEmpty()) {
+            ArrayDeque<Job> next = queues.get(slot + 1);
+            if (next == null) {
+                queues.put(slot + 1, queue);
+            } else {
+                while (!queue.isEmpty()) {
+                    next.addFirst(queue.pollLast());
+                }
+            }
+        }
+        return new Served(served, units);
+    }
+
+    /**
+     * Groups of one or two users: near–far pairs ({@link UserPairing}, [near, far]) and singles.
+     * always: pair everyone; when_needed: only as many pairs as the units require; never: singles.
+     */
+    private List<int[]> groups(double[] gain, int units) {
+        List<int[]> groups = new ArrayList<>();
+        int users = gain.length;
+        int pairsWanted = switch (c.noma()) {
+            case NEVER -> 0;
+            case ALWAYS -> users / 2;
+            case WHEN_NEEDED -> Math.max(0, users - units);
+        };
+        if (pairsWanted == 0) {
+            for (int i = 0; i < users; i++) {
+                groups.add(new int[] {i});
+            }
+            return groups;
+        }
+        int made = 0;
+        for (UserPairing.Pair p : UserPairing.nearFar(gain)) {
+            if (!p.single() && made < pairsWanted) {
+                groups.add(new int[] {p.near(), p.far()});
+                made++;
+            } else {
+                groups.add(new int[] {p.near()});
+                if (!p.single()) {
+                    groups.add(new int[] {p.far()});
+                }
+            }
+        }
+        return groups;
+    }
+
+    private static void add(TreeMap<Long, ArrayDeque<Job>> queues, long slot, Job j) {
+        queues.computeIfAbsent(slot, k -> new ArrayDeque<>()).addLast(j);
+    }
+
+    static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
+    }
+}
