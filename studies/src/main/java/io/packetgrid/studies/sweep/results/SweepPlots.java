@@ -20,6 +20,7 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -133,9 +134,10 @@ public final class SweepPlots {
         return chart;
     }
 
-    private static void style(Styler s) {
+    private static void style(AxesChartStyler s) {
         s.setLegendPosition(Styler.LegendPosition.OutsideE);
         s.setChartBackgroundColor(java.awt.Color.WHITE);
+        s.setErrorBarsColorSeriesColor(true);
     }
 
     private static byte[] png(Chart<?, ?> chart) {

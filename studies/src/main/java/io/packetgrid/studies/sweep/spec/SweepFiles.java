@@ -223,10 +223,12 @@ public final class SweepFiles {
             }
             for (int j = 0; j < i; j++) {
                 SweepField o = all.get(j);
-                if (f.path().overlaps(o.path())) {
+                // overrides apply in file order (set, then axes and zipped groups): a later field may refine
+                // a section set earlier, but must not replace an earlier field whole
+                if (f.path().isPrefixOf(o.path())) {
                     throw new PacketGridException(f.location(), f.path().equals(o.path())
                             ? "is already set by " + o.section() + "." + o.column()
-                            : "overlaps " + o.section() + "." + o.column() + " (one is inside the other)");
+                            : "would replace " + o.section() + "." + o.column() + ", which is inside it");
                 }
             }
         }

@@ -80,10 +80,17 @@ class SweepFilesTest {
 
     @Test
     void overlappingFieldsAreRefused() {
-        assertEquals("sweep.yaml:6: axes.nested: overlaps set.nested.a (one is inside the other)",
+        assertEquals("sweep.yaml:6: axes.nested: would replace set.nested.a, which is inside it",
                 error("set:\n  nested.a: 1\naxes:\n  x: [1]\n  nested: [{a: 1}]\n"));
         assertEquals("sweep.yaml:5: zip[0].x: is already set by axes.x",
                 error("axes: {x: [1, 2]}\nzip:\n  - n: [1, 2]\n    x: [3, 4]\n"));
+    }
+
+    @Test
+    void aLaterFieldMayRefineASectionSetEarlier() {
+        Fixture f = new Fixture(tmp);
+        SweepSpec s = SweepFiles.read(f.sweep("set:\n  nested: {a: 1}\naxes:\n  nested.a: [2, 3]\n"));
+        assertEquals(List.of("nested.a"), s.sweptFields().stream().map(SweepField::column).toList());
     }
 
     @Test
