@@ -20,6 +20,8 @@ public final class LoadDriver {
     private final String status;
     private double overrideKw = Double.NaN;
     private double overrideKvar = Double.NaN;
+    private double extraKw;
+    private double extraKvar;
 
     public LoadDriver(Load load, double kwBase, double kvarBase, boolean pfSpecified, double pf, LoadShape yearly, LoadShape daily,
                       String status) {
@@ -49,6 +51,12 @@ public final class LoadDriver {
     public void override(double kw, double kvar) {
         overrideKw = kw;
         overrideKvar = kvar;
+    }
+
+    /** Adds power on top of the scheduled (or overridden) power, e.g. flexible devices on a household load. */
+    public void extra(double kw, double kvar) {
+        extraKw = kw;
+        extraKvar = kvar;
     }
 
     public boolean overridden() {
@@ -107,10 +115,10 @@ public final class LoadDriver {
     /** Applies the power for this time to the load. */
     public void apply(SolveMode mode, double hour, double loadMult) {
         if (overridden()) {
-            load.setNominal(overrideKw, overrideKvar);
+            load.setNominal(overrideKw + extraKw, overrideKvar + extraKvar);
             return;
         }
         double[] pq = scheduled(mode, hour, loadMult);
-        load.setNominal(pq[0], pq[1]);
+        load.setNominal(pq[0] + extraKw, pq[1] + extraKvar);
     }
 }

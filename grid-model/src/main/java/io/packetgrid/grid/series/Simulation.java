@@ -15,8 +15,8 @@ import java.util.List;
  * time is incremented before each solution, so the first solved step is {@code t = stepsize}).
  */
 public final class Simulation {
-    private final Network network;
-    private final PowerFlowSolver solver;
+    private Network network;
+    private PowerFlowSolver solver;
     private final List<LoadDriver> loads;
     private final List<InjectionDriver> injections;
     private final List<RegulatorControl> regulators;
@@ -49,6 +49,31 @@ public final class Simulation {
 
     public Network network() {
         return network;
+    }
+
+    /**
+     * Rebuilds the network around the present switch states (a topology change): energisation
+     * is re-checked, nodes cut off from every source are kept out of the solve (0 V), and the
+     * system matrix is analysed and factorised anew.
+     */
+    public void rebuildNetwork() {
+        Network n2 = new Network(network.elements(), true);
+        for (int b = 0; b < n2.busCount(); b++) {
+            int old = network.bus(n2.busName(b));
+            if (old >= 0) {
+                n2.setBusKvBase(b, network.busKvBase(old));
+            }
+        }
+        PowerFlowSolver s2 = new PowerFlowSolver(n2, solver.options());
+        network = n2;
+        solver = s2;
+        for (RegulatorControl r : regulators) {
+            solver.track(network.nodesOf(r.transformer()));
+        }
+        for (Monitor m : monitors) {
+            solver.track(m.nodes(solver));
+        }
+        solved = false;
     }
 
     public PowerFlowSolver solver() {
@@ -152,7 +177,7 @@ public final class Simulation {
         maxControlIterations = n;
     }
 
-    /** Newton-Raphson iterations summed over the control iterations of the last solution. */
+    /** Fixed-point iterations summed over the control iterations of the last solution. */
     public int lastIterations() {
         return lastIterations;
     }
