@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
                 io.packetgrid.studies.cli.pem.KeysCommand.class,
                 io.packetgrid.studies.cli.pem.ServeCommand.class,
                 io.packetgrid.studies.cli.pem.LoadgenCommand.class,
+                io.packetgrid.studies.cli.radio.RadioCommand.class,
         })
 public final class PacketGridCommand implements Runnable {
 
