@@ -1,0 +1,206 @@
+package io.packetgrid.pem.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.packetgrid.pem.packet.ConnectionPoint;
+import io.packetgrid.pem.packet.DenyReason;
+import io.packetgrid.pem.packet.DeviceClass;
+import io.packetgrid.pem.packet.DeviceEvent;
+import io.packetgrid.pem.packet.PacketReply;
+import io.packetgrid.pem.packet.PacketRequest;
+import io.packetgrid.pem.policy.EventEstimator;
+import io.packetgrid.pem.policy.PolicyMode;
+import io.packetgrid.pem.policy.TrackingPolicy;
+import io.packetgrid.pem.protocol.DeviceKeys;
+import io.packetgrid.pem.protocol.FrameCodec;
+import io.packetgrid.pem.protocol.FrameMac;
+import io.packetgrid.pem.protocol.FrameType;
+import io.packetgrid.pem.protocol.Frames;
+import java.net.InetSocketAddress;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The server's handlers, each alone or as the UDP/TCP pipeline, on Netty's EmbeddedChannel. */
+class HandlersTest {
+    static final DeviceKeys KEYS = DeviceKeys.seeded(50, RandomSource.XO_RO_SHI_RO_128_PP.create(9L));
+    static final InetSocketAddress SERVER = new InetSocketAddress("127.0.0.1", 4000);
+    static final InetSocketAddress DEVICE = new InetSocketAddress("127.0.0.1", 5000);
+    static final long S = 1_000_000_000L;
+
+    long clock = 1_700_000_000_000L * 1_000_000L;
+    ServerCore core;
+    TrackingPolicy policy;
+
+    @BeforeEach
+    void setUp() {
+        policy = TrackingPolicy.builder().mode(PolicyMode.DENY_ALL).estimator(new EventEstimator(0)).build();
+        core = new ServerCore(KEYS, policy, 10, 20, new ServerCounters(), () -> clock);
+    }
+
+    EmbeddedChannel udp() {
+        return new EmbeddedChannel(new FrameEncoder(), new DatagramFrameDecoder(), new FrameAuthenticator(core),
+                new PacketDispatcher(core));
+    }
+
+    static byte[] request(long dev, long seq) {
+        return FrameCodec.request(new PacketRequest(dev, seq, DeviceClass.WATER_HEATER, 4.5, 0, 300 * S, new ConnectionPoint(3, 1)),
+                KEYS.array(), KEYS.offset(dev));
+    }
+
+    static DatagramPacket datagram(byte[] f) {
+        return new DatagramPacket(Unpooled.wrappedBuffer(f), SERVER, DEVICE);
+    }
+
+    @Test
+    void authenticRequestGetsASignedReplyToItsSender() {
+        EmbeddedChannel ch = udp();
+        ch.writeInbound(datagram(request(7, 1)));
+        DatagramPacket out = ch.readOutbound();
+        assertEquals(DEVICE, out.recipient());
+        byte[] f = new byte[32];
+        out.content().readBytes(f);
+        out.release();
+        assertTrue(FrameMac.verify(f, KEYS.array(), KEYS.offset(7)));
+        assertEquals(FrameType.DENY, Frames.type(f));
+        PacketReply r = FrameCodec.parseReply(f);
+        assertEquals(1, r.seq());
+        assertEquals(DenyReason.DENY_ALL, r.reason());
+        assertEquals(1, core.counters().requests.sum());
+        assertEquals(1, core.counters().denied.sum());
+    }
+
+    @Test
+    void hostileFramesAreDroppedAndCountedNeverAnswered() {
+        EmbeddedChannel ch = udp();
+        byte[] good = request(3, 1);
+        ch.writeInbound(datagram(java.util.Arrays.copyOf(good, 20)));         // truncated
+        ch.writeInbound(datagram(java.util.Arrays.copyOf(good, 40)));         // oversized
+        byte[] badVersion = good.clone();
+        badVersion[0] = 0x21;
+        ch.writeInbound(datagram(badVersion));
+        byte[] badMac = good.clone();
+        badMac[30] ^= 1;
+        ch.writeInbound(datagram(badMac));
+        byte[] forged = good.clone();
+        forged[9] = 6;                                                        // class changed, MAC kept
+        ch.writeInbound(datagram(forged));
+        ch.writeInbound(datagram(FrameCodec.request(new PacketRequest(51, 1, DeviceClass.WATER_HEATER, 4.5, 0, 300 * S,
+                ConnectionPoint.UNKNOWN), KEYS.array(), KEYS.offset(1))));       // unknown device (keys 1..50)
+        byte[] reply = FrameCodec.reply(new PacketReply(3, 1, true, 0, 300 * S, DenyReason.NONE), KEYS.array(), KEYS.offset(3));
+        ch.writeInbound(datagram(reply));                                     // server-to-device type
+        ch.writeInbound(datagram(new byte[0]));
+        assertNull(ch.readOutbound(), "nothing hostile is answered");
+        ServerCounters c = core.counters();
+        assertEquals(2, c.truncated.sum());          // 20 bytes and 0 bytes
+        assertEquals(1, c.oversized.sum());
+        assertEquals(1, c.badVersion.sum());
+        assertEquals(2, c.badMac.sum());
+        assertEquals(1, c.unknownDevice.sum());
+        assertEquals(1, c.badType.sum());
+        assertEquals(8, c.dropped());
+        assertEquals(0, c.requests.sum());
+        // the server still serves
+        ch.writeInbound(datagram(good));
+        assertTrue(ch.readOutbound() instanceof DatagramPacket);
+    }
+
+    @Test
+    void replayedFramesAreDropped() {
+        EmbeddedChannel ch = udp();
+        byte[] f = request(4, 10);
+        ch.writeInbound(datagram(f));
+        ((DatagramPacket) ch.readOutbound()).release();
+        ch.writeInbound(datagram(f));
+        ch.writeInbound(datagram(request(4, 9)));     // older but inside the window and unseen: fresh
+        ch.writeInbound(datagram(request(4, 9)));     // seen now
+        ((DatagramPacket) ch.readOutbound()).release();
+        assertNull(ch.readOutbound());
+        assertEquals(2, core.counters().replayed.sum());
+    }
+
+    @Test
+    void aFloodingDeviceIsRateLimited() {
+        EmbeddedChannel ch = udp();
+        for (int seq = 1; seq <= 100; seq++) {
+            ch.writeInbound(datagram(request(5, seq)));
+        }
+        int answered = 0;
+        Object o;
+        while ((o = ch.readOutbound()) != null) {
+            ((DatagramPacket) o).release();
+            answered++;
+        }
+        assertEquals(20, answered, "burst of 20");
+        assertEquals(80, core.counters().rateLimited.sum());
+        clock += 1 * S; // 10 more tokens a second later
+        for (int seq = 101; seq <= 120; seq++) {
+            ch.writeInbound(datagram(request(5, seq)));
+        }
+        answered = 0;
+        while ((o = ch.readOutbound()) != null) {
+            ((DatagramPacket) o).release();
+            answered++;
+        }
+        assertEquals(10, answered);
+        // other devices are unaffected
+        ch.writeInbound(datagram(request(6, 1)));
+        assertTrue(ch.readOutbound() instanceof DatagramPacket);
+    }
+
+    @Test
+    void eventsUpdateTheEstimateAndQueriesGetAStatus() {
+        EmbeddedChannel ch = udp();
+        DeviceEvent e = new DeviceEvent(8, DeviceEvent.Type.OPT_OUT_ON, 4.5, ConnectionPoint.UNKNOWN);
+        ch.writeInbound(datagram(FrameCodec.event(e, 1, DeviceClass.WATER_HEATER, KEYS.array(), KEYS.offset(8))));
+        assertNull(ch.readOutbound(), "events are not answered");
+        assertEquals(4.5, policy.estimateKw(clock), 1e-12);
+        core.index().add(io.packetgrid.pem.journal.JournalRecord.key(8, 3));
+        ch.writeInbound(datagram(FrameCodec.query(8, 2, 1, KEYS.array(), KEYS.offset(8))));
+        DatagramPacket out = ch.readOutbound();
+        byte[] f = new byte[32];
+        out.content().readBytes(f);
+        out.release();
+        assertEquals(FrameType.STATUS, Frames.type(f));
+        assertEquals(0b100L, FrameCodec.parseStatusBits(f), "seq 3 = queried 1 + 2");
+    }
+
+    @Test
+    void tcpFramesMayArriveInAnyChunks() {
+        EmbeddedChannel ch = new EmbeddedChannel(new FrameEncoder(), new StreamFrameDecoder(core.counters()),
+                new FrameAuthenticator(core), new PacketDispatcher(core));
+        byte[] a = request(9, 1);
+        byte[] b = request(9, 2);
+        byte[] both = new byte[64];
+        System.arraycopy(a, 0, both, 0, 32);
+        System.arraycopy(b, 0, both, 32, 32);
+        ch.writeInbound(Unpooled.wrappedBuffer(both, 0, 13));
+        ch.writeInbound(Unpooled.wrappedBuffer(both, 13, 40));
+        ch.writeInbound(Unpooled.wrappedBuffer(both, 53, 11));
+        ByteBuf r1 = ch.readOutbound();
+        ByteBuf r2 = ch.readOutbound();
+        assertEquals(32, r1.readableBytes());
+        assertEquals(32, r2.readableBytes());
+        r1.release();
+        r2.release();
+        assertEquals(2, core.counters().requests.sum());
+    }
+
+    @Test
+    void tcpConnectionWithAMisalignedStreamIsClosed() {
+        EmbeddedChannel ch = new EmbeddedChannel(new FrameEncoder(), new StreamFrameDecoder(core.counters()),
+                new FrameAuthenticator(core), new PacketDispatcher(core));
+        byte[] junk = new byte[32];
+        junk[0] = 0x71;
+        ch.writeInbound(Unpooled.wrappedBuffer(junk));
+        assertFalse(ch.isOpen());
+        assertEquals(1, core.counters().badVersion.sum());
+    }
+}
