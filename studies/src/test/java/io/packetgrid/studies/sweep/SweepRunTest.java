@@ -148,6 +148,7 @@ class SweepRunTest {
         assertEquals(6, lines(tmp.resolve("runs.log")), "the 2 finished runs were not recomputed");
         assertTrue(Collector.collect(dir).missing().isEmpty());
         assertFalse(Files.exists(dir.resolve("outputs").resolve(killed)), "leftovers of the killed run are gone");
+        assertFalse(Files.exists(dir.resolve("done").resolve("." + killed + ".json.999-1.tmp")), "and its temporary file");
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("6 runs here, 2 finished earlier, 4 to run with 2 workers"), log.toString());
     }
 

@@ -156,7 +156,7 @@ public final class SweepExecutor {
         long t0 = System.nanoTime();
         SweepSpec spec = plan.spec();
         var out = store.outputs(run.id());
-        RunStore.deleteTree(out);   // leftovers of a run killed earlier
+        store.clearLeftovers(run.id());   // of this run, killed earlier
         ObjectNode scenario = plan.scenario(run);
         Study study = StudyKinds.of(spec.kind(), spec.baseSource() + ": kind");
         RunContext ctx = RunContext.quiet(out, spec.base().getParent(), options.threadsPerRun());

@@ -91,6 +91,27 @@ public final class RunStore {
         }
     }
 
+    /**
+     * Clears what a run killed earlier may have left: its output folder and temporary result files.
+     * Only the worker about to redo the run calls this, so no live writer is disturbed.
+     */
+    public void clearLeftovers(String id) {
+        deleteTree(outputs(id));
+        Path done = dir.resolve("done");
+        if (!Files.isDirectory(done)) {
+            return;
+        }
+        String prefix = "." + id + ".json.";
+        try (var files = Files.newDirectoryStream(done, f -> f.getFileName().toString().startsWith(prefix)
+                && f.getFileName().toString().endsWith(AtomicFiles.TMP_SUFFIX))) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new PacketGridException(done.toString(), "cannot clean up: " + e.getMessage());
+        }
+    }
+
     /** Deletes a folder and everything in it (leftovers of a killed run); absent is fine. */
     public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
