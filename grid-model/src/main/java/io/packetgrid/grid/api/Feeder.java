@@ -170,11 +170,12 @@ public final class Feeder {
         return out;
     }
 
-    /** Load voltage in per unit of the EN 50160 nominal (230 V) for LV loads, else of the load's rating. */
+    /** Load voltage in per unit of the EN 50160 nominal (230 V) for 230 V loads, else of the load's rated voltage. */
     public double[] loadVoltagePu(String load) {
         Load l = driver(load).load();
         double[] v = loadVoltage(load);
-        double nominal = l.vbase() <= limits.lvMaxKv() * 1000.0 && !l.delta() ? limits.lvNominalV() : l.vbase();
+        double nominal = !l.delta() && l.vbase() <= limits.lvMaxKv() * 1000.0
+                && Math.abs(l.vbase() / limits.lvNominalV() - 1.0) <= 0.15 ? limits.lvNominalV() : l.vbase();
         for (int i = 0; i < v.length; i++) {
             v[i] /= nominal;
         }

@@ -121,7 +121,7 @@ public final class DssInterpreter {
     private ElementDef active;
     private Path mainDir;
     private final Deque<Path> files = new ArrayDeque<>();
-    private TimeSeriesRunner runner = DssInterpreter::defaultRun;
+    private TimeSeriesRunner runner = this::runSteps;
     private long maxSteps = 100_000_000L;
     private final List<Path> exported = new ArrayList<>();
     private long totalIterations;
@@ -158,9 +158,11 @@ public final class DssInterpreter {
         return totalSolutions;
     }
 
-    private static void defaultRun(Simulation sim, int steps) {
+    private void runSteps(Simulation sim, int steps) {
         for (int i = 0; i < steps; i++) {
             sim.step();
+            totalIterations += sim.lastIterations();
+            totalSolutions++;
         }
     }
 
@@ -250,7 +252,7 @@ public final class DssInterpreter {
     private void warnOnce(String key, String message) {
         if (warned.add(key)) {
             warnings.add(message);
-            LOG.warn(message);
+            LOG.debug(message);
         }
     }
 

@@ -202,6 +202,14 @@ final class LoadShapeDef extends ElementDef {
             if (line.isBlank()) {
                 continue;
             }
+            if (column == 1) {
+                // fast path: a plain number on the line (the usual one-column multiplier file)
+                Double d = DssValues.parseNumber(line);
+                if (d != null && Double.isFinite(d)) {
+                    out.add(d);
+                    continue;
+                }
+            }
             DssTokenizer t = new DssTokenizer(line);
             DssTokenizer.Param prm = null;
             for (int c = 0; c < column; c++) {

@@ -41,7 +41,16 @@ public final class GridResults {
         if (base <= 0) {
             return 0;
         }
-        return base <= limits.lvMaxKv() ? limits.lvNominalV() : base * 1000.0;
+        return isLowVoltage(base, limits) ? limits.lvNominalV() : base * 1000.0;
+    }
+
+    /**
+     * Whether a bus with this LN base (kV) belongs to a system whose nominal phase voltage is the
+     * EN 50160 one: an LN base within 15 % of the nominal (230/400 V systems, e.g. the 240 V base of
+     * a 416 V feeder); other LV systems (e.g. 277/480 V) are judged against their own base.
+     */
+    static boolean isLowVoltage(double baseKv, Limits limits) {
+        return baseKv <= limits.lvMaxKv() && Math.abs(baseKv * 1000.0 / limits.lvNominalV() - 1.0) <= 0.15;
     }
 
     /** {min, max} phase-node voltage in pu of the nominal voltage (EN 50160 230 V for LV); NaN if none. */

@@ -3,9 +3,9 @@ package io.packetgrid.grid.result;
 /**
  * Limits for the violation check. Voltage: EN 50160 (supply voltage of LV networks within
  * {@code 230 V +- 10 %} of the nominal voltage for 95 % of the 10-minute means of a week;
- * CENELEC EN 50160:2010, clause 4.2.2), applied here to every phase node of buses whose
- * line-to-neutral base is at most {@code lvMaxKv}; other buses are checked against their own base
- * with the same per-unit band. Thermal: line current against {@code normamps}, transformer
+ * CENELEC EN 50160:2010, clause 4.2.2), applied here to every phase node of 230/400 V buses (LN
+ * base up to {@code lvMaxKv} and within 15 % of 230 V); other buses are checked against their own
+ * base with the same per-unit band. Thermal: line current against {@code normamps}, transformer
  * apparent power against its kVA rating.
  *
  * @param lvNominalV      nominal LV phase voltage (V)

@@ -1,0 +1,158 @@
+package io.packetgrid.studies.cli.grid;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.grid.dss.DssInterpreter;
+import io.packetgrid.grid.series.Simulation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code bench grid SCRIPT.dss --steps N}: runs the script, timing its time series step by step
+ * (N steps instead of the script's {@code number}); a script without a time series has its last
+ * snapshot re-solved N times. Warm-up runs first; prints one JSON object last (CLI.md).
+ */
+@Command(name = "grid", mixinStandardHelpOptions = true,
+        description = "Power-flow time series of an OpenDSS script: parse time and per-step solve times.")
+public final class BenchGridCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Parameters(index = "0", paramLabel = "SCRIPT.dss", description = "OpenDSS script with a time series (or a snapshot).")
+    Path script;
+
+    @Option(names = "--steps", defaultValue = "1440", description = "Time steps to time (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed runs first (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "Timed runs; medians are reported (default ${DEFAULT-VALUE}).")
+    int repeats;
+
+    private static final class Run {
+        double parseMs;
+        double totalMs;
+        double[] stepMs;
+        long iterations;
+        int nodes;
+        int injectionNodes;
+        boolean reduced;
+        String mode;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (steps < 1 || repeats < 1 || warmup < 0) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--steps and --repeats must be >= 1");
+        }
+        if (!Files.isRegularFile(script)) {
+            throw new PacketGridException(script.toString(), "script not found");
+        }
+        Path tmp = Files.createTempDirectory("packetgrid-bench");
+        try {
+            for (int w = 0; w < warmup; w++) {
+                once(tmp);
+            }
+            Run[] runs = new Run[repeats];
+            for (int r = 0; r < repeats; r++) {
+                runs[r] = once(tmp);
+            }
+            double[] all = new double[repeats * steps];
+            double[] parse = new double[repeats];
+            double[] total = new double[repeats];
+            long iters = 0;
+            for (int r = 0; r < repeats; r++) {
+                System.arraycopy(runs[r].stepMs, 0, all, r * steps, steps);
+                parse[r] = runs[r].parseMs;
+                total[r] = runs[r].totalMs;
+                iters += runs[r].iterations;
+            }
+            Arrays.sort(all);
+            ObjectNode out = JSON.createObjectNode();
+            out.put("steps", steps);
+            out.put("parse_ms", round(median(parse)));
+            out.put("total_solve_ms", round(median(total)));
+            out.put("median_step_ms", round(percentile(all, 0.5)));
+            out.put("p99_step_ms", round(percentile(all, 0.99)));
+            out.put("mean_iterations", round((double) iters / (repeats * (double) steps)));
+            out.put("mode", runs[0].mode);
+            out.put("nodes", runs[0].nodes);
+            out.put("injection_nodes", runs[0].injectionNodes);
+            out.put("strategy", runs[0].reduced ? "reduced" : "sparse");
+            out.put("warmup_runs", warmup);
+            out.put("repeats", repeats);
+            System.out.println(JSON.writeValueAsString(out));
+            return 0;
+        } finally {
+            try (var s = Files.walk(tmp)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private Run once(Path outDir) {
+        Run run = new Run();
+        run.stepMs = new double[steps];
+        long t0 = System.nanoTime();
+        long[] tParsed = {0};
+        DssInterpreter dss = new DssInterpreter(outDir);
+        boolean[] series = {false};
+        dss.setTimeSeriesRunner((Simulation sim, int n) -> {
+            tParsed[0] = System.nanoTime();
+            series[0] = true;
+            long start = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                long a = System.nanoTime();
+                sim.step();
+                run.stepMs[i] = (System.nanoTime() - a) / 1e6;
+                run.iterations += sim.lastIterations();
+            }
+            run.totalMs = (System.nanoTime() - start) / 1e6;
+        });
+        dss.run(script);
+        Simulation sim = dss.simulation();
+        if (!series[0]) {
+            tParsed[0] = System.nanoTime();
+            sim.solveSnapshot();
+            long start = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                long a = System.nanoTime();
+                sim.solveSnapshot();
+                run.stepMs[i] = (System.nanoTime() - a) / 1e6;
+                run.iterations += sim.lastIterations();
+            }
+            run.totalMs = (System.nanoTime() - start) / 1e6;
+            run.mode = "snapshot re-solve";
+        } else {
+            run.mode = dss.mode().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        run.parseMs = (tParsed[0] - t0) / 1e6;
+        run.nodes = sim.network().nodeCount();
+        run.injectionNodes = sim.solver().injectionNodes();
+        run.reduced = sim.solver().isReduced();
+        return run;
+    }
+
+    private static double median(double[] a) {
+        double[] b = a.clone();
+        Arrays.sort(b);
+        return percentile(b, 0.5);
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static double percentile(double[] sorted, double q) {
+        int k = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, k))];
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+}
