@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** {@code bench WHAT}: benchmarks of hot paths; prints one JSON object last (CLI.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks a hot path and prints one JSON object of results last.",
-        subcommands = {BenchCommand.Kernel.class, io.packetgrid.studies.cli.radio.RadioBenchCommand.class})
+        subcommands = {BenchCommand.Kernel.class, io.packetgrid.studies.cli.radio.RadioBenchCommand.class,
+                io.packetgrid.studies.cli.grid.BenchGridCommand.class})
 public final class BenchCommand implements Runnable {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
