@@ -38,6 +38,8 @@ final class VsourceDef extends ElementDef {
     double[] puZ0;
     double[] puZ2;
     double baseMva = 100;
+    boolean z0Specified;
+    boolean z2Specified;
     int sequence = 1;
     String yearly;
     String daily;
@@ -79,8 +81,8 @@ final class VsourceDef extends ElementDef {
             case "x0r0" -> x0r0 = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
             case "isc3" -> { isc3 = LineCodeDef.positive(ctx.dbl(p, key), key, ctx); zSpec = 2; }
             case "isc1" -> { isc1 = LineCodeDef.positive(ctx.dbl(p, key), key, ctx); zSpec = 2; }
-            case "r1" -> { r1 = ctx.dbl(p, key); zSpec = 3; puZ = false; }
-            case "x1" -> { x1 = ctx.dbl(p, key); zSpec = 3; puZ = false; }
+            case "r1" -> { r1 = ctx.dbl(p, key); r2 = r1; zSpec = 3; puZ = false; }
+            case "x1" -> { x1 = ctx.dbl(p, key); x2 = x1; zSpec = 3; puZ = false; }
             case "r0" -> { r0 = ctx.dbl(p, key); zSpec = 3; puZ = false; }
             case "x0" -> { x0 = ctx.dbl(p, key); zSpec = 3; puZ = false; }
             case "z1", "z0", "z2", "puz1", "puz0", "puz2" -> {
@@ -90,10 +92,30 @@ final class VsourceDef extends ElementDef {
                 }
                 zSpec = 3;
                 switch (key) {
-                    case "z1" -> { r1 = a[0]; x1 = a[1]; r2 = a[0]; x2 = a[1]; }
-                    case "z0" -> { r0 = a[0]; x0 = a[1]; }
-                    case "z2" -> { r2 = a[0]; x2 = a[1]; }
-                    case "puz1" -> { puZ1 = a; puZ = true; }
+                    case "z1" -> {
+                        r1 = a[0];
+                        x1 = a[1];
+                        if (!z2Specified) {
+                            r2 = a[0];
+                            x2 = a[1];
+                        }
+                        if (!z0Specified) {
+                            r0 = a[0];
+                            x0 = a[1];
+                        }
+                    }
+                    case "z0" -> { r0 = a[0]; x0 = a[1]; z0Specified = true; }
+                    case "z2" -> { r2 = a[0]; x2 = a[1]; z2Specified = true; }
+                    case "puz1" -> {
+                        puZ1 = a;
+                        puZ = true;
+                        if (puZ2 == null) {
+                            puZ2 = a;
+                        }
+                        if (puZ0 == null) {
+                            puZ0 = a;
+                        }
+                    }
                     case "puz0" -> { puZ0 = a; puZ = true; }
                     default -> { puZ2 = a; puZ = true; }
                 }
