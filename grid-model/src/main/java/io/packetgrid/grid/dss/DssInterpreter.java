@@ -385,7 +385,8 @@ public final class DssInterpreter {
         }
         String canonical = CLASS_NAMES.get(cls);
         if (canonical == null) {
-            throw new PacketGridException(where, "class '" + cn[0] + "' is not implemented (or unknown)");
+            String written = p.value().contains(".") ? p.value().substring(0, p.value().indexOf('.')) : cn[0];
+            throw new PacketGridException(where, "class '" + written + "' is not implemented (or unknown)");
         }
         ElementDef d = c.find(cls, name);
         if (d == null) {
@@ -803,7 +804,12 @@ public final class DssInterpreter {
 
     private void solve(String where) {
         DssCircuit c = circuit(where);
-        Simulation sim = simulation(where);
+        Simulation sim;
+        try {
+            sim = simulation(where);
+        } catch (PacketGridException e) {
+            throw e.location().startsWith(where) ? e : e.within(where);
+        }
         applyOptions(sim);
         try {
             if (c.mode == SolveMode.SNAPSHOT) {
