@@ -115,6 +115,50 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /** Whether acknowledgements may be written inline by the caller ({@link #appendNow}): true for {@link SyncMode#WRITE}. */
+    public boolean inline() {
+        return sync == SyncMode.WRITE;
+    }
+
+    private ByteBuffer inlineBuffer = ByteBuffer.allocateDirect(64 * JournalRecord.BYTES);
+
+    /**
+     * Writes records at once on the caller's thread (WRITE mode: durable against a killed process
+     * when this returns), without a thread hop. Returns false if the journal failed or is closing.
+     */
+    public synchronized boolean appendNow(List<JournalRecord> records) {
+        if (closing || failure != null) {
+            return false;
+        }
+        try {
+            int need = records.size() * JournalRecord.BYTES;
+            if (inlineBuffer.capacity() < need) {
+                inlineBuffer = ByteBuffer.allocateDirect(Integer.highestOneBit(need) * 2);
+            }
+            inlineBuffer.clear();
+            for (JournalRecord r : records) {
+                JournalFormat.put(inlineBuffer, r);
+            }
+            inlineBuffer.flip();
+            synchronized (this) {
+                while (inlineBuffer.hasRemaining()) {
+                    channel.write(inlineBuffer);
+                }
+                segmentSize += need;
+                batches++;
+                written += records.size();
+                if (segmentSize >= segmentBytes) {
+                    openSegment();
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+            LOG.error("journal write failed; no further packet will be acknowledged", e);
+            return false;
+        }
+    }
+
     private void run() {
         List<Pending> batch = new ArrayList<>(maxBatch);
         ByteBuffer buf = ByteBuffer.allocateDirect(maxBatch * JournalRecord.BYTES);
@@ -134,23 +178,29 @@ public final class Journal implements AutoCloseable {
                     JournalFormat.put(buf, p.record());
                 }
                 buf.flip();
-                while (buf.hasRemaining()) {
-                    channel.write(buf);
+                synchronized (this) {
+                    while (buf.hasRemaining()) {
+                        channel.write(buf);
+                    }
+                    if (sync == SyncMode.FSYNC) {
+                        channel.force(false);
+                    }
+                    segmentSize += (long) batch.size() * JournalRecord.BYTES;
+                    batches++;
+                    written += batch.size();
                 }
-                if (sync == SyncMode.FSYNC) {
-                    channel.force(false);
-                }
-                segmentSize += (long) batch.size() * JournalRecord.BYTES;
-                batches++;
-                written += batch.size();
                 durable.accept(batch);
                 batch = new ArrayList<>(maxBatch);
-                if (segmentSize >= segmentBytes) {
-                    openSegment();
+                synchronized (this) {
+                    if (segmentSize >= segmentBytes) {
+                        openSegment();
+                    }
                 }
             }
-            channel.force(true);
-            channel.close();
+            synchronized (this) {
+                channel.force(true);
+                channel.close();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {

@@ -61,6 +61,10 @@ public final class PacketDispatcher extends ChannelInboundHandlerAdapter {
             return;
         }
         List<PacketReply> replies = core.decide(batch);
+        if (core.inlineJournal()) {
+            decideInline(ctx, replies);
+            return;
+        }
         for (int i = 0; i < replies.size(); i++) {
             PacketReply reply = replies.get(i);
             OutboundFrame out = new OutboundFrame(core.replyFrame(reply), senders.get(i));
@@ -70,6 +74,29 @@ public final class PacketDispatcher extends ChannelInboundHandlerAdapter {
                 core.counters().denied.increment();
                 ctx.write(out, ctx.voidPromise());
             }
+        }
+        batch.clear();
+        senders.clear();
+    }
+
+    /** WRITE mode: journal the batch's acceptances on this thread, then answer everything at once. */
+    private void decideInline(ChannelHandlerContext ctx, List<PacketReply> replies) {
+        List<io.packetgrid.pem.journal.JournalRecord> records = new ArrayList<>();
+        for (int i = 0; i < replies.size(); i++) {
+            if (replies.get(i).accepted()) {
+                records.add(ServerCore.record(batch.get(i), replies.get(i)));
+            }
+        }
+        boolean durable = records.isEmpty() || core.journalNow(records);
+        for (int i = 0; i < replies.size(); i++) {
+            PacketReply reply = replies.get(i);
+            if (reply.accepted() && !durable) {
+                continue; // not in the journal: never acknowledged
+            }
+            if (!reply.accepted()) {
+                core.counters().denied.increment();
+            }
+            ctx.write(new OutboundFrame(core.replyFrame(reply), senders.get(i)), ctx.voidPromise());
         }
         batch.clear();
         senders.clear();

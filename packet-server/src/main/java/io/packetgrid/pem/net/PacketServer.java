@@ -56,6 +56,7 @@ public final class PacketServer implements AutoCloseable {
     public PacketServer start(String host, int requestedPort) {
         try {
             ServerBootstrap tcp = new ServerBootstrap().group(group).channel(Transports.server())
+                    .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override

@@ -210,13 +210,38 @@ public final class ServerCore {
      * {@link #durable} once it is durable. False if the journal refused (do not acknowledge).
      */
     public boolean journal(PacketRequest r, PacketReply reply, Object token) {
-        JournalRecord rec = new JournalRecord(r.deviceId(), r.seq(), Math.floorDiv(reply.startNs(), 1_000_000L),
-                reply.durationNs() / 1_000_000L, (int) Math.round(r.ratedKw() * 1000), r.deviceClass(), r.priority());
+        JournalRecord rec = record(r, reply);
         boolean ok = journal != null && journal.append(rec, token);
         if (!ok) {
             counters.journalRefused.increment();
         }
         return ok;
+    }
+
+    /** Whether acceptances are journaled inline (WRITE mode) rather than by the group-commit thread. */
+    public boolean inlineJournal() {
+        return journal != null && journal.inline();
+    }
+
+    /** The journal record of an accepted packet. */
+    public static JournalRecord record(PacketRequest r, PacketReply reply) {
+        return new JournalRecord(r.deviceId(), r.seq(), Math.floorDiv(reply.startNs(), 1_000_000L),
+                reply.durationNs() / 1_000_000L, (int) Math.round(r.ratedKw() * 1000), r.deviceClass(), r.priority());
+    }
+
+    /** Writes accepted packets at once (WRITE mode); true when they are in the journal. */
+    public boolean journalNow(List<JournalRecord> records) {
+        boolean ok = journal != null && journal.appendNow(records);
+        if (!ok) {
+            counters.journalRefused.add(records.size());
+            return false;
+        }
+        List<Journal.Pending> done = new ArrayList<>(records.size());
+        for (JournalRecord r : records) {
+            done.add(new Journal.Pending(r, null));
+        }
+        durable(done);
+        return true;
     }
 
     /** Journal recovery: restore replay windows, last accepted packets, running packets, the index. */
