@@ -55,12 +55,18 @@ public final class SlurmScripts {
         b.append("#SBATCH --cpus-per-task=1\n");
         b.append("#SBATCH --mem=").append(SlurmJob.COLLECT_MEM).append('\n');
         b.append("#SBATCH --time=").append(SlurmJob.COLLECT_TIME).append('\n');
-        b.append("#SBATCH --output=").append(dir.resolve("slurm").resolve("logs").resolve("%x-%j.out")).append('\n');
+        b.append("#SBATCH --output=").append(collectOutput(job)).append('\n');
         common(b, job);
         b.append("set -euo pipefail\n");
         b.append("export PACKETGRID_NO_BUILD=1\n");
         b.append("exec ").append(launch).append(" sweep collect ").append(quote(dir)).append('\n');
         return b.toString();
+    }
+
+    /** The collect job's log: beside the array tasks' logs, named by job name and id. */
+    static String collectOutput(SlurmJob job) {
+        int slash = job.output().lastIndexOf('/');
+        return (slash < 0 ? "" : job.output().substring(0, slash + 1)) + "%x-%j.out";
     }
 
     private static void common(StringBuilder b, SlurmJob job) {

@@ -29,6 +29,11 @@ public final class SlurmSubmission {
 
     public static Scripts write(SweepPlan plan, Path dir, SlurmJob job, String launch) {
         Path abs = dir.toAbsolutePath().normalize();
+        if (job.output().chars().anyMatch(Character::isWhitespace)) {
+            // #SBATCH lines are split at blanks: a log path with one would be cut
+            throw new PacketGridException("--slurm-output", "the task log path '" + job.output()
+                    + "' holds a blank, which #SBATCH lines cannot carry; give one without (e.g. --slurm-output /scratch/logs/%x-%A_%a.out)");
+        }
         PlanFile.of(plan).write(abs);
         Path slurmDir = abs.resolve("slurm");
         try {

@@ -47,8 +47,16 @@ class SlurmSubmissionTest {
         assertTrue(a.lines().toList().subList(0, firstCommand).stream().allMatch(l -> l.startsWith("#")),
                 "all #SBATCH lines come before the first command (sbatch stops reading there)");
         assertTrue(s.collectText().lines().anyMatch(("exec '/opt/pg/packetgrid' sweep collect '" + dir + "'")::equals), s.collectText());
+        assertTrue(s.collectText().lines().anyMatch("#SBATCH --output=/scratch/logs/%x-%j.out"::equals), "collect log beside the tasks' logs");
         assertTrue(Files.isRegularFile(dir.resolve("slurm/sweep.sbatch")) && Files.isRegularFile(dir.resolve("plan.json")));
         assertTrue(Files.isDirectory(dir.resolve("slurm/logs")));
+    }
+
+    @Test
+    void aLogPathWithABlankIsRefusedInOneLine() {
+        SlurmJob blank = new SlurmJob(4, 1, "1G", "10", null, null, null, List.of(), tmp.resolve("my logs/%x-%A_%a.out").toString());
+        PacketGridException e = assertThrows(PacketGridException.class, () -> SlurmSubmission.write(plan(), tmp.resolve("out"), blank, "pg"));
+        assertTrue(e.userMessage().startsWith("--slurm-output: the task log path '" + tmp.resolve("my logs")), e.userMessage());
     }
 
     @Test
