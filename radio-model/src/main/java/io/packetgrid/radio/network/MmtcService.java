@@ -51,6 +51,10 @@ final class MmtcService {
     private final UniformRandomProvider background;
     private final Agg[] aggs;
     private Delivery out;
+    private long msg3Tx;
+    private long uplinkPairs;
+    private long pdschTx;
+    private long downlinkPairs;
 
     /** One message on its way. */
     private static final class Job {
@@ -128,6 +132,15 @@ final class MmtcService {
         }
     }
 
+    /** Counters of the mMTC machinery. */
+    MmtcCounters counters() {
+        long background = 0;
+        for (Agg a : aggs) {
+            background += a.ra.backgroundPreambles();
+        }
+        return new MmtcCounters(msg3Tx, uplinkPairs, pdschTx, downlinkPairs, background);
+    }
+
     long nextEventNs() {
         long t = Long.MAX_VALUE;
         for (Agg a : aggs) {
@@ -194,6 +207,8 @@ final class MmtcService {
         long decoded = (slot + 1) * slotNs + gnbProcNs;
         UniformRandomProvider u = net.decodeStream();
         for (int[] g : groups(mean, slotUsers.units())) {
+            msg3Tx += g.length;
+            uplinkPairs += g.length - 1;
             if (g.length == 1) {
                 Job j = served.get(g[0]);
                 double s = mean[g[0]] * net.fade(j.src);
@@ -262,6 +277,8 @@ final class MmtcService {
         long decoded = (slot + 1) * slotNs + ueDecodeNs;
         UniformRandomProvider u = net.decodeStream();
         for (int[] g : groups(gain, slotUsers.units())) {
+            pdschTx += g.length;
+            downlinkPairs += g.length - 1;
             if (g.length == 1) {
                 Job j = served.get(g[0]);
                 double s = snrTx * gain[g[0]] * net.fade(j.dst);

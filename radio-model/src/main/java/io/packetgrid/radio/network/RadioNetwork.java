@@ -185,6 +185,11 @@ public final class RadioNetwork implements Network {
         return new RadioStatistics(all.summary(), Map.copyOf(by), inFlight);
     }
 
+    /** Counters of the mMTC random access, Msg3 and downlink scheduling (NOMA pairs formed). */
+    public MmtcCounters mmtcCounters() {
+        return mmtc.counters();
+    }
+
     private ServiceClass classOf(Message m) {
         String k = m.kind() == null ? "" : m.kind().toLowerCase(Locale.ROOT);
         if (k.equals("urllc")) {
