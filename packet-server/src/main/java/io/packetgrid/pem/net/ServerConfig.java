@@ -44,12 +44,41 @@ public record ServerConfig(Policy policy, Limits limits, JournalSettings journal
 
     public record Policy(String mode, Double targetKw, String rule, Double rampKwPerMin, SimDuration maxPacket,
                          List<String> order, String fairness, Map<String, Double> classCapKw) {
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Policy of(@JsonProperty("mode") String mode, @JsonProperty("target_kw") Double targetKw,
+                                @JsonProperty("rule") String rule, @JsonProperty("ramp_kw_per_min") Double rampKwPerMin,
+                                @JsonProperty("max_packet") SimDuration maxPacket, @JsonProperty("order") List<String> order,
+                                @JsonProperty("fairness") String fairness,
+                                @JsonProperty("class_cap_kw") Map<String, Double> classCapKw) {
+            return new Policy(mode, targetKw, rule, rampKwPerMin, maxPacket, order, fairness, classCapKw);
+        }
     }
 
     public record Limits(Double ratePerS, Double burst) {
+        public Limits {
+            if ((ratePerS != null && !(ratePerS > 0)) || (burst != null && !(burst >= 1))) {
+                throw new IllegalArgumentException("rate_per_s must be > 0 and burst ≥ 1");
+            }
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Limits of(@JsonProperty("rate_per_s") Double ratePerS, @JsonProperty("burst") Double burst) {
+            return new Limits(ratePerS, burst);
+        }
     }
 
     public record JournalSettings(String sync, Integer batchMax, Long segmentBytes) {
+        public JournalSettings {
+            if ((batchMax != null && (batchMax < 1 || batchMax > 1 << 20)) || (segmentBytes != null && segmentBytes < 4096)) {
+                throw new IllegalArgumentException("batch_max must be in [1, 1048576] and segment_bytes ≥ 4096");
+            }
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static JournalSettings of(@JsonProperty("sync") String sync, @JsonProperty("batch_max") Integer batchMax,
+                                         @JsonProperty("segment_bytes") Long segmentBytes) {
+            return new JournalSettings(sync, batchMax, segmentBytes);
+        }
     }
 
     @com.fasterxml.jackson.annotation.JsonCreator
