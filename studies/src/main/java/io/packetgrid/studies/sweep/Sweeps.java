@@ -57,6 +57,10 @@ public final class Sweeps {
             log.println("merge the shards with: packetgrid sweep collect " + dir);
         }
         log.flush();
+        if (c != null && o.failures().isEmpty() && !c.missing().isEmpty()) {
+            throw new PacketGridException(dir.toString(), c.missing().size() + " runs are missing after the sweep (first: "
+                    + c.missing().get(0).label() + "); run it again to compute them");
+        }
         if (!o.failures().isEmpty()) {
             SweepExecutor.Failure f = o.failures().get(0);
             throw new PacketGridException(dir.toString(), o.failures().size() + " of " + o.runs() + " runs failed (first: "

@@ -111,6 +111,8 @@ class SweepRunTest {
         assertEquals(61, text(one.resolve("results.csv")).lines().count());
         assertTrue(Files.exists(one.resolve("plots/linear.y-vs-x-by-n.png")));
         assertTrue(Files.exists(one.resolve("plots/noisy.z-vs-label.png")));
+        byte[] png = Files.readAllBytes(one.resolve("plots/linear.y-vs-x-by-n.png"));
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4), "a PNG file");
 
         Path three = tmp.resolve("three");
         Sweeps.run(plan, three, 3, 0, 1, out);

@@ -95,14 +95,26 @@ public final class SweepExecutor {
                     }
                 } catch (RunFailed f) {
                     failures.add(new Failure(r, f.getMessage()));
-                    store.saveFailure(r.id(), f.getMessage());
                     synchronized (options.log()) {
                         options.log().println("FAILED " + r.label() + " [" + r.id() + "]: " + f.getMessage());
                         options.log().flush();
                     }
-                } catch (RuntimeException | OutOfMemoryError e) {
-                    fatal.compareAndSet(null, e instanceof RuntimeException re ? re
-                            : new PacketGridException(r.label(), "out of memory; raise the heap with PACKETGRID_JAVA_OPTS=-Xmx… or use fewer --workers"));
+                    try {
+                        store.saveFailure(r.id(), f.getMessage());
+                    } catch (RuntimeException e) {
+                        fatal.compareAndSet(null, e);
+                        stop.set(true);
+                    }
+                } catch (RuntimeException e) {
+                    fatal.compareAndSet(null, e);
+                    stop.set(true);
+                } catch (OutOfMemoryError e) {
+                    fatal.compareAndSet(null, new PacketGridException(r.label(),
+                            "out of memory; raise the heap with PACKETGRID_JAVA_OPTS=-Xmx… or use fewer --workers"));
+                    stop.set(true);
+                } catch (Error e) {
+                    // a broken build or class (never a result): stop, and let the command line report it
+                    fatal.compareAndSet(null, new IllegalStateException(e.toString(), e));
                     stop.set(true);
                 }
             }

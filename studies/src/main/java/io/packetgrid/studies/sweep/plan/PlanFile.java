@@ -121,7 +121,7 @@ public record PlanFile(String name, String sweepFile, String base, String kind, 
             List<PlotSpec> plots = new ArrayList<>();
             for (JsonNode p : o.get("plots")) {
                 Map<String, JsonNode> where = new LinkedHashMap<>();
-                p.get("where").fields().forEachRemaining(e -> where.put(e.getKey(), e.getValue()));
+                p.get("where").properties().forEach(e -> where.put(e.getKey(), e.getValue()));
                 plots.add(new PlotSpec(p.get("metric").asText(), p.get("x").asText(), text(p.get("series")), where,
                         text(p.get("file")), p.get("location").asText()));
             }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.studies.sweep.spec.MetricRequest;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,8 +27,7 @@ public final class MetricColumns {
         Map<String, Set<String>> available = new LinkedHashMap<>();
         for (JsonNode s : summaries) {
             JsonNode variants = s.path("variants");
-            for (Iterator<Map.Entry<String, JsonNode>> it = variants.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> v = it.next();
+            for (Map.Entry<String, JsonNode> v : variants.properties()) {
                 Set<String> metrics = available.computeIfAbsent(v.getKey(), k -> new LinkedHashSet<>());
                 v.getValue().fieldNames().forEachRemaining(metrics::add);
             }

@@ -7,16 +7,15 @@ import io.packetgrid.studies.sweep.results.ResultsTables.PointStat;
 import io.packetgrid.studies.sweep.spec.PlotSpec;
 import io.packetgrid.studies.sweep.spec.Values;
 import io.packetgrid.studies.sweep.store.AtomicFiles;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -142,9 +141,7 @@ public final class SweepPlots {
 
     private static byte[] png(Chart<?, ?> chart) {
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            return out.toByteArray();
+            return ChartEncoder.getBytes(chart, "png");
         } catch (IOException e) {
             throw new PacketGridException("plot " + chart.getTitle(), "cannot render: " + e.getMessage());
         }

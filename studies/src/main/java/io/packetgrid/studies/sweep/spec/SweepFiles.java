@@ -327,7 +327,7 @@ public final class SweepFiles {
                 if (!w.isObject()) {
                     throw new PacketGridException(loc + ".where", "expected a mapping of axes to values, e.g. {population.ev_share: 0.2}");
                 }
-                w.fields().forEachRemaining(e -> where.put(e.getKey(), e.getValue()));
+                w.properties().forEach(e -> where.put(e.getKey(), e.getValue()));
             }
             String pngFile = null;
             if (p.has("file")) {
@@ -444,7 +444,7 @@ public final class SweepFiles {
             throw new PacketGridException(at(section.replaceAll("\\[(\\d+)]", ".$1").split("\\.")), "expected " + expected);
         }
         List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
-        node.fields().forEachRemaining(out::add);
+        out.addAll(node.properties());
         return out;
     }
 

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.packetgrid.cosim.record.CsvFormat;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,8 +34,7 @@ public final class Values {
     private static JsonNode sorted(JsonNode node) {
         if (node.isObject()) {
             Map<String, JsonNode> m = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 m.put(e.getKey(), sorted(e.getValue()));
             }
             ObjectNode o = JsonNodeFactory.instance.objectNode();
