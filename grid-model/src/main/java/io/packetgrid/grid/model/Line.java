@@ -53,6 +53,7 @@ public final class Line implements PowerDelivery {
         if (this.open != open) {
             this.open = open;
             version++;
+            ModelChanges.bump();
         }
     }
 

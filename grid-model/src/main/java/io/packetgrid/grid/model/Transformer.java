@@ -83,6 +83,7 @@ public final class Transformer implements PowerDelivery {
         if (t != taps[w]) {
             taps[w] = t;
             version++;
+            ModelChanges.bump();
         }
     }
 

@@ -162,6 +162,12 @@ public final class PowerFlowSolver {
         return reduced;
     }
 
+    /** Nonzeros of the L factor (fill included). */
+    public int factorNonzeros() {
+        ensureFactorized();
+        return lu.factorNonzeros();
+    }
+
     /** Number of injection nodes (conversion-element nodes). */
     public int injectionNodes() {
         ensureFactorized();
@@ -175,6 +181,11 @@ public final class PowerFlowSolver {
             build();
             return;
         }
+        long seen = io.packetgrid.grid.model.ModelChanges.count();
+        if (seen == changesSeen) {
+            return;
+        }
+        changesSeen = seen;
         List<PowerDelivery> pd = net.deliveries();
         boolean changed = false;
         for (int k = 0; k < pd.size(); k++) {
@@ -188,7 +199,10 @@ public final class PowerFlowSolver {
         }
     }
 
+    private long changesSeen = -1;
+
     private void build() {
+        changesSeen = io.packetgrid.grid.model.ModelChanges.count();
         List<SystemMatrix.Stamp> st = new ArrayList<>();
         for (Source s : net.sources()) {
             st.add(stampOf(s, s::primitiveY));

@@ -232,7 +232,7 @@ public final class SparseLu {
             wr[k] = br[perm[k]];
             wi[k] = bi[perm[k]];
         }
-        // L y = b (unit lower, by columns)
+        // L y = b (unit lower, by columns), then z = D^-1 y as each y_j becomes final
         for (int j = 0; j < n; j++) {
             double yr = wr[j];
             double yi = wi[j];
@@ -244,14 +244,9 @@ public final class SparseLu {
                 wr[r] -= lxr[p] * yr - lxi[p] * yi;
                 wi[r] -= lxr[p] * yi + lxi[p] * yr;
             }
-        }
-        // D z = y
-        for (int j = 0; j < n; j++) {
             double ddr = dr[j];
             double ddi = di[j];
             double den = ddr * ddr + ddi * ddi;
-            double yr = wr[j];
-            double yi = wi[j];
             wr[j] = (yr * ddr + yi * ddi) / den;
             wi[j] = (yi * ddr - yr * ddi) / den;
         }
