@@ -6,12 +6,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.pem.journal.JournalReader;
@@ -28,13 +24,19 @@ import io.packetgrid.pem.protocol.FrameType;
 import io.packetgrid.pem.protocol.Frames;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.util.Arrays;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Emulates a fleet of devices against a packet server over UDP: each device signs REQUEST frames
- * with its key and verifies the replies. Closed loop (a fixed number of requests in flight) or
+ * Emulates a fleet of devices against a packet server over UDP (one connected socket, a sender
+ * and a receiver thread): each device signs REQUEST frames with its key and verifies the replies. Closed loop (a fixed number of requests in flight) or
  * open loop ({@code ratePerS}). Measures throughput and request→reply latency, remembers every
  * acknowledged packet, and afterwards audits that each is in the server's journal: by reading the
  * ledger folder, or by asking the server (QUERY/STATUS over TCP).
@@ -52,15 +54,15 @@ public final class LoadGenerator {
     }
 
     private final Config c;
-    private final long[] seq;
-    private final long[] sentNs;
-    private long nextDevice = 1;
-    private int outstanding;
+    private final AtomicLongArray seq;
+    private final AtomicLongArray sentNs;
+    private final Semaphore window;
+    private final AtomicLong timeouts = new AtomicLong();
     private long sent;
+    // receiver-thread state
     private long replies;
     private long acknowledged;
     private long denied;
-    private long timeouts;
     private long measuredReplies;
     private long[] acked = new long[1 << 16];
     private int ackedCount;
@@ -68,8 +70,7 @@ public final class LoadGenerator {
     private int latencyCount;
     private long measureFromNs;
     private long stopSendingNs;
-    private double credit;
-    private boolean sending = true;
+    private volatile boolean receiving = true;
 
     public LoadGenerator(Config c) {
         if (c.devices() < 1 || c.devices() > c.keys().maxId()) {
@@ -77,37 +78,41 @@ public final class LoadGenerator {
                     + c.keys().maxId() + ")");
         }
         this.c = c;
-        this.seq = new long[c.devices() + 1];
-        this.sentNs = new long[c.devices() + 1];
+        this.seq = new AtomicLongArray(c.devices() + 1);
+        this.sentNs = new AtomicLongArray(c.devices() + 1);
+        this.window = new Semaphore(c.ratePerS() > 0 ? Integer.MAX_VALUE / 2 : c.window());
     }
 
+    /**
+     * Runs the load: a sender thread (closed loop: at most {@code window} requests in flight, one per
+     * device; or open loop at {@code ratePerS}) and a receiver thread on one connected UDP socket.
+     */
     public LoadReport run() {
-        EventLoopGroup group = Transports.group(1);
-        try {
-            Channel ch = new Bootstrap().group(group).channel(Transports.datagram())
-                    .option(ChannelOption.SO_RCVBUF, 8 << 20)
-                    .option(ChannelOption.SO_SNDBUF, 8 << 20)
-                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(64))
-                    .handler(new ChannelInitializer<DatagramChannel>() {
-                        @Override
-                        protected void initChannel(DatagramChannel ch) {
-                            ch.pipeline().addLast(new ReplyHandler());
-                        }
-                    }).bind(0).sync().channel();
+        try (DatagramChannel ch = DatagramChannel.open()) {
+            ch.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
+            ch.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
+            ch.connect(c.target());
             long t0 = System.nanoTime();
             measureFromNs = t0 + c.warmupNs();
             stopSendingNs = measureFromNs + c.durationNs();
-            CountDownLatch done = new CountDownLatch(1);
-            ch.eventLoop().scheduleAtFixedRate(() -> tick(ch, done), 0, 1, TimeUnit.MILLISECONDS);
-            if (!done.await(c.warmupNs() + c.durationNs() + c.timeoutNs() + 30_000_000_000L, TimeUnit.NANOSECONDS)) {
-                throw new PacketGridException("loadgen", "the run did not finish");
+            Thread receiver = new Thread(() -> receive(ch), "loadgen-receiver");
+            receiver.setDaemon(true);
+            receiver.start();
+            send(ch);
+            // grace: wait for the replies still in flight, up to the timeout
+            long deadline = System.nanoTime() + c.timeoutNs();
+            while (System.nanoTime() < deadline && inFlight() > 0) {
+                Thread.sleep(5);
             }
-            ch.close().sync();
+            receiving = false;
+            ch.close();
+            receiver.join(5000);
+            timeouts.addAndGet(inFlight());
+        } catch (java.io.IOException e) {
+            throw new PacketGridException("--target " + c.target(), "cannot send: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PacketGridException("loadgen", "interrupted");
-        } finally {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
         }
         long[] acks = Arrays.copyOf(acked, ackedCount);
         writeAcks(acks);
@@ -115,10 +120,20 @@ public final class LoadGenerator {
         int[] lat = Arrays.copyOf(latencyUs, latencyCount);
         Arrays.sort(lat);
         double seconds = c.durationNs() / 1e9;
-        return new LoadReport(c.devices(), seconds, sent, replies, acknowledged, denied, timeouts,
+        return new LoadReport(c.devices(), seconds, sent, replies, acknowledged, denied, timeouts.get(),
                 measuredReplies / seconds, q(lat, 0.5), q(lat, 0.99), q(lat, 0.999),
                 lat.length == 0 ? Double.NaN : lat[lat.length - 1] / 1000.0, audit[0], audit[1],
                 c.ledger() != null ? "ledger" : "query", "udp");
+    }
+
+    private long inFlight() {
+        long n = 0;
+        for (int d = 1; d <= c.devices(); d++) {
+            if (sentNs.get(d) != 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static double q(int[] sorted, double p) {
@@ -129,97 +144,116 @@ public final class LoadGenerator {
         return sorted[i] / 1000.0;
     }
 
-    // ------------------------------------------------------------------ event loop
+    // ------------------------------------------------------------------ sender
 
-    private void tick(Channel ch, CountDownLatch done) {
-        long now = System.nanoTime();
-        if (sending && now >= stopSendingNs) {
-            sending = false;
-        }
-        expire(now);
-        if (sending) {
-            if (c.ratePerS() > 0) {
-                credit += c.ratePerS() / 1000.0;
-                int n = (int) credit;
-                credit -= n;
-                sendSome(ch, n, now);
-            } else {
-                sendSome(ch, c.window() - outstanding, now);
-            }
-            ch.flush();
-        } else if (outstanding == 0 || now > stopSendingNs + c.timeoutNs()) {
-            if (done.getCount() > 0) {
-                timeouts += outstanding;
-                outstanding = 0;
-                done.countDown();
-            }
-        }
-    }
-
-    private long lastExpireNs;
-
-    private void expire(long now) {
-        if (now - lastExpireNs < 100_000_000L) {
-            return;
-        }
-        lastExpireNs = now;
-        for (int d = 1; d <= c.devices(); d++) {
-            if (sentNs[d] != 0 && now - sentNs[d] > c.timeoutNs()) {
-                sentNs[d] = 0;
-                outstanding--;
-                timeouts++;
-            }
-        }
-    }
-
-    private void sendSome(Channel ch, int n, long now) {
-        int tries = 0;
-        while (n > 0 && tries < c.devices()) {
-            int d = (int) nextDevice;
-            nextDevice = nextDevice % c.devices() + 1;
-            tries++;
-            if (sentNs[d] != 0) {
-                continue; // one request in flight per device
-            }
-            tries = 0;
-            seq[d]++;
-            PacketRequest r = new PacketRequest(d, seq[d], DeviceClass.WATER_HEATER, c.powerKw(), 0, c.packetNs(),
-                    new ConnectionPoint(d % 1000, 1 + d % 3));
-            byte[] f = FrameCodec.request(r, c.keys().array(), c.keys().offset(d));
-            sentNs[d] = now;
-            outstanding++;
-            sent++;
-            ch.write(new DatagramPacket(Unpooled.wrappedBuffer(f), c.target()), ch.voidPromise());
-            n--;
-        }
-    }
-
-    private final class ReplyHandler extends SimpleChannelInboundHandler<DatagramPacket> {
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
-            ByteBuf b = p.content();
-            if (b.readableBytes() != Frames.FRAME_BYTES) {
+    private void send(DatagramChannel ch) throws java.io.IOException, InterruptedException {
+        ByteBuffer out = ByteBuffer.allocateDirect(Frames.FRAME_BYTES);
+        int next = 1;
+        long lastExpire = System.nanoTime();
+        double credit = 0;
+        long lastPace = System.nanoTime();
+        while (true) {
+            long now = System.nanoTime();
+            if (now >= stopSendingNs) {
                 return;
             }
-            byte[] f = new byte[Frames.FRAME_BYTES];
-            b.getBytes(b.readerIndex(), f);
+            if (now - lastExpire > 50_000_000L) {
+                expire(now);
+                lastExpire = now;
+            }
+            if (c.ratePerS() > 0) {
+                credit += c.ratePerS() * (now - lastPace) / 1e9;
+                lastPace = now;
+                if (credit < 1) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(200_000L);
+                    continue;
+                }
+                credit = Math.min(credit, c.ratePerS() * 0.01 + 1);
+            } else if (!window.tryAcquire(10, TimeUnit.MILLISECONDS)) {
+                continue;
+            }
+            int d = -1;
+            for (int tries = 0; tries < c.devices(); tries++) {
+                int cand = next;
+                next = next % c.devices() + 1;
+                if (sentNs.get(cand) == 0) {
+                    d = cand;
+                    break;
+                }
+            }
+            if (d < 0) { // every device has a request in flight
+                if (c.ratePerS() <= 0) {
+                    window.release();
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000L);
+                continue;
+            }
+            long s = seq.get(d) + 1;
+            PacketRequest r = new PacketRequest(d, s, DeviceClass.WATER_HEATER, c.powerKw(), 0, c.packetNs(),
+                    new ConnectionPoint(d % 1000, 1 + d % 3));
+            byte[] f = FrameCodec.request(r, c.keys().array(), c.keys().offset(d));
+            seq.set(d, s);
+            sentNs.set(d, Math.max(1, System.nanoTime()));
+            out.clear();
+            out.put(f).flip();
+            ch.write(out);
+            sent++;
+            if (c.ratePerS() > 0) {
+                credit -= 1;
+            }
+        }
+    }
+
+    /** Requests without a reply after the timeout are lost: free their slots. */
+    private void expire(long now) {
+        for (int d = 1; d <= c.devices(); d++) {
+            long t = sentNs.get(d);
+            if (t != 0 && now - t > c.timeoutNs() && sentNs.compareAndSet(d, t, 0)) {
+                timeouts.incrementAndGet();
+                if (c.ratePerS() <= 0) {
+                    window.release();
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ receiver
+
+    private void receive(DatagramChannel ch) {
+        ByteBuffer in = ByteBuffer.allocateDirect(256);
+        byte[] f = new byte[Frames.FRAME_BYTES];
+        while (receiving) {
+            try {
+                in.clear();
+                if (ch.read(in) != Frames.FRAME_BYTES) {
+                    continue;
+                }
+            } catch (java.io.IOException e) {
+                return; // closed at the end of the run (or the server's port is closed: keep trying)
+            }
+            in.flip();
+            in.get(f);
             long id = Frames.deviceId(f);
             if (id < 1 || id > c.devices() || !FrameMac.verify(f, c.keys().array(), c.keys().offset(id))) {
-                return; // a device ignores what it cannot authenticate
+                continue; // a device ignores what it cannot authenticate
             }
             FrameType t = Frames.type(f);
             if (t != FrameType.ACCEPT && t != FrameType.DENY) {
-                return;
+                continue;
             }
             PacketReply r = FrameCodec.parseReply(f);
             int d = (int) id;
-            if (r.seq() != seq[d] || sentNs[d] == 0) {
-                return; // late (after its timeout) or duplicate
+            if (r.seq() != seq.get(d)) {
+                continue; // late (after its timeout) or duplicate
+            }
+            long sentAt = sentNs.getAndSet(d, 0);
+            if (sentAt == 0) {
+                continue;
             }
             long now = System.nanoTime();
-            long lat = now - sentNs[d];
-            sentNs[d] = 0;
-            outstanding--;
+            if (c.ratePerS() <= 0) {
+                window.release();
+            }
             replies++;
             if (r.accepted()) {
                 acknowledged++;
@@ -235,16 +269,8 @@ public final class LoadGenerator {
                 if (latencyCount == latencyUs.length) {
                     latencyUs = Arrays.copyOf(latencyUs, latencyUs.length * 2);
                 }
-                latencyUs[latencyCount++] = (int) Math.min(Integer.MAX_VALUE, lat / 1000);
+                latencyUs[latencyCount++] = (int) Math.min(Integer.MAX_VALUE, (now - sentAt) / 1000);
             }
-            if (sending && c.ratePerS() <= 0) {
-                sendSome(ctx.channel(), c.window() - outstanding, now);
-            }
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            ctx.flush();
         }
     }
 
@@ -309,8 +335,8 @@ public final class LoadGenerator {
                         i++;
                     }
                     expected.put(JournalRecord.key(dev, first), bits);
-                    seq[(int) dev]++;
-                    frames.add(FrameCodec.query(dev, seq[(int) dev], first, c.keys().array(), c.keys().offset(dev)));
+                    long qs = seq.incrementAndGet((int) dev);
+                    frames.add(FrameCodec.query(dev, qs, first, c.keys().array(), c.keys().offset(dev)));
                     round.add(r++);
                 }
             }
@@ -318,7 +344,7 @@ public final class LoadGenerator {
             try {
                 CountDownLatch all = new CountDownLatch(frames.size());
                 Channel ch = new Bootstrap().group(group).channel(Transports.socket())
-                        .option(ChannelOption.TCP_NODELAY, true)
+                        .option(io.netty.channel.ChannelOption.TCP_NODELAY, true)
                         .handler(new ChannelInitializer<SocketChannel>() {
                             @Override
                             protected void initChannel(SocketChannel ch) {

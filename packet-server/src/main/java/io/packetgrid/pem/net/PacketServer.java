@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.DatagramChannel;
@@ -72,10 +71,7 @@ public final class PacketServer implements AutoCloseable {
             channels.add(tcpChannel);
             port = ((InetSocketAddress) tcpChannel.localAddress()).getPort();
             for (int i = 0; i < config.udpChannels(); i++) {
-                Bootstrap udp = new Bootstrap().group(group).channel(Transports.datagram())
-                        .option(ChannelOption.SO_RCVBUF, 8 << 20)
-                        .option(ChannelOption.SO_SNDBUF, 8 << 20)
-                        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(64))
+                Bootstrap udp = Transports.datagramOptions(new Bootstrap().group(group).channel(Transports.datagram()))
                         .handler(new ChannelInitializer<DatagramChannel>() {
                             @Override
                             protected void initChannel(DatagramChannel ch) {
