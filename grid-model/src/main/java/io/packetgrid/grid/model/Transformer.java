@@ -163,9 +163,26 @@ public final class Transformer implements PowerDelivery {
         return r;
     }
 
+    // the primitive matrix is rebuilt only when a tap changed (controls read it at every solution)
+    private double[] cacheRe;
+    private double[] cacheIm;
+    private long cacheVersion = -1;
+
     @Override
     public void primitiveY(double[] re, double[] im) {
-        build(re, im, true);
+        if (cacheVersion != version || cacheRe == null) {
+            int order = connection.order();
+            double[] r = new double[order * order];
+            double[] i = new double[order * order];
+            build(r, i, true);
+            cacheRe = r;
+            cacheIm = i;
+            cacheVersion = version;
+        }
+        for (int k = 0; k < cacheRe.length; k++) {
+            re[k] += cacheRe[k];
+            im[k] += cacheIm[k];
+        }
     }
 
     @Override
