@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * runs' {@code summary.json} objects in canonical run order, in the order each lists them, so the
  * columns are the same however the sweep was sharded. Without {@code metrics:} every metric of every
  * variant is a column; {@code variant.metric} asks for one column; a bare {@code metric} for one per
- * variant that reports it. A metric no run reports is an error naming its sweep-file entry.
+ * variant that reports it. Metrics are single values (numbers, texts, true/false); sections inside a
+ * variant are not columns. A metric no run reports is an error naming its sweep-file entry.
  */
 public final class MetricColumns {
     private MetricColumns() {
@@ -29,7 +30,11 @@ public final class MetricColumns {
             JsonNode variants = s.path("variants");
             for (Map.Entry<String, JsonNode> v : variants.properties()) {
                 Set<String> metrics = available.computeIfAbsent(v.getKey(), k -> new LinkedHashSet<>());
-                v.getValue().fieldNames().forEachRemaining(metrics::add);
+                for (Map.Entry<String, JsonNode> m : v.getValue().properties()) {
+                    if (!m.getValue().isContainerNode()) {   // a metric is one value; sections (e.g. published figures) are not
+                        metrics.add(m.getKey());
+                    }
+                }
             }
         }
         Set<MetricColumn> out = new LinkedHashSet<>();
