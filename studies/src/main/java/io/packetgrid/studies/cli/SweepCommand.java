@@ -99,6 +99,9 @@ public final class SweepCommand implements Callable<Integer> {
         if (slurm && task != null) {
             throw usage("--slurm runs every task itself; leave out --task");
         }
+        if (slurm && workers != null) {
+            throw usage("with --slurm each array task runs --slurm-cpus-per-task workers; leave out --workers");
+        }
         if (!slurm && (noSubmit || cpusPerTask != null || mem != null || time != null || partition != null || account != null
                 || maxRunning != null || output != null || !extra.isEmpty())) {
             throw usage("--no-submit and --slurm-… options need --slurm");
