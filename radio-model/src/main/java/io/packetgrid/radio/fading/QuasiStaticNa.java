@@ -83,22 +83,47 @@ public final class QuasiStaticNa {
         return m.beta * AdaptiveQuadrature.integrate(gamma -> fading.cdf(gamma * inv), m.a(), m.u, 1e-13, 0);
     }
 
-    /** k at or below the log term: x is not monotone; integrate in g directly (rarely used). */
+    /**
+     * k at or below the log term: x is positive for every SNR and not monotone. Integrate by parts in g
+     * instead, ε̄ = ∫ F(g)·(−dΨ(ρ̄g)/dg) dg with −dΨ/dg = φ(x)·dx/dρ·ρ̄ (a signed integrand: x falls,
+     * then rises), in ln g over [1e-300, 1e4] with breaks at the decades of g and ρ̄g; Rayleigh uses
+     * the integral as written ({@link RayleighNa#degenerate}).
+     */
     private static double degenerate(Fading fading, double n, double k, double snrAvg, boolean logTerm) {
-        // ε̄ = ∫ Ψ(ρ̄g) dF(g) = ∫ F(g)·(−dΨ/dg) dg is not available in closed form here; use
-        // Stieltjes sums of F over fine g panels: ε̄ = Σ Ψ(ρ̄·g_mid)·(F(g_hi) − F(g_lo)).
-        double sum = 0;
-        double lo = 0;
-        double flo = 0;
-        for (int i = 1; i <= 4000; i++) {
-            double hi = 1e-8 * Math.pow(1e12, i / 4000.0);
-            double fhi = fading.cdf(hi);
-            double mid = Math.sqrt(Math.max(lo, 1e-300) * hi);
-            sum += NormalApproximation.errorProbability(Channel.COMPLEX, n, k, snrAvg * mid, logTerm) * (fhi - flo);
-            lo = hi;
-            flo = fhi;
+        if (fading instanceof Rayleigh) {
+            return RayleighNa.degenerate(n, k, snrAvg, logTerm);
         }
-        return sum;
+        java.util.TreeSet<Double> breaks = new java.util.TreeSet<>();
+        for (int e = -300; e <= 4; e++) {
+            breaks.add(e * Math.log(10));
+            breaks.add(e * Math.log(10) - Math.log(snrAvg));
+        }
+        double lo = Math.log(1e-300);
+        double hi = Math.log(1e4);
+        double[] b = breaks.stream().filter(x -> x > lo && x < hi).mapToDouble(Double::doubleValue).toArray();
+        double lt = NormalApproximation.logTerm(n, logTerm);
+        double tail = fading.cdf(1e4) < 1 ? (1 - fading.cdf(1e4))
+                * NormalApproximation.errorProbability(Channel.COMPLEX, n, k, snrAvg * 1e4, logTerm) : 0;
+        return tail + AdaptiveQuadrature.integrate(u -> {
+            double g = Math.exp(u);
+            double rho = snrAvg * g;
+            // x(ρ) = N/D with N = n·C − k + lt, D = sqrt(n·V); dx/dρ = (N'·D − N·D')/D²
+            double c = Channel.COMPLEX.capacity(rho);
+            double v = Channel.COMPLEX.dispersion(rho);
+            double num = n * c - k + lt;
+            double den = Math.sqrt(n * v);
+            if (den == 0) {
+                return 0;
+            }
+            double phi = GaussianTail.density(num / den);
+            if (phi == 0) {
+                return 0; // also where dx/dρ overflows near ρ = 0
+            }
+            double dn = n * Channel.COMPLEX.capacityDerivative(rho);
+            double dd = n * Channel.COMPLEX.dispersionDerivative(rho) / (2 * den);
+            double dx = (dn * den - num * dd) / (den * den);
+            return fading.cdf(g) * phi * dx * rho;
+        }, lo, hi, 1e-12, 0, b);
     }
 
     static void check(double n, double snrAvg) {

@@ -29,7 +29,7 @@ public final class RayleighNa {
         }
         double kEff = k - NormalApproximation.logTerm(n, logTerm);
         if (!(kEff > 0)) {
-            return QuasiStaticNa.errorProbability(Fading.rayleigh(), n, k, snrAvg, logTerm);
+            return degenerate(n, k, snrAvg, logTerm);
         }
         double[] g = new double[SPLITS.length];
         for (int i = 0; i < SPLITS.length; i++) {
@@ -40,6 +40,27 @@ public final class RayleighNa {
                 x -> Math.exp(-x) * NormalApproximation.errorProbability(Channel.COMPLEX, n, k, snrAvg * x, logTerm),
                 g[0], g[SPLITS.length - 1], 1e-13, 1e-13 * head, g[1], g[2], g[3]);
         return head + body;
+    }
+
+    /**
+     * k at or below the log term: the Q argument is then positive for every SNR and not monotone, so
+     * there are no split points to solve for. The integrand e^(−g)·Ψ(ρ̄g) is still smooth for g &gt; 0
+     * (Ψ → 0 at both ends); integrate it in ln g over g ∈ [1e-300, 750] (e^(−750) underflows) with
+     * breaks at every decade of g and of ρ̄g, to a relative 1e-12.
+     */
+    static double degenerate(double n, double k, double snrAvg, boolean logTerm) {
+        java.util.TreeSet<Double> breaks = new java.util.TreeSet<>();
+        for (int e = -300; e <= 2; e++) {
+            breaks.add(e * Math.log(10));
+            breaks.add(e * Math.log(10) - Math.log(snrAvg));
+        }
+        double lo = Math.log(1e-300);
+        double hi = Math.log(750);
+        double[] b = breaks.stream().filter(x -> x > lo && x < hi).mapToDouble(Double::doubleValue).toArray();
+        return AdaptiveQuadrature.integrate(u -> {
+            double g = Math.exp(u);
+            return g * Math.exp(-g) * NormalApproximation.errorProbability(Channel.COMPLEX, n, k, snrAvg * g, logTerm);
+        }, lo, hi, 1e-12, 0, b);
     }
 
     /**

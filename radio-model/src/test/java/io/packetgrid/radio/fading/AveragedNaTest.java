@@ -57,6 +57,28 @@ class AveragedNaTest {
     }
 
     @Test
+    void packetsAtOrBelowTheLogTermStillIntegrateExactly() {
+        // k ≤ ½·log2 n: the Q argument is not monotone; compare with a brute-force midpoint sum of
+        // 2·10⁶ points in ln g, and the by-parts route of the general fading code (Nakagami m = 1)
+        for (double[] c : new double[][] {{1000, 4, 10}, {150, 0, 5}, {150, 3, -10}, {20, 1, 20}}) {
+            double snr = Math.pow(10, c[2] / 10);
+            double exact = RayleighNa.exactIntegral(c[0], c[1], snr, true);
+            double s = 0;
+            int pts = 2_000_000;
+            double lo = Math.log(1e-40);
+            double h = (Math.log(60) - lo) / pts;
+            for (int i = 0; i < pts; i++) {
+                double g = Math.exp(lo + (i + 0.5) * h);
+                s += g * Math.exp(-g) * NormalApproximation.errorProbability(Channel.COMPLEX, c[0], c[1], snr * g, true);
+            }
+            s *= h;
+            assertEquals(s, exact, s * 1e-10, "n=" + c[0] + " k=" + c[1]);
+            assertEquals(exact, QuasiStaticNa.errorProbability(Fading.nakagami(1), c[0], c[1], snr, true), exact * 1e-9);
+            assertEquals(exact, RayleighNa.errorProbability(c[0], c[1], snr, true), exact * 1e-9);
+        }
+    }
+
+    @Test
     void outageAndMakkiAgreeWithTheAverageAtLongBlocks() {
         // zero dispersion under quasi-static fading [YDKP14]: the three converge as n grows
         double n = 20000;
