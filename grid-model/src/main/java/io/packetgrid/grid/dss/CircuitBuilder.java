@@ -140,6 +140,13 @@ final class CircuitBuilder {
             }
         }
         Simulation sim = new Simulation(net, solver, loads, injections, regs);
+        bindMonitors(sim);
+        return sim;
+    }
+
+    /** Binds every enabled monitor definition to its element in this build. */
+    void bindMonitors(Simulation sim) {
+        List<Monitor> ms = new ArrayList<>();
         for (ElementDef d : c.of("monitor").values()) {
             if (!d.enabled) {
                 continue;
@@ -154,9 +161,9 @@ final class CircuitBuilder {
                 throw new PacketGridException(md.definedAt, "Monitor." + md.name + ": " + target.name() + " has no terminal " + md.terminal);
             }
             m.bind(target);
-            sim.addMonitor(m);
+            ms.add(m);
         }
-        return sim;
+        sim.replaceMonitors(ms);
     }
 
     private static String fullName(String element) {

@@ -39,6 +39,7 @@ final class DssCircuit {
     String activeMonitor;
     Simulation simulation;
     boolean dirty = true;
+    boolean monitorsChanged;
     VsourceDef source;
 
     DssCircuit(String name, double baseFrequency, LineConstants.EarthModel earthModel) {

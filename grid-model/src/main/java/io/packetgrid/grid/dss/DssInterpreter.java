@@ -507,7 +507,7 @@ public final class DssInterpreter {
             apply(d, q, ctx);
         }
         d.endEdit(ctx);
-        circuit.markDirty();
+        changed(d);
         refreshMonitor(d);
     }
 
@@ -522,7 +522,16 @@ public final class DssInterpreter {
             apply(d, p, ctx);
         }
         d.endEdit(ctx);
-        circuit.markDirty();
+        changed(d);
+    }
+
+    /** A definition changed: monitors only need re-binding, anything else a rebuild. */
+    private void changed(ElementDef d) {
+        if (d instanceof MonitorDef) {
+            circuit.monitorsChanged = true;
+        } else {
+            circuit.markDirty();
+        }
     }
 
     private void apply(ElementDef d, DssTokenizer.Param p, EditContext ctx) {
@@ -785,6 +794,10 @@ public final class DssInterpreter {
             applyOptions(sim);
             c.hour = hour;
             c.sec = sec;
+            c.monitorsChanged = false;
+        } else if (c.monitorsChanged) {
+            builder.bindMonitors(c.simulation);
+            c.monitorsChanged = false;
         }
         return c.simulation;
     }

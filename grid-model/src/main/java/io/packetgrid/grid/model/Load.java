@@ -209,11 +209,17 @@ public final class Load implements PowerConversion {
         java.util.Arrays.fill(ir, 0, order, 0.0);
         java.util.Arrays.fill(ii, 0, order, 0.0);
         // Ylin V (the part of the element that sits in the factorised matrix)
-        double[] yr = scratchR(order * order);
-        double[] yi = scratchI(order * order);
-        java.util.Arrays.fill(yr, 0, order * order, 0.0);
-        java.util.Arrays.fill(yi, 0, order * order, 0.0);
-        linearY(yr, yi);
+        if (linR != cachedLinR || linI != cachedLinI || sr == null) {
+            double[] yr = scratchR(order * order);
+            double[] yi = scratchI(order * order);
+            java.util.Arrays.fill(yr, 0, order * order, 0.0);
+            java.util.Arrays.fill(yi, 0, order * order, 0.0);
+            linearY(yr, yi);
+            cachedLinR = linR;
+            cachedLinI = linI;
+        }
+        double[] yr = sr;
+        double[] yi = si;
         for (int a = 0; a < order; a++) {
             double sr = 0;
             double si = 0;
@@ -243,6 +249,8 @@ public final class Load implements PowerConversion {
 
     private double[] sr;
     private double[] si;
+    private double cachedLinR = Double.NaN;
+    private double cachedLinI = Double.NaN;
 
     private double[] scratchR(int n) {
         if (sr == null || sr.length < n) {

@@ -96,6 +96,14 @@ public final class Simulation {
         return List.copyOf(monitors);
     }
 
+    /** Replaces the monitors (each already bound to an element of this network). */
+    public void replaceMonitors(List<Monitor> ms) {
+        monitors.clear();
+        for (Monitor m : ms) {
+            addMonitor(m);
+        }
+    }
+
     /** Adds a monitor (already bound to an element of this network). */
     public void addMonitor(Monitor m) {
         monitors.add(m);

@@ -646,6 +646,11 @@ public final class PowerFlowSolver {
         out[1] = fvi[node];
     }
 
+    /** Forgets the cached full voltage vector (benchmarks). */
+    public void invalidateFull() {
+        fullValid = false;
+    }
+
     /** All node voltages after the last solve (one sparse substitution if not yet known). */
     public void voltages(double[] re, double[] im) {
         computeFull();

@@ -83,6 +83,18 @@ public final class SparseLu {
         this.lnz = new int[n];
         this.lp = new int[n + 1];
         symbolic();
+        // renumber in a postorder of the elimination tree: same fill, but every subtree (a
+        // feeder, a lateral) becomes a contiguous block, so substitutions walk memory in order
+        int[] post = postorder(parent, n);
+        int[] p2 = new int[n];
+        for (int k = 0; k < n; k++) {
+            p2[k] = perm[post[k]];
+        }
+        System.arraycopy(p2, 0, perm, 0, n);
+        for (int k = 0; k < n; k++) {
+            pinv[perm[k]] = k;
+        }
+        symbolic();
         int nnz = lp[n];
         this.li = new int[nnz];
         this.lxr = new double[nnz];
@@ -109,6 +121,41 @@ public final class SparseLu {
     /** Nonzeros in L (strictly lower; U has as many). */
     public int factorNonzeros() {
         return lp[n];
+    }
+
+    /** A depth-first postorder of a forest given by parent pointers (children visited in index order). */
+    static int[] postorder(int[] parent, int n) {
+        int[] head = new int[n];
+        int[] next = new int[n];
+        java.util.Arrays.fill(head, -1);
+        for (int j = n - 1; j >= 0; j--) {
+            if (parent[j] >= 0) {
+                next[j] = head[parent[j]];
+                head[parent[j]] = j;
+            }
+        }
+        int[] post = new int[n];
+        int[] stack = new int[n];
+        int k = 0;
+        for (int root = 0; root < n; root++) {
+            if (parent[root] != -1) {
+                continue;
+            }
+            int top = 0;
+            stack[0] = root;
+            while (top >= 0) {
+                int p = stack[top];
+                int child = head[p];
+                if (child == -1) {
+                    top--;
+                    post[k++] = p;
+                } else {
+                    head[p] = next[child];
+                    stack[++top] = child;
+                }
+            }
+        }
+        return post;
     }
 
     // LDL's symbolic analysis on the permuted pattern: elimination tree and column counts.
