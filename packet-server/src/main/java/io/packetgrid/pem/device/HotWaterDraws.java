@@ -20,6 +20,9 @@ public final class HotWaterDraws {
     private final double[] startS;
     private final double[] endS;
     private final double[] flowLpm;
+    /** Events before this index have all ended by the last query (time only moves forward in a run). */
+    private int done;
+    private double lastQueryS = Double.NEGATIVE_INFINITY;
 
     public HotWaterDraws(double[] startS, double[] endS, double[] flowLpm) {
         if (startS.length != endS.length || startS.length != flowLpm.length) {
@@ -67,8 +70,15 @@ public final class HotWaterDraws {
 
     /** Mean flow over [tS, tS + dtS] in L/min (events may overlap; flows add). */
     public double meanFlowLpm(double tS, double dtS) {
+        if (tS < lastQueryS) {
+            done = 0; // queried backwards: start over
+        }
+        lastQueryS = tS;
+        while (done < startS.length && endS[done] <= tS) {
+            done++;
+        }
         double litresPerMinTimesS = 0;
-        for (int i = 0; i < startS.length && startS[i] < tS + dtS; i++) {
+        for (int i = done; i < startS.length && startS[i] < tS + dtS; i++) {
             double a = Math.max(tS, startS[i]);
             double b = Math.min(tS + dtS, endS[i]);
             if (b > a) {

@@ -36,14 +36,15 @@ final class Transports {
 
     /**
      * Datagram channels read with recvmmsg ({@code MAX_DATAGRAM_PAYLOAD_SIZE}), up to 64 datagrams
-     * per call, and keep reading until the socket is empty: epoll is edge-triggered, so datagrams
-     * left behind by a read loop capped at {@code maxMessagesPerRead} would wait for the next
-     * arrival (Netty only re-reads by itself when the last call filled its buffer).
+     * per call and 256 per read loop (then the batch is decided and answered). Epoll is
+     * edge-triggered: Netty reads again by itself only when the last call filled its buffer, which
+     * recvmmsg does whenever datagrams are left; plain recvmsg of short datagrams would leave them
+     * waiting for the next arrival.
      */
     static Bootstrap datagramOptions(Bootstrap b) {
         io.netty.channel.FixedRecvByteBufAllocator a = new io.netty.channel.FixedRecvByteBufAllocator(DATAGRAM_SLOT * DATAGRAMS_PER_READ);
         a.respectMaybeMoreData(false);
-        a.maxMessagesPerRead(1 << 20);
+        a.maxMessagesPerRead(4 * DATAGRAMS_PER_READ);
         b.option(io.netty.channel.ChannelOption.RCVBUF_ALLOCATOR, a)
                 .option(io.netty.channel.ChannelOption.SO_RCVBUF, 4 << 20)
                 .option(io.netty.channel.ChannelOption.SO_SNDBUF, 4 << 20);
