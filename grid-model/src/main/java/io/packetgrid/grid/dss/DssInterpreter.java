@@ -971,7 +971,8 @@ public final class DssInterpreter {
             throw new PacketGridException(where, "Export monitors: Monitor." + name + " is not defined");
         }
         if (outDir == null) {
-            throw new PacketGridException(where, "Export monitors: no output folder");
+            warnOnce("export:noout", where + ": no output folder given; Export monitors skipped");
+            return;
         }
         if (c.simulation == null || c.dirty) {
             simulation(where);
