@@ -14,6 +14,9 @@ public interface Fading {
     /** P[g ≤ x], accurate in relative terms where it is small (the lower tail decides URLLC errors). */
     double cdf(double x);
 
+    /** The density of g at x (0 for the degenerate no-fading law, which has none). */
+    double density(double x);
+
     /** A sampler of g bound to {@code random} (create once per stream, call per packet). */
     DoubleSupplier sampler(UniformRandomProvider random);
 

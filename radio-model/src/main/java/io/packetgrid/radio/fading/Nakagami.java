@@ -27,6 +27,15 @@ final class Nakagami implements Fading {
         return x <= 0 ? 0 : RegularizedGamma.P.value(m, m * x);
     }
 
+    /** m^m·x^(m−1)·e^(−m·x)/Γ(m), in logs. */
+    @Override
+    public double density(double x) {
+        if (x <= 0) {
+            return 0;
+        }
+        return Math.exp(m * Math.log(m) + (m - 1) * Math.log(x) - m * x - org.apache.commons.numbers.gamma.LogGamma.value(m));
+    }
+
     @Override
     public DoubleSupplier sampler(UniformRandomProvider random) {
         var gamma = AhrensDieterMarsagliaTsangGammaSampler.of(random, m, 1 / m);

@@ -16,6 +16,11 @@ final class NoFading implements Fading {
     }
 
     @Override
+    public double density(double x) {
+        return 0;
+    }
+
+    @Override
     public DoubleSupplier sampler(UniformRandomProvider random) {
         return () -> 1.0;
     }

@@ -21,6 +21,11 @@ final class Rayleigh implements Fading {
     }
 
     @Override
+    public double density(double x) {
+        return x < 0 ? 0 : Math.exp(-x);
+    }
+
+    @Override
     public DoubleSupplier sampler(UniformRandomProvider random) {
         ZigguratSampler.Exponential exp = ZigguratSampler.Exponential.of(random);
         return exp::sample;

@@ -19,7 +19,7 @@ public final class RayleighNa {
     /**
      * The averaged NA ∫₀^∞ e^(−g)·Ψ(ρ̄g, n, k) dg as written (in g), by adaptive Gauss–Legendre
      * quadrature split at the g where the Q argument is −12, −3, 0, 3 and 12 (README, "Suggested
-     * tolerances"), to a relative 1e-12. Below the −12 point Ψ = 1 − Q(12) and the piece is
+     * tolerances") and at every octave of g, to a relative 1e-12. Below the −12 point Ψ = 1 − Q(12) and the piece is
      * 1 − e^(−g) to a relative 2e-33; above the +12 point Ψ ≤ Q(12) ≈ 1.8e-33 and the piece is left out.
      */
     public static double exactIntegral(double n, double k, double snrAvg, boolean logTerm) {
@@ -36,31 +36,28 @@ public final class RayleighNa {
             g[i] = SnrInverse.snrForArgument(Channel.COMPLEX, n, k, logTerm, SPLITS[i]) / snrAvg;
         }
         double head = -Math.expm1(-g[0]);
-        double body = AdaptiveQuadrature.integrate(
+        // beyond g = 750, e^(−g) underflows; octave breaks in g keep every panel within a few e-folds of
+        // e^(−g), so that no panel hides the mass between its quadrature nodes (short blocks stretch
+        // the −12…12 range of the Q argument over thousands of e-folds)
+        double top = Math.min(g[SPLITS.length - 1], 750);
+        java.util.List<Double> breaks = new java.util.ArrayList<>(java.util.List.of(g[1], g[2], g[3]));
+        for (double b = 0x1p-10; b < 750; b *= 2) {
+            breaks.add(b);
+        }
+        double[] inner = breaks.stream().filter(b -> b > g[0] && b < top).mapToDouble(Double::doubleValue).toArray();
+        double body = top <= g[0] ? 0 : AdaptiveQuadrature.integrate(
                 x -> Math.exp(-x) * NormalApproximation.errorProbability(Channel.COMPLEX, n, k, snrAvg * x, logTerm),
-                g[0], g[SPLITS.length - 1], 1e-13, 1e-13 * head, g[1], g[2], g[3]);
-        return head + body;
+                g[0], top, 1e-13, 1e-13 * head, inner);
+        return Math.min(1, head + body); // rounding can put a certain loss a few ulp above 1
     }
 
     /**
      * k at or below the log term: the Q argument is then positive for every SNR and not monotone, so
-     * there are no split points to solve for. The integrand e^(−g)·Ψ(ρ̄g) is still smooth for g &gt; 0
-     * (Ψ → 0 at both ends); integrate it in ln g over g ∈ [1e-300, 750] (e^(−750) underflows) with
-     * breaks at every decade of g and of ρ̄g, to a relative 1e-12.
+     * there are no split points; the integrand e^(−g)·Ψ(ρ̄g) is still smooth for g &gt; 0 (Ψ → 0 at both
+     * ends) and is integrated as written in ln g ({@link QuasiStaticNa#degenerate}), to a relative 1e-12.
      */
     static double degenerate(double n, double k, double snrAvg, boolean logTerm) {
-        java.util.TreeSet<Double> breaks = new java.util.TreeSet<>();
-        for (int e = -300; e <= 2; e++) {
-            breaks.add(e * Math.log(10));
-            breaks.add(e * Math.log(10) - Math.log(snrAvg));
-        }
-        double lo = Math.log(1e-300);
-        double hi = Math.log(750);
-        double[] b = breaks.stream().filter(x -> x > lo && x < hi).mapToDouble(Double::doubleValue).toArray();
-        return AdaptiveQuadrature.integrate(u -> {
-            double g = Math.exp(u);
-            return g * Math.exp(-g) * NormalApproximation.errorProbability(Channel.COMPLEX, n, k, snrAvg * g, logTerm);
-        }, lo, hi, 1e-12, 0, b);
+        return QuasiStaticNa.degenerate(Fading.rayleigh(), n, k, snrAvg, logTerm);
     }
 
     /**
