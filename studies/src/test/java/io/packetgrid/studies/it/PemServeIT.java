@@ -121,6 +121,15 @@ class PemServeIT {
     }
 
     @Test
+    void benchPemPrintsItsJsonLast(@TempDir Path dir) throws Exception {
+        Launcher.Result r = Launcher.run(dir, "bench", "pem", "--devices", "1000", "--frames", "20000");
+        assertEquals(0, r.exit(), r.stderr());
+        JsonNode j = lastJson(r.stdout());
+        assertTrue(j.get("pipeline_frames_per_cpu_second").asDouble() > 0);
+        assertTrue(j.get("heap_bytes_per_device").asDouble() > 0);
+    }
+
+    @Test
     void badInputIsOneLine(@TempDir Path dir) throws Exception {
         Path keys = dir.resolve("keys.csv");
         Files.writeString(keys, "device_id,key_hex\n1,zz\n");
