@@ -122,7 +122,7 @@ final class MmtcService {
     }
 
     void submit(Message m, long now, Direction dir, RadioLinks.Device src, RadioLinks.Device dst, Delivery out) {
-        int k = ResourceAllocation.informationBits(m.sizeBytes(), c.headerBytes());
+        int k = ResourceAllocation.informationBits(Math.max(0, m.sizeBytes()), c.headerBytes());
         Job job = new Job(m, dir, src, dst, k);
         if (src != null) {
             long occasion = ceilDiv(now + uePrepNs, prachNs);

@@ -124,6 +124,20 @@ public final class RadioNetwork implements Network {
         this.mmtc = new MmtcService(this, cfg, streams);
     }
 
+    /**
+     * A factory for {@code Federation.network(...)}: the network is built from the run's own random
+     * streams when the run starts, and handed to {@code created} (e.g. to read its statistics later).
+     */
+    public static java.util.function.Function<RandomStreams, Network> factory(RadioConfig cfg, Consumer<RadioNetwork> created) {
+        return streams -> {
+            RadioNetwork n = new RadioNetwork(cfg, streams);
+            if (created != null) {
+                created.accept(n);
+            }
+            return n;
+        };
+    }
+
     /** A network from the {@code radio:} section of a YAML file (the file's whole content is the section). */
     public static RadioNetwork fromYaml(Path file, RandomStreams streams) {
         return new RadioNetwork(YamlFiles.read(file, RadioConfig.class), streams);
@@ -211,7 +225,7 @@ public final class RadioNetwork implements Network {
     private void urllc(Message m, long now, Direction dir, RadioLinks.Device src, RadioLinks.Device dst, Delivery out) {
         UrllcConfig u = cfg.urllc();
         int n = urllcAlloc.blocklength();
-        int k = ResourceAllocation.informationBits(m.sizeBytes(), u.headerBytes());
+        int k = ResourceAllocation.informationBits(Math.max(0, m.sizeBytes()), u.headerBytes());
         double lt = NormalApproximation.logTerm(n, logTerm);
         long t = now;
         int attempts = 0;

@@ -199,6 +199,12 @@ class RadioNetworkTest {
         RadioNetwork net = new RadioNetwork(RadioConfig.defaults(), new RandomStreams(seed))
                 .onOutcome(o -> log.add(o.toString()));
         cell(devices, net).run(KernelOptions.of(seed, 15 * SimTime.MIN).withThreads(threads));
+        // the factory route (streams from the run itself) gives the same outcomes
+        List<String> viaFactory = new ArrayList<>();
+        Federation f = cell(devices, net);
+        f.network(RadioNetwork.factory(RadioConfig.defaults(), n -> n.onOutcome(o -> viaFactory.add(o.toString()))));
+        f.run(KernelOptions.of(seed, 15 * SimTime.MIN).withThreads(threads));
+        assertEquals(log, viaFactory);
         return log;
     }
 
