@@ -2,11 +2,13 @@ package io.packetgrid.studies.sweep.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.studies.sweep.spec.Assignment;
 import io.packetgrid.studies.sweep.spec.Dimension;
 import io.packetgrid.studies.sweep.spec.Overrides;
 import io.packetgrid.studies.sweep.spec.SweepField;
 import io.packetgrid.studies.sweep.spec.SweepSpec;
+import io.packetgrid.studies.sweep.spec.Values;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,6 +17,8 @@ import java.util.Map;
 
 /**
  * The runs of a sweep in canonical order, each with its stable id, and the scenario tree of each run.
+ * Building the plan applies every override of every run, so an override the base tree cannot hold
+ * (a path through a value that is not a section, past the end of a list) is reported before anything runs.
  * The order: points in odometer order over the dimensions as written (axes, then zipped groups; the
  * last one varies fastest), and for each point its seeds in the order given.
  */
@@ -41,13 +45,26 @@ public final class SweepPlan {
                 Run r = new Run(runs.size(), p, seed, RunIds.of(scenario), params);
                 Run clash = byId.putIfAbsent(r.id(), r);
                 if (clash != null) {
-                    // two distinct scenarios with one 64-bit id; astronomically unlikely, but never merge them
+                    if (Values.canonical(scenario(spec, clash.params(), clash.seed())).equals(Values.canonical(scenario))) {
+                        throw new PacketGridException(spec.file(), "points p" + clash.point() + " and p" + p
+                                + " run the same scenario: a later field overrides what an earlier one varies ("
+                                + describe(columns, clash.params()) + " vs " + describe(columns, params) + ")");
+                    }
+                    // two distinct scenarios with one 64-bit id: astronomically unlikely, but never merge them
                     throw new IllegalStateException("run id collision between " + clash.label() + " and " + r.label());
                 }
                 runs.add(r);
             }
         }
         return new SweepPlan(spec, columns, Collections.unmodifiableList(runs));
+    }
+
+    private static String describe(List<SweepField> columns, List<JsonNode> params) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(columns.get(i).column()).append('=').append(Values.display(params.get(i)));
+        }
+        return b.toString();
     }
 
     /** The values of point {@code p}, one per swept field in column order. */

@@ -123,20 +123,6 @@ public final class SweepFiles {
         }
         checkOverlaps(fixed, dims);
 
-        // every override must be settable in the base tree (types of the path's sections, list sizes)
-        ObjectNode probe = baseObj.deepCopy();
-        for (Assignment a : fixed) {
-            Overrides.apply(probe, a.field(), a.value());
-        }
-        for (Dimension d : dims) {
-            for (List<JsonNode> tuple : d.tuples()) {
-                ObjectNode p = probe.deepCopy();
-                for (int i = 0; i < tuple.size(); i++) {
-                    Overrides.apply(p, d.fields().get(i), tuple.get(i));
-                }
-            }
-        }
-
         List<Long> seeds = seeds(root, baseObj, baseSource);
         List<MetricRequest> metrics = root.has("metrics") ? metrics(root.get("metrics")) : null;
         List<PlotSpec> plots = root.has("plots") ? plots(root.get("plots"), dims) : List.of();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.studies.sweep.Fixture;
+import io.packetgrid.studies.sweep.plan.SweepPlan;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class SweepFilesTest {
 
     private String error(String body) {
         Fixture f = new Fixture(tmp);
-        return assertThrows(PacketGridException.class, () -> SweepFiles.read(f.sweep(body))).userMessage();
+        return assertThrows(PacketGridException.class, () -> SweepPlan.of(SweepFiles.read(f.sweep(body)))).userMessage();
     }
 
     @Test
@@ -91,6 +92,17 @@ class SweepFilesTest {
         Fixture f = new Fixture(tmp);
         SweepSpec s = SweepFiles.read(f.sweep("set:\n  nested: {a: 1}\naxes:\n  nested.a: [2, 3]\n"));
         assertEquals(List.of("nested.a"), s.sweptFields().stream().map(SweepField::column).toList());
+        // also where the base scenario has a plain value: an earlier axis makes it a section
+        SweepPlan p = SweepPlan.of(SweepFiles.read(f.sweep("axes:\n  label: [{a: 1, b: 1}, {a: 2, b: 2}]\n  label.a: [3]\n")));
+        assertEquals(3, p.scenario(p.runs().get(1)).get("label").get("a").intValue());
+        assertEquals(2, p.scenario(p.runs().get(1)).get("label").get("b").intValue());
+    }
+
+    @Test
+    void pointsThatRunTheSameScenarioAreRefused() {
+        assertEquals("sweep.yaml: points p0 and p1 run the same scenario: a later field overrides what an earlier one varies "
+                + "(label={\"a\":1}, label.a=3 vs label={\"a\":2}, label.a=3)",
+                error("axes:\n  label: [{a: 1}, {a: 2}]\n  label.a: [3]\n"));
     }
 
     @Test
