@@ -92,7 +92,7 @@ public final class Generator implements PowerConversion {
             int j = delta ? (i + 1 >= nc ? 0 : i + 1) : nc - 1;
             double v1 = vr[i] - vr[j];
             double v2 = vi[i] - vi[j];
-            double vmag = Math.hypot(v1, v2);
+            double vmag = Math.sqrt((v1) * (v1) + (v2) * (v2));
             double cr;
             double ci;
             double yr = wNom / (vbase * vbase);   // conj(S) / Vbase^2

@@ -285,7 +285,7 @@ public final class Load implements PowerConversion {
 
     /** Current drawn by one phase branch at voltage (vr + j vi) across it. */
     double[] phaseCurrent(double vr, double vi) {
-        double vmag = Math.hypot(vr, vi);
+        double vmag = Math.sqrt((vr) * (vr) + (vi) * (vi));
         double vbLow = vlowpu * vbase;
         double vb95 = vminpu * vbase;
         double vb105 = vmaxpu * vbase;

@@ -93,7 +93,7 @@ public final class Monitor {
                 double p = (vr * ir + vi * ii) / 1000.0;
                 double q = (vi * ir - vr * ii) / 1000.0;
                 if (pPolar) {
-                    row[2 + 2 * c] = (float) Math.hypot(p, q);
+                    row[2 + 2 * c] = (float) Math.sqrt((p) * (p) + (q) * (q));
                     row[3 + 2 * c] = (float) Math.toDegrees(Math.atan2(q, p));
                 } else {
                     row[2 + 2 * c] = (float) p;
@@ -108,7 +108,7 @@ public final class Monitor {
 
     private void polar(double re, double im, float[] row, int at) {
         if (viPolar) {
-            row[at] = (float) Math.hypot(re, im);
+            row[at] = (float) Math.sqrt((re) * (re) + (im) * (im));
             row[at + 1] = (float) Math.toDegrees(Math.atan2(im, re));
         } else {
             row[at] = (float) re;

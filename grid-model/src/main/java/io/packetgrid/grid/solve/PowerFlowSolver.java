@@ -510,8 +510,8 @@ public final class PowerFlowSolver {
             }
             err = 0;
             for (int r = 0; r < nS; r++) {
-                double m1 = Math.hypot(nvr[r], nvi[r]);
-                double m0 = Math.hypot(vsr[r], vsi[r]);
+                double m1 = Math.sqrt((nvr[r]) * (nvr[r]) + (nvi[r]) * (nvi[r]));
+                double m0 = Math.sqrt((vsr[r]) * (vsr[r]) + (vsi[r]) * (vsi[r]));
                 double e = baseS[r] > 0 ? Math.abs(m1 - m0) / baseS[r] : (m1 != 0 ? Math.abs(1.0 - m0 / m1) : 0.0);
                 if (!(e <= err)) {
                     err = e; // also catches NaN
@@ -553,8 +553,8 @@ public final class PowerFlowSolver {
         double[] change = new double[nS];
         for (int r = 0; r < nS; r++) {
             order[r] = r;
-            double m1 = Math.hypot(vsr[r], vsi[r]);
-            double m0 = Math.hypot(nvr[r], nvi[r]);
+            double m1 = Math.sqrt((vsr[r]) * (vsr[r]) + (vsi[r]) * (vsi[r]));
+            double m0 = Math.sqrt((nvr[r]) * (nvr[r]) + (nvi[r]) * (nvi[r]));
             change[r] = baseS[r] > 0 ? Math.abs(m1 - m0) / baseS[r] : Math.abs(m1 - m0);
             if (!Double.isFinite(change[r])) {
                 change[r] = Double.MAX_VALUE;
