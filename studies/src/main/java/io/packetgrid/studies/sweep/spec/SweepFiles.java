@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 public final class SweepFiles {
     static final List<String> FIELDS = List.of("name", "base", "set", "axes", "zip", "seeds", "replications",
             "metrics", "plots", "keep_outputs", "slurm");
+    /** The most runs (points × seeds) one sweep may have. */
+    public static final long MAX_RUNS = 1_000_000L;
     private static final List<String> PLOT_FIELDS = List.of("metric", "x", "series", "where", "file");
     private static final List<String> SLURM_FIELDS = List.of("tasks", "cpus_per_task", "mem", "time", "partition",
             "account", "max_running", "options");
@@ -143,9 +145,10 @@ public final class SweepFiles {
         } catch (ArithmeticException e) {
             runs = Long.MAX_VALUE;
         }
-        if (runs > 10_000_000L) {
+        if (runs > MAX_RUNS) {
+            // every process of a sweep plans all runs (100 000 take a few seconds and ~300 MB)
             throw new PacketGridException(file, "the sweep has " + (runs == Long.MAX_VALUE ? "too many" : String.valueOf(runs))
-                    + " runs (points × seeds); more than 10000000 is surely a mistake");
+                    + " runs (points × seeds), more than " + MAX_RUNS + "; split it into several sweeps");
         }
         return spec;
     }
