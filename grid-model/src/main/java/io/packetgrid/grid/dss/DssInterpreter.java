@@ -864,10 +864,7 @@ public final class DssInterpreter {
         Network net = sim.network();
         double[] re = new double[net.nodeCount()];
         double[] im = new double[net.nodeCount()];
-        for (var d : sim.loads()) {
-            // loads do not take part in the zero-load solution
-            d.load();
-        }
+        // loads and shunt elements do not take part in the zero-load solution
         PowerFlowSolver.zeroLoadVoltages(net, re, im);
         for (int b = 0; b < net.busCount(); b++) {
             int[] idx = net.busNodes(b);

@@ -81,13 +81,7 @@ final class LineDef extends ElementDef {
     @Override
     boolean set(String key, DssTokenizer.Param p, EditContext ctx) {
         switch (key) {
-            case "bus1" -> {
-                bus1 = p.value();
-                if (bus2.isEmpty()) {
-                    // OpenDSS default: bus2 = bus1 (a line from a bus to itself until told otherwise)
-                    bus2 = "";
-                }
-            }
+            case "bus1" -> bus1 = p.value();
             case "bus2" -> bus2 = p.value();
             case "linecode" -> fetchLineCode(p.value(), ctx);
             case "length" -> length = ctx.dbl(p, key);

@@ -1,7 +1,5 @@
 package io.packetgrid.grid.solve;
 
-import java.util.Arrays;
-
 /**
  * Sparse LDU factorisation {@code P A P^T = L D U} of a complex matrix with a symmetric
  * nonzero pattern (every nodal admittance matrix has one), without numerical pivoting.
@@ -313,10 +311,5 @@ public final class SparseLu {
             br[perm[k]] = wr[k];
             bi[perm[k]] = wi[k];
         }
-    }
-
-    /** A copy of the CSC pattern arrays, for callers that assemble values in the same positions. */
-    int[] pattern() {
-        return Arrays.copyOf(ap, ap.length);
     }
 }
