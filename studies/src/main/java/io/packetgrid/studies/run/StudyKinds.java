@@ -13,6 +13,7 @@ public final class StudyKinds {
     static {
         // each study registers itself here, one line per kind
         KINDS.put("acc2017", io.packetgrid.studies.pem.Acc2017Study::new);
+        KINDS.put("coupled", io.packetgrid.studies.coupled.CoupledStudy::new);
     }
 
     private StudyKinds() {

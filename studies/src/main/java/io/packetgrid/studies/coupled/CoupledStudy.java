@@ -1,0 +1,241 @@
+package io.packetgrid.studies.coupled;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.cosim.scenario.YamlFiles;
+import io.packetgrid.grid.api.Feeder;
+import io.packetgrid.studies.coupled.grid.FeederTemplate;
+import io.packetgrid.studies.coupled.household.FeederPlan;
+import io.packetgrid.studies.coupled.household.HouseholdPlanner;
+import io.packetgrid.studies.coupled.scenario.CoupledScenario;
+import io.packetgrid.studies.coupled.scenario.TargetSpec;
+import io.packetgrid.studies.coupled.scenario.VariantSpec;
+import io.packetgrid.studies.report.CombinedProgress;
+import io.packetgrid.studies.report.CoupledCsv;
+import io.packetgrid.studies.report.CoupledPlots;
+import io.packetgrid.studies.report.Summary;
+import io.packetgrid.studies.report.SummaryTable;
+import io.packetgrid.studies.run.RunContext;
+import io.packetgrid.studies.run.Study;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code kind: coupled} — the product's main study (ARCHITECTURE.md, "A study's data flow"): LV
+ * feeders whose households' flexible loads are managed as energy packets by a server per feeder, with
+ * every request and reply carried by the radio model and the power flow solved every grid step; the
+ * same households under several variants (by default {@code uncontrolled}, {@code pem},
+ * {@code pem_grid_aware}).
+ *
+ * <p>A baseline target needs its baseline variant first; the other variants then run side by side
+ * (one feeder: a variant per thread) or one after another with the feeders stepped in parallel by the
+ * kernel (several feeders). Results never depend on the number of threads.
+ */
+public final class CoupledStudy implements Study {
+    /** Metrics shown in the printed table, in order. */
+    static final List<String> TABLE = List.of("tracking_mae_pct", "tracking_rms_kw", "flexible_mean_kw", "target_mean_kw",
+            "cycles_per_hour", "voltage_violation_node_minutes", "customer_violation_minutes", "households_with_violations",
+            "v_min_pu", "v_max_pu", "transformer_peak_loading_pct", "radio_loss_pct", "latency_p50_ms", "latency_p99_ms",
+            "messages_per_device", "packets_granted", "packets_executed", "denied_voltage", "reply_timeouts", "late_starts",
+            "opt_outs", "ev_unmet_kwh", "energy_balance_error_pct");
+
+    @Override
+    public String kind() {
+        return "coupled";
+    }
+
+    @Override
+    public Summary run(JsonNode tree, String source, RunContext ctx) {
+        CoupledScenario s = YamlFiles.convert(tree, source, CoupledScenario.class);
+        VariantSpec baseline = baselineVariant(s, source);
+        long wall0 = System.nanoTime();
+        int gridSteps = (int) (s.duration().ns() / s.gridStep().ns()) + 1;
+        FeederTemplate template = FeederTemplate.load(s.feeder(), ctx.scenarioDir(), source + ": feeder", s.start().seconds() / 3600,
+                s.gridStep().ns(), gridSteps);
+        List<FeederPlan> plans = new HouseholdPlanner(s, template, source).plan();
+        VariantRunner runner = new VariantRunner(s, template, plans);
+
+        List<List<VariantSpec>> phases = new ArrayList<>();
+        List<VariantSpec> rest = new ArrayList<>(s.variants());
+        if (baseline != null) {
+            phases.add(List.of(baseline));
+            rest.remove(baseline);
+        }
+        if (!rest.isEmpty()) {
+            phases.add(rest);
+        }
+        int threads = Math.max(1, ctx.threads());
+        int copies = s.feeder().copies();
+        int widest = phases.stream().mapToInt(List::size).max().orElse(1);
+        int concurrent = copies == 1 ? Math.min(threads, widest) : 1;
+        int kernelThreads = copies == 1 ? 1 : threads;
+        CombinedProgress progress = new CombinedProgress(ctx.progress(s.name()), s.variants().size());
+        Map<String, VariantResult> results = new LinkedHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(threads, concurrent), r -> {
+            Thread t = new Thread(r, "coupled-variant");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            FeederPool feeders = new FeederPool(template, copies, pool);
+            BlockingQueue<List<Feeder>> sets = new ArrayBlockingQueue<>(concurrent);
+            for (int i = 0; i < concurrent; i++) {
+                sets.add(feeders.acquire());
+            }
+            int index = 0;
+            for (List<VariantSpec> phase : phases) {
+                List<double[]> baselines = baseline == null || !results.containsKey(baseline.name()) ? null
+                        : baselines(results.get(baseline.name()));
+                List<Future<VariantResult>> futures = new ArrayList<>();
+                for (VariantSpec v : phase) {
+                    int runIndex = index++;
+                    Path events = ctx.outDir().resolve(v.name());
+                    futures.add(pool.submit(() -> {
+                        List<Feeder> set = sets.take();
+                        try {
+                            return runner.run(v, set, baselines, events, kernelThreads, progress.run(runIndex));
+                        } finally {
+                            sets.put(set);
+                        }
+                    }));
+                }
+                for (int i = 0; i < phase.size(); i++) {
+                    results.put(phase.get(i).name(), futures.get(i).get());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PacketGridException(source, "interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PacketGridException p) {
+                throw p;
+            }
+            throw new PacketGridException(source, "a variant failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        if (baseline != null) {
+            results.put(baseline.name(), runner.withTargets(results.get(baseline.name()), baselines(results.get(baseline.name()))));
+        }
+        double wallS = (System.nanoTime() - wall0) / 1e9;
+        return report(s, source, template, plans, results, ctx, wallS);
+    }
+
+    /** The variant whose power is the baseline of the target, if a tracking variant needs one. */
+    static VariantSpec baselineVariant(CoupledScenario s, String source) {
+        if (s.target().kind() != TargetSpec.Kind.BASELINE) {
+            return null;
+        }
+        boolean needed = s.variants().stream().anyMatch(v -> v.pem() && v.mode() == VariantSpec.Mode.TRACK);
+        VariantSpec b = s.variants().stream().filter(v -> v.name().equals(s.target().baselineVariant())).findFirst().orElse(null);
+        if (b == null) {
+            if (!needed) {
+                return null;
+            }
+            throw new PacketGridException(source + ": target.baseline_variant", "no variant named '" + s.target().baselineVariant()
+                    + "' (variants: " + String.join(", ", s.variants().stream().map(VariantSpec::name).toList()) + ")");
+        }
+        if (b.pem() && b.mode() == VariantSpec.Mode.TRACK) {
+            throw new PacketGridException(source + ": target.baseline_variant", "variant '" + b.name()
+                    + "' tracks the target itself; name a local or accept_all variant");
+        }
+        return b;
+    }
+
+    private static List<double[]> baselines(VariantResult r) {
+        List<double[]> out = new ArrayList<>();
+        for (FeederRun f : r.feeders()) {
+            out.add(f.fleet().flexKw);
+        }
+        return out;
+    }
+
+    private Summary report(CoupledScenario s, String source, FeederTemplate template, List<FeederPlan> plans,
+                           Map<String, VariantResult> results, RunContext ctx, double wallS) {
+        Path dir = ctx.outDir();
+        Summary summary = new Summary(kind(), s.name(), s.seed());
+        ObjectNode root = summary.root();
+        int households = 0;
+        int devices = 0;
+        for (FeederPlan p : plans) {
+            households += p.households().size();
+            devices += p.deviceCount();
+        }
+        root.put("feeder", template.label());
+        root.put("feeders", plans.size());
+        root.put("households", households);
+        root.put("devices", devices);
+        root.put("start", s.start().toString());
+        root.put("duration_s", s.duration().seconds());
+        root.put("grid_step_s", s.gridStep().seconds());
+        root.put("device_step_s", s.deviceStep().seconds());
+        root.put("observe_from_s", s.observeFrom().seconds());
+        root.put("network", s.network().model().name().toLowerCase(Locale.ROOT));
+        Map<String, Map<String, Object>> table = new LinkedHashMap<>();
+        for (VariantSpec v : s.variants()) {
+            VariantResult r = results.get(v.name());
+            Map<String, Object> m = CoupledMetrics.of(s, r);
+            table.put(v.name(), m);
+            ObjectNode node = summary.variant(v.name());
+            for (Map.Entry<String, Object> e : m.entrySet()) {
+                Object val = e.getValue();
+                if (val instanceof Double d) {
+                    if (Double.isFinite(d)) {
+                        node.put(e.getKey(), d);
+                    } else {
+                        node.putNull(e.getKey());
+                    }
+                } else if (val instanceof Long l) {
+                    node.put(e.getKey(), l);
+                } else if (val instanceof Integer i) {
+                    node.put(e.getKey(), i);
+                } else {
+                    node.put(e.getKey(), String.valueOf(val));
+                }
+            }
+            Path vdir = dir.resolve(v.name());
+            CoupledCsv.write(vdir, s, r);
+            writeText(vdir.resolve("profile.txt"), r.report().profileTable(40));
+        }
+        summary.write(dir);
+        if (s.outputs().plots()) {
+            CoupledPlots.all(dir, s, template, results);
+        }
+        String text = String.format(Locale.ROOT, "PacketGrid coupled study '%s': %d feeder%s (%s), %d households, %d devices, %s from %s, "
+                        + "grid every %s, devices every %s, seed %d%n", s.name(), plans.size(), plans.size() == 1 ? "" : "s",
+                template.label(), households, devices, s.duration(), clock(s.start().seconds()), s.gridStep(), s.deviceStep(), s.seed())
+                + SummaryTable.format(TABLE, table);
+        writeText(dir.resolve("summary.txt"), text);
+        SummaryTable.print(ctx.out(), text);
+        ctx.out().printf(Locale.ROOT, "simulated %d variant%s in %.1f s%n", results.size(), results.size() == 1 ? "" : "s", wallS);
+        return summary;
+    }
+
+    private static String clock(double seconds) {
+        long m = Math.round(seconds / 60);
+        return String.format(Locale.ROOT, "%02d:%02d", m / 60 % 24, m % 60);
+    }
+
+    private static void writeText(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PacketGridException(file.toString(), "cannot write: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package io.packetgrid.studies.coupled.grid;
+
+import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.grid.api.Feeder;
+import io.packetgrid.grid.feeders.BundledFeeders;
+import io.packetgrid.grid.model.CircuitElement;
+import io.packetgrid.grid.model.Line;
+import io.packetgrid.grid.model.Load;
+import io.packetgrid.grid.model.Network;
+import io.packetgrid.grid.model.PowerDelivery;
+import io.packetgrid.grid.series.LoadDriver;
+import io.packetgrid.grid.series.SolveMode;
+import io.packetgrid.studies.coupled.scenario.FeederSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A feeder script read once: what every copy and variant shares. Its loads (name, bus, phase), the
+ * base-load table (each load's own shape sampled at every grid step, kW and kvar, read from the
+ * script's load shapes through grid-model's {@link LoadDriver}), the bus coordinates and the line
+ * segments (for the map and the radio positions). Copies are solved on their own {@link Feeder}
+ * objects ({@link #newFeeder()}).
+ */
+public final class FeederTemplate {
+    private static final Pattern BUSCOORDS = Pattern.compile("(?im)^\\s*buscoords\\s+(?:file\\s*=\\s*)?\"?([^\\s\"!]+)");
+
+    /** One load of the script. */
+    public record LoadInfo(int index, String name, String bus, int phase) {
+    }
+
+    private final Path script;
+    private final String commands;
+    private final String label;
+    private final List<LoadInfo> loads;
+    private final Map<String, LoadInfo> byName;
+    private final Map<String, double[]> busXy;
+    private final List<String[]> segments;
+    private final String sourceBus;
+    private final double[][] baseKw;
+    private final double[][] baseKvar;
+
+    private FeederTemplate(Path script, String commands, String label, Feeder f, Map<String, double[]> coords,
+                           double startHour, long gridStepNs, int steps) {
+        this.script = script;
+        this.commands = commands;
+        this.label = label;
+        Network net = f.network();
+        List<LoadInfo> ls = new ArrayList<>();
+        Map<String, LoadInfo> by = new LinkedHashMap<>();
+        List<LoadDriver> drivers = f.simulation().loads();
+        this.baseKw = new double[drivers.size()][steps];
+        this.baseKvar = new double[drivers.size()][steps];
+        f.setMode(SolveMode.YEARLY);
+        for (LoadDriver d : drivers) {
+            Load l = d.load();
+            String full = l.name();
+            String name = full.substring(full.indexOf('.') + 1).toLowerCase(Locale.ROOT);
+            int phase = 0;
+            for (int n : l.connection().nodes()[0]) {
+                if (n >= 1 && n <= 3) {
+                    phase = n;
+                    break;
+                }
+            }
+            LoadInfo info = new LoadInfo(ls.size(), name, l.connection().buses()[0], l.phases() == 1 ? phase : 0);
+            for (int k = 0; k < steps; k++) {
+                double hour = startHour + k * (gridStepNs / 3.6e12);
+                double[] pq = d.scheduled(SolveMode.YEARLY, hour, f.simulation().loadMult());
+                baseKw[info.index()][k] = pq[0];
+                baseKvar[info.index()][k] = pq[1];
+            }
+            ls.add(info);
+            by.put(name, info);
+        }
+        this.loads = List.copyOf(ls);
+        this.byName = by;
+        List<String[]> segs = new ArrayList<>();
+        for (PowerDelivery p : net.deliveries()) {
+            if (p instanceof Line line && line.connection().terminals() == 2) {
+                segs.add(new String[] {line.connection().buses()[0], line.connection().buses()[1]});
+            }
+        }
+        this.segments = List.copyOf(segs);
+        String src = null;
+        for (CircuitElement e : net.sources()) {
+            src = e.connection().buses()[0];
+            break;
+        }
+        this.sourceBus = src;
+        this.busXy = coords;
+    }
+
+    /**
+     * Reads the feeder of a scenario.
+     *
+     * @param where      the scenario field for error messages ({@code scenario.yaml: feeder})
+     * @param scenarioDir folder against which a relative script path resolves (null: the working directory)
+     */
+    public static FeederTemplate load(FeederSpec spec, Path scenarioDir, String where, double startHour, long gridStepNs,
+                                      int steps) {
+        Path script = resolve(spec.script(), scenarioDir, where + ".script");
+        String commands = String.join("\n", spec.commands()) + "\n";
+        Feeder f;
+        try {
+            f = Feeder.load(script, commands);
+        } catch (PacketGridException e) {
+            throw e.within(where + ".script");
+        }
+        if (f.loadNames().isEmpty()) {
+            throw new PacketGridException(where + ".script", "the feeder has no loads to map households to");
+        }
+        Map<String, double[]> coords = readCoords(script, spec.busCoords(), where + ".bus_coords");
+        String label = spec.script().startsWith(FeederSpec.BUILTIN) ? spec.script() : script.getFileName().toString();
+        return new FeederTemplate(script, commands, label, f, coords, startHour, gridStepNs, steps);
+    }
+
+    static Path resolve(String script, Path scenarioDir, String where) {
+        if (script.startsWith(FeederSpec.BUILTIN)) {
+            String name = script.substring(FeederSpec.BUILTIN.length());
+            if (name.equals("european-lv")) {
+                return BundledFeeders.europeanLv();
+            }
+            throw new PacketGridException(where, "unknown built-in feeder '" + name + "' (known: european-lv)");
+        }
+        Path p = scenarioDir == null ? Path.of(script) : scenarioDir.resolve(script);
+        if (!Files.isRegularFile(p)) {
+            throw new PacketGridException(where, "no such file '" + script + "' (looked for " + p.toAbsolutePath().normalize() + ")");
+        }
+        return p;
+    }
+
+    /** Bus coordinates (x, y in metres) from the given file or the script's {@code BusCoords} command; empty if none. */
+    static Map<String, double[]> readCoords(Path script, String given, String where) {
+        Path file = null;
+        if (given != null) {
+            file = script.toAbsolutePath().getParent().resolve(given);
+            if (!Files.isRegularFile(file)) {
+                throw new PacketGridException(where, "no such file '" + given + "' beside the script");
+            }
+        } else {
+            try {
+                Matcher m = BUSCOORDS.matcher(Files.readString(script, StandardCharsets.ISO_8859_1));
+                if (m.find()) {
+                    Path f = script.toAbsolutePath().getParent().resolve(m.group(1));
+                    file = Files.isRegularFile(f) ? f : null;
+                }
+            } catch (IOException e) {
+                return Map.of();
+            }
+        }
+        if (file == null) {
+            return Map.of();
+        }
+        Map<String, double[]> out = new HashMap<>();
+        try {
+            int lineNo = 0;
+            for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
+                lineNo++;
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("!") || t.startsWith("//")) {
+                    continue;
+                }
+                String[] f = t.split("[\\s,]+");
+                if (f.length < 3) {
+                    throw new PacketGridException(file.getFileName() + ":" + lineNo, "expected 'bus x y'");
+                }
+                try {
+                    out.put(f[0].toLowerCase(Locale.ROOT), new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
+                } catch (NumberFormatException e) {
+                    throw new PacketGridException(file.getFileName() + ":" + lineNo, "coordinates must be numbers, got '" + t + "'");
+                }
+            }
+        } catch (IOException e) {
+            throw new PacketGridException(file.toString(), "cannot read: " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** A fresh solvable copy of the feeder (parsed anew: copies share nothing mutable). */
+    public Feeder newFeeder() {
+        Feeder f = Feeder.load(script, commands);
+        f.setMode(SolveMode.SNAPSHOT);
+        return f;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public List<LoadInfo> loads() {
+        return loads;
+    }
+
+    /** The load of this name (case-insensitive, with or without {@code Load.}), or null. */
+    public LoadInfo load(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.startsWith("load.")) {
+            n = n.substring(5);
+        }
+        return byName.get(n);
+    }
+
+    /** Base load of a load at grid step k, kW. */
+    public double baseKw(int load, int k) {
+        return baseKw[load][k];
+    }
+
+    public double baseKvar(int load, int k) {
+        return baseKvar[load][k];
+    }
+
+    public int steps() {
+        return baseKw.length == 0 ? 0 : baseKw[0].length;
+    }
+
+    /** Coordinates of a bus, or null when the feeder has none for it. */
+    public double[] xy(String bus) {
+        return busXy.get(bus.toLowerCase(Locale.ROOT));
+    }
+
+    public boolean hasCoordinates() {
+        return !busXy.isEmpty();
+    }
+
+    /** The line segments (bus pairs), for the map. */
+    public List<String[]> segments() {
+        return segments;
+    }
+
+    /**
+     * The map origin: the coordinates of the LV side of the source transformer if known (the first bus
+     * of the first line), else the lowest coordinates.
+     */
+    public double[] origin() {
+        if (!segments.isEmpty() && xy(segments.get(0)[0]) != null) {
+            return xy(segments.get(0)[0]).clone();
+        }
+        double x = Double.POSITIVE_INFINITY;
+        double y = Double.POSITIVE_INFINITY;
+        for (double[] p : busXy.values()) {
+            x = Math.min(x, p[0]);
+            y = Math.min(y, p[1]);
+        }
+        return busXy.isEmpty() ? new double[] {0, 0} : new double[] {x, y};
+    }
+
+    public String sourceBus() {
+        return sourceBus;
+    }
+}

@@ -1,0 +1,99 @@
+package io.packetgrid.studies.coupled.household;
+
+import io.packetgrid.pem.device.EvCharger;
+import io.packetgrid.pem.device.EvParams;
+import io.packetgrid.pem.device.FlexibleDevice;
+import io.packetgrid.pem.device.HeatPumpHouse;
+import io.packetgrid.pem.device.HeatPumpParams;
+import io.packetgrid.pem.device.HomeBattery;
+import io.packetgrid.pem.device.HotWaterDraws;
+import io.packetgrid.pem.device.WaterHeater;
+import io.packetgrid.pem.device.WaterHeaterParams;
+import io.packetgrid.studies.coupled.scenario.DeviceType;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * One device of a household with its drawn parameters: every variant builds a fresh model from the
+ * same plan, so variants differ only in how the devices are controlled.
+ */
+public sealed interface DevicePlan {
+
+    DeviceType type();
+
+    /** A new model in its initial state. */
+    FlexibleDevice create();
+
+    /** Whether the element is on at t = 0 (a tank below its set-point is heating, ACC 2017 Table I). */
+    boolean initiallyOn();
+
+    /** Fraction of a packet left at t = 0 when it starts on under PEM (ACC 2017 Table I: uniform in [0, δ]). */
+    double remainingFraction();
+
+    record WaterHeaterPlan(WaterHeaterParams params, HotWaterDraws draws, double initialC, double remainingFraction)
+            implements DevicePlan {
+        public DeviceType type() {
+            return DeviceType.WATER_HEATER;
+        }
+
+        public FlexibleDevice create() {
+            return new WaterHeater(params, draws, initialC);
+        }
+
+        public boolean initiallyOn() {
+            return initialC < params.setpointC();
+        }
+    }
+
+    /** @param outdoorC outdoor temperature, °C, at run time t (seconds) */
+    record HeatPumpPlan(HeatPumpParams params, DoubleUnaryOperator outdoorC, double initialTankC, double initialIndoorC,
+                        double remainingFraction) implements DevicePlan {
+        public DeviceType type() {
+            return DeviceType.HEAT_PUMP;
+        }
+
+        public FlexibleDevice create() {
+            return new HeatPumpHouse(params, outdoorC, initialTankC, initialIndoorC);
+        }
+
+        public boolean initiallyOn() {
+            return initialTankC < params.band().set();
+        }
+    }
+
+    /** @param params plug-in and plug-out in run time (seconds from the start) */
+    record EvPlan(EvParams params) implements DevicePlan {
+        public DeviceType type() {
+            return DeviceType.EV_CHARGER;
+        }
+
+        public FlexibleDevice create() {
+            return new EvCharger(params);
+        }
+
+        public boolean initiallyOn() {
+            return false;
+        }
+
+        public double remainingFraction() {
+            return 0;
+        }
+    }
+
+    record BatteryPlan(double initialSoc) implements DevicePlan {
+        public DeviceType type() {
+            return DeviceType.BATTERY;
+        }
+
+        public FlexibleDevice create() {
+            return HomeBattery.powerwall2(initialSoc);
+        }
+
+        public boolean initiallyOn() {
+            return false;
+        }
+
+        public double remainingFraction() {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.packetgrid.studies.coupled.household;
+
+import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.cosim.random.RandomStreams;
+import io.packetgrid.pem.device.EvParams;
+import io.packetgrid.pem.device.HeatPumpParams;
+import io.packetgrid.pem.device.HotWaterDraws;
+import io.packetgrid.pem.device.PemBand;
+import io.packetgrid.pem.device.PvProfile;
+import io.packetgrid.pem.device.WaterHeaterParams;
+import io.packetgrid.studies.coupled.grid.FeederTemplate;
+import io.packetgrid.studies.coupled.scenario.CoupledScenario;
+import io.packetgrid.studies.coupled.scenario.DeviceParams;
+import io.packetgrid.studies.coupled.scenario.DeviceType;
+import io.packetgrid.studies.coupled.scenario.HouseholdsSpec;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Maps a scenario's households onto a feeder's loads and draws their equipment. Every draw comes from
+ * a stream named after what it decides (the feeder copy, the device type, the household and device),
+ * so a household's devices do not change when another household or another type is added.
+ */
+public final class HouseholdPlanner {
+    private final CoupledScenario s;
+    private final FeederTemplate template;
+    private final RandomStreams streams;
+    private final String source;
+
+    public HouseholdPlanner(CoupledScenario scenario, FeederTemplate template, String source) {
+        this.s = scenario;
+        this.template = template;
+        this.streams = new RandomStreams(scenario.seed());
+        this.source = source;
+    }
+
+    /** All feeder copies of the scenario. */
+    public List<FeederPlan> plan() {
+        List<Integer> loads = householdLoads();
+        Map<Integer, List<DeviceType>> explicit = overrides(loads);
+        List<FeederPlan> out = new ArrayList<>();
+        for (int c = 0; c < s.feeder().copies(); c++) {
+            out.add(copy(c, loads, explicit));
+        }
+        return out;
+    }
+
+    private String known() {
+        List<String> names = template.loads().stream().map(FeederTemplate.LoadInfo::name).toList();
+        String list = names.size() <= 6 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 3)) + ", …, " + names.get(names.size() - 1);
+        return template.label() + " has " + names.size() + " loads: " + list;
+    }
+
+    private List<Integer> householdLoads() {
+        HouseholdsSpec h = s.households();
+        List<Integer> out = new ArrayList<>();
+        if (h.allLoads()) {
+            for (FeederTemplate.LoadInfo l : template.loads()) {
+                out.add(l.index());
+            }
+            return out;
+        }
+        for (int i = 0; i < h.loads().size(); i++) {
+            FeederTemplate.LoadInfo l = template.load(h.loads().get(i));
+            if (l == null) {
+                throw new PacketGridException(source + ": households.loads[" + i + "]",
+                        "no load '" + h.loads().get(i) + "' in the feeder (" + known() + ")");
+            }
+            if (out.contains(l.index())) {
+                throw new PacketGridException(source + ": households.loads[" + i + "]", "load '" + l.name() + "' is listed twice");
+            }
+            out.add(l.index());
+        }
+        return out;
+    }
+
+    private Map<Integer, List<DeviceType>> overrides(List<Integer> loads) {
+        Map<Integer, List<DeviceType>> m = new LinkedHashMap<>();
+        List<HouseholdsSpec.Override> ov = s.households().overrides();
+        for (int i = 0; i < ov.size(); i++) {
+            FeederTemplate.LoadInfo l = template.load(ov.get(i).load());
+            if (l == null) {
+                throw new PacketGridException(source + ": households.overrides[" + i + "].load",
+                        "no load '" + ov.get(i).load() + "' in the feeder (" + known() + ")");
+            }
+            if (m.put(l.index(), ov.get(i).devices()) != null) {
+                throw new PacketGridException(source + ": households.overrides[" + i + "].load",
+                        "load '" + l.name() + "' has two overrides");
+            }
+            if (!loads.contains(l.index())) {
+                loads.add(l.index());
+            }
+        }
+        loads.sort(null);
+        return m;
+    }
+
+    private FeederPlan copy(int c, List<Integer> loads, Map<Integer, List<DeviceType>> explicit) {
+        String name = "f" + (c + 1);
+        int nLoads = template.loads().size();
+        int[] shape = new int[nLoads];
+        UniformRandomProvider shapes = streams.stream("coupled/" + name + "/shapes");
+        for (int l = 0; l < nLoads; l++) {
+            shape[l] = c == 0 ? l : shapes.nextInt(nLoads);
+        }
+        // which households have which device: exactly round(share·n) of the households drawn from the mix
+        List<Integer> eligible = new ArrayList<>();
+        for (int load : loads) {
+            if (!explicit.containsKey(load)) {
+                eligible.add(load);
+            }
+        }
+        Map<Integer, Set<DeviceType>> has = new LinkedHashMap<>();
+        for (int load : loads) {
+            Set<DeviceType> set = EnumSet.noneOf(DeviceType.class);
+            set.addAll(orEmpty(explicit.get(load)));
+            has.put(load, set);
+        }
+        for (Map.Entry<DeviceType, Double> e : s.households().mix().shares().entrySet()) {
+            int count = (int) Math.round(e.getValue() * eligible.size());
+            if (count == 0) {
+                continue;
+            }
+            UniformRandomProvider r = streams.stream("coupled/" + name + "/mix/" + e.getKey().label());
+            int[] idx = new int[eligible.size()];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = i;
+            }
+            for (int i = 0; i < count; i++) { // partial Fisher–Yates: the first `count` are a uniform sample
+                int j = i + r.nextInt(idx.length - i);
+                int t = idx[i];
+                idx[i] = idx[j];
+                idx[j] = t;
+                has.get(eligible.get(idx[i])).add(e.getKey());
+            }
+        }
+        double[] origin = template.origin();
+        int col = c % s.feeder().columns();
+        int row = c / s.feeder().columns();
+        double ox = col * s.feeder().spacingM();
+        double oy = -row * s.feeder().spacingM();
+        List<Household> hs = new ArrayList<>();
+        for (int load : loads) {
+            FeederTemplate.LoadInfo info = template.loads().get(load);
+            double[] xy = template.xy(info.bus());
+            double x = xy == null ? Double.NaN : xy[0] - origin[0] + ox;
+            double y = xy == null ? Double.NaN : xy[1] - origin[1] + oy;
+            List<DevicePlan> devices = new ArrayList<>();
+            PvProfile pv = null;
+            for (DeviceType t : has.get(load)) {
+                UniformRandomProvider r = streams.stream("coupled/" + name + "/" + info.name() + "/" + t.label());
+                if (t == DeviceType.PV) {
+                    DeviceParams.PvSpec p = s.devices().pv();
+                    pv = PvProfile.clearSky(p.peakKw().draw(r), p.sunriseH(), p.sunsetH());
+                } else {
+                    devices.add(device(t, r));
+                }
+            }
+            hs.add(new Household(hs.size(), info.name(), load, shape[load], info.bus(), info.phase(), x, y, devices, pv));
+        }
+        return new FeederPlan(c, name, hs, shape);
+    }
+
+    private static List<DeviceType> orEmpty(List<DeviceType> l) {
+        return l == null ? List.of() : l;
+    }
+
+    private DevicePlan device(DeviceType t, UniformRandomProvider r) {
+        double horizonS = s.duration().seconds();
+        double startH = s.start().seconds() / 3600;
+        return switch (t) {
+            case WATER_HEATER -> {
+                DeviceParams.WaterHeaterSpec w = s.devices().waterHeater();
+                double tank = w.tankL().draw(r);
+                double set = w.setpointC().draw(r);
+                double kw = w.ratedKw().draw(r);
+                double tau = w.tauH().draw(r) * 3600;
+                double amb = w.ambientC().draw(r);
+                double inlet = w.inletC().draw(r);
+                double t0 = w.initialC().draw(r);
+                PemBand band = PemBand.symmetric(set, w.deadbandPct() / 100 * set, w.pemBandPct() / 100 * set);
+                WaterHeaterParams p = new WaterHeaterParams(tank, set, kw, 1.0, tau, amb, inlet, band);
+                HotWaterDraws draws = HotWaterDraws.acc2017(r, horizonS, s.deviceStep().seconds(), w.drawsPerHour());
+                yield new DevicePlan.WaterHeaterPlan(p, draws, t0, r.nextDouble());
+            }
+            case HEAT_PUMP -> {
+                DeviceParams.HeatPumpSpec h = s.devices().heatPump();
+                HeatPumpParams base = HeatPumpParams.logHouse();
+                HeatPumpParams p = new HeatPumpParams(h.ratedKw().draw(r), base.carnotFraction(), base.sourceC(), h.tankL().draw(r),
+                        base.layerExchangeKwPerC(), base.tankLossKwPerC(), base.floorKwPerC(), base.houseUaKwPerC(),
+                        base.houseCapKwhPerC(), h.indoorSetC().draw(r), base.band());
+                double tank = h.initialTankC().draw(r);
+                double indoor = h.initialIndoorC().draw(r);
+                yield new DevicePlan.HeatPumpPlan(p, tS -> h.outdoorC(startH + tS / 3600), tank, indoor, r.nextDouble());
+            }
+            case EV_CHARGER -> {
+                DeviceParams.EvSpec e = s.devices().evCharger();
+                double battery = e.batteryKwh().draw(r);
+                double charger = e.chargerKw().draw(r);
+                double eff = e.efficiency().draw(r);
+                double arrH = e.arrivalH().draw(r);
+                double depH = e.departureH().draw(r);
+                double soc0 = e.arrivalSoc().draw(r);
+                double target = e.targetSoc().draw(r);
+                double arr = Math.floorMod(Math.round((arrH - startH) * 3600), 86_400L);
+                double dep = Math.floorMod(Math.round((depH - startH) * 3600), 86_400L);
+                if (dep <= arr) {
+                    dep += 86_400;
+                }
+                yield new DevicePlan.EvPlan(new EvParams(battery, charger, eff, arr, dep, soc0, target));
+            }
+            case BATTERY -> new DevicePlan.BatteryPlan(s.devices().battery().initialSoc().draw(r));
+            case PV -> throw new IllegalArgumentException("PV is not a flexible device");
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package io.packetgrid.studies.coupled.scenario;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The feeder of a study (YAML {@code feeder:}).
+ *
+ * @param script    an OpenDSS script, relative to the scenario's folder, or {@code builtin:european-lv}
+ *                  (the IEEE European LV test feeder shipped with the project)
+ * @param commands  OpenDSS commands run after the script (e.g. {@code BatchEdit Load..* vminpu=0.5})
+ * @param copies    feeders under the substation: copies of this feeder, each with its own households
+ *                  (copy 1 keeps the script's load shapes, later copies draw their profiles from the
+ *                  script's shapes), solved independently given the MV voltage and stepped in parallel
+ * @param spacingM  distance between neighbouring copies on the map (metres)
+ * @param columns   copies per map row
+ * @param busCoords bus coordinate file (x, y in metres), relative to the script's folder; default the
+ *                  file of the script's {@code BusCoords} command
+ */
+public record FeederSpec(@JsonProperty(value = "script", required = true) String script,
+                         @JsonProperty("commands") List<String> commands,
+                         @JsonProperty("copies") Integer copies,
+                         @JsonProperty("spacing_m") Double spacingM,
+                         @JsonProperty("columns") Integer columns,
+                         @JsonProperty("bus_coords") String busCoords) {
+
+    public FeederSpec {
+        if (script == null || script.isBlank()) {
+            throw new IllegalArgumentException("script must name an OpenDSS file or builtin:european-lv");
+        }
+        commands = commands == null ? List.of() : List.copyOf(commands);
+        copies = copies == null ? 1 : copies;
+        if (copies < 1 || copies > 10_000) {
+            throw new IllegalArgumentException("copies must be in [1, 10000], got " + copies);
+        }
+        spacingM = spacingM == null ? 300.0 : spacingM;
+        if (!(spacingM >= 0)) {
+            throw new IllegalArgumentException("spacing_m must be ≥ 0, got " + spacingM);
+        }
+        columns = columns == null ? 10 : columns;
+        if (columns < 1) {
+            throw new IllegalArgumentException("columns must be ≥ 1, got " + columns);
+        }
+    }
+
+    /** The prefix of built-in feeders. */
+    public static final String BUILTIN = "builtin:";
+}

@@ -1,0 +1,43 @@
+package io.packetgrid.studies.coupled.scenario;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Grid limits (YAML {@code grid_limits:}): what counts as a violation in the results, and what the
+ * grid-aware server protects.
+ *
+ * @param nominalV          nominal LV phase voltage, V (EN 50160: 230 V)
+ * @param vMinPu            EN 50160 lower limit, pu (0.90)
+ * @param vMaxPu            EN 50160 upper limit, pu (1.10)
+ * @param transformerMaxPct largest transformer loading, % of rating
+ * @param gateMarginPu      the grid-aware gate keeps this far inside [v_min, v_max] (the power flow is
+ *                          up to one grid step old and other nodes' packets also move a node's voltage)
+ * @param directional       deny only packets that push a node further out (consumption at low voltage)
+ *                          rather than every packet at a node outside limits (IREP 2022 Algorithm 1)
+ * @param predictive        also deny when dV/dP predicts the packet takes the node outside the limits
+ */
+public record GridLimitsSpec(@JsonProperty("nominal_v") Double nominalV,
+                             @JsonProperty("v_min_pu") Double vMinPu,
+                             @JsonProperty("v_max_pu") Double vMaxPu,
+                             @JsonProperty("transformer_max_pct") Double transformerMaxPct,
+                             @JsonProperty("gate_margin_pu") Double gateMarginPu,
+                             @JsonProperty("directional") Boolean directional,
+                             @JsonProperty("predictive") Boolean predictive) {
+
+    public GridLimitsSpec {
+        nominalV = nominalV == null ? 230.0 : nominalV;
+        vMinPu = vMinPu == null ? 0.90 : vMinPu;
+        vMaxPu = vMaxPu == null ? 1.10 : vMaxPu;
+        transformerMaxPct = transformerMaxPct == null ? 100.0 : transformerMaxPct;
+        gateMarginPu = gateMarginPu == null ? 0.0 : gateMarginPu;
+        directional = directional == null || directional;
+        predictive = predictive == null || predictive;
+        if (!(nominalV > 0) || !(vMinPu > 0 && vMinPu < vMaxPu) || !(transformerMaxPct > 0) || !(gateMarginPu >= 0)) {
+            throw new IllegalArgumentException("need nominal_v > 0, 0 < v_min_pu < v_max_pu, transformer_max_pct > 0, gate_margin_pu ≥ 0");
+        }
+    }
+
+    public static GridLimitsSpec en50160() {
+        return new GridLimitsSpec(null, null, null, null, null, null, null);
+    }
+}

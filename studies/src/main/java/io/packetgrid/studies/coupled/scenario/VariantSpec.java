@@ -1,0 +1,42 @@
+package io.packetgrid.studies.coupled.scenario;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One variant of the study (YAML {@code variants:} entry): the same households, draws and seed,
+ * controlled differently.
+ *
+ * @param control   {@code local} (every device under its own controller: thermostats, EVs charging at
+ *                  full power from plug-in, batteries idle; no messages) or {@code pem}
+ * @param gridAware the server also applies the grid gate (IREP 2022 Algorithm 1, predictive)
+ * @param mode      {@code track} the target or {@code accept_all} requests (uncoordinated PEM)
+ * @param network   overrides the study's {@code network:} for this variant
+ */
+public record VariantSpec(@JsonProperty(value = "name", required = true) String name,
+                          @JsonProperty("control") Control control,
+                          @JsonProperty("grid_aware") Boolean gridAware,
+                          @JsonProperty("mode") Mode mode,
+                          @JsonProperty("network") NetworkSpec network) {
+
+    /** Controls. */
+    public enum Control { LOCAL, PEM }
+
+    /** Server modes. */
+    public enum Mode { TRACK, ACCEPT_ALL }
+
+    public VariantSpec {
+        if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("name must be letters, digits, '_', '.' or '-', got '" + name + "'");
+        }
+        control = control == null ? Control.PEM : control;
+        gridAware = gridAware != null && gridAware;
+        mode = mode == null ? Mode.TRACK : mode;
+        if (control == Control.LOCAL && (gridAware || network != null)) {
+            throw new IllegalArgumentException("variant " + name + ": grid_aware and network apply to control: pem only");
+        }
+    }
+
+    public boolean pem() {
+        return control == Control.PEM;
+    }
+}

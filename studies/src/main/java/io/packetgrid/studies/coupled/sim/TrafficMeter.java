@@ -1,0 +1,105 @@
+package io.packetgrid.studies.coupled.sim;
+
+import io.packetgrid.cosim.message.Delivery;
+import io.packetgrid.cosim.message.Message;
+import io.packetgrid.cosim.message.Network;
+import io.packetgrid.pem.packet.PacketReply;
+import java.util.Arrays;
+
+/**
+ * Counts what a network does with the study's messages, whatever the network (ideal, fixed, radio):
+ * messages sent, delivered and lost, the one-way latency of each delivery, and the acceptances lost on
+ * the way to their device (a packet the server granted that the device never ran).
+ */
+public final class TrafficMeter implements Network {
+    private final Network inner;
+    private final long observeFromNs;
+    private Delivery wrapped;
+    private Delivery kernel;
+    private long sent;
+    private long delivered;
+    private long lost;
+    private long acceptsLost;
+    private long[] latencyNs = new long[1024];
+    private int latencies;
+
+    public TrafficMeter(Network inner, long observeFromNs) {
+        this.inner = inner;
+        this.observeFromNs = observeFromNs;
+    }
+
+    private Delivery wrap(Delivery out) {
+        if (out != kernel) {
+            kernel = out;
+            wrapped = new Delivery() {
+                @Override
+                public void deliver(Message m, long atNs) {
+                    delivered++;
+                    if (m.sentNs() >= observeFromNs) {
+                        if (latencies == latencyNs.length) {
+                            latencyNs = Arrays.copyOf(latencyNs, 2 * latencies);
+                        }
+                        latencyNs[latencies++] = atNs - m.sentNs();
+                    }
+                    out.deliver(m, atNs);
+                }
+
+                @Override
+                public void drop(Message m, String reason) {
+                    lost++;
+                    if (m.payload() instanceof PacketReply r && r.accepted()) {
+                        acceptsLost++;
+                    }
+                    out.drop(m, reason);
+                }
+            };
+        }
+        return wrapped;
+    }
+
+    @Override
+    public void submit(Message message, long nowNs, Delivery out) {
+        sent++;
+        inner.submit(message, nowNs, wrap(out));
+    }
+
+    @Override
+    public long nextEventNs() {
+        return inner.nextEventNs();
+    }
+
+    @Override
+    public void advance(long nowNs, Delivery out) {
+        inner.advance(nowNs, wrap(out));
+    }
+
+    @Override
+    public void finish(long endNs) {
+        inner.finish(endNs);
+    }
+
+    public Network inner() {
+        return inner;
+    }
+
+    public long sent() {
+        return sent;
+    }
+
+    public long delivered() {
+        return delivered;
+    }
+
+    public long lost() {
+        return lost;
+    }
+
+    public long acceptsLost() {
+        return acceptsLost;
+    }
+
+    /** One-way latencies of messages sent in the window, ns (a copy). */
+    public long[] latencies() {
+        return Arrays.copyOf(latencyNs, latencies);
+    }
+}
