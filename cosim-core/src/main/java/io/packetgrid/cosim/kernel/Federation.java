@@ -99,6 +99,10 @@ public final class Federation {
         return new Run(options).execute();
     }
 
+    /** Order of steps at one time: layer, then registration order. */
+    private static final java.util.Comparator<Slot> STEP_ORDER =
+            (a, b) -> a.layer != b.layer ? Integer.compare(a.layer, b.layer) : Integer.compare(a.index, b.index);
+
     /** A federate declared something inconsistent; reported as is (it already names the federate). */
     private static final class DeclarationException extends PacketGridException {
         private static final long serialVersionUID = 1L;
@@ -197,7 +201,7 @@ public final class Federation {
                 requested.set(s.index, first);
             }
             for (Slot s : slots) {
-                for (int id : s.readable) {
+                for (int id = s.readable.nextSetBit(0); id >= 0; id = s.readable.nextSetBit(id + 1)) {
                     if (values.publisher.get(id) < 0) {
                         throw new PacketGridException("federate '" + s.name + "'",
                                 "subscribes to value '" + values.keys.get(id).name() + "' that no federate publishes");
@@ -319,7 +323,9 @@ public final class Federation {
         }
 
         void runPass(long t) {
-            due.sort((a, b) -> a.layer != b.layer ? Integer.compare(a.layer, b.layer) : Integer.compare(a.index, b.index));
+            if (due.size() > 1) {
+                due.sort(STEP_ORDER);
+            }
             int i = 0;
             while (i < due.size()) {
                 int layer = due.get(i).layer;
@@ -332,44 +338,39 @@ public final class Federation {
                     j++;
                 }
                 currentLayer = layer;
-                stepGroup(due.subList(i, j));
-                List<Slot> group = new ArrayList<>(due.subList(i, j));
-                for (Slot s : group) {
-                    commit(s, t);
+                stepGroup(i, j);
+                for (int k = i; k < j; k++) {
+                    commit(due.get(k), t); // wakes into later layers are appended after j
                 }
-                // wakes into later layers of this pass were appended to `due`; keep it sorted
-                if (due.size() > j) {
-                    List<Slot> rest = new ArrayList<>(due.subList(j, due.size()));
-                    rest.sort((a, b) -> a.layer != b.layer ? Integer.compare(a.layer, b.layer) : Integer.compare(a.index, b.index));
-                    for (int k = 0; k < rest.size(); k++) {
-                        due.set(j + k, rest.get(k));
-                    }
+                if (due.size() > j + 1) {
+                    due.subList(j, due.size()).sort(STEP_ORDER);
                 }
                 i = j;
             }
         }
 
-        void stepGroup(List<Slot> group) {
-            int n = group.size();
+        /** Steps due[from, to) — on the caller's thread, or spread over the pool in contiguous chunks. */
+        void stepGroup(int from, int to) {
+            int n = to - from;
             if (pool == null || n < 2) {
-                for (Slot s : group) {
-                    s.runStep();
+                for (int k = from; k < to; k++) {
+                    due.get(k).runStep();
                 }
                 return;
             }
             int chunks = Math.min(n, opt.threads() * 4);
             List<Future<?>> futures = new ArrayList<>(chunks);
             for (int c = 1; c < chunks; c++) {
-                int from = (int) ((long) n * c / chunks);
-                int to = (int) ((long) n * (c + 1) / chunks);
+                int a = from + (int) ((long) n * c / chunks);
+                int b = from + (int) ((long) n * (c + 1) / chunks);
                 futures.add(pool.submit(() -> {
-                    for (int k = from; k < to; k++) {
-                        group.get(k).runStep();
+                    for (int k = a; k < b; k++) {
+                        due.get(k).runStep();
                     }
                 }));
             }
-            for (int k = 0, to = (int) ((long) n / chunks); k < to; k++) {
-                group.get(k).runStep();
+            for (int k = from, b = from + (int) ((long) n / chunks); k < b; k++) {
+                due.get(k).runStep();
             }
             for (Future<?> f : futures) {
                 try {
@@ -505,19 +506,19 @@ public final class Federation {
                 }
                 values.publisher.set(id, slot.index);
                 values.set(id, initial);
-                slot.writable.add(id);
-                slot.readable.add(id);
+                slot.writable.set(id);
+                slot.readable.set(id);
             }
 
             @Override
             public <T> void subscribes(ValueKey<T> key) {
-                slot.readable.add(values.register(key));
+                slot.readable.set(values.register(key));
             }
 
             @Override
             public <T> void wakesOn(ValueKey<T> key) {
                 int id = values.register(key);
-                slot.readable.add(id);
+                slot.readable.set(id);
                 List<Integer> w = wakers.computeIfAbsent(id, k -> new ArrayList<>());
                 if (!w.contains(slot.index)) {
                     w.add(slot.index);

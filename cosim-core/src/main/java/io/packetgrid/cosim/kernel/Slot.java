@@ -27,8 +27,8 @@ final class Slot implements Step {
     /** Step rank at equal times (0 = first); derived from {@code after} declarations. */
     int layer;
     final List<String> afterNames = new ArrayList<>();
-    final Set<Integer> readable = new HashSet<>();
-    final Set<Integer> writable = new HashSet<>();
+    final java.util.BitSet readable = new java.util.BitSet();
+    final java.util.BitSet writable = new java.util.BitSet();
     final Set<String> endpoints = new HashSet<>();
 
     // per-step state
@@ -86,7 +86,7 @@ final class Slot implements Step {
     @Override
     public <T> T read(ValueKey<T> key) {
         int id = values.id(key);
-        if (id < 0 || !readable.contains(id)) {
+        if (id < 0 || !readable.get(id)) {
             throw new PacketGridException("federate '" + name + "'",
                     "reads value '" + key.name() + "' it neither publishes nor subscribes to");
         }
@@ -96,7 +96,7 @@ final class Slot implements Step {
     @Override
     public <T> void publish(ValueKey<T> key, T value) {
         int id = values.id(key);
-        if (id < 0 || !writable.contains(id)) {
+        if (id < 0 || !writable.get(id)) {
             throw new PacketGridException("federate '" + name + "'",
                     "publishes value '" + key.name() + "' it did not declare");
         }
