@@ -11,7 +11,8 @@ import java.util.List;
 public final class ControlQueue {
     /** Something that acts when its time comes. */
     public interface Action {
-        void act();
+        /** Runs the action at the present solution time {@code nowSec} (new actions are queued from it). */
+        void act(double nowSec);
     }
 
     private record Entry(double time, int handle, Action action) {
@@ -51,8 +52,24 @@ public final class ControlQueue {
         double t = entries.get(0).time;
         while (!entries.isEmpty() && entries.get(0).time <= t) {
             Entry e = entries.remove(0);
-            e.action.act();
+            e.action.act(e.time);
         }
         return true;
+    }
+
+    /**
+     * Executes every action due at or before {@code nowSec}, in time order (OpenDSS time-driven
+     * mode, ControlQueue.DoActions); actions they queue for later stay in the queue.
+     *
+     * @return whether any action ran
+     */
+    public boolean doUntil(double nowSec) {
+        boolean any = false;
+        while (!entries.isEmpty() && entries.get(0).time <= nowSec) {
+            Entry e = entries.remove(0);
+            e.action.act(nowSec);
+            any = true;
+        }
+        return any;
     }
 }

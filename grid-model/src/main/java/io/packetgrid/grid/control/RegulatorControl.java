@@ -20,6 +20,8 @@ public final class RegulatorControl {
     private final int regulatedNode;   // system node of a regulated bus, -1 = the winding itself
     private double pending;
     private boolean armed;
+    private boolean timed;
+    private ControlQueue queue;
     private int handle;
     private int lastChange;
 
@@ -57,6 +59,7 @@ public final class RegulatorControl {
 
     /** Samples the solution and queues, keeps or cancels a tap change. */
     public void sample(PowerFlowSolver solver, ControlQueue queue, double nowSec) {
+        this.queue = queue;
         if (s.maxTapChange() == 0) {
             pending = 0;
             return;
@@ -164,14 +167,38 @@ public final class RegulatorControl {
         return s.delay();
     }
 
-    /** The queued action (static mode): move 70 % of the pending change, at least one step. */
-    private void act() {
+    /**
+     * Time-driven control (OpenDSS controlmode=time): queued changes move one step at a time,
+     * {@code tapDelay} apart, in simulated time; static mode (default) moves 70 % at once.
+     */
+    public void setTimed(boolean timed) {
+        this.timed = timed;
+    }
+
+    /** The queued action. */
+    private void act(double nowSec) {
         if (pending == 0.0) {
             armed = false;
             return;
         }
         int tw = s.tapWinding() - 1;
         double inc = transformer.winding(tw).tapIncrement();
+        if (timed) {
+            // OpenDSS OneInDirectionOf: one step towards the pending change, the rest after tapdelay
+            double change = pending > 0 ? inc : -inc;
+            lastChange = pending > 0 ? 1 : -1;
+            pending -= change;
+            if (Math.abs(pending) < 0.9 * inc) {
+                pending = 0.0;
+            }
+            transformer.setTap(tw, transformer.tap(tw) + change);
+            if (pending != 0.0 && queue != null) {
+                handle = queue.push(nowSec + s.tapDelay(), this::act);
+            } else {
+                armed = false;
+            }
+            return;
+        }
         int n = (int) (0.7 * Math.abs(pending) / inc);
         if (n == 0) {
             n = 1;

@@ -33,6 +33,7 @@ final class DssCircuit {
     int hour;
     double sec;
     boolean controlsOn = true;
+    boolean timedControls;
     int maxControlIterations = 10;
     double loadMult = 1.0;
     final Map<String, Monitor> monitors = new LinkedHashMap<>();

@@ -695,10 +695,14 @@ public final class DssInterpreter {
                     String m = p.value().toLowerCase(Locale.ROOT);
                     if (m.startsWith("s")) {
                         c.controlsOn = true;
+                        c.timedControls = false;
+                    } else if (m.startsWith("t")) {
+                        c.controlsOn = true;
+                        c.timedControls = true;
                     } else if (m.startsWith("o")) {
                         c.controlsOn = false;
                     } else {
-                        throw ctx.error("controlmode=" + p.value() + " is not implemented (static or off)");
+                        throw ctx.error("controlmode=" + p.value() + " is not implemented (static, time or off)");
                     }
                 }
                 case "voltagebases" -> {
@@ -812,6 +816,7 @@ public final class DssInterpreter {
         sim.setLoadMult(c.loadMult);
         sim.setGenMult(genMult);
         sim.setControlsOn(c.controlsOn);
+        sim.setTimedControls(c.timedControls);
         sim.setMaxControlIterations(c.maxControlIterations);
     }
 

@@ -30,6 +30,7 @@ public final class Simulation {
     private double loadMult = 1.0;
     private double genMult = 1.0;
     private boolean controlsOn = true;
+    private boolean timedControls;
     private int maxControlIterations = 10;
     private int lastIterations;
     private int lastControlIterations;
@@ -181,6 +182,14 @@ public final class Simulation {
         return controlsOn;
     }
 
+    /** Time-driven control (actions when their time comes) instead of static (OpenDSS controlmode). */
+    public void setTimedControls(boolean timed) {
+        timedControls = timed;
+        for (RegulatorControl r : regulators) {
+            r.setTimed(timed);
+        }
+    }
+
     public void setMaxControlIterations(int n) {
         maxControlIterations = n;
     }
@@ -231,7 +240,9 @@ public final class Simulation {
             for (RegulatorControl r : regulators) {
                 r.sample(solver, queue, now);
             }
-            if (queue.isEmpty()) {
+            if (timedControls) {
+                done = !queue.doUntil(now);
+            } else if (queue.isEmpty()) {
                 done = true;
             } else {
                 queue.doNearest();
