@@ -196,7 +196,11 @@ public final class LoadGenerator {
             sentNs.set(d, Math.max(1, System.nanoTime()));
             out.clear();
             out.put(f).flip();
-            ch.write(out);
+            try {
+                ch.write(out);
+            } catch (java.net.PortUnreachableException e) {
+                // the server is gone (killed, restarting): this request is lost, its slot times out
+            }
             sent++;
             if (c.ratePerS() > 0) {
                 credit -= 1;
@@ -228,8 +232,10 @@ public final class LoadGenerator {
                 if (ch.read(in) != Frames.FRAME_BYTES) {
                     continue;
                 }
+            } catch (java.net.PortUnreachableException e) {
+                continue; // the server's port is closed for now (ICMP): keep listening
             } catch (java.io.IOException e) {
-                return; // closed at the end of the run (or the server's port is closed: keep trying)
+                return; // closed at the end of the run
             }
             in.flip();
             in.get(f);

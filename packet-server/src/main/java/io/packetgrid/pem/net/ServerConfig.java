@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * {@code serve --config FILE}: the server's policy, limits and journal settings (YAML, strict).
  * Every field is optional; the defaults accept every authenticated request (uncoordinated PEM)
- * and fsync each journal batch.
+ * and acknowledge packets once their journal batch is written ({@code journal.sync: write}; use
+ * {@code fsync} to survive power cuts too).
  * <pre>
  * policy:
  *   mode: track              # track | accept_all | deny_all
@@ -36,7 +37,7 @@ import java.util.Map;
  *   fairness: longest_waiting
  *   class_cap_kw: {ev_charger: 50}
  * limits: {rate_per_s: 10, burst: 20}
- * journal: {sync: fsync, batch_max: 4096}
+ * journal: {sync: write, batch_max: 4096}   # or fsync
  * udp_channels: 1
  * </pre>
  */
@@ -114,8 +115,14 @@ public record ServerConfig(Policy policy, Limits limits, JournalSettings journal
         return limits.burst() == null ? 20 : limits.burst();
     }
 
+    /**
+     * Default {@code write}: acknowledged once written to the operating system (survives a killed
+     * server, the guarantee asked of the journal); {@code fsync} also survives a power cut, at the
+     * price of the disk's flush latency (0.5 ms median, 2 ms p99 on an idle dev VM, hundreds of ms
+     * while other processes write heavily).
+     */
     public SyncMode syncMode() {
-        String s = journal.sync() == null ? "fsync" : journal.sync();
+        String s = journal.sync() == null ? "write" : journal.sync();
         try {
             return SyncMode.valueOf(s.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -25,6 +25,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * late or never: the automaton then times out and retries, or starts late. Requests are sent in a
  * random order each step (devices are asynchronous; a fixed order would favour low ids).
  *
+ * <p>Events logged (the run's event log): {@code opt_out_on}, {@code interrupt}, {@code rejoin},
+ * {@code reply_timeout}, {@code late_start}, each with {@code device=<id>}.
+ *
  * <p>Values published (units in names): {@code <fleet>/p_kw} the fleet's present power;
  * {@code <fleet>/device_p_kw} each device's power in agent order (for a grid federate);
  * {@code <fleet>/meter_kw} = {time_ns, kW} sampled at each control step after the devices'
@@ -132,7 +135,11 @@ public final class DeviceFleetFederate implements Federate {
                 a.pendingSentNs = -1;
             }
             stats.replies++;
+            long late = a.automaton.lateStarts();
             a.automaton.onReply(reply, now, a.device);
+            if (a.automaton.lateStarts() > late) {
+                step.event("late_start", "device=" + a.id + " seq=" + reply.seq());
+            }
             a.refreshPower(now);
         }
         if (tick) {
@@ -163,13 +170,19 @@ public final class DeviceFleetFederate implements Federate {
                 a.refreshPower(now);
                 continue;
             }
+            long timeouts = a.automaton.timeouts();
             PemAutomaton.Output out = a.automaton.step(now, dtS, a.device, rng);
             a.refreshPower(now);
+            if (a.automaton.timeouts() > timeouts) {
+                step.event("reply_timeout", "device=" + a.id);
+            }
             if (out == PemAutomaton.Output.REQUEST) {
                 step.send(a.endpoint, serverEndpoint, a.request(), PacketRequest.WIRE_BYTES, KIND);
                 a.pendingSentNs = now;
                 stats.requests++;
             } else if (out == PemAutomaton.Output.EVENT) {
+                step.event(a.automaton.lastEvent().name().toLowerCase(java.util.Locale.ROOT),
+                        "device=" + a.id + " kw=" + a.automaton.lastEventKw());
                 step.send(a.endpoint, serverEndpoint,
                         new DeviceEvent(a.id, a.automaton.lastEvent(), a.automaton.lastEventKw(), a.at),
                         DeviceEvent.WIRE_BYTES, KIND);

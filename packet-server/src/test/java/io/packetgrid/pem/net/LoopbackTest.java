@@ -82,7 +82,8 @@ class LoopbackTest {
 
     @Test
     void garbageFloodIsCountedAndTheServerKeepsServing(@TempDir Path dir) throws Exception {
-        try (PacketServer server = new PacketServer(ServerConfig.defaults(), KEYS, dir.resolve("ledger")).start("127.0.0.1", 0);
+        ServerConfig fsync = new ServerConfig(null, null, ServerConfig.JournalSettings.of("fsync", null, null), null, null);
+        try (PacketServer server = new PacketServer(fsync, KEYS, dir.resolve("ledger")).start("127.0.0.1", 0);
              DatagramSocket s = new DatagramSocket()) {
             InetSocketAddress target = new InetSocketAddress("127.0.0.1", server.port());
             UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(3L);

@@ -47,9 +47,10 @@ class ServerConfigTest {
     }
 
     @Test
-    void defaultsAcceptEverythingAndFsync() {
+    void defaultsAcceptEverythingAndWriteThrough() {
         ServerConfig c = ServerConfig.defaults();
-        assertEquals(SyncMode.FSYNC, c.syncMode());
+        assertEquals(SyncMode.WRITE, c.syncMode());
+        assertEquals(SyncMode.FSYNC, YamlFiles.read("journal: {sync: fsync}\n", "s.yaml", ServerConfig.class).syncMode());
         assertTrue(c.buildPolicy().decide(List.of(new PacketRequest(1, 1, DeviceClass.OTHER, 300, 0, 1, ConnectionPoint.UNKNOWN)), 0)
                 .get(0).accepted());
     }

@@ -8,7 +8,7 @@ import io.packetgrid.cosim.message.IdealNetwork;
 import io.packetgrid.cosim.message.Network;
 import io.packetgrid.cosim.random.RandomStreams;
 import io.packetgrid.cosim.record.CsvFormat;
-import io.packetgrid.cosim.record.Recorder;
+import io.packetgrid.cosim.record.CsvRecorder;
 import io.packetgrid.cosim.scenario.YamlFiles;
 import io.packetgrid.pem.sim.Acc2017Experiment;
 import io.packetgrid.pem.sim.Control;
@@ -34,7 +34,7 @@ import java.util.function.Function;
  * schemes thermostat, uncoordinated PEM(5), tracking PEM(5) and PEM(30) on the Table I fleet, and
  * the rebound test with and without the 300 kW/min ramp limit. Writes {@code summary.json}
  * (metrics per variant beside the published table), {@code tracking.csv}, {@code rebound.csv},
- * {@code tracking.png} and {@code rebound.png}.
+ * {@code tracking.png}, {@code rebound.png} and each variant's event log {@code <variant>/events.csv}.
  */
 public final class Acc2017Study implements Study {
     private static final long MIN = 60_000_000_000L;
@@ -90,14 +90,22 @@ public final class Acc2017Study implements Study {
         try {
             // one reference for every scheme: scaled around uncoordinated PEM's mean power before tracking
             double baseline = exp.baseline(s.seed(), network);
+            // each variant's event log (opt-outs, rejoins, interruptions, reply timeouts, late starts)
+            // goes to <out>/<variant>/events.csv
             for (Acc2017Experiment.Variant v : variants) {
-                futures.add(pool.submit(() -> exp.run(v, s.seed(), baseline, network, Recorder.discard(),
-                        io.packetgrid.cosim.kernel.ProgressListener.NONE)));
+                futures.add(pool.submit(() -> {
+                    try (CsvRecorder rec = new CsvRecorder(ctx.outDir().resolve(v.name()))) {
+                        return exp.run(v, s.seed(), baseline, network, rec, io.packetgrid.cosim.kernel.ProgressListener.NONE);
+                    }
+                }));
             }
             for (Acc2017Experiment.Variant v : rebounds) {
                 Acc2017Experiment re = reboundExp;
-                futures.add(pool.submit(() -> re.run(v, s.seed(), baseline, network, Recorder.discard(),
-                        io.packetgrid.cosim.kernel.ProgressListener.NONE)));
+                futures.add(pool.submit(() -> {
+                    try (CsvRecorder rec = new CsvRecorder(ctx.outDir().resolve(v.name()))) {
+                        return re.run(v, s.seed(), baseline, network, rec, io.packetgrid.cosim.kernel.ProgressListener.NONE);
+                    }
+                }));
             }
             List<Acc2017Experiment.Result> results = new ArrayList<>();
             for (Future<Acc2017Experiment.Result> f : futures) {

@@ -39,7 +39,8 @@ class Acc2017IT {
         // the same scenario and seed give the same bytes, whatever the threads
         Launcher.Result r2 = Launcher.run(dir, java.util.Map.of(), 600, "run", scenario.toString(), "--out", out2.toString(), "--threads", "1");
         assertEquals(0, r2.exit(), r2.stderr());
-        for (String f : new String[] {"summary.json", "tracking.csv", "rebound.csv"}) {
+        assertTrue(Files.readString(out1.resolve("pem_5min/events.csv")).contains(",fleet,opt_out_on,device="));
+        for (String f : new String[] {"summary.json", "tracking.csv", "rebound.csv", "pem_5min/events.csv"}) {
             assertArrayEquals(Files.readAllBytes(out1.resolve(f)), Files.readAllBytes(out2.resolve(f)), f);
         }
     }
