@@ -118,6 +118,7 @@ public final class CoupledMetrics {
         long replies = 0;
         long executed = 0;
         long granted = 0;
+        long ignored = 0;
         long timeouts = 0;
         long late = 0;
         long optOuts = 0;
@@ -133,6 +134,7 @@ public final class CoupledMetrics {
             events += f.fleet().events;
             replies += f.fleet().replies;
             executed += f.fleet().executed;
+            ignored += f.fleet().acceptsIgnored;
             timeouts += f.fleet().timeouts;
             late += f.fleet().lateStarts;
             optOuts += f.fleet().optOuts;
@@ -167,6 +169,8 @@ public final class CoupledMetrics {
             m.put("packets_granted", granted);
             m.put("packets_executed", executed);
             m.put("accept_replies_lost", r.traffic().acceptsLost());
+            m.put("accept_replies_ignored", ignored);
+            m.put("accept_replies_in_flight", r.traffic().acceptsSent() - r.traffic().acceptsDelivered() - r.traffic().acceptsLost());
             m.put("messages_lost", r.traffic().lost());
             m.put("denied_tracking", deniedTracking);
             m.put("denied_voltage", deniedVoltage);

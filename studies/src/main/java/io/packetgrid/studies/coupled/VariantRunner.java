@@ -147,7 +147,7 @@ public final class VariantRunner {
                     case FIXED -> new FixedDelayNetwork(net.delay().ns(), net.loss(), streams.stream("network"));
                     case RADIO -> radio[0] = new RadioNetwork(rc, streams);
                 };
-                return meter[0] = new TrafficMeter(inner, s.observeFrom().ns());
+                return meter[0] = new TrafficMeter(inner, s.observeFrom().ns(), s.duration().ns());
             });
         }
         Recorder recorder = eventsDir == null ? Recorder.discard() : new CsvRecorder(eventsDir);

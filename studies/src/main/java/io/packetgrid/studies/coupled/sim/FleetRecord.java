@@ -19,6 +19,8 @@ public final class FleetRecord {
     public long executed;
     public long denied;
     public long ignoredReplies;
+    /** Acceptances that reached their device but started no packet (too late, or the device left its band). */
+    public long acceptsIgnored;
     public double evUnmetKwh;
     public int evDepartures;
     public int evDeparturesShort;

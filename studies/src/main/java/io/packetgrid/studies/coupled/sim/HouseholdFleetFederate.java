@@ -178,7 +178,11 @@ public final class HouseholdFleetFederate implements Federate {
                 }
                 d.pendingSentNs = -1;
             }
+            long before = d.automaton.acceptedCount();
             d.automaton.onReply(reply, now, d.device);
+            if (reply.accepted() && d.automaton.acceptedCount() == before) {
+                record.acceptsIgnored++;
+            }
             d.setPower(d.pemPower(), now);
             if (d.automaton.lateStarts() != d.seenLateStarts) {
                 d.seenLateStarts = d.automaton.lateStarts();

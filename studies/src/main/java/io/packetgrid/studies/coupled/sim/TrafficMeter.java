@@ -8,24 +8,33 @@ import java.util.Arrays;
 
 /**
  * Counts what a network does with the study's messages, whatever the network (ideal, fixed, radio):
- * messages sent, delivered and lost, the one-way latency of each delivery, and the acceptances lost on
- * the way to their device (a packet the server granted that the device never ran).
+ * messages sent, delivered (by the end of the run) and lost, the one-way latency of each delivery, and the
+ * acceptances sent, delivered and lost on the way to their device (a packet the server granted that the
+ * device never ran).
  */
 public final class TrafficMeter implements Network {
     private final Network inner;
     private final long observeFromNs;
+    private final long endNs;
     private Delivery wrapped;
     private Delivery kernel;
     private long sent;
     private long delivered;
     private long lost;
     private long acceptsLost;
+    private long acceptsSent;
+    private long acceptsDelivered;
     private long[] latencyNs = new long[1024];
     private int latencies;
 
-    public TrafficMeter(Network inner, long observeFromNs) {
+    /**
+     * @param observeFromNs latencies count for messages sent from this time on
+     * @param endNs         the run's end: a message due later is still in flight when the run stops
+     */
+    public TrafficMeter(Network inner, long observeFromNs, long endNs) {
         this.inner = inner;
         this.observeFromNs = observeFromNs;
+        this.endNs = endNs;
     }
 
     private Delivery wrap(Delivery out) {
@@ -34,7 +43,14 @@ public final class TrafficMeter implements Network {
             wrapped = new Delivery() {
                 @Override
                 public void deliver(Message m, long atNs) {
+                    if (atNs > endNs) { // arrives after the run: neither delivered nor lost
+                        out.deliver(m, atNs);
+                        return;
+                    }
                     delivered++;
+                    if (m.payload() instanceof PacketReply r && r.accepted()) {
+                        acceptsDelivered++;
+                    }
                     if (m.sentNs() >= observeFromNs) {
                         if (latencies == latencyNs.length) {
                             latencyNs = Arrays.copyOf(latencyNs, 2 * latencies);
@@ -60,6 +76,9 @@ public final class TrafficMeter implements Network {
     @Override
     public void submit(Message message, long nowNs, Delivery out) {
         sent++;
+        if (message.payload() instanceof PacketReply r && r.accepted()) {
+            acceptsSent++;
+        }
         inner.submit(message, nowNs, wrap(out));
     }
 
@@ -96,6 +115,16 @@ public final class TrafficMeter implements Network {
 
     public long acceptsLost() {
         return acceptsLost;
+    }
+
+    /** Acceptances the server handed to the network. */
+    public long acceptsSent() {
+        return acceptsSent;
+    }
+
+    /** Acceptances that reached their device. */
+    public long acceptsDelivered() {
+        return acceptsDelivered;
     }
 
     /** One-way latencies of messages sent in the window, ns (a copy). */
