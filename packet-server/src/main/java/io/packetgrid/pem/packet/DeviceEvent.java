@@ -18,9 +18,16 @@ public record DeviceEvent(long deviceId, Type type, double powerKw, ConnectionPo
         REJOIN(3);
 
         private final int code;
+        private final String label;
 
         Type(int code) {
             this.code = code;
+            this.label = name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** Lower-case name for logs (e.g. {@code opt_out_on}). */
+        public String label() {
+            return label;
         }
 
         public int code() {

@@ -39,6 +39,7 @@ public final class DeviceFleetFederate implements Federate {
 
     private final String name;
     private final List<DeviceAgent> agents;
+    private final DeviceAgent[] all;
     private final long stepNs;
     private final String serverEndpoint;
     private final long observeFromNs;
@@ -61,6 +62,7 @@ public final class DeviceFleetFederate implements Federate {
     public DeviceFleetFederate(String name, List<DeviceAgent> agents, long stepNs, String serverEndpoint, long observeFromNs) {
         this.name = name;
         this.agents = List.copyOf(agents);
+        this.all = this.agents.toArray(new DeviceAgent[0]);
         this.stepNs = stepNs;
         this.serverEndpoint = serverEndpoint;
         this.observeFromNs = observeFromNs;
@@ -117,7 +119,7 @@ public final class DeviceFleetFederate implements Federate {
             if (now > 0) {
                 intervalTrace.add(new double[] {(now - stepNs) / 1e9, totalPower()});
             }
-            for (DeviceAgent a : agents) {
+            for (DeviceAgent a : all) {
                 a.advanceTo(now);
             }
         }
@@ -153,7 +155,7 @@ public final class DeviceFleetFederate implements Federate {
 
     private void controlStep(Step step, long now) {
         double dtS = stepNs / 1e9;
-        int n = agents.size();
+        int n = all.length;
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
@@ -164,7 +166,7 @@ public final class DeviceFleetFederate implements Federate {
             order[j] = t;
         }
         for (int k = 0; k < n; k++) {
-            DeviceAgent a = agents.get(order[k]);
+            DeviceAgent a = all[order[k]];
             if (a.control == Control.THERMOSTAT) {
                 a.thermostatStep();
                 a.refreshPower(now);
@@ -181,7 +183,7 @@ public final class DeviceFleetFederate implements Federate {
                 a.pendingSentNs = now;
                 stats.requests++;
             } else if (out == PemAutomaton.Output.EVENT) {
-                step.event(a.automaton.lastEvent().name().toLowerCase(java.util.Locale.ROOT),
+                step.event(a.automaton.lastEvent().label(),
                         "device=" + a.id + " kw=" + a.automaton.lastEventKw());
                 step.send(a.endpoint, serverEndpoint,
                         new DeviceEvent(a.id, a.automaton.lastEvent(), a.automaton.lastEventKw(), a.at),
@@ -199,16 +201,16 @@ public final class DeviceFleetFederate implements Federate {
 
     private double totalPower() {
         double s = 0;
-        for (DeviceAgent a : agents) {
+        for (DeviceAgent a : all) {
             s += a.powerKw;
         }
         return s;
     }
 
     private double[] devicePowers() {
-        double[] p = new double[agents.size()];
+        double[] p = new double[all.length];
         for (int i = 0; i < p.length; i++) {
-            p[i] = agents.get(i).powerKw;
+            p[i] = all[i].powerKw;
         }
         return p;
     }
