@@ -142,7 +142,7 @@ class SweepRunTest {
         String killed = plan.runs().get(2).id();
         Files.createDirectories(dir.resolve("outputs").resolve(killed));
         Files.writeString(dir.resolve("outputs").resolve(killed).resolve("series.csv"), "time_s,y\n0,");
-        Files.writeString(dir.resolve("done").resolve("." + killed + ".json.999-1.tmp"), "{\"id\": \"");
+        Files.writeString(dir.resolve("outputs").resolve(killed).resolve("." + killed + ".json.999-1.tmp"), "{\"id\": \"");
         Collected partial = Collector.collect(dir);
         assertEquals(List.of(0, 2, 3, 5), partial.missing().stream().map(Run::index).toList());
 
@@ -150,7 +150,9 @@ class SweepRunTest {
         assertEquals(6, lines(tmp.resolve("runs.log")), "the 2 finished runs were not recomputed");
         assertTrue(Collector.collect(dir).missing().isEmpty());
         assertFalse(Files.exists(dir.resolve("outputs").resolve(killed)), "leftovers of the killed run are gone");
-        assertFalse(Files.exists(dir.resolve("done").resolve("." + killed + ".json.999-1.tmp")), "and its temporary file");
+        try (Stream<Path> done = Files.list(dir.resolve("done"))) {
+            assertEquals(6, done.count(), "only whole results in done/");
+        }
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("6 runs here, 2 finished earlier, 4 to run with 2 workers"), log.toString());
     }
 

@@ -28,11 +28,20 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] bytes) {
+        write(target, bytes, target.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Writes through a temporary file in {@code tmpDir}, which must be on the same file system as the
+     * target (a rename is atomic only within one).
+     */
+    public static void write(Path target, byte[] bytes, Path tmpDir) {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+        Path tmp = tmpDir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + Thread.currentThread().getId() + TMP_SUFFIX);
         try {
             Files.createDirectories(dir);
+            Files.createDirectories(tmpDir);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);

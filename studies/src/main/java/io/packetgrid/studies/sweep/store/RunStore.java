@@ -21,7 +21,8 @@ import java.util.Optional;
  *   DIR/plan.json           the runs (ids, points, seeds, parameters), metrics and plots asked for
  *   DIR/done/ID.json        a finished run: its summary.json and the time it took (written atomically)
  *   DIR/failed/ID.txt       why a run failed last time (removed when it succeeds)
- *   DIR/outputs/ID/         the study's own outputs while it runs; kept only with keep_outputs: true
+ *   DIR/outputs/ID/         the study's own outputs while it runs (and the temporary file of its result);
+ *                           kept only with keep_outputs: true
  *   DIR/results.csv, DIR/stats.csv, DIR/plots/   the merged results (sweep collect)
  *   DIR/slurm/              job scripts and logs of --slurm
  * </pre>
@@ -56,10 +57,13 @@ public final class RunStore {
         return Files.isRegularFile(doneFile(id));
     }
 
-    /** Records a finished run atomically, and forgets an earlier failure of it. */
+    /**
+     * Records a finished run atomically, and forgets an earlier failure of it. The temporary file is
+     * written in the run's own output folder, so what a killed run leaves is all in that folder.
+     */
     public void saveDone(String id, ObjectNode record) {
         try {
-            AtomicFiles.write(doneFile(id), JSON.writeValueAsString(record) + "\n");
+            AtomicFiles.write(doneFile(id), (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8), outputs(id));
             Files.deleteIfExists(failedFile(id));
         } catch (IOException e) {
             throw new PacketGridException(doneFile(id).toString(), "cannot write: " + e.getMessage());
@@ -92,24 +96,11 @@ public final class RunStore {
     }
 
     /**
-     * Clears what a run killed earlier may have left: its output folder and temporary result files.
-     * Only the worker about to redo the run calls this, so no live writer is disturbed.
+     * Clears what a run killed earlier may have left: its output folder, which also holds the
+     * temporary file of its result. Only the worker about to redo the run calls this.
      */
     public void clearLeftovers(String id) {
         deleteTree(outputs(id));
-        Path done = dir.resolve("done");
-        if (!Files.isDirectory(done)) {
-            return;
-        }
-        String prefix = "." + id + ".json.";
-        try (var files = Files.newDirectoryStream(done, f -> f.getFileName().toString().startsWith(prefix)
-                && f.getFileName().toString().endsWith(AtomicFiles.TMP_SUFFIX))) {
-            for (Path f : files) {
-                Files.deleteIfExists(f);
-            }
-        } catch (IOException e) {
-            throw new PacketGridException(done.toString(), "cannot clean up: " + e.getMessage());
-        }
     }
 
     /** Deletes a folder and everything in it (leftovers of a killed run); absent is fine. */
