@@ -236,6 +236,8 @@ final class CircuitBuilder {
                 return load(ld, full, where);
             } else if (d instanceof GeneratorDef g) {
                 return generator(g, full, where);
+            } else if (d instanceof FaultDef f) {
+                return f.toElement(full, where);
             }
             return null;
         } catch (IllegalArgumentException e) {

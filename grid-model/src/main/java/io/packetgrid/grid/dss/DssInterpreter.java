@@ -102,7 +102,7 @@ public final class DssInterpreter {
 
     static {
         for (String c : List.of("Vsource", "Line", "LineCode", "Transformer", "XfmrCode", "RegControl", "Capacitor", "Load",
-                "LoadShape", "Monitor", "Generator", "PVSystem", "WireData", "LineGeometry", "LineSpacing")) {
+                "LoadShape", "Monitor", "Generator", "PVSystem", "WireData", "LineGeometry", "LineSpacing", "Fault")) {
             CLASS_NAMES.put(c.toLowerCase(Locale.ROOT), c);
         }
     }
@@ -426,6 +426,7 @@ public final class DssInterpreter {
             case "WireData" -> new WireDataDef(name, where);
             case "LineGeometry" -> new LineGeometryDef(name, where);
             case "LineSpacing" -> new LineSpacingDef(name, where);
+            case "Fault" -> new FaultDef(name, where);
             default -> throw new PacketGridException(where, "class '" + cls + "' is not implemented");
         };
     }
