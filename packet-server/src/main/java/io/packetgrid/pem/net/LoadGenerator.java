@@ -50,7 +50,11 @@ public final class LoadGenerator {
      */
     public record Config(InetSocketAddress target, DeviceKeys keys, int devices, long durationNs, long warmupNs,
                          double ratePerS, int window, long timeoutNs, Path ledger, Path acksFile, double powerKw,
-                         long packetNs) {
+                         long packetNs, long seqStart) {
+        public Config(InetSocketAddress target, DeviceKeys keys, int devices, long durationNs, long warmupNs,
+                      double ratePerS, int window, long timeoutNs, Path ledger, Path acksFile, double powerKw, long packetNs) {
+            this(target, keys, devices, durationNs, warmupNs, ratePerS, window, timeoutNs, ledger, acksFile, powerKw, packetNs, 1);
+        }
     }
 
     private final Config c;
@@ -80,6 +84,12 @@ public final class LoadGenerator {
         this.c = c;
         this.seq = new AtomicLongArray(c.devices() + 1);
         this.sentNs = new AtomicLongArray(c.devices() + 1);
+        if (c.seqStart() < 1 || c.seqStart() > 0xFFFF_0000L) {
+            throw new PacketGridException("--seq-start", "must be in [1, 4294901760]");
+        }
+        for (int d = 1; d <= c.devices(); d++) {
+            seq.set(d, c.seqStart() - 1);
+        }
         this.window = new Semaphore(c.ratePerS() > 0 ? Integer.MAX_VALUE / 2 : c.window());
     }
 

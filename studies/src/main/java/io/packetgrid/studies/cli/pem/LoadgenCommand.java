@@ -53,6 +53,12 @@ public final class LoadgenCommand implements Callable<Integer> {
     @Option(names = "--acks", paramLabel = "FILE", description = "Also write the acknowledged packets (device_id,seq) to FILE.")
     Path acks;
 
+    @Option(names = "--seq-start", defaultValue = "1", paramLabel = "N",
+            description = {"First sequence number of every device (default ${DEFAULT-VALUE}). A server that has seen these",
+                    "devices before (its replay windows come back from its journal) drops numbers it has seen:",
+                    "start above them, as real devices do by keeping their counter."})
+    long seqStart;
+
     @Option(names = "--power-kw", defaultValue = "4.5", paramLabel = "KW", description = "Packet power requested (default ${DEFAULT-VALUE}).")
     double powerKw;
 
@@ -84,7 +90,7 @@ public final class LoadgenCommand implements Callable<Integer> {
             throw new PacketGridException("--target", "cannot resolve host '" + target.substring(0, colon) + "'");
         }
         LoadGenerator.Config cfg = new LoadGenerator.Config(addr, k, devices, durNs, warmNs, rate == null ? 0 : rate,
-                Math.min(window, devices), toNs, ledger, acks, powerKw, packetNs);
+                Math.min(window, devices), toNs, ledger, acks, powerKw, packetNs, seqStart);
         LoadReport r = new LoadGenerator(cfg).run();
         System.out.println(new ObjectMapper().writeValueAsString(r.toJsonFields()));
         return 0;
