@@ -231,6 +231,13 @@ class SweepRunTest {
     }
 
     @Test
+    void collectOfAFolderWithoutAPlanIsOneLine() {
+        Path empty = tmp.resolve("empty");
+        assertEquals(empty + ": not a sweep folder (no plan.json; run `sweep SWEEP.yaml --out " + empty + "` first)",
+                assertThrows(PacketGridException.class, () -> Collector.collect(empty)).userMessage());
+    }
+
+    @Test
     void collectListsMissingRunsOfAPartialSweep() {
         Fixture f = fixture();
         SweepPlan plan = Sweeps.plan(f.sweep("axes: {x: [1, 2, 3, 4]}\n"));
