@@ -262,7 +262,7 @@ public final class ServerCore {
         if (endNs > now) {
             synchronized (policy) {
                 if (policy instanceof io.packetgrid.pem.policy.TrackingPolicy tp) {
-                    tp.estimator().onAccepted(r.powerW() / 1000.0, r.startMs() * 1_000_000L, endNs);
+                    tp.estimator().onAccepted(r.deviceId(), r.powerW() / 1000.0, r.startMs() * 1_000_000L, endNs);
                 }
             }
         }

@@ -109,7 +109,7 @@ public final class TrackingPolicy implements PacketPolicy {
                 long duration = Math.min(r.durationNs(), maxPacketNs);
                 PacketReply reply = PacketReply.accept(r, nowNs, duration);
                 error -= accountKw;
-                estimator.onAccepted(r.ratedKw(), nowNs, reply.endNs());
+                estimator.onAccepted(r.deviceId(), r.ratedKw(), nowNs, reply.endNs());
                 if (gate != null) {
                     gate.accepted(r);
                 }

@@ -210,6 +210,19 @@ class TrackingPolicyTest {
     }
 
     @Test
+    void anInterruptedPacketIsNotSubtractedAgainAtItsExpiry() {
+        EventEstimator e = new EventEstimator(0);
+        e.onAccepted(7, 4.5, 0, 300 * S);
+        e.onAccepted(8, -5, 0, 300 * S); // a battery discharging
+        assertEquals(-0.5, e.estimateKw(0), 1e-12);
+        e.onEvent(new DeviceEvent(7, DeviceEvent.Type.INTERRUPT, 4.5, ConnectionPoint.UNKNOWN), 100 * S);
+        e.onEvent(new DeviceEvent(8, DeviceEvent.Type.INTERRUPT, 5, ConnectionPoint.UNKNOWN), 100 * S);
+        assertEquals(0, e.estimateKw(100 * S), 1e-12, "a stopped discharge raises demand");
+        assertEquals(0, e.estimateKw(300 * S), 1e-12, "no second subtraction at the timers' end");
+        assertEquals(0, e.activePackets());
+    }
+
+    @Test
     void measuredEstimateAddsOnlyPacketsNotYetInTheMeasurement() {
         MeasuredEstimator m = new MeasuredEstimator();
         m.measure(1000, 0);
