@@ -207,6 +207,19 @@ public final class CoupledStudy implements Study {
                     node.put(e.getKey(), String.valueOf(val));
                 }
             }
+            if (r.radio() != null) {
+                ObjectNode radio = node.putObject("radio");
+                var all = r.radio().all();
+                radio.put("sent", all.sent());
+                radio.put("delivered", all.delivered());
+                radio.put("lost", all.lost());
+                ObjectNode reasons = radio.putObject("lost_by_reason");
+                new java.util.TreeMap<>(all.lostByReason()).forEach(reasons::put);
+                radio.put("mean_attempts", CoupledMetrics.round(all.meanAttempts(), 4));
+                radio.put("latency_p90_ms", CoupledMetrics.round(all.latencyP90Ms(), 4));
+                radio.put("latency_max_ms", CoupledMetrics.round(all.latencyMaxMs(), 4));
+                radio.put("in_flight_at_end", r.radio().inFlight());
+            }
             Path vdir = dir.resolve(v.name());
             CoupledCsv.write(vdir, s, r);
             writeText(vdir.resolve("profile.txt"), r.report().profileTable(40));

@@ -196,32 +196,41 @@ public final class FeederGridFederate implements Federate {
         feeder.simulation().solveSnapshot();
         PowerFlowSolver solver = feeder.simulation().solver();
         solver.voltages(re, im);
+        // magnitudes compared squared (no square root per node): |V|² against (limit·nominal)²
         double nominal = limits.nominalV();
-        double vMin = Double.POSITIVE_INFINITY;
-        double vMax = Double.NEGATIVE_INFINITY;
+        double lo2 = sq(limits.vMinPu() * nominal);
+        double hi2 = sq(limits.vMaxPu() * nominal);
+        double min2 = Double.POSITIVE_INFINITY;
+        double max2 = Double.NEGATIVE_INFINITY;
         int bad = 0;
         boolean observe = k >= observeStep;
+        double[] busMin2 = series.busVMinPu;
         for (int j = 0; j < lvNodes.length; j++) {
             int i = lvNodes[j];
-            double pu = Math.hypot(re[i], im[i]) / nominal;
-            vMin = Math.min(vMin, pu);
-            vMax = Math.max(vMax, pu);
-            if (pu < limits.vMinPu() || pu > limits.vMaxPu()) {
+            double m2 = re[i] * re[i] + im[i] * im[i];
+            if (m2 < min2) {
+                min2 = m2;
+            }
+            if (m2 > max2) {
+                max2 = m2;
+            }
+            if (m2 < lo2 || m2 > hi2) {
                 bad++;
             }
             if (observe) {
                 int b = lvNodeBus[j];
-                double m = series.busVMinPu[b];
-                if (!(m <= pu)) {
-                    series.busVMinPu[b] = pu;
+                if (!(busMin2[b] <= m2)) {
+                    busMin2[b] = m2; // squared volts until the run ends (see finish)
                 }
             }
         }
+        double vMin = Math.sqrt(min2) / nominal;
+        double vMax = Math.sqrt(max2) / nominal;
         double[] v = new double[householdLoad.length];
         double cMin = Double.POSITIVE_INFINITY;
         for (int h = 0; h < v.length; h++) {
             int i = householdNode[h];
-            v[h] = Math.hypot(re[i], im[i]) / nominal;
+            v[h] = Math.sqrt(re[i] * re[i] + im[i] * im[i]) / nominal;
             cMin = Math.min(cMin, v[h]);
             if (observe) {
                 series.householdVMinPu[h] = Math.min(series.householdVMinPu[h], v[h]);
@@ -260,6 +269,19 @@ public final class FeederGridFederate implements Federate {
             step.publish(sensitivityKey, sensitivities());
         }
         return now + stepNs;
+    }
+
+    private static double sq(double x) {
+        return x * x;
+    }
+
+    /** Turns the per-bus minima, kept squared in volts during the run, into pu. */
+    @Override
+    public void finish(long endNs) {
+        double[] b = series.busVMinPu;
+        for (int i = 0; i < b.length; i++) {
+            b[i] = Double.isNaN(b[i]) ? Double.NaN : Math.sqrt(b[i]) / limits.nominalV();
+        }
     }
 
     /**
