@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the packet server (UDP and TCP on one port) for real or emulated devices.",
-                "Accepted packets are journaled in the ledger folder before they are acknowledged,",
-                "so a restart loses none. Runs until stopped (SIGTERM: clean shutdown)."})
+                "Accepted packets are journaled in the ledger folder before they are",
+                "acknowledged, so a restart loses none. Runs until stopped (SIGTERM: clean",
+                "shutdown). Wire format: docs/protocol.md."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", required = true, paramLabel = "P", description = "UDP and TCP port (0: any free port).")
