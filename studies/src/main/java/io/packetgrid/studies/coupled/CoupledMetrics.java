@@ -125,6 +125,7 @@ public final class CoupledMetrics {
         long deniedTracking = 0;
         long deniedVoltage = 0;
         long deniedLoading = 0;
+        long deniedCap = 0;
         double unmet = 0;
         int short0 = 0;
         int devices = 0;
@@ -149,6 +150,7 @@ public final class CoupledMetrics {
                 deniedTracking += f.stats().denied(DenyReason.TRACKING);
                 deniedVoltage += f.stats().denied(DenyReason.VOLTAGE);
                 deniedLoading += f.stats().denied(DenyReason.LOADING);
+                deniedCap += f.stats().denied(DenyReason.CLASS_CAP);
             }
         }
         m.put("flexible_energy_kwh", round(flexKwh, 3));
@@ -175,6 +177,7 @@ public final class CoupledMetrics {
             m.put("denied_tracking", deniedTracking);
             m.put("denied_voltage", deniedVoltage);
             m.put("denied_loading", deniedLoading);
+            m.put("denied_class_cap", deniedCap);
             m.put("reply_timeouts", timeouts);
             m.put("late_starts", late);
             m.put("opt_outs", optOuts);
