@@ -171,7 +171,7 @@ public final class SweepExecutor {
         store.clearLeftovers(run.id());   // of this run, killed earlier
         ObjectNode scenario = plan.scenario(run);
         Study study = StudyKinds.of(spec.kind(), spec.baseSource() + ": kind");
-        RunContext ctx = RunContext.quiet(out, spec.base().getParent(), options.threadsPerRun());
+        RunContext ctx = RunContext.quiet(out, spec.baseDir(), options.threadsPerRun());
         long s0 = System.nanoTime();
         Summary summary;
         try {

@@ -27,6 +27,12 @@ import java.util.regex.Pattern;
 public final class SweepFiles {
     static final List<String> FIELDS = List.of("name", "base", "set", "axes", "zip", "seeds", "replications",
             "metrics", "plots", "keep_outputs", "slurm");
+    /** {@code base: builtin:default} sweeps the built-in default study of {@code run}. */
+    static final String BUILTIN = "builtin:";
+    /** The source name {@code run} gives the built-in default scenario in its errors. */
+    static final String BUILTIN_SOURCE = "built-in default scenario";
+    /** Where {@code run} finds the built-in default scenario (RunCommand.DEFAULT_SCENARIO). */
+    private static final String DEFAULT_RESOURCE = "/scenarios/default.yaml";
     /** The most runs (points × seeds) one sweep may have. */
     public static final long MAX_RUNS = 1_000_000L;
     private static final List<String> PLOT_FIELDS = List.of("metric", "x", "series", "where", "file");
@@ -78,15 +84,26 @@ public final class SweepFiles {
             throw new PacketGridException(file, "base: missing required field (the scenario to sweep, relative to this file)");
         }
         String baseText = text(baseNode, "base");
-        Path base = path.getParent().resolve(baseText).normalize();
-        String baseSource = base.getFileName().toString();
+        Path base;
+        String baseSource;
         String baseYaml;
-        try {
-            baseYaml = Files.readString(base, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new PacketGridException(at("base"), "no such scenario file " + base);
-        } catch (IOException e) {
-            throw new PacketGridException(at("base"), "cannot read " + base + ": " + e.getMessage());
+        if (baseText.startsWith(BUILTIN)) {
+            if (!baseText.equals(BUILTIN + "default")) {
+                throw new PacketGridException(at("base"), "unknown built-in scenario '" + baseText + "' (known: " + BUILTIN + "default)");
+            }
+            base = null;
+            baseSource = BUILTIN_SOURCE;
+            baseYaml = builtInDefault();
+        } else {
+            base = path.getParent().resolve(baseText).normalize();
+            baseSource = base.getFileName().toString();
+            try {
+                baseYaml = Files.readString(base, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new PacketGridException(at("base"), "no such scenario file " + base);
+            } catch (IOException e) {
+                throw new PacketGridException(at("base"), "cannot read " + base + ": " + e.getMessage());
+            }
         }
         JsonNode baseTree = YamlFiles.read(baseYaml, baseSource, JsonNode.class);
         if (!(baseTree instanceof ObjectNode baseObj)) {
@@ -468,6 +485,17 @@ public final class SweepFiles {
     private String line(String... pointer) {
         int l = lines.line(YamlLines.pointer((Object[]) pointer));
         return l > 0 ? ":" + l : "";
+    }
+
+    private String builtInDefault() {
+        try (java.io.InputStream in = SweepFiles.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new PacketGridException(at("base"), "the built-in default scenario is missing from this build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PacketGridException(at("base"), "cannot read the built-in default scenario: " + e.getMessage());
+        }
     }
 
     private static String readText(Path file, String missing) {

@@ -11,8 +11,9 @@ import java.util.List;
  * @param file       the sweep file's name, for messages
  * @param path       the sweep file (absolute)
  * @param name       the sweep's name (from {@code name:} or the file name)
- * @param base       the base scenario file (absolute)
- * @param baseSource the base scenario's file name, the source the study names in its errors
+ * @param base       the base scenario file (absolute), or null for the built-in default scenario
+ * @param baseSource the base scenario's file name (or {@code built-in default scenario}), the source the
+ *                   study names in its errors
  * @param metrics    metrics to collect, or null for every metric of every variant
  */
 public record SweepSpec(String file, Path path, String name, Path base, String baseSource, ObjectNode baseTree,
@@ -24,6 +25,11 @@ public record SweepSpec(String file, Path path, String name, Path base, String b
         seeds = List.copyOf(seeds);
         metrics = metrics == null ? null : List.copyOf(metrics);
         plots = List.copyOf(plots);
+    }
+
+    /** The folder against which relative paths in the base scenario resolve (null for the built-in one). */
+    public Path baseDir() {
+        return base == null ? null : base.getParent();
     }
 
     /** The swept fields in column order: the axes in file order, then the zipped groups. */

@@ -132,6 +132,17 @@ class SweepFilesTest {
     }
 
     @Test
+    void theBuiltInDefaultScenarioCanBeSwept() {
+        Fixture f = new Fixture(tmp);
+        SweepSpec s = SweepFiles.read(f.write("sweep.yaml", "base: builtin:default\naxes: {name: [a, b]}\n"));
+        assertEquals("built-in default scenario", s.baseSource());
+        assertNull(s.base());
+        assertNull(s.baseDir());
+        assertEquals("sweep.yaml:1: base: unknown built-in scenario 'builtin:other' (known: builtin:default)",
+                assertThrows(PacketGridException.class, () -> SweepFiles.read(f.write("sweep.yaml", "base: builtin:other\n"))).userMessage());
+    }
+
+    @Test
     void aMissingSweepFileIsNamed() {
         assertEquals(tmp.resolve("x.yaml") + ": no such sweep file",
                 assertThrows(PacketGridException.class, () -> SweepFiles.read(tmp.resolve("x.yaml"))).userMessage());
