@@ -3,21 +3,26 @@ package io.packetgrid.grid.api;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.dss.DssInterpreter;
 import io.packetgrid.grid.feeders.BundledFeeders;
+import io.packetgrid.grid.model.BusXy;
 import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Line;
 import io.packetgrid.grid.model.Load;
 import io.packetgrid.grid.model.Network;
+import io.packetgrid.grid.result.FlowAccounting;
+import io.packetgrid.grid.result.FlowSummary;
 import io.packetgrid.grid.result.GridResults;
 import io.packetgrid.grid.result.Limits;
 import io.packetgrid.grid.result.Loading;
 import io.packetgrid.grid.result.NodeVoltage;
 import io.packetgrid.grid.result.Violation;
+import io.packetgrid.grid.result.VoltageSensitivity;
 import io.packetgrid.grid.series.LoadDriver;
 import io.packetgrid.grid.series.Simulation;
 import io.packetgrid.grid.series.SolveMode;
 import io.packetgrid.grid.solve.PowerFlowSolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,12 +34,26 @@ import java.util.Map;
  * {@code solve()} is one OpenDSS snapshot solution (with control iterations) at the feeder's
  * present time; loads follow their shapes for that time unless their power is set here.
  *
+ * <p>Results of a solution (losses, source and load power, voltage range, loadings, violations) are
+ * computed once per solution from cached element matrices ({@link FlowAccounting}) and shared by
+ * the queries; {@link #summarize} reads them without allocating, for per-step use.
+ *
  * <p>Not thread-safe: one feeder per thread (feeders are independent and cheap to load).
  */
 public final class Feeder {
     private final DssInterpreter dss;
     private final Map<String, LoadDriver> loads = new LinkedHashMap<>();
+    private final Map<String, Integer> loadPositions = new LinkedHashMap<>();
     private Limits limits = Limits.en50160();
+    private Map<String, BusXy> coordinates;
+
+    // results of the last solution, computed on first query
+    private FlowAccounting accounting;
+    private final FlowSummary summary = new FlowSummary();
+    private PowerFlowSolver accountedSolver;
+    private long accountedSolution = -1;
+    private double[] re = new double[0];
+    private double[] im = new double[0];
 
     private Feeder(DssInterpreter dss) {
         this.dss = dss;
@@ -70,9 +89,12 @@ public final class Feeder {
 
     private void index() {
         loads.clear();
+        loadPositions.clear();
         for (LoadDriver d : sim().loads()) {
             String n = d.load().name();
-            loads.put(n.substring(n.indexOf('.') + 1).toLowerCase(Locale.ROOT), d);
+            String key = n.substring(n.indexOf('.') + 1).toLowerCase(Locale.ROOT);
+            loadPositions.put(key, loads.size());
+            loads.put(key, d);
         }
     }
 
@@ -95,11 +117,23 @@ public final class Feeder {
     }
 
     private LoadDriver driver(String load) {
-        LoadDriver d = loads.get(load.toLowerCase(Locale.ROOT));
-        if (d == null) {
+        return sim().loads().get(loadIndex(load));
+    }
+
+    /**
+     * Position of a load (name with or without {@code Load.}, any case) in {@link #loadNames()} and
+     * in {@code simulation().loads()}: for callers that address loads by index every step.
+     */
+    public int loadIndex(String load) {
+        String n = load.toLowerCase(Locale.ROOT);
+        Integer i = loadPositions.get(n);
+        if (i == null && n.startsWith("load.")) {
+            i = loadPositions.get(n.substring(5));
+        }
+        if (i == null) {
             throw new PacketGridException("load " + load, "no such load in this feeder");
         }
-        return d;
+        return i;
     }
 
     /** Sets a load's total power (kW, kvar) until cleared; replaces its load shape. */
@@ -172,14 +206,22 @@ public final class Feeder {
 
     /** Load voltage in per unit of the EN 50160 nominal (230 V) for 230 V loads, else of the load's rated voltage. */
     public double[] loadVoltagePu(String load) {
-        Load l = driver(load).load();
         double[] v = loadVoltage(load);
-        double nominal = !l.delta() && l.vbase() <= limits.lvMaxKv() * 1000.0
-                && Math.abs(l.vbase() / limits.lvNominalV() - 1.0) <= 0.15 ? limits.lvNominalV() : l.vbase();
+        double nominal = loadNominalV(load);
         for (int i = 0; i < v.length; i++) {
             v[i] /= nominal;
         }
         return v;
+    }
+
+    /**
+     * The voltage (V) a load's per-unit voltage is taken of: the EN 50160 nominal (230 V) for a wye
+     * load rated within 15 % of it on an LV system, else the load's own rated phase voltage.
+     */
+    public double loadNominalV(String load) {
+        Load l = driver(load).load();
+        return !l.delta() && l.vbase() <= limits.lvMaxKv() * 1000.0
+                && Math.abs(l.vbase() / limits.lvNominalV() - 1.0) <= 0.15 ? limits.lvNominalV() : l.vbase();
     }
 
     /** Bus of a load (lower case). */
@@ -189,30 +231,84 @@ public final class Feeder {
 
     /** {min, max} phase voltage over all nodes, pu of nominal (EN 50160 230 V for LV nodes). */
     public double[] voltageRangePu() {
-        return GridResults.voltageRangePu(solver(), limits);
+        accounted();
+        return new double[] {summary.vMinPu(), summary.vMaxPu()};
     }
 
     public List<NodeVoltage> voltages() {
         return GridResults.voltages(solver());
     }
 
+    /** Closed lines: worst conductor current at either end against normamps. */
     public List<Loading> lineLoadings() {
-        return GridResults.lineLoadings(solver());
+        return accounted().lineLoadings();
     }
 
+    /** Transformers: largest terminal apparent power against that winding's kVA. */
     public List<Loading> transformerLoadings() {
-        return GridResults.transformerLoadings(solver());
+        return accounted().transformerLoadings();
     }
 
     /** Losses in the delivery elements (kW). */
     public double lossesKw() {
-        return GridResults.losses(solver())[0] / 1000.0;
+        accounted();
+        return summary.lossesKw();
     }
 
     /** Power from the sources (kW, kvar). */
     public double[] sourcePowerKw() {
-        double[] s = GridResults.sourcePower(solver());
-        return new double[] {s[0] / 1000.0, s[1] / 1000.0};
+        accounted();
+        return new double[] {summary.sourceKw(), summary.sourceKvar()};
+    }
+
+    /** Power drawn by all loads at their solved voltages, minus what generators and PV inject (kW, kvar). */
+    public double[] loadsPowerKw() {
+        accounted();
+        return new double[] {summary.loadsKw(), summary.loadsKvar()};
+    }
+
+    /** The feeder-wide figures of the last solution (a snapshot; see {@link #summarize} for per-step use). */
+    public FlowSummary summary() {
+        accounted();
+        return summary.copy();
+    }
+
+    /** Copies the feeder-wide figures of the last solution into {@code out} (no allocation after the first call of a solution). */
+    public void summarize(FlowSummary out) {
+        accounted();
+        out.set(summary);
+    }
+
+    /**
+     * The result cache for the present solution: node voltages into {@code re}/{@code im} (one sparse
+     * substitution) and one pass over the elements, once per solution and limits.
+     */
+    private FlowAccounting accounted() {
+        PowerFlowSolver s = solver();
+        Network net = s.network();
+        if (accounting == null || accounting.network() != net || accounting.limits() != limits) {
+            accounting = new FlowAccounting(net, limits);
+            re = new double[net.nodeCount()];
+            im = new double[net.nodeCount()];
+            accountedSolver = null;
+        }
+        if (accountedSolver != s || accountedSolution != s.solutions()) {
+            s.voltages(re, im);
+            accounting.summarize(re, im, summary);
+            accountedSolver = s;
+            accountedSolution = s.solutions();
+        }
+        return accounting;
+    }
+
+    /**
+     * All node voltages of the last solution (volts, real and imaginary parts, system node order of
+     * {@link #network()}) into {@code re}/{@code im}, without allocating.
+     */
+    public void nodeVoltages(double[] re, double[] im) {
+        accounted();
+        System.arraycopy(this.re, 0, re, 0, this.re.length);
+        System.arraycopy(this.im, 0, im, 0, this.im.length);
     }
 
     public void setLimits(Limits limits) {
@@ -223,8 +319,9 @@ public final class Feeder {
         return limits;
     }
 
+    /** Violations of the last solution: nodes outside the voltage band, lines above normamps, transformers above kVA. */
     public List<Violation> violations() {
-        return GridResults.violations(solver(), limits);
+        return accounted().violations(re, im);
     }
 
     /**
@@ -244,14 +341,24 @@ public final class Feeder {
         s.voltage(j, vj);
         double[] z = new double[2];
         s.transferImpedance(i, j, z);
-        // dI = 1000 / conj(Vj) = 1000 Vj / |Vj|^2
-        double den = vj[0] * vj[0] + vj[1] * vj[1];
-        double dir = 1000.0 * vj[0] / den;
-        double dii = 1000.0 * vj[1] / den;
-        double dvr = z[0] * dir - z[1] * dii;
-        double dvi = z[0] * dii + z[1] * dir;
-        double m = Math.hypot(vi[0], vi[1]);
-        return (dvr * vi[0] + dvi * vi[1]) / m;
+        return VoltageSensitivity.voltsPerKw(z[0], z[1], vi[0], vi[1], vj[0], vj[1]);
+    }
+
+    /**
+     * {@link #voltageSensitivity(String, String)} among several loads at once: row-major
+     * {@code out[i n + j]} = V at load i per kW injected at load j (n = {@code loads.size()}), from
+     * the reduced operator or one substitution per column.
+     */
+    public double[] voltageSensitivityMatrix(List<String> loads) {
+        int n = loads.size();
+        int[] nodes = new int[n];
+        for (int k = 0; k < n; k++) {
+            nodes[k] = phaseNode(loads.get(k));
+        }
+        double[] out = new double[n * n];
+        int nodeCount = network().nodeCount();
+        VoltageSensitivity.matrix(solver(), nodes, out, new double[nodeCount], new double[nodeCount]);
+        return out;
     }
 
     /** Self sensitivity (V per kW injected at the load's own node). */
@@ -281,6 +388,31 @@ public final class Feeder {
             l.setOpen(open);
             sim().rebuildNetwork();
         }
+    }
+
+    /**
+     * Bus coordinates from the script's {@code BusCoords} files (OpenDSS format: bus, x, y), for the
+     * buses of this feeder, keyed by lower-case bus name in file order; empty without such a file.
+     * Unlike OpenDSS, which keeps only buses that exist when the command runs, any bus of the final
+     * circuit counts wherever the command appears.
+     */
+    public Map<String, BusXy> busCoordinates() {
+        if (coordinates == null) {
+            Map<String, BusXy> m = new LinkedHashMap<>();
+            Network net = network();
+            for (Map.Entry<String, BusXy> e : dss.busCoordinates().entrySet()) {
+                if (net.bus(e.getKey()) >= 0) {
+                    m.put(e.getKey(), e.getValue());
+                }
+            }
+            coordinates = Collections.unmodifiableMap(m);
+        }
+        return coordinates;
+    }
+
+    /** Coordinates of a bus (any case), or null when the feeder has none for it. */
+    public BusXy busXy(String bus) {
+        return busCoordinates().get(bus.toLowerCase(Locale.ROOT));
     }
 
     /** Network for low-level queries (buses, nodes). */

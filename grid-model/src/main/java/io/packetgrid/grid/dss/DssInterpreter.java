@@ -115,6 +115,7 @@ public final class DssInterpreter {
     private final Path outDir;
     private final Set<String> warned = new LinkedHashSet<>();
     private final List<String> warnings = new ArrayList<>();
+    private final Map<String, io.packetgrid.grid.model.BusXy> busXy = new LinkedHashMap<>();
     private DssCircuit circuit;
     private double defaultBaseFrequency = 60.0;
     private LineConstants.EarthModel defaultEarthModel = LineConstants.EarthModel.DERI;
@@ -318,6 +319,7 @@ public final class DssInterpreter {
             case "clear", "clearall" -> {
                 circuit = null;
                 active = null;
+                busXy.clear();
             }
             case "calcvoltagebases" -> calcVoltageBases(where);
             case "setkvbase" -> setKvBase(tok, where);
@@ -946,11 +948,28 @@ public final class DssInterpreter {
         }
     }
 
+    /** Reads the coordinate file (relative to the including script) now, as OpenDSS does; later files override. */
     private void busCoords(DssTokenizer tok, String where, Path dir) {
         DssTokenizer.Param p = tok.next();
-        if (!p.value().isEmpty() && !Files.exists(dir.resolve(p.value()))) {
-            warnOnce("buscoords:" + p.value(), where + ": bus coordinate file " + p.value() + " not found; ignored (coordinates do not affect the power flow)");
+        if (p.value().isEmpty()) {
+            throw new PacketGridException(where, "BusCoords needs a file name");
         }
+        Path file;
+        try {
+            file = dir.resolve(p.value()).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new PacketGridException(where, "BusCoords: invalid file name '" + p.value() + "'");
+        }
+        if (!Files.isRegularFile(file)) {
+            warnOnce("buscoords:" + p.value(), where + ": bus coordinate file " + p.value() + " not found; ignored (coordinates do not affect the power flow)");
+            return;
+        }
+        busXy.putAll(BusCoordsFile.read(file, display(file)));
+    }
+
+    /** Bus coordinates read by {@code BusCoords} commands (lower-case bus name, file order); buses of any circuit. */
+    public Map<String, io.packetgrid.grid.model.BusXy> busCoordinates() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(busXy));
     }
 
     private void export(DssTokenizer tok, String where) {

@@ -70,7 +70,17 @@ public final class LoadDriver {
 
     /** Scheduled {kW, kvar} at the given time, without override. */
     public double[] scheduled(SolveMode mode, double hour, double loadMult) {
-        double[] shape = null;
+        double[] out = new double[2];
+        scheduled(mode, hour, loadMult, out, new double[2]);
+        return out;
+    }
+
+    private final double[] mult = new double[2];
+    private final double[] pq = new double[2];
+
+    /** Scheduled {kW, kvar} into {@code out}, with {@code mult} as scratch for the shape's multipliers. */
+    private void scheduled(SolveMode mode, double hour, double loadMult, double[] out, double[] mult) {
+        LoadShape shape = null;
         double factor;
         if (status.equals("fixed")) {
             factor = 1.0;
@@ -78,47 +88,47 @@ public final class LoadDriver {
             switch (mode) {
                 case DAILY -> {
                     factor = status.equals("exempt") ? 1.0 : loadMult;
-                    shape = daily == null ? null : daily.at(hour);
-                    return scale(shape, factor, daily);
+                    shape = daily;
                 }
                 case YEARLY -> {
                     factor = loadMult;
-                    shape = yearly == null ? null : yearly.at(hour);
-                    return scale(shape, factor, yearly);
+                    shape = yearly;
                 }
                 default -> factor = status.equals("exempt") ? 1.0 : loadMult;
             }
         }
-        return new double[] {kwBase * factor, kvarBase * factor};
-    }
-
-    private double[] scale(double[] shape, double factor, LoadShape s) {
         if (shape == null) {
-            return new double[] {kwBase * factor, kvarBase * factor};
+            out[0] = kwBase * factor;
+            out[1] = kvarBase * factor;
+            return;
         }
-        if (s.useActual()) {
-            double p = shape[0];
+        shape.at(hour, mult);
+        if (shape.useActual()) {
+            double p = mult[0];
             double q = 0.0;
-            if (s.q() != null && shape[1] != 0.0) {
-                q = shape[1];
+            if (shape.q() != null && mult[1] != 0.0) {
+                q = mult[1];
             } else if (pfSpecified && pf != 1.0) {
                 q = p * Math.sqrt(1.0 / (pf * pf) - 1.0);
                 if (pf < 0) {
                     q = -q;
                 }
             }
-            return new double[] {p, q};
+            out[0] = p;
+            out[1] = q;
+            return;
         }
-        return new double[] {kwBase * factor * shape[0], kvarBase * factor * shape[1]};
+        out[0] = kwBase * factor * mult[0];
+        out[1] = kvarBase * factor * mult[1];
     }
 
-    /** Applies the power for this time to the load. */
+    /** Applies the power for this time to the load (no allocation). */
     public void apply(SolveMode mode, double hour, double loadMult) {
         if (overridden()) {
             load.setNominal(overrideKw + extraKw, overrideKvar + extraKvar);
             return;
         }
-        double[] pq = scheduled(mode, hour, loadMult);
+        scheduled(mode, hour, loadMult, pq, mult);
         load.setNominal(pq[0] + extraKw, pq[1] + extraKvar);
     }
 }

@@ -17,12 +17,22 @@ public record LoadShape(String name, double intervalHours, double[] p, double[] 
 
     /** Multiplier pair {P, Q} at {@code hour} (OpenDSS returns 1+j1 for an empty shape). */
     public double[] at(double hour) {
+        double[] out = new double[2];
+        at(hour, out);
+        return out;
+    }
+
+    /** The multiplier pair at {@code hour} into {@code out[0]}, {@code out[1]} (no allocation, for per-step use). */
+    public void at(double hour, double[] out) {
         int n = p.length;
         if (n == 0) {
-            return new double[] {1.0, 1.0};
+            out[0] = 1.0;
+            out[1] = 1.0;
+            return;
         }
         if (n == 1) {
-            return pair(0);
+            pair(0, out);
+            return;
         }
         if (intervalHours > 0) {
             long i = edge ? (long) Math.floor(hour / intervalHours) : roundHalfEven(hour / intervalHours);
@@ -38,7 +48,8 @@ public record LoadShape(String name, double intervalHours, double[] p, double[] 
                     i = n;
                 }
             }
-            return pair((int) (i - 1));
+            pair((int) (i - 1), out);
+            return;
         }
         double last = hours[n - 1];
         double h = hour;
@@ -47,25 +58,28 @@ public record LoadShape(String name, double intervalHours, double[] p, double[] 
         }
         for (int i = 0; i < n; i++) {
             if (Math.abs(hours[i] - h) < 0.00001) {
-                return pair(i);
+                pair(i, out);
+                return;
             }
             if (hours[i] > h) {
-                if (i == 0) {
-                    return pair(0);
-                }
-                if (edge) {
-                    return pair(i - 1);
+                if (i == 0 || edge) {
+                    pair(i == 0 ? 0 : i - 1, out);
+                    return;
                 }
                 double f = (h - hours[i - 1]) / (hours[i] - hours[i - 1]);
-                double[] a = pair(i - 1);
-                double[] b = pair(i);
-                return new double[] {a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])};
+                pair(i - 1, out);
+                double a0 = out[0];
+                double a1 = out[1];
+                pair(i, out);
+                out[0] = a0 + f * (out[0] - a0);
+                out[1] = a1 + f * (out[1] - a1);
+                return;
             }
         }
-        return pair(n - 1);
+        pair(n - 1, out);
     }
 
-    private double[] pair(int i) {
+    private void pair(int i, double[] out) {
         double pv = p[i];
         double qv;
         if (q != null && i < q.length) {
@@ -73,7 +87,8 @@ public record LoadShape(String name, double intervalHours, double[] p, double[] 
         } else {
             qv = useActual ? 0.0 : pv;
         }
-        return new double[] {pv, qv};
+        out[0] = pv;
+        out[1] = qv;
     }
 
     /** Pascal's Round: to nearest, ties to even (banker's rounding). */

@@ -78,6 +78,7 @@ public final class PowerFlowSolver {
     private double[] wi;
     private int lastIterations;
     private long factorizations;
+    private long solutions;
 
     // scratch for element evaluation
     private double[] evr = new double[8];
@@ -154,6 +155,11 @@ public final class PowerFlowSolver {
     /** Iterations of the last solve. */
     public int lastIterations() {
         return lastIterations;
+    }
+
+    /** Solutions computed so far (counts failed ones too): tells result caches that the voltages changed. */
+    public long solutions() {
+        return solutions;
     }
 
     /** True when the iterations use the dense reduced operator. */
@@ -474,6 +480,7 @@ public final class PowerFlowSolver {
      * @throws PacketGridException on non-convergence (naming iterations and worst buses) or a singular system
      */
     public int solve() {
+        solutions++;
         ensureFactorized();
         ensureV0();
         for (int s = 0; s < nS; s++) {
@@ -704,6 +711,19 @@ public final class PowerFlowSolver {
         lu.solve(wr, wi);
         out[0] = wr[at];
         out[1] = wi[at];
+    }
+
+    /**
+     * Column {@code into} of the factorised network's impedance matrix: the voltage at every node
+     * per ampere injected at {@code into} (ohms), into {@code re}/{@code im} (length: node count).
+     * One sparse substitution.
+     */
+    public void transferColumn(int into, double[] re, double[] im) {
+        ensureFactorized();
+        Arrays.fill(re, 0, n, 0.0);
+        Arrays.fill(im, 0, n, 0.0);
+        re[into] = 1.0;
+        lu.solve(re, im);
     }
 
     /** The Norton current the sources inject into a node (for balance checks). */

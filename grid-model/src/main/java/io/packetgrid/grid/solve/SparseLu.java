@@ -29,6 +29,8 @@ public final class SparseLu {
     private final double[] uxi;
     private final double[] dr;
     private final double[] di;
+    private final double[] dinvr;   // 1 / D, so substitutions multiply instead of dividing
+    private final double[] dinvi;
     // work space
     private final double[] ycr;
     private final double[] yci;
@@ -101,6 +103,8 @@ public final class SparseLu {
         this.uxi = new double[nnz];
         this.dr = new double[n];
         this.di = new double[n];
+        this.dinvr = new double[n];
+        this.dinvi = new double[n];
         this.ycr = new double[n];
         this.yci = new double[n];
         this.yrr = new double[n];
@@ -264,6 +268,9 @@ public final class SparseLu {
             }
             dr[k] = dkr;
             di[k] = dki;
+            double den = dkr * dkr + dki * dki;
+            dinvr[k] = dkr / den;
+            dinvi[k] = -dki / den;
         }
     }
 
@@ -289,11 +296,10 @@ public final class SparseLu {
                 wr[r] -= lxr[p] * yr - lxi[p] * yi;
                 wi[r] -= lxr[p] * yi + lxi[p] * yr;
             }
-            double ddr = dr[j];
-            double ddi = di[j];
-            double den = ddr * ddr + ddi * ddi;
-            wr[j] = (yr * ddr + yi * ddi) / den;
-            wi[j] = (yi * ddr - yr * ddi) / den;
+            double ddr = dinvr[j];
+            double ddi = dinvi[j];
+            wr[j] = yr * ddr - yi * ddi;
+            wi[j] = yr * ddi + yi * ddr;
         }
         // U x = z (unit upper; U(i,k) stored in column i at row k > i)
         for (int i = n - 1; i >= 0; i--) {

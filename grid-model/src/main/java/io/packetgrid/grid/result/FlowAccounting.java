@@ -1,0 +1,750 @@
+package io.packetgrid.grid.result;
+
+import io.packetgrid.grid.model.Line;
+import io.packetgrid.grid.model.ModelChanges;
+import io.packetgrid.grid.model.Network;
+import io.packetgrid.grid.model.PowerConversion;
+import io.packetgrid.grid.model.PowerDelivery;
+import io.packetgrid.grid.model.Source;
+import io.packetgrid.grid.model.Transformer;
+import io.packetgrid.grid.model.VoltageSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Per-solution figures of one network from its node voltages, cheap enough for every time step:
+ * element primitive matrices are cached (refreshed only when an element's version changes), and a
+ * summary is one pass over the elements with preallocated scratch, so {@link #summarize} allocates
+ * nothing. The physics is that of {@link ElementFlows} (OpenDSS's terminal quantities:
+ * {@code I = Yprim V} for delivery elements, {@code I = Yprim V - I_norton} for sources, each
+ * conversion element's own current law), evaluated faster:
+ *
+ * <ul>
+ *   <li>a two-terminal element whose coupling blocks are equal ({@code Y12 = Y21}, every line and
+ *       switch) is kept as its series admittance {@code Ys = -Y12} and the shunt parts
+ *       {@code Y11 + Y12}, {@code Y22 + Y21}; then {@code I1 = Ys (V1 - V2) + Ysh1 V1},
+ *       {@code I2 = -Ys (V1 - V2) + Ysh2 V2} (exact algebra: OpenDSS Line CalcYPrim builds
+ *       {@code Yprim} from exactly these blocks). Without shunt admittance (cables given by R and X
+ *       only) the losses are {@code (V1 - V2) conj(Is)} and the loading is the largest {@code |Is|};</li>
+ *   <li>a series admittance of the symmetric-component form {@code Ys = a I + b (1 - I)} (equal
+ *       diagonal, equal off-diagonal entries: every line given by sequence impedances, OpenDSS
+ *       Line with R1, X1, R0, X0) gives {@code Is = a dV + b (sum(dV) - dV)}: two complex products per
+ *       conductor instead of one per matrix entry. Entries equal to 1e-12 relative count as equal
+ *       (they come from a numerical inverse), so such currents carry a relative error of that order;</li>
+ *   <li>voltage magnitudes are compared squared against squared limits (one square root for the
+ *       minimum and one for the maximum).</li>
+ * </ul>
+ *
+ * <p>Per-element loadings of the last summary are kept for {@link #violations}, {@link #lineLoadings}
+ * and {@link #transformerLoadings}, which allocate only their results. Not thread-safe; bound to one
+ * {@link Network} (a switching operation builds a new one).
+ */
+public final class FlowAccounting {
+    private static final int GENERIC = 0;
+    private static final int SERIES = 1;      // two terminals, Y12 = Y21, with shunt parts
+    private static final int PURE = 2;        // two terminals, Y12 = Y21, no shunt parts
+    private static final double EQUAL = 1e-12;
+
+    private final Network net;
+    private final Limits limits;
+
+    // voltage band: phase nodes with a nominal voltage
+    private final int[] vNodes;
+    private final double[] vInvNom2;
+
+    // delivery elements
+    private final PowerDelivery[] pd;
+    private final int[][] pdNodes;
+    private final int[] pdTerminals;
+    private final int[] pdConductors;
+    private final int[] pdOffset;
+    private final int[] pdKind;
+    private final boolean[] pdShunt1;
+    private final boolean[] pdShunt2;
+    private final boolean[] pdBalanced;
+    private final int[] pdFlat;          // every element's nodes, concatenated
+    private final int[] pdFlatOffset;
+    private final long[] pdVersion;
+    private final double[] yr;
+    private final double[] yi;
+    private final Line[] line;           // the element as a line, or null
+    private final double[][] windingKva; // per transformer terminal, or null
+    private final double[] loadingPu;
+    private final double[] loadingValue; // A (lines) or kVA (transformers)
+    private final double[] loadingRating;
+    private final boolean[] squared;     // loadingValue and loadingPu hold squares
+    private long changesSeen;
+
+    // sources
+    private final Source[] src;
+    private final int[][] srcNodes;
+    private final double[][] srcYr;
+    private final double[][] srcYi;
+    private final double[][] srcIr;
+    private final double[][] srcIi;
+    private final long[] srcInjection;
+
+    // conversion elements
+    private final PowerConversion[] pc;
+    private final int[][] pcNodes;
+
+    // scratch (largest element order)
+    private final double[] vr;
+    private final double[] vi;
+    private final double[] ir;
+    private final double[] ii;
+    private final double[] dr;
+    private final double[] di;
+    private final double[] fullR;
+    private final double[] fullI;
+
+    public FlowAccounting(Network net, Limits limits) {
+        this.net = net;
+        this.limits = limits;
+        int n = net.nodeCount();
+        int[] nodes = new int[n];
+        double[] inv = new double[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (net.nodeNumber(i) > 3 || !net.energised(i)) {
+                continue;
+            }
+            double nom = GridResults.nominal(net, net.nodeBus(i), limits);
+            if (nom <= 0) {
+                continue;
+            }
+            nodes[count] = i;
+            inv[count++] = 1.0 / (nom * nom);
+        }
+        vNodes = Arrays.copyOf(nodes, count);
+        vInvNom2 = Arrays.copyOf(inv, count);
+
+        List<PowerDelivery> pdl = net.deliveries();
+        int np = pdl.size();
+        pd = pdl.toArray(new PowerDelivery[0]);
+        pdNodes = new int[np][];
+        pdTerminals = new int[np];
+        pdConductors = new int[np];
+        pdOffset = new int[np];
+        pdKind = new int[np];
+        pdShunt1 = new boolean[np];
+        pdShunt2 = new boolean[np];
+        pdBalanced = new boolean[np];
+        pdFlatOffset = new int[np];
+        pdVersion = new long[np];
+        line = new Line[np];
+        windingKva = new double[np][];
+        loadingPu = new double[np];
+        loadingValue = new double[np];
+        loadingRating = new double[np];
+        squared = new boolean[np];
+        int maxOrder = 1;
+        int total = 0;
+        int flat = 0;
+        for (int k = 0; k < np; k++) {
+            PowerDelivery d = pd[k];
+            pdNodes[k] = net.nodesOf(d);
+            pdFlatOffset[k] = flat;
+            flat += pdNodes[k].length;
+            pdTerminals[k] = d.connection().terminals();
+            pdConductors[k] = d.connection().conductors();
+            int m = d.connection().order();
+            pdOffset[k] = total;
+            total += m * m;
+            maxOrder = Math.max(maxOrder, m);
+            if (d instanceof Line l) {
+                line[k] = l;
+            } else if (d instanceof Transformer t) {
+                double[] kva = new double[t.windingCount()];
+                for (int w = 0; w < kva.length; w++) {
+                    kva[w] = t.winding(w).kva();
+                }
+                windingKva[k] = kva;
+            }
+        }
+        yr = new double[total];
+        yi = new double[total];
+        pdFlat = new int[flat];
+        for (int k = 0; k < np; k++) {
+            System.arraycopy(pdNodes[k], 0, pdFlat, pdFlatOffset[k], pdNodes[k].length);
+        }
+
+        List<Source> sl = net.sources();
+        src = sl.toArray(new Source[0]);
+        srcNodes = new int[src.length][];
+        srcYr = new double[src.length][];
+        srcYi = new double[src.length][];
+        srcIr = new double[src.length][];
+        srcIi = new double[src.length][];
+        srcInjection = new long[src.length];
+        for (int k = 0; k < src.length; k++) {
+            srcNodes[k] = net.nodesOf(src[k]);
+            int m = src[k].connection().order();
+            maxOrder = Math.max(maxOrder, m);
+            srcYr[k] = new double[m * m];
+            srcYi[k] = new double[m * m];
+            src[k].primitiveY(srcYr[k], srcYi[k]);
+            srcIr[k] = new double[m];
+            srcIi[k] = new double[m];
+            src[k].injection(srcIr[k], srcIi[k]);
+            srcInjection[k] = injectionVersion(src[k]);
+        }
+
+        List<PowerConversion> pcl = net.conversions();
+        pc = pcl.toArray(new PowerConversion[0]);
+        pcNodes = new int[pc.length][];
+        for (int k = 0; k < pc.length; k++) {
+            pcNodes[k] = net.nodesOf(pc[k]);
+            maxOrder = Math.max(maxOrder, pc[k].connection().order());
+        }
+
+        vr = new double[maxOrder];
+        vi = new double[maxOrder];
+        ir = new double[maxOrder];
+        ii = new double[maxOrder];
+        dr = new double[maxOrder];
+        di = new double[maxOrder];
+        fullR = new double[maxOrder * maxOrder];
+        fullI = new double[maxOrder * maxOrder];
+        for (int k = 0; k < np; k++) {
+            refresh(k);
+        }
+        changesSeen = ModelChanges.count();
+    }
+
+    private static long injectionVersion(Source s) {
+        return s instanceof VoltageSource v ? v.injectionVersion() : 0;
+    }
+
+    public Network network() {
+        return net;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /** Re-reads element k's primitive matrix and splits a symmetric two-terminal one into series and shunt parts. */
+    private void refresh(int k) {
+        PowerDelivery d = pd[k];
+        int m = d.connection().order();
+        int mm = m * m;
+        Arrays.fill(fullR, 0, mm, 0.0);
+        Arrays.fill(fullI, 0, mm, 0.0);
+        d.primitiveY(fullR, fullI);
+        pdVersion[k] = d.version();
+        int off = pdOffset[k];
+        int nc = pdConductors[k];
+        boolean series = pdTerminals[k] == 2;
+        for (int a = 0; a < nc && series; a++) {
+            for (int b = 0; b < nc; b++) {
+                int y12 = a * m + nc + b;
+                int y21 = (nc + a) * m + b;
+                if (fullR[y12] != fullR[y21] || fullI[y12] != fullI[y21]) {
+                    series = false;
+                    break;
+                }
+            }
+        }
+        if (!series) {
+            pdKind[k] = GENERIC;
+            System.arraycopy(fullR, 0, yr, off, mm);
+            System.arraycopy(fullI, 0, yi, off, mm);
+            return;
+        }
+        int q = nc * nc;
+        boolean sh1 = false;
+        boolean sh2 = false;
+        for (int a = 0; a < nc; a++) {
+            for (int b = 0; b < nc; b++) {
+                int y11 = a * m + b;
+                int y12 = a * m + nc + b;
+                int y21 = (nc + a) * m + b;
+                int y22 = (nc + a) * m + nc + b;
+                int s = a * nc + b;
+                yr[off + s] = -fullR[y12];
+                yi[off + s] = -fullI[y12];
+                double s1r = fullR[y11] + fullR[y12];
+                double s1i = fullI[y11] + fullI[y12];
+                double s2r = fullR[y22] + fullR[y21];
+                double s2i = fullI[y22] + fullI[y21];
+                yr[off + q + s] = s1r;
+                yi[off + q + s] = s1i;
+                yr[off + 2 * q + s] = s2r;
+                yi[off + 2 * q + s] = s2i;
+                sh1 |= s1r != 0 || s1i != 0;
+                sh2 |= s2r != 0 || s2i != 0;
+            }
+        }
+        pdShunt1[k] = sh1;
+        pdShunt2[k] = sh2;
+        pdKind[k] = sh1 || sh2 ? SERIES : PURE;
+        pdBalanced[k] = false;
+        if (pdKind[k] == PURE) {
+            balance(k, off, nc);
+        }
+    }
+
+    /** Stores a pure series admittance of the form a I + b (1 - I) as (a - b, b) at {@code off}, if it is one. */
+    private void balance(int k, int off, int nc) {
+        double dr0 = yr[off];
+        double di0 = yi[off];
+        double or0 = nc > 1 ? yr[off + 1] : 0.0;
+        double oi0 = nc > 1 ? yi[off + 1] : 0.0;
+        double scale = 0;
+        for (int s = 0; s < nc * nc; s++) {
+            scale = Math.max(scale, Math.abs(yr[off + s]) + Math.abs(yi[off + s]));
+        }
+        double tol = EQUAL * scale;
+        for (int a = 0; a < nc; a++) {
+            for (int b = 0; b < nc; b++) {
+                double er = a == b ? dr0 : or0;
+                double ei = a == b ? di0 : oi0;
+                if (Math.abs(yr[off + a * nc + b] - er) + Math.abs(yi[off + a * nc + b] - ei) > tol) {
+                    return;
+                }
+            }
+        }
+        // Ys V = a V + b (sum V - V) = (a - b) V + b sum V
+        yr[off] = dr0 - or0;
+        yi[off] = di0 - oi0;
+        if (nc > 1) {
+            yr[off + 1] = or0;
+            yi[off + 1] = oi0;
+        }
+        pdBalanced[k] = true;
+    }
+
+    private void refreshChanged() {
+        long seen = ModelChanges.count();
+        if (seen == changesSeen) {
+            return;
+        }
+        changesSeen = seen;
+        for (int k = 0; k < pd.length; k++) {
+            if (pd[k].version() != pdVersion[k]) {
+                refresh(k);
+            }
+        }
+    }
+
+    /**
+     * Fills {@code out} from the node voltages {@code re}/{@code im} (volts, system node order, as
+     * {@code PowerFlowSolver.voltages} gives them) and keeps every element's loading for
+     * {@link #violations}. Allocates nothing.
+     */
+    public void summarize(double[] re, double[] im, FlowSummary out) {
+        voltageBand(re, im, out);
+        refreshChanged();
+        deliveries(re, im, out);
+        sources(re, im, out);
+        conversions(re, im, out);
+    }
+
+    private void voltageBand(double[] re, double[] im, FlowSummary out) {
+        double lo2 = limits.minPu() * limits.minPu();
+        double hi2 = limits.maxPu() * limits.maxPu();
+        double min2 = Double.POSITIVE_INFINITY;
+        double max2 = Double.NEGATIVE_INFINITY;
+        int below = 0;
+        int above = 0;
+        for (int j = 0; j < vNodes.length; j++) {
+            int i = vNodes[j];
+            double pu2 = (re[i] * re[i] + im[i] * im[i]) * vInvNom2[j];
+            if (pu2 < min2) {
+                min2 = pu2;
+            }
+            if (pu2 > max2) {
+                max2 = pu2;
+            }
+            if (pu2 < lo2) {
+                below++;
+            } else if (pu2 > hi2) {
+                above++;
+            }
+        }
+        out.vMinPu = vNodes.length == 0 ? Double.NaN : Math.sqrt(min2);
+        out.vMaxPu = vNodes.length == 0 ? Double.NaN : Math.sqrt(max2);
+        out.nodesBelow = below;
+        out.nodesAbove = above;
+    }
+
+    private void gather(int[] nodes, double[] re, double[] im) {
+        for (int c = 0; c < nodes.length; c++) {
+            int node = nodes[c];
+            if (node >= 0) {
+                vr[c] = re[node];
+                vi[c] = im[node];
+            } else {
+                vr[c] = 0.0;
+                vi[c] = 0.0;
+            }
+        }
+    }
+
+    private void deliveries(double[] re, double[] im, FlowSummary out) {
+        lossP = 0;
+        lossQ = 0;
+        double worstLine = 0;
+        int linesOver = 0;
+        double worstTr = 0;
+        int trOver = 0;
+        double lineMax = limits.lineMaxPu();
+        double lineMax2 = lineMax * lineMax;
+        double worstLine2 = 0;
+        for (int k = 0; k < pd.length; k++) {
+            Line l = line[k];
+            if (pdKind[k] == PURE) {
+                double amps2 = pureSeries(k, re, im);
+                if (l != null) {
+                    // squared amps and pu until asked for (see amps and pu): no root per line
+                    double rating = l.normAmps();
+                    loadingValue[k] = amps2;
+                    loadingRating[k] = rating;
+                    squared[k] = true;
+                    if (rating > 0) {
+                        double pu2 = amps2 / (rating * rating);
+                        loadingPu[k] = pu2;
+                        if (!l.isOpen()) {
+                            if (pu2 > worstLine2) {
+                                worstLine2 = pu2;
+                            }
+                            if (pu2 > lineMax2) {
+                                linesOver++;
+                            }
+                        }
+                    } else {
+                        loadingPu[k] = 0.0;
+                    }
+                }
+                continue;
+            }
+            int[] nodes = pdNodes[k];
+            int m = nodes.length;
+            gather(nodes, re, im);
+            if (pdKind[k] == SERIES) {
+                seriesCurrents(k);
+            } else {
+                genericCurrents(k, m);
+            }
+            int nt = pdTerminals[k];
+            int nc = pdConductors[k];
+            double[] kva = windingKva[k];
+            double trPu = 0;
+            double trKva = 0;
+            double trRating = kva == null ? 0 : kva[0];
+            for (int t = 0; t < nt; t++) {
+                double pt = 0;
+                double qt = 0;
+                for (int c = t * nc; c < (t + 1) * nc; c++) {
+                    pt += vr[c] * ir[c] + vi[c] * ii[c];
+                    qt += vi[c] * ir[c] - vr[c] * ii[c];
+                }
+                lossP += pt;
+                lossQ += qt;
+                if (kva != null && t < kva.length) {
+                    double s = Math.sqrt(pt * pt + qt * qt) / 1000.0;
+                    double pu = s / kva[t];
+                    if (pu > trPu) {
+                        trPu = pu;
+                        trKva = s;
+                        trRating = kva[t];
+                    }
+                }
+            }
+            if (l != null) {
+                double worst2 = 0;
+                for (int c = 0; c < m; c++) {
+                    double a2 = ir[c] * ir[c] + ii[c] * ii[c];
+                    if (a2 > worst2) {
+                        worst2 = a2;
+                    }
+                }
+                double amps = Math.sqrt(worst2);
+                double rating = l.normAmps();
+                double pu = rating > 0 ? amps / rating : 0.0;
+                loadingValue[k] = amps;
+                loadingRating[k] = rating;
+                loadingPu[k] = pu;
+                squared[k] = false;
+                if (rating > 0 && !l.isOpen()) {
+                    worstLine = Math.max(worstLine, pu);
+                    if (pu > lineMax) {
+                        linesOver++;
+                    }
+                }
+            } else if (kva != null) {
+                loadingValue[k] = trKva;
+                loadingRating[k] = trRating;
+                loadingPu[k] = trPu;
+                worstTr = Math.max(worstTr, trPu);
+                if (trPu > limits.transformerMaxPu()) {
+                    trOver++;
+                }
+            }
+        }
+        out.lossesKw = lossP / 1000.0;
+        out.lossesKvar = lossQ / 1000.0;
+        out.lineLoadingPu = Math.max(worstLine, Math.sqrt(worstLine2));
+        out.linesOverloaded = linesOver;
+        out.transformerLoadingPu = worstTr;
+        out.transformersOverloaded = trOver;
+    }
+
+    private double lossP;
+    private double lossQ;
+
+    /**
+     * A series-only two-terminal element straight from the node voltages: adds its losses
+     * {@code (V1 - V2) conj(Is)} to lossP/lossQ and returns the largest {@code |Is|^2}.
+     */
+    private double pureSeries(int k, double[] re, double[] im) {
+        int nc = pdConductors[k];
+        int o = pdFlatOffset[k];
+        double sr = 0;
+        double si = 0;
+        for (int c = 0; c < nc; c++) {
+            int a = pdFlat[o + c];
+            int b = pdFlat[o + nc + c];
+            double xr = 0;
+            double xi = 0;
+            if (a >= 0) {
+                xr = re[a];
+                xi = im[a];
+            }
+            if (b >= 0) {
+                xr -= re[b];
+                xi -= im[b];
+            }
+            dr[c] = xr;
+            di[c] = xi;
+            sr += xr;
+            si += xi;
+        }
+        int y = pdOffset[k];
+        double p = 0;
+        double q = 0;
+        double worst = 0;
+        if (pdBalanced[k]) {
+            double ar = yr[y];
+            double ai = yi[y];
+            double br = nc > 1 ? yr[y + 1] : 0.0;
+            double bi = nc > 1 ? yi[y + 1] : 0.0;
+            double tr = br * sr - bi * si;
+            double ti = br * si + bi * sr;
+            for (int c = 0; c < nc; c++) {
+                double xr = dr[c];
+                double xi = di[c];
+                double isr = ar * xr - ai * xi + tr;
+                double isi = ar * xi + ai * xr + ti;
+                p += xr * isr + xi * isi;
+                q += xi * isr - xr * isi;
+                double a2 = isr * isr + isi * isi;
+                if (a2 > worst) {
+                    worst = a2;
+                }
+            }
+        } else {
+            for (int a = 0; a < nc; a++) {
+                double isr = 0;
+                double isi = 0;
+                int row = y + a * nc;
+                for (int b = 0; b < nc; b++) {
+                    double g = yr[row + b];
+                    double h = yi[row + b];
+                    isr += g * dr[b] - h * di[b];
+                    isi += g * di[b] + h * dr[b];
+                }
+                p += dr[a] * isr + di[a] * isi;
+                q += di[a] * isr - dr[a] * isi;
+                double a2 = isr * isr + isi * isi;
+                if (a2 > worst) {
+                    worst = a2;
+                }
+            }
+        }
+        lossP += p;
+        lossQ += q;
+        return worst;
+    }
+
+    /** Line k's worst conductor current (A) at the last summary. */
+    private double amps(int k) {
+        return squared[k] ? Math.sqrt(loadingValue[k]) : loadingValue[k];
+    }
+
+    /** Element k's loading (pu) at the last summary. */
+    private double pu(int k) {
+        return squared[k] ? Math.sqrt(loadingPu[k]) : loadingPu[k];
+    }
+
+    /** I1 = Ys (V1 - V2) + Ysh1 V1, I2 = -Ys (V1 - V2) + Ysh2 V2 into ir/ii. */
+    private void seriesCurrents(int k) {
+        int nc = pdConductors[k];
+        int q = nc * nc;
+        int off = pdOffset[k];
+        for (int c = 0; c < nc; c++) {
+            dr[c] = vr[c] - vr[nc + c];
+            di[c] = vi[c] - vi[nc + c];
+        }
+        for (int a = 0; a < nc; a++) {
+            double sr = 0;
+            double si = 0;
+            int row = off + a * nc;
+            for (int b = 0; b < nc; b++) {
+                double g = yr[row + b];
+                double h = yi[row + b];
+                sr += g * dr[b] - h * di[b];
+                si += g * di[b] + h * dr[b];
+            }
+            ir[a] = sr;
+            ii[a] = si;
+            ir[nc + a] = -sr;
+            ii[nc + a] = -si;
+        }
+        if (pdShunt1[k]) {
+            shunt(off + q, nc, 0);
+        }
+        if (pdShunt2[k]) {
+            shunt(off + 2 * q, nc, nc);
+        }
+    }
+
+    /** Adds Ysh V of terminal conductors [first, first + nc) into ir/ii. */
+    private void shunt(int off, int nc, int first) {
+        for (int a = 0; a < nc; a++) {
+            double sr = 0;
+            double si = 0;
+            int row = off + a * nc;
+            for (int b = 0; b < nc; b++) {
+                double g = yr[row + b];
+                double h = yi[row + b];
+                sr += g * vr[first + b] - h * vi[first + b];
+                si += g * vi[first + b] + h * vr[first + b];
+            }
+            ir[first + a] += sr;
+            ii[first + a] += si;
+        }
+    }
+
+    private void genericCurrents(int k, int m) {
+        int off = pdOffset[k];
+        for (int a = 0; a < m; a++) {
+            double sr = 0;
+            double si = 0;
+            int row = off + a * m;
+            for (int b = 0; b < m; b++) {
+                double g = yr[row + b];
+                double h = yi[row + b];
+                sr += g * vr[b] - h * vi[b];
+                si += g * vi[b] + h * vr[b];
+            }
+            ir[a] = sr;
+            ii[a] = si;
+        }
+    }
+
+    private void sources(double[] re, double[] im, FlowSummary out) {
+        double p = 0;
+        double q = 0;
+        for (int k = 0; k < src.length; k++) {
+            long v = injectionVersion(src[k]);
+            if (v != srcInjection[k]) {
+                src[k].injection(srcIr[k], srcIi[k]);
+                srcInjection[k] = v;
+            }
+            int[] nodes = srcNodes[k];
+            int m = nodes.length;
+            gather(nodes, re, im);
+            double[] ar = srcYr[k];
+            double[] ai = srcYi[k];
+            double[] nr = srcIr[k];
+            double[] ni = srcIi[k];
+            for (int a = 0; a < m; a++) {
+                double sr = -nr[a];
+                double si = -ni[a];
+                int row = a * m;
+                for (int b = 0; b < m; b++) {
+                    sr += ar[row + b] * vr[b] - ai[row + b] * vi[b];
+                    si += ar[row + b] * vi[b] + ai[row + b] * vr[b];
+                }
+                // the terminal current flows into the source; what it delivers is the negative of V conj(I)
+                p -= vr[a] * sr + vi[a] * si;
+                q -= vi[a] * sr - vr[a] * si;
+            }
+        }
+        out.sourceKw = p / 1000.0;
+        out.sourceKvar = q / 1000.0;
+    }
+
+    private void conversions(double[] re, double[] im, FlowSummary out) {
+        double p = 0;
+        double q = 0;
+        for (int k = 0; k < pc.length; k++) {
+            int[] nodes = pcNodes[k];
+            gather(nodes, re, im);
+            pc[k].terminalCurrent(vr, vi, ir, ii);
+            for (int c = 0; c < nodes.length; c++) {
+                p += vr[c] * ir[c] + vi[c] * ii[c];
+                q += vi[c] * ir[c] - vr[c] * ii[c];
+            }
+        }
+        out.loadsKw = p / 1000.0;
+        out.loadsKvar = q / 1000.0;
+    }
+
+    /**
+     * The violations of the solution last summarised (call {@link #summarize} with the same
+     * voltages first): phase nodes outside the voltage band, rated closed lines above the line
+     * limit, transformers above the transformer limit; in node order, then element order.
+     */
+    public List<Violation> violations(double[] re, double[] im) {
+        List<Violation> out = new ArrayList<>();
+        double lo2 = limits.minPu() * limits.minPu();
+        double hi2 = limits.maxPu() * limits.maxPu();
+        for (int j = 0; j < vNodes.length; j++) {
+            int i = vNodes[j];
+            double pu2 = (re[i] * re[i] + im[i] * im[i]) * vInvNom2[j];
+            if (pu2 < lo2) {
+                out.add(new Violation(Violation.Kind.UNDERVOLTAGE, net.nodeLabel(i), Math.sqrt(pu2), limits.minPu()));
+            } else if (pu2 > hi2) {
+                out.add(new Violation(Violation.Kind.OVERVOLTAGE, net.nodeLabel(i), Math.sqrt(pu2), limits.maxPu()));
+            }
+        }
+        for (int k = 0; k < pd.length; k++) {
+            Line l = line[k];
+            if (l != null && loadingRating[k] > 0 && !l.isOpen() && pu(k) > limits.lineMaxPu()) {
+                out.add(new Violation(Violation.Kind.LINE_OVERLOAD, l.name(), pu(k), limits.lineMaxPu()));
+            }
+        }
+        for (int k = 0; k < pd.length; k++) {
+            if (windingKva[k] != null && loadingPu[k] > limits.transformerMaxPu()) {
+                out.add(new Violation(Violation.Kind.TRANSFORMER_OVERLOAD, pd[k].name(), loadingPu[k], limits.transformerMaxPu()));
+            }
+        }
+        return out;
+    }
+
+    /** Loadings of the closed lines at the last summary (as {@link GridResults#lineLoadings}). */
+    public List<Loading> lineLoadings() {
+        List<Loading> out = new ArrayList<>();
+        for (int k = 0; k < pd.length; k++) {
+            if (line[k] != null && !line[k].isOpen()) {
+                out.add(new Loading(pd[k].name(), amps(k), loadingRating[k], pu(k)));
+            }
+        }
+        return out;
+    }
+
+    /** Loadings of the transformers at the last summary (as {@link GridResults#transformerLoadings}). */
+    public List<Loading> transformerLoadings() {
+        List<Loading> out = new ArrayList<>();
+        for (int k = 0; k < pd.length; k++) {
+            if (windingKva[k] != null) {
+                out.add(new Loading(pd[k].name(), loadingValue[k], loadingRating[k], loadingPu[k]));
+            }
+        }
+        return out;
+    }
+}

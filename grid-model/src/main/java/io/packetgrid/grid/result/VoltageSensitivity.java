@@ -1,0 +1,87 @@
+package io.packetgrid.grid.result;
+
+import io.packetgrid.grid.solve.PowerFlowSolver;
+
+/**
+ * Linear estimates of how node voltage magnitudes move when active power is injected, from the
+ * factorised network of the last solution (loads present as their linearisation admittances).
+ * One kilowatt at unity power factor injected at node j is the current {@code dI_j = 1000 / conj(V_j)};
+ * it changes node i's voltage by {@code dV_i = Z_ij dI_j}, whose component along {@code V_i} is the
+ * magnitude change {@code Re(dV_i conj(V_i)) / |V_i|} (first-order perturbation of |V|; the transfer
+ * impedance view of the network as in Kersting, Distribution System Modeling and Analysis, ch. 10).
+ * It is an estimate (the other loads answer as impedances, not by their own laws), good to a few
+ * per cent for kilowatt-sized changes on an LV feeder.
+ */
+public final class VoltageSensitivity {
+    private VoltageSensitivity() {
+    }
+
+    /**
+     * Volts of magnitude change at node i per kW injected at node j, from the transfer impedance
+     * {@code Z_ij = zr + j zi} and the node voltages {@code V_i}, {@code V_j}; 0 when either voltage is 0.
+     */
+    public static double voltsPerKw(double zr, double zi, double vir, double vii, double vjr, double vji) {
+        double den = vjr * vjr + vji * vji;
+        double mi = Math.sqrt(vir * vir + vii * vii);
+        if (den == 0 || mi == 0) {
+            return 0.0;
+        }
+        // dI = 1000 / conj(Vj) = 1000 Vj / |Vj|^2
+        double dir = 1000.0 * vjr / den;
+        double dii = 1000.0 * vji / den;
+        double dvr = zr * dir - zi * dii;
+        double dvi = zr * dii + zi * dir;
+        return (dvr * vir + dvi * vii) / mi;
+    }
+
+    /**
+     * The matrix {@code out[i n + j] = dV_i / dP_j} (volts per kW injected, row major) among
+     * {@code nodes}: reads the dense reduced operator when every node is an injection node of a
+     * reduced solver, else one sparse substitution per column ({@code colRe}/{@code colIm}: scratch
+     * of the network's node count).
+     */
+    public static void matrix(PowerFlowSolver solver, int[] nodes, double[] out, double[] colRe, double[] colIm) {
+        int n = nodes.length;
+        boolean lookup = solver.isReduced();
+        for (int node : nodes) {
+            lookup &= node >= 0 && solver.injectionIndex(node) >= 0;
+        }
+        double[] v = new double[2 * n];
+        double[] t = new double[2];
+        for (int i = 0; i < n; i++) {
+            if (nodes[i] >= 0) {
+                solver.voltage(nodes[i], t);
+                v[2 * i] = t[0];
+                v[2 * i + 1] = t[1];
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            if (nodes[j] < 0 || !solver.network().energised(nodes[j])) {
+                for (int i = 0; i < n; i++) {
+                    out[i * n + j] = 0.0;
+                }
+                continue;
+            }
+            if (!lookup) {
+                solver.transferColumn(nodes[j], colRe, colIm);
+            }
+            for (int i = 0; i < n; i++) {
+                double zr;
+                double zi;
+                if (nodes[i] < 0) {
+                    out[i * n + j] = 0.0;
+                    continue;
+                }
+                if (lookup) {
+                    solver.transferImpedance(nodes[i], nodes[j], t);
+                    zr = t[0];
+                    zi = t[1];
+                } else {
+                    zr = colRe[nodes[i]];
+                    zi = colIm[nodes[i]];
+                }
+                out[i * n + j] = voltsPerKw(zr, zi, v[2 * i], v[2 * i + 1], v[2 * j], v[2 * j + 1]);
+            }
+        }
+    }
+}
