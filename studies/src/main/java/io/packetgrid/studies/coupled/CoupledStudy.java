@@ -222,7 +222,7 @@ public final class CoupledStudy implements Study {
             }
             Path vdir = dir.resolve(v.name());
             CoupledCsv.write(vdir, s, r);
-            writeText(vdir.resolve("profile.txt"), r.report().profileTable(40));
+            writeText(vdir.resolve("profile.txt"), profile(r.report()));
         }
         summary.write(dir);
         if (s.outputs().plots()) {
@@ -236,6 +236,22 @@ public final class CoupledStudy implements Study {
         SummaryTable.print(ctx.out(), text);
         ctx.out().printf(Locale.ROOT, "simulated %d variant%s in %.1f s%n", results.size(), results.size() == 1 ? "" : "s", wallS);
         return summary;
+    }
+
+    /** The kernel's wall-time profile: the heaviest federates, then the totals per kind of federate. */
+    static String profile(io.packetgrid.cosim.kernel.RunReport report) {
+        Map<String, long[]> byKind = new java.util.TreeMap<>();
+        for (var p : report.profile()) {
+            String kind = p.federate().substring(p.federate().lastIndexOf('/') + 1);
+            long[] a = byKind.computeIfAbsent(kind, k -> new long[3]);
+            a[0]++;
+            a[1] += p.steps();
+            a[2] += p.wallNs();
+        }
+        StringBuilder b = new StringBuilder(report.profileTable(40)).append('\n');
+        b.append(String.format(Locale.ROOT, "%-12s %8s %12s %12s%n", "kind", "count", "steps", "wall_ms"));
+        byKind.forEach((k, a) -> b.append(String.format(Locale.ROOT, "%-12s %8d %12d %12.1f%n", k, a[0], a[1], a[2] / 1e6)));
+        return b.toString();
     }
 
     private static String clock(double seconds) {

@@ -16,7 +16,6 @@ import io.packetgrid.pem.policy.EventEstimator;
 import io.packetgrid.pem.policy.Fairness;
 import io.packetgrid.pem.policy.GridGate;
 import io.packetgrid.pem.policy.GridLimits;
-import io.packetgrid.pem.policy.MapGridView;
 import io.packetgrid.pem.policy.MeasuredEstimator;
 import io.packetgrid.pem.policy.PolicyMode;
 import io.packetgrid.pem.policy.RampLimiter;
@@ -220,15 +219,11 @@ public final class VariantRunner {
         }
         if (v.gridAware() && grid != null) {
             GridLimitsSpec g = s.gridLimits();
-            MapGridView view = new MapGridView();
+            GridViewInput view = new GridViewInput(grid.voltageKey(), grid.sensitivityKey(), grid.transformerKey(),
+                    FeederGridFederate.householdKwKey(plan.fleetName()), n, transformerKva(grid));
             b.gate(new GridGate(new GridLimits(g.vMinPu() + g.gateMarginPu(), g.vMaxPu() - g.gateMarginPu(),
                     g.transformerMaxPct() / 100, g.directional(), g.predictive()), view));
-            int[] phase = new int[n];
-            for (Household h : plan.households()) {
-                phase[h.index()] = h.phase();
-            }
-            inputs.add(new GridViewInput(view, grid.voltageKey(), grid.sensitivityKey(), grid.transformerKey(),
-                    FeederGridFederate.householdKwKey(plan.fleetName()), phase, transformerKva(grid)));
+            inputs.add(view);
         }
         LedgerPolicy ledger = new LedgerPolicy(b.build());
         ledgers.add(ledger);

@@ -3,14 +3,17 @@ package io.packetgrid.studies.coupled.sim;
 import io.packetgrid.cosim.federate.Setup;
 import io.packetgrid.cosim.federate.Step;
 import io.packetgrid.cosim.value.ValueKey;
-import io.packetgrid.pem.policy.MapGridView;
+import io.packetgrid.pem.packet.ConnectionPoint;
+import io.packetgrid.pem.policy.AssetLoading;
+import io.packetgrid.pem.policy.GridView;
 import io.packetgrid.pem.sim.ServerInputs;
 import java.util.List;
 
 /**
- * A grid-aware server's view of its feeder ({@link MapGridView}, read by packet-server's
- * {@code GridGate}): each household's connection-point voltage at (bus = household index + 1, its
- * phase), its own dV/dP, and the transformer upstream of every household with its loading.
+ * A grid-aware server's view of its feeder (packet-server's {@link GridView}, read by its
+ * {@code GridGate}), held in arrays indexed by household (connection point bus = household index + 1):
+ * each connection point's voltage and own dV/dP, and the transformer upstream of every household with
+ * its loading.
  *
  * <p>Between power flows (every grid step) the voltages are estimated at every device step from the
  * households' metered device power through the feeder's linear sensitivities,
@@ -19,41 +22,40 @@ import java.util.List;
  * other households since the last power flow count at every node, not only at their own. The view's
  * time is that of the latest meter reading; the gate adds its own acceptances since then.
  */
-public final class GridViewInput implements ServerInputs {
-    private final MapGridView view;
+public final class GridViewInput implements ServerInputs, GridView {
     private final ValueKey<double[]> voltages;
     private final ValueKey<double[]> sensitivities;
     private final ValueKey<Double> transformer;
     private final ValueKey<double[]> households;
-    private final int[] phase;
     private final double transformerKva;
     private final int n;
+    private final double[] estimate;
+    private final double[] own;
     private double[] vPf;
     private double[] pPf;
     private double loadingPf;
     private double[] sens;
     private double[] lastP;
-    private final double[] est;
+    private List<AssetLoading> upstream = List.of();
+    private long updatedNs = Long.MIN_VALUE;
 
     /**
      * @param households      the fleet's household device power (kW, consumption positive)
-     * @param phase           each household's phase (1..3, 0 = all)
+     * @param count           households of the feeder
      * @param transformerKva  the rating of the feeder's transformer
      */
-    public GridViewInput(MapGridView view, ValueKey<double[]> voltages, ValueKey<double[]> sensitivities,
-                         ValueKey<Double> transformer, ValueKey<double[]> households, int[] phase, double transformerKva) {
-        this.view = view;
+    public GridViewInput(ValueKey<double[]> voltages, ValueKey<double[]> sensitivities, ValueKey<Double> transformer,
+                         ValueKey<double[]> households, int count, double transformerKva) {
         this.voltages = voltages;
         this.sensitivities = sensitivities;
         this.transformer = transformer;
         this.households = households;
-        this.phase = phase.clone();
+        this.n = count;
         this.transformerKva = transformerKva;
-        this.n = phase.length;
-        this.est = new double[n];
-        for (int h = 0; h < n; h++) {
-            view.path(h + 1, List.of("transformer"));
-        }
+        this.estimate = new double[count];
+        this.own = new double[count];
+        java.util.Arrays.fill(estimate, Double.NaN);
+        java.util.Arrays.fill(own, Double.NaN);
     }
 
     @Override
@@ -70,7 +72,7 @@ public final class GridViewInput implements ServerInputs {
         if (s != sens && s.length == n * n) {
             sens = s;
             for (int h = 0; h < n; h++) {
-                view.sensitivity(h + 1, phase[h], s[h * n + h]);
+                own[h] = s[h * n + h];
             }
         }
         double[] v = step.read(voltages);
@@ -98,13 +100,39 @@ public final class GridViewInput implements ServerInputs {
                     vi += sens[row + j] * (p[j] - pPf[j]);
                 }
             }
-            est[i] = vi;
-            view.voltage(i + 1, phase[i], vi);
+            estimate[i] = vi;
         }
         for (int j = 0; j < n; j++) {
             dTotal += p[j] - pPf[j];
         }
-        view.loading("transformer", loadingPf + dTotal / transformerKva, transformerKva);
-        view.updated(step.now());
+        upstream = List.of(new AssetLoading("transformer", loadingPf + dTotal / transformerKva, transformerKva));
+        updatedNs = step.now();
+    }
+
+    private int index(ConnectionPoint at) {
+        int h = at.bus() - 1;
+        return h >= 0 && h < n ? h : -1;
+    }
+
+    @Override
+    public double voltagePu(ConnectionPoint at) {
+        int h = index(at);
+        return h < 0 ? Double.NaN : estimate[h];
+    }
+
+    @Override
+    public double dvDpPuPerKw(ConnectionPoint at) {
+        int h = index(at);
+        return h < 0 ? Double.NaN : own[h];
+    }
+
+    @Override
+    public List<AssetLoading> upstream(ConnectionPoint at) {
+        return index(at) < 0 ? List.of() : upstream;
+    }
+
+    @Override
+    public long updatedNs() {
+        return updatedNs;
     }
 }
