@@ -63,6 +63,7 @@ public final class FlowAccounting {
     private final boolean[] pdShunt1;
     private final boolean[] pdShunt2;
     private final boolean[] pdBalanced;
+    private final double[] abc;          // per element: a - b and b of a balanced series admittance (re, im, re, im)
     private final int[] pdFlat;          // every element's nodes, concatenated
     private final int[] pdFlatOffset;
     private final long[] pdVersion;
@@ -131,6 +132,7 @@ public final class FlowAccounting {
         pdShunt1 = new boolean[np];
         pdShunt2 = new boolean[np];
         pdBalanced = new boolean[np];
+        abc = new double[4 * np];
         pdFlatOffset = new int[np];
         pdVersion = new long[np];
         line = new Line[np];
@@ -306,13 +308,11 @@ public final class FlowAccounting {
                 }
             }
         }
-        // Ys V = a V + b (sum V - V) = (a - b) V + b sum V
-        yr[off] = dr0 - or0;
-        yi[off] = di0 - oi0;
-        if (nc > 1) {
-            yr[off + 1] = or0;
-            yi[off + 1] = oi0;
-        }
+        // Ys V = a V + b (sum V - V) = (a - b) V + b sum V; kept contiguously for the per-step pass
+        abc[4 * k] = dr0 - or0;
+        abc[4 * k + 1] = di0 - oi0;
+        abc[4 * k + 2] = or0;
+        abc[4 * k + 3] = oi0;
         pdBalanced[k] = true;
     }
 
@@ -502,6 +502,13 @@ public final class FlowAccounting {
     private double pureSeries(int k, double[] re, double[] im) {
         int nc = pdConductors[k];
         int o = pdFlatOffset[k];
+        if (nc == 3 && pdBalanced[k]) {
+            return balancedThree(k, o, re, im);
+        }
+        return generalPure(k, o, nc, re, im);
+    }
+
+    private double generalPure(int k, int o, int nc, double[] re, double[] im) {
         double sr = 0;
         double si = 0;
         for (int c = 0; c < nc; c++) {
@@ -527,10 +534,10 @@ public final class FlowAccounting {
         double q = 0;
         double worst = 0;
         if (pdBalanced[k]) {
-            double ar = yr[y];
-            double ai = yi[y];
-            double br = nc > 1 ? yr[y + 1] : 0.0;
-            double bi = nc > 1 ? yi[y + 1] : 0.0;
+            double ar = abc[4 * k];
+            double ai = abc[4 * k + 1];
+            double br = abc[4 * k + 2];
+            double bi = abc[4 * k + 3];
             double tr = br * sr - bi * si;
             double ti = br * si + bi * sr;
             for (int c = 0; c < nc; c++) {
@@ -567,6 +574,42 @@ public final class FlowAccounting {
         lossP += p;
         lossQ += q;
         return worst;
+    }
+
+    /** {@link #pureSeries} written out for the common case: three conductors, sequence-impedance form. */
+    private double balancedThree(int k, int o, double[] re, double[] im) {
+        int a1 = pdFlat[o];
+        int b1 = pdFlat[o + 1];
+        int c1 = pdFlat[o + 2];
+        int a2 = pdFlat[o + 3];
+        int b2 = pdFlat[o + 4];
+        int c2 = pdFlat[o + 5];
+        if ((a1 | b1 | c1 | a2 | b2 | c2) < 0) {
+            return generalPure(k, o, 3, re, im);   // a conductor on ground: the general path
+        }
+        double xar = re[a1] - re[a2];
+        double xai = im[a1] - im[a2];
+        double xbr = re[b1] - re[b2];
+        double xbi = im[b1] - im[b2];
+        double xcr = re[c1] - re[c2];
+        double xci = im[c1] - im[c2];
+        double ar = abc[4 * k];
+        double ai = abc[4 * k + 1];
+        double br = abc[4 * k + 2];
+        double bi = abc[4 * k + 3];
+        double sr = xar + xbr + xcr;
+        double si = xai + xbi + xci;
+        double tr = br * sr - bi * si;
+        double ti = br * si + bi * sr;
+        double iar = ar * xar - ai * xai + tr;
+        double iai = ar * xai + ai * xar + ti;
+        double ibr = ar * xbr - ai * xbi + tr;
+        double ibi = ar * xbi + ai * xbr + ti;
+        double icr = ar * xcr - ai * xci + tr;
+        double ici = ar * xci + ai * xcr + ti;
+        lossP += xar * iar + xai * iai + xbr * ibr + xbi * ibi + xcr * icr + xci * ici;
+        lossQ += xai * iar - xar * iai + xbi * ibr - xbr * ibi + xci * icr - xcr * ici;
+        return Math.max(iar * iar + iai * iai, Math.max(ibr * ibr + ibi * ibi, icr * icr + ici * ici));
     }
 
     /** Line k's worst conductor current (A) at the last summary. */
