@@ -55,16 +55,28 @@ public final class CoupledPlots {
         c.getStyler().setPlotBackgroundColor(Color.WHITE);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         if (x.startsWith("hour")) {
-            c.getStyler().setXAxisTickMarkSpacingHint(90);
-            c.getStyler().setXAxisTickLabelsFormattingFunction(CoupledPlots::clock);
+            // time of day on a date axis: XChart then picks whole-hour ticks
+            c.getStyler().setDatePattern("HH:mm");
+            c.getStyler().setTimezone(java.util.TimeZone.getTimeZone("UTC"));
         }
         return c;
     }
 
-    /** Hours since the start day's midnight as a clock time (13.5 → 13:30, 26 → 02:00). */
-    static String clock(double hours) {
-        long m = Math.round(hours * 60);
-        return String.format(Locale.ROOT, "%02d:%02d", Math.floorMod(m / 60, 24), Math.floorMod(m, 60));
+    /** Hours since the start day's midnight as instants of 1 January 1970 (UTC), for a date axis. */
+    static List<java.util.Date> dates(double[] hours) {
+        List<java.util.Date> d = new ArrayList<>(hours.length);
+        for (double h : hours) {
+            d.add(new java.util.Date(Math.round(h * 3_600_000)));
+        }
+        return d;
+    }
+
+    static List<Double> values(double[] v) {
+        List<Double> out = new ArrayList<>(v.length);
+        for (double x : v) {
+            out.add(x);
+        }
+        return out;
     }
 
     private static void save(XYChart c, Path file) {
@@ -86,14 +98,14 @@ public final class CoupledPlots {
         VariantResult withTarget = results.values().stream().filter(r -> r.spec().pem()).findFirst()
                 .orElse(results.values().iterator().next());
         double[][] t = average(withTarget.targetKw(), per, s);
-        XYSeries ts = c.addSeries("target", t[0], t[1]);
+        XYSeries ts = c.addSeries("target", dates(t[0]), values(t[1]));
         ts.setMarker(SeriesMarkers.NONE);
         ts.setLineColor(Color.BLACK);
         ts.setLineStyle(new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
         int i = 0;
         for (Map.Entry<String, VariantResult> e : results.entrySet()) {
             double[][] p = average(e.getValue().flexKw(), per, s);
-            XYSeries ser = c.addSeries(e.getKey(), p[0], p[1]);
+            XYSeries ser = c.addSeries(e.getKey(), dates(p[0]), values(p[1]));
             ser.setMarker(SeriesMarkers.NONE);
             ser.setLineColor(PALETTE[i++ % PALETTE.length]);
         }
@@ -125,8 +137,7 @@ public final class CoupledPlots {
         int i = 0;
         double[] limX = null;
         for (Map.Entry<String, VariantResult> e : results.entrySet()) {
-            // the last grid step (t = end) is left out: XChart draws no x labels for a range of exactly 24 h
-            int steps = Math.max(1, e.getValue().feeders().get(0).grid().steps - 1);
+            int steps = e.getValue().feeders().get(0).grid().steps;
             double[] h = new double[steps];
             double[] lo = new double[steps];
             double[] hi = new double[steps];
@@ -140,17 +151,17 @@ public final class CoupledPlots {
                 }
             }
             Color col = PALETTE[i++ % PALETTE.length];
-            XYSeries a = c.addSeries(e.getKey() + " min", h, lo);
+            XYSeries a = c.addSeries(e.getKey() + " min", dates(h), values(lo));
             a.setMarker(SeriesMarkers.NONE);
             a.setLineColor(col);
-            XYSeries b = c.addSeries(e.getKey() + " max", h, hi);
+            XYSeries b = c.addSeries(e.getKey() + " max", dates(h), values(hi));
             b.setMarker(SeriesMarkers.NONE);
             b.setLineColor(col);
             b.setLineStyle(new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 3}, 0));
             limX = new double[] {h[0], h[steps - 1]};
         }
         for (double lim : new double[] {s.gridLimits().vMinPu(), s.gridLimits().vMaxPu()}) {
-            XYSeries l = c.addSeries(String.format(Locale.ROOT, "EN 50160 %.2f pu", lim), limX, new double[] {lim, lim});
+            XYSeries l = c.addSeries(String.format(Locale.ROOT, "EN 50160 %.2f pu", lim), dates(limX), List.of(lim, lim));
             l.setMarker(SeriesMarkers.NONE);
             l.setLineColor(Color.GRAY);
             l.setLineStyle(new BasicStroke(1.5f));
