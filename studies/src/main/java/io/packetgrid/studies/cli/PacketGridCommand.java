@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
                 io.packetgrid.studies.cli.pem.LoadgenCommand.class,
                 io.packetgrid.studies.cli.radio.RadioCommand.class,
                 io.packetgrid.studies.cli.grid.GridCommand.class,
+                ProtectionCommand.class,
         })
 public final class PacketGridCommand implements Runnable {
 
