@@ -28,10 +28,11 @@ import picocli.CommandLine.Parameters;
  * scenario it runs the built-in example (docs/protection.md).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Validates communication-assisted protection (transfer trip, blocking, permissive) over the",
-                "radio model against latency requirements (IEC 61850-5 transfer times, 100 ms trips and",
-                "islanding, 3GPP URLLC): Monte Carlo over faults, positions and shadowing; writes summary.json",
-                "(requirements table), ccdf.csv, isolation.csv and PNG plots. Without a scenario: the built-in example."})
+        description = {"Validates communication-assisted protection over the radio model against latency requirements.",
+                "Schemes: transfer trip, blocking, permissive; requirements: IEC 61850-5 transfer times, 100 ms",
+                "trips and islanding, 3GPP URLLC. Monte Carlo over faults, positions and shadowing; writes",
+                "summary.json (requirements table), ccdf.csv, isolation.csv and PNG plots (docs/protection.md).",
+                "Without a scenario it runs the built-in example."})
 public final class ProtectionValidateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.yaml", description = "Protection scenario (default: the built-in example).")
