@@ -9,8 +9,11 @@ package io.packetgrid.pem.policy;
  * @param directional    false: deny any request at a node outside limits (IREP 2022 Algorithm 1);
  *                       true: deny only packets that push further out (consumption at low
  *                       voltage, injection at high voltage)
- * @param predictive     also deny when the voltage predicted with dV/dP after the packet (and
- *                       the packets accepted at that node since the view's refresh) leaves limits
+ * @param predictive     also deny when the voltage predicted with dV/dP after the packet (and the
+ *                       packets accepted since the view's flow input that still run: at that node,
+ *                       and with transfer sensitivities at every node) leaves limits, at the
+ *                       request's node or, with transfer sensitivities, at any node the view lists
+ *                       ({@link GridGate})
  */
 public record GridLimits(double vMinPu, double vMaxPu, double maxLoadingPu, boolean directional, boolean predictive) {
 

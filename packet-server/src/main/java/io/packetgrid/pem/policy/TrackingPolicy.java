@@ -100,7 +100,7 @@ public final class TrackingPolicy implements PacketPolicy {
                 why = DenyReason.TRACKING;
             } else if (overClassCap(r)) {
                 why = DenyReason.CLASS_CAP;
-            } else if (gate != null && (why = gate.check(r)) != DenyReason.NONE) {
+            } else if (gate != null && (why = gate.check(r, nowNs)) != DenyReason.NONE) {
                 // grid gate decided
             } else if (ramp != null && r.ratedKw() > 0 && !ramp.tryTake(r.ratedKw(), nowNs)) {
                 why = DenyReason.RAMP_LIMIT;
@@ -111,7 +111,7 @@ public final class TrackingPolicy implements PacketPolicy {
                 error -= accountKw;
                 estimator.onAccepted(r.deviceId(), r.ratedKw(), nowNs, reply.endNs());
                 if (gate != null) {
-                    gate.accepted(r);
+                    gate.accepted(r, nowNs, reply.endNs());
                 }
                 if (rules.classCapKw().containsKey(r.deviceClass())) {
                     classKw.merge(r.deviceClass(), r.ratedKw(), Double::sum);
@@ -173,6 +173,9 @@ public final class TrackingPolicy implements PacketPolicy {
     public void onEvent(DeviceEvent event, long nowNs) {
         stats.event();
         estimator.onEvent(event, nowNs);
+        if (gate != null) {
+            gate.onEvent(event, nowNs);
+        }
     }
 
     @Override
