@@ -86,7 +86,7 @@ public final class ProtectionReport {
             d.put("bytes", x.row().bytes());
             d.put("max_miss", x.row().maxMiss());
             d.put("method", x.method());
-            d.put("samples_with_event", x.samples());
+            d.put("samples_contributing", x.samples());
             number(d, "event_weight", x.weight());
             number(d, "analytic_miss_probability", x.analytic());
             number(d, "sampled_miss_probability", x.sampled());
