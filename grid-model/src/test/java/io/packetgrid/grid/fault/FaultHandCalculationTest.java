@@ -89,7 +89,7 @@ class FaultHandCalculationTest {
     }
 
     private static void close(double expected, double actual, String what) {
-        assertEquals(expected, actual, 2e-6 * Math.abs(expected) + 1e-6, what);
+        assertEquals(expected, actual, 1e-9 * Math.abs(expected), what);
     }
 
     @ParameterizedTest(name = "{0} Rf={1}")
