@@ -70,6 +70,10 @@ public final class FlowAccounting {
     private final double[] yr;
     private final double[] yi;
     private final Line[] line;           // the element as a line, or null
+    // a line's rating and state as primitives: the per-step pass must not visit 900 element objects
+    private final boolean[] isLine;
+    private final double[] lineRating;
+    private final boolean[] lineOpen;
     private final double[][] windingKva; // per transformer terminal, or null
     private final double[] loadingPu;
     private final double[] loadingValue; // A (lines) or kVA (transformers)
@@ -136,6 +140,9 @@ public final class FlowAccounting {
         pdFlatOffset = new int[np];
         pdVersion = new long[np];
         line = new Line[np];
+        isLine = new boolean[np];
+        lineRating = new double[np];
+        lineOpen = new boolean[np];
         windingKva = new double[np][];
         loadingPu = new double[np];
         loadingValue = new double[np];
@@ -157,6 +164,8 @@ public final class FlowAccounting {
             maxOrder = Math.max(maxOrder, m);
             if (d instanceof Line l) {
                 line[k] = l;
+                isLine[k] = true;
+                lineRating[k] = l.normAmps();
             } else if (d instanceof Transformer t) {
                 double[] kva = new double[t.windingCount()];
                 for (int w = 0; w < kva.length; w++) {
@@ -236,6 +245,7 @@ public final class FlowAccounting {
         Arrays.fill(fullI, 0, mm, 0.0);
         d.primitiveY(fullR, fullI);
         pdVersion[k] = d.version();
+        lineOpen[k] = line[k] != null && line[k].isOpen();
         int off = pdOffset[k];
         int nc = pdConductors[k];
         boolean series = pdTerminals[k] == 2;
@@ -394,19 +404,18 @@ public final class FlowAccounting {
         double lineMax2 = lineMax * lineMax;
         double worstLine2 = 0;
         for (int k = 0; k < pd.length; k++) {
-            Line l = line[k];
             if (pdKind[k] == PURE) {
                 double amps2 = pureSeries(k, re, im);
-                if (l != null) {
+                if (isLine[k]) {
                     // squared amps and pu until asked for (see amps and pu): no root per line
-                    double rating = l.normAmps();
+                    double rating = lineRating[k];
                     loadingValue[k] = amps2;
                     loadingRating[k] = rating;
                     squared[k] = true;
                     if (rating > 0) {
                         double pu2 = amps2 / (rating * rating);
                         loadingPu[k] = pu2;
-                        if (!l.isOpen()) {
+                        if (!lineOpen[k]) {
                             if (pu2 > worstLine2) {
                                 worstLine2 = pu2;
                             }
@@ -453,7 +462,7 @@ public final class FlowAccounting {
                     }
                 }
             }
-            if (l != null) {
+            if (isLine[k]) {
                 double worst2 = 0;
                 for (int c = 0; c < m; c++) {
                     double a2 = ir[c] * ir[c] + ii[c] * ii[c];
@@ -462,13 +471,13 @@ public final class FlowAccounting {
                     }
                 }
                 double amps = Math.sqrt(worst2);
-                double rating = l.normAmps();
+                double rating = lineRating[k];
                 double pu = rating > 0 ? amps / rating : 0.0;
                 loadingValue[k] = amps;
                 loadingRating[k] = rating;
                 loadingPu[k] = pu;
                 squared[k] = false;
-                if (rating > 0 && !l.isOpen()) {
+                if (rating > 0 && !lineOpen[k]) {
                     worstLine = Math.max(worstLine, pu);
                     if (pu > lineMax) {
                         linesOver++;

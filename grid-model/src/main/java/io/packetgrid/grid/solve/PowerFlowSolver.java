@@ -48,6 +48,8 @@ public final class PowerFlowSolver {
     private boolean reduced;
 
     // reduced (dense) operators
+    private RadialFill radial;     // fills in the other nodes' voltages of a radial network (or null)
+    private final double[] rootV = new double[2];
     private double[] zr;
     private double[] zi;
     private int[] tNodes = new int[0];
@@ -116,6 +118,14 @@ public final class PowerFlowSolver {
 
     /** Nodes whose voltages should be cheap to read after each solve (monitors, controls). */
     public void track(int[] nodes) {
+        int old = addTracked(nodes);
+        if (old >= 0 && matrix != null && reduced) {
+            computeTransferRows(old);
+        }
+    }
+
+    /** Adds nodes to the tracked set; returns the index of the first one added, or -1 if none was new. */
+    private int addTracked(int[] nodes) {
         int added = 0;
         int[] extra = new int[nodes.length];
         for (int node : nodes) {
@@ -130,7 +140,7 @@ public final class PowerFlowSolver {
             }
         }
         if (added == 0) {
-            return;
+            return -1;
         }
         int old = tNodes.length;
         tNodes = Arrays.copyOf(tNodes, old + added);
@@ -138,9 +148,7 @@ public final class PowerFlowSolver {
             tNodes[old + k] = extra[k];
             nodeToT[extra[k]] = old + k;
         }
-        if (matrix != null && reduced) {
-            computeTransferRows(old);
-        }
+        return old;
     }
 
     /** Forces a rebuild of the factorisation at the next solve (after a topology change). */
@@ -282,6 +290,10 @@ public final class PowerFlowSolver {
     }
 
     private void afterNumeric() {
+        radial = reduced ? RadialFill.plan(net, pcs, pcIndex, sNodes) : null;
+        if (radial != null) {
+            addTracked(radial.roots());
+        }
         if (reduced) {
             computeTransfer();
         }
@@ -653,6 +665,35 @@ public final class PowerFlowSolver {
         out[1] = fvi[node];
     }
 
+    /**
+     * All node voltages by one sparse substitution through the factor, whatever the strategy: the
+     * reference the radial fill-in of {@link #voltages} is tested against. Does not change the cached vector.
+     */
+    public void voltagesBySubstitution(double[] re, double[] im) {
+        ensureFactorized();
+        boolean valid = fullValid;
+        double[] keepR = fvr.clone();
+        double[] keepI = fvi.clone();
+        sparseSolve();
+        for (int s = 0; s < nS; s++) {
+            fvr[sNodes[s]] = vsr[s];
+            fvi[sNodes[s]] = vsi[s];
+        }
+        for (int i = 0; i < n; i++) {
+            re[i] = net.energised(i) ? fvr[i] : 0.0;
+            im[i] = net.energised(i) ? fvi[i] : 0.0;
+        }
+        System.arraycopy(keepR, 0, fvr, 0, n);
+        System.arraycopy(keepI, 0, fvi, 0, n);
+        fullValid = valid;
+    }
+
+    /** Whether the voltages of nodes without injections are filled in by a radial sweep (else by substitution). */
+    public boolean isRadialFill() {
+        ensureFactorized();
+        return radial != null;
+    }
+
     /** Forgets the cached full voltage vector (benchmarks). */
     public void invalidateFull() {
         fullValid = false;
@@ -670,7 +711,17 @@ public final class PowerFlowSolver {
             return;
         }
         ensureFactorized();
-        sparseSolve();
+        if (radial != null) {
+            // roots from the reduced operator's tracked rows, the rest by the radial sweep
+            for (int r : radial.roots()) {
+                voltage(r, rootV);
+                fvr[r] = rootV[0];
+                fvi[r] = rootV[1];
+            }
+            radial.fill(fvr, fvi, vsr, vsi, icr, ici);
+        } else {
+            sparseSolve();
+        }
         for (int s = 0; s < nS; s++) {
             // keep the iterate exactly at the injection nodes
             fvr[sNodes[s]] = vsr[s];
