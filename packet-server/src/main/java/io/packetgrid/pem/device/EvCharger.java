@@ -63,6 +63,11 @@ public final class EvCharger implements FlexibleDevice {
         soc = Math.min(1, soc + powerKw * p.efficiency() * dtS / 3600 / p.batteryKwh());
     }
 
+    /** Energy the battery still lacks to reach the target, kWh (stored, before charging losses). */
+    public double energyToTargetKwh() {
+        return Math.max(0, p.targetSoc() - soc) * p.batteryKwh();
+    }
+
     public EvParams params() {
         return p;
     }

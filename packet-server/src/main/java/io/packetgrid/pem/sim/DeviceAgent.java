@@ -1,14 +1,16 @@
 package io.packetgrid.pem.sim;
 
 import io.packetgrid.pem.device.FlexibleDevice;
+import io.packetgrid.pem.device.LocalRule;
 import io.packetgrid.pem.device.PemAutomaton;
 import io.packetgrid.pem.device.Thermostat;
 import io.packetgrid.pem.packet.ConnectionPoint;
 import io.packetgrid.pem.packet.PacketRequest;
 
 /**
- * One household device inside a fleet federate: its physics, its controller (thermostat or PEM
- * automaton), where it connects, and its own counters (cycles, comfort deviation, latency).
+ * One household device inside a fleet federate: its physics, its controller (thermostat, PEM
+ * automaton or its own local rule), where it connects, and its own counters (cycles, comfort
+ * deviation, energy).
  */
 public final class DeviceAgent {
     final long id;
@@ -17,9 +19,12 @@ public final class DeviceAgent {
     final int priority;
     final Control control;
     final PemAutomaton automaton;
+    final LocalRule local;
     String endpoint;
 
     boolean thermostatOn;
+    double localKw;
+    long nextSwitchNs = LocalRule.NEVER;
     double powerKw;
     long advancedNs;
     long pendingSentNs = -1;
@@ -30,12 +35,30 @@ public final class DeviceAgent {
     double deviationIntegral;
     double deviationSquareIntegral;
     double observedS;
+    double energyKwh;
     long observeFromNs;
 
+    /**
+     * @param pem the automaton's settings under {@link Control#PEM} (unused otherwise, may be null);
+     *            under {@link Control#LOCAL} the device's rule is {@link LocalRule#forDevice}
+     */
     public DeviceAgent(long id, FlexibleDevice device, ConnectionPoint at, int priority, Control control,
                        PemAutomaton.Config pem) {
+        this(id, device, at, priority, control, pem, control == Control.LOCAL ? LocalRule.forDevice(device) : null);
+    }
+
+    /** A device under {@link Control#LOCAL} with a rule of its own (a device type this package does not know). */
+    public DeviceAgent(long id, FlexibleDevice device, ConnectionPoint at, int priority, LocalRule rule) {
+        this(id, device, at, priority, Control.LOCAL, null, rule);
+    }
+
+    private DeviceAgent(long id, FlexibleDevice device, ConnectionPoint at, int priority, Control control,
+                        PemAutomaton.Config pem, LocalRule rule) {
         if (id < 0 || id > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("device id must fit 32 bits unsigned: " + id);
+        }
+        if (control == Control.LOCAL && rule == null) {
+            throw new IllegalArgumentException("a local device needs a rule");
         }
         this.id = id;
         this.device = device;
@@ -43,16 +66,29 @@ public final class DeviceAgent {
         this.priority = priority;
         this.control = control;
         this.automaton = control == Control.PEM ? new PemAutomaton(pem) : null;
+        this.local = control == Control.LOCAL ? rule : null;
     }
 
-    /** Starts the element on at t = 0 (thermostat on, or PEM inside a packet with {@code remainingNs} left). */
+    /**
+     * Names the device's endpoint (default {@code <fleet>/<id>}), e.g. after its household so that a
+     * radio model can place it; set it before the fleet is built.
+     */
+    public DeviceAgent endpoint(String name) {
+        this.endpoint = name;
+        return this;
+    }
+
+    /**
+     * Starts the element on at t = 0 (thermostat or local rule on, or PEM inside a packet with
+     * {@code remainingNs} left).
+     */
     public DeviceAgent initiallyOn(long remainingNs) {
-        if (control == Control.THERMOSTAT) {
-            thermostatOn = true;
-        } else {
-            automaton.startInPacket(0, remainingNs);
+        switch (control) {
+            case THERMOSTAT -> thermostatOn = true;
+            case LOCAL -> localKw = local.startOn(device);
+            case PEM -> automaton.startInPacket(0, remainingNs);
         }
-        powerKw = currentPower();
+        powerKw = currentPower(0);
         return this;
     }
 
@@ -64,6 +100,7 @@ public final class DeviceAgent {
         double dtS = (nowNs - advancedNs) / 1e9;
         device.advance(advancedNs / 1e9, dtS, powerKw);
         if (advancedNs >= observeFromNs) {
+            energyKwh += powerKw * dtS / 3600;
             double dev = Math.abs(device.state() - device.band().set());
             deviationIntegral += dev * dtS;
             deviationSquareIntegral += dev * dev * dtS;
@@ -72,20 +109,29 @@ public final class DeviceAgent {
         advancedNs = nowNs;
     }
 
-    void thermostatStep() {
-        thermostatOn = Thermostat.next(thermostatOn, device.state(), device.band());
+    /** The thermostat's decision; a device that is not present (an EV away) is off. */
+    void thermostatStep(long nowNs) {
+        thermostatOn = device.available(nowNs / 1e9) && Thermostat.next(thermostatOn, device.state(), device.band());
     }
 
-    double currentPower() {
-        if (control == Control.THERMOSTAT) {
-            return thermostatOn ? device.ratedKw() : 0;
-        }
-        return automaton.powerKw(device);
+    /** The local rule's decision at {@code nowNs} (physics advanced to it) and its next switch. */
+    void localStep(long nowNs) {
+        localKw = local.decide(nowNs, device);
+        refreshPower(nowNs);
+        nextSwitchNs = Math.max(local.nextSwitchNs(nowNs, device), nowNs + 1);
+    }
+
+    double currentPower(long nowNs) {
+        return switch (control) {
+            case THERMOSTAT -> thermostatOn && device.available(nowNs / 1e9) ? device.ratedKw() : 0;
+            case LOCAL -> localKw;
+            case PEM -> automaton.powerKw(device);
+        };
     }
 
     /** Updates the power after a control decision; counts off→on transitions (cycles). */
     void refreshPower(long nowNs) {
-        double p = currentPower();
+        double p = currentPower(nowNs);
         if (nowNs >= observeFromNs) {
             if (p > 0 && powerKw <= 0) {
                 onTransitions++;
@@ -117,6 +163,19 @@ public final class DeviceAgent {
         return automaton;
     }
 
+    public Control control() {
+        return control;
+    }
+
+    /** The local rule under {@link Control#LOCAL}, else null. */
+    public LocalRule localRule() {
+        return local;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
     public double powerKw() {
         return powerKw;
     }
@@ -142,5 +201,10 @@ public final class DeviceAgent {
 
     public double observedS() {
         return observedS;
+    }
+
+    /** Energy drawn over the observation window, kWh (injection negative). */
+    public double energyKwh() {
+        return energyKwh;
     }
 }

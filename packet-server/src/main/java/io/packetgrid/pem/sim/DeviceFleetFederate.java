@@ -5,13 +5,18 @@ import io.packetgrid.cosim.federate.Setup;
 import io.packetgrid.cosim.federate.Step;
 import io.packetgrid.cosim.message.Message;
 import io.packetgrid.cosim.record.SeriesWriter;
+import io.packetgrid.cosim.time.SimTime;
 import io.packetgrid.cosim.value.ValueKey;
+import io.packetgrid.pem.device.LocalRule;
 import io.packetgrid.pem.device.PemAutomaton;
+import io.packetgrid.pem.device.PvProfile;
+import io.packetgrid.pem.packet.ConnectionPoint;
 import io.packetgrid.pem.packet.DeviceEvent;
 import io.packetgrid.pem.packet.PacketReply;
 import io.packetgrid.pem.packet.PacketRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -28,10 +33,18 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Events logged (the run's event log): {@code opt_out_on}, {@code interrupt}, {@code rejoin},
  * {@code reply_timeout}, {@code late_start}, each with {@code device=<id>}.
  *
- * <p>Values published (units in names): {@code <fleet>/p_kw} the fleet's present power;
- * {@code <fleet>/device_p_kw} each device's power in agent order (for a grid federate);
- * {@code <fleet>/meter_kw} = {time_ns, kW} sampled at each control step after the devices'
- * own transitions and before the server's answers (a meter reading for a measured estimate).
+ * <p>Devices under {@link Control#LOCAL} follow their own rules ({@link LocalRule}) and send nothing;
+ * besides the control steps the fleet also steps at the instants a local rule names (an EV reaching
+ * its target), so their energy is exact.
+ *
+ * <p>Values published (units in names): {@code <fleet>/p_kw} the fleet's present power (its devices,
+ * without PV); {@code <fleet>/device_p_kw} each device's power in agent order;
+ * {@code <fleet>/point_kw} the net power at each connection point in the order of its
+ * {@link PointLayout} (devices there minus the point's PV; by default the agents' points in order of
+ * first appearance, no PV): a household's total for a grid federate's load at that bus and phase;
+ * {@code <fleet>/meter_kw} = {time_ns, kW, PV kW} sampled at each control step after the devices'
+ * own transitions and before the server's answers (a meter reading for a measured estimate; kW
+ * without PV, PV as generated).
  */
 public final class DeviceFleetFederate implements Federate {
     /** Message kind for device ↔ server traffic (massive machine-type communication). */
@@ -47,6 +60,12 @@ public final class DeviceFleetFederate implements Federate {
     private final ValueKey<Double> powerKey;
     private final ValueKey<double[]> devicePowerKey;
     private final ValueKey<double[]> meterKey;
+    private final ValueKey<double[]> pointPowerKey;
+    private final DeviceAgent[] locals;
+    private PointLayout layout;
+    private int[] pointOf;
+    private PvProfile[] pvAt;
+    private long nextLocalNs;
     private final FleetStats stats = new FleetStats();
     private final List<double[]> trace = new ArrayList<>();
     private final List<double[]> intervalTrace = new ArrayList<>();
@@ -69,6 +88,52 @@ public final class DeviceFleetFederate implements Federate {
         this.powerKey = powerKey(name);
         this.devicePowerKey = ValueKey.ofArray(name + "/device_p_kw", 1e-9);
         this.meterKey = meterKey(name);
+        this.pointPowerKey = pointPowerKey(name);
+        List<DeviceAgent> local = new ArrayList<>();
+        LinkedHashSet<ConnectionPoint> seen = new LinkedHashSet<>();
+        for (DeviceAgent a : all) {
+            if (a.endpoint == null) {
+                a.endpoint = name + "/" + a.id;
+            }
+            if (byEndpoint.put(a.endpoint, a) != null) {
+                throw new IllegalArgumentException("two devices of fleet " + name + " share the endpoint " + a.endpoint);
+            }
+            if (a.control == Control.LOCAL) {
+                local.add(a);
+            }
+            seen.add(a.at);
+        }
+        this.locals = local.toArray(new DeviceAgent[0]);
+        layout(PointLayout.of(List.copyOf(seen)));
+    }
+
+    /**
+     * Sets the order of {@code <fleet>/point_kw} and the PV at each point (before the run). Every
+     * agent's point must be in it; points without devices (a house with PV only, or nothing) may be.
+     */
+    public DeviceFleetFederate layout(PointLayout l) {
+        Map<ConnectionPoint, Integer> index = new HashMap<>();
+        for (int i = 0; i < l.points().size(); i++) {
+            index.put(l.points().get(i), i);
+        }
+        int[] of = new int[all.length];
+        for (int i = 0; i < all.length; i++) {
+            Integer k = index.get(all[i].at);
+            if (k == null) {
+                throw new IllegalArgumentException("device " + all[i].id + " connects at " + all[i].at
+                        + ", which the point layout of fleet " + name + " does not list");
+            }
+            of[i] = k;
+        }
+        this.layout = l;
+        this.pointOf = of;
+        this.pvAt = l.pv() == null ? new PvProfile[l.points().size()] : l.pv().toArray(new PvProfile[0]);
+        return this;
+    }
+
+    /** The net power at each connection point, kW, in {@link #layout()} order. */
+    public static ValueKey<double[]> pointPowerKey(String fleet) {
+        return ValueKey.ofArray(fleet + "/point_kw", 1e-9);
     }
 
     public static ValueKey<Double> powerKey(String fleet) {
@@ -93,16 +158,15 @@ public final class DeviceFleetFederate implements Federate {
     @Override
     public long initialize(Setup setup) {
         for (DeviceAgent a : agents) {
-            a.endpoint = name + "/" + a.id;
             a.observeFromNs = observeFromNs;
             if (a.control == Control.PEM) {
                 setup.endpoint(a.endpoint);
             }
-            byEndpoint.put(a.endpoint, a);
         }
         setup.publishes(powerKey, totalPower());
         setup.publishes(devicePowerKey, devicePowers());
-        setup.publishes(meterKey, new double[] {0, totalPower()});
+        setup.publishes(pointPowerKey, pointPowers(0));
+        setup.publishes(meterKey, new double[] {0, totalPower(), pvPower(0)});
         rng = setup.random();
         order = new int[agents.size()];
         if (recordSeries) {
@@ -147,10 +211,33 @@ public final class DeviceFleetFederate implements Federate {
         if (tick) {
             controlStep(step, now);
             nextTickNs = now + stepNs;
+        } else if (now >= nextLocalNs) {
+            localSwitches(now);
         }
+        nextLocalNs = earliestLocalSwitch();
         step.publish(powerKey, totalPower());
         step.publish(devicePowerKey, devicePowers());
-        return nextTickNs;
+        step.publish(pointPowerKey, pointPowers(now));
+        long next = Math.min(nextTickNs, nextLocalNs);
+        return next == LocalRule.NEVER ? SimTime.NEVER : next;
+    }
+
+    /** Local rules that switch between control steps (e.g. an EV reaching its target). */
+    private void localSwitches(long now) {
+        for (DeviceAgent a : locals) {
+            if (a.nextSwitchNs <= now) {
+                a.advanceTo(now);
+                a.localStep(now);
+            }
+        }
+    }
+
+    private long earliestLocalSwitch() {
+        long t = LocalRule.NEVER;
+        for (DeviceAgent a : locals) {
+            t = Math.min(t, a.nextSwitchNs);
+        }
+        return t;
     }
 
     private void controlStep(Step step, long now) {
@@ -168,8 +255,12 @@ public final class DeviceFleetFederate implements Federate {
         for (int k = 0; k < n; k++) {
             DeviceAgent a = all[order[k]];
             if (a.control == Control.THERMOSTAT) {
-                a.thermostatStep();
+                a.thermostatStep(now);
                 a.refreshPower(now);
+                continue;
+            }
+            if (a.control == Control.LOCAL) {
+                a.localStep(now);
                 continue;
             }
             long timeouts = a.automaton.timeouts();
@@ -192,7 +283,7 @@ public final class DeviceFleetFederate implements Federate {
             }
         }
         double p = totalPower();
-        step.publish(meterKey, new double[] {now, p});
+        step.publish(meterKey, new double[] {now, p, pvPower(now)});
         trace.add(new double[] {now / 1e9, p});
         if (series != null) {
             series.row(now, p);
@@ -207,6 +298,32 @@ public final class DeviceFleetFederate implements Federate {
         return s;
     }
 
+    /** PV generation of the layout's points at {@code nowNs}, kW (positive). */
+    private double pvPower(long nowNs) {
+        double s = 0;
+        double tS = layout.clockOffsetS() + nowNs / 1e9;
+        for (PvProfile pv : pvAt) {
+            if (pv != null) {
+                s += pv.powerKw(tS);
+            }
+        }
+        return s;
+    }
+
+    private double[] pointPowers(long nowNs) {
+        double[] p = new double[pvAt.length];
+        for (int i = 0; i < all.length; i++) {
+            p[pointOf[i]] += all[i].powerKw;
+        }
+        double tS = layout.clockOffsetS() + nowNs / 1e9;
+        for (int k = 0; k < p.length; k++) {
+            if (pvAt[k] != null) {
+                p[k] -= pvAt[k].powerKw(tS);
+            }
+        }
+        return p;
+    }
+
     private double[] devicePowers() {
         double[] p = new double[all.length];
         for (int i = 0; i < p.length; i++) {
@@ -219,12 +336,32 @@ public final class DeviceFleetFederate implements Federate {
         return agents;
     }
 
+    /** The order of {@code <fleet>/point_kw} and its PV. */
+    public PointLayout layout() {
+        return layout;
+    }
+
+    /** The endpoints of the devices under PEM, in agent order (known from construction: a radio model's devices). */
+    public List<String> endpoints() {
+        List<String> out = new ArrayList<>();
+        for (DeviceAgent a : all) {
+            if (a.control == Control.PEM) {
+                out.add(a.endpoint);
+            }
+        }
+        return out;
+    }
+
     /** (time_s, p_kw) at each control step, sampled before the server's answers of that step. */
     public List<double[]> trace() {
         return trace;
     }
 
-    /** (t_s, p_kw): the fleet's power over each control interval [t, t + Δt), after all decisions at t. */
+    /**
+     * (t_s, p_kw): the fleet's power over each control interval [t, t + Δt), after all decisions at t
+     * (its value at the interval's end: a local switch inside the interval, or a late reply, shows
+     * there; exact energies are {@link DeviceAgent#energyKwh()}).
+     */
     public List<double[]> intervalTrace() {
         return intervalTrace;
     }
@@ -243,5 +380,9 @@ public final class DeviceFleetFederate implements Federate {
 
     public ValueKey<double[]> meterKey() {
         return meterKey;
+    }
+
+    public ValueKey<double[]> pointPowerKey() {
+        return pointPowerKey;
     }
 }

@@ -45,8 +45,13 @@ public final class HouseholdDevices {
         return new DeviceAgent(id, new EvCharger(EvParams.springer2018(arrivalS, departureS, arrivalSoc)), at, priority, control, pem);
     }
 
-    /** A 13.5 kWh / 5 kW / 95 % home battery (Powerwall 2.0 figures; band of Khurram et al. 2022). */
+    /** A 13.5 kWh / 5 kW / 95 % home battery (Powerwall 2.0 figures; band of Khurram et al. 2022) under PEM. */
     public static DeviceAgent battery(long id, ConnectionPoint at, PemAutomaton.Config pem, double soc) {
-        return new DeviceAgent(id, HomeBattery.powerwall2(soc), at, 0, Control.PEM, pem);
+        return battery(id, at, Control.PEM, pem, soc);
+    }
+
+    /** The same battery under any control ({@link Control#LOCAL}: idle, see {@link io.packetgrid.pem.device.LocalRule#IDLE}). */
+    public static DeviceAgent battery(long id, ConnectionPoint at, Control control, PemAutomaton.Config pem, double soc) {
+        return new DeviceAgent(id, HomeBattery.powerwall2(soc), at, 0, control, pem);
     }
 }
