@@ -75,7 +75,27 @@ class EuropeanLvTripTest {
                 List.of());
         assertEquals(TF + 60 * MS, o.breakerOpenNs().get("rec2"));
         assertEquals(SimTime.NEVER, o.breakerOpenNs().get("cb1"), "r1 is blocked by r2");
-        assertEquals(List.of(TF + 20 * MS), o.blockArrivalsNs().get("r1"));
+        assertEquals(TF + 20 * MS, o.blockArrivalsNs().get("r1").get(0));
+    }
+
+    @Test
+    void theRecloserRecloses() {
+        // rec2 has one 500 ms dead time. Permanent fault: open at 60 ms, reclose at 560 ms, r2's 30 ms stage
+        // trips again and rec2 opens at 620 ms for good. Temporary fault (extinguished once de-energised):
+        // open at 60 ms, reclose at 560 ms, supply restored.
+        ProtectionCoSimulation.Outcome p = ProtectionCoSimulation.run(ProtectionSystem.build(example(), null),
+                FaultSpec.of("500", FaultType.LINE_TO_GROUND, 0.05), false, TF, TF + SimTime.parse("3s"), 1, s -> new IdealNetwork(),
+                List.of());
+        assertEquals(List.of(TF + 60 * MS, TF + 620 * MS), p.opensNs().get("rec2"));
+        assertEquals(List.of(TF + 560 * MS), p.closesNs().get("rec2"));
+        assertTrue(p.lockedOut().get("rec2"));
+        assertEquals(SimTime.NEVER, p.breakerOpenNs().get("cb1"), "blocked again on the second shot");
+        ProtectionCoSimulation.Outcome t = ProtectionCoSimulation.run(ProtectionSystem.build(example(), null),
+                FaultSpec.of("500", FaultType.LINE_TO_GROUND, 0.05), true, TF, TF + SimTime.parse("3s"), 1, s -> new IdealNetwork(),
+                List.of());
+        assertEquals(List.of(TF + 60 * MS), t.opensNs().get("rec2"));
+        assertEquals(List.of(TF + 560 * MS), t.closesNs().get("rec2"));
+        assertTrue(!t.lockedOut().get("rec2"));
     }
 
     @Test
@@ -146,7 +166,7 @@ class EuropeanLvTripTest {
                 assertEquals(TF + 60 * MS, o.breakerOpenNs().get("rec2"), "local trip: no radio on the path");
                 RadioOutcome block = urllc.stream().filter(x -> x.to().equals("protection/r1")).findFirst().orElseThrow();
                 assertTrue(block.delivered());
-                assertEquals(List.of(TF + 20 * MS + block.latencyNs()), o.blockArrivalsNs().get("r1"));
+                assertEquals(TF + 20 * MS + block.latencyNs(), o.blockArrivalsNs().get("r1").get(0));
                 assertEquals(SimTime.NEVER, o.breakerOpenNs().get("cb1"), "the block arrived in time");
                 RadioOutcome permit = urllc.stream().filter(x -> x.to().equals("protection/pv1")).findFirst().orElseThrow();
                 assertEquals(TF + 20 * MS + permit.latencyNs() + 300_000 + 20 * MS, o.dgStopNs().get("pv1"));

@@ -32,13 +32,21 @@ public final class FaultedFeederFederate implements Federate {
     private final long faultNs;
     private final boolean[] open;
     private final boolean[] tripped;
+    private final boolean temporary;
     private FaultAnalysis analysis;
     private boolean faultOn;
+    private boolean extinguished;
 
-    public FaultedFeederFederate(ProtectionSystem sys, FaultSpec fault, long faultNs) {
+    /**
+     * @param temporary the fault extinguishes once its bus is de-energised (an arc on an overhead line;
+     *                  OpenDSS's {@code temporary} fault clears when its current falls away), so a reclose
+     *                  restores supply; a permanent fault strikes again on reclosing
+     */
+    public FaultedFeederFederate(ProtectionSystem sys, FaultSpec fault, long faultNs, boolean temporary) {
         this.sys = sys;
         this.fault = fault;
         this.faultNs = faultNs;
+        this.temporary = temporary;
         this.open = new boolean[sys.breakers().size()];
         this.tripped = new boolean[sys.dgs().size()];
     }
@@ -68,12 +76,12 @@ public final class FaultedFeederFederate implements Federate {
         boolean changed = analysis == null;
         for (BoundBreaker b : sys.breakers()) {
             boolean o = step.read(Keys.open(b.name())) > 0.5;
-            if (o && !open[b.index()]) {
-                open[b.index()] = true;
+            if (o != open[b.index()]) {
+                open[b.index()] = o;
                 if (!(b.element() instanceof Line l)) {
                     throw new PacketGridException("breaker " + b.name(), b.element().name() + " is not a line or switch");
                 }
-                l.setOpen(true);
+                l.setOpen(o);
                 sys.simulation().rebuildNetwork();
                 changed = true;
             }
@@ -86,7 +94,7 @@ public final class FaultedFeederFederate implements Federate {
                 changed = true;
             }
         }
-        boolean on = step.now() >= faultNs;
+        boolean on = step.now() >= faultNs && !extinguished;
         if (on != faultOn) {
             faultOn = on;
             changed = true;
@@ -97,7 +105,7 @@ public final class FaultedFeederFederate implements Federate {
             analysis = FaultAnalysis.of(sim);
             publish(step);
         }
-        return faultOn ? SimTime.NEVER : faultNs;
+        return step.now() >= faultNs ? SimTime.NEVER : faultNs;
     }
 
     private void publish(Step step) {
@@ -107,6 +115,11 @@ public final class FaultedFeederFederate implements Federate {
                 r = analysis.solve(fault);
             } catch (PacketGridException e) {
                 r = null;   // the fault is cut off from every source (de-energised): it draws nothing
+                if (temporary) {
+                    extinguished = true;
+                    faultOn = false;
+                    step.event("fault", "extinguished");
+                }
             }
         }
         Simulation sim = sys.simulation();

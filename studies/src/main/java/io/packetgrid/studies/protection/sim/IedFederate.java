@@ -38,6 +38,12 @@ public final class IedFederate implements Federate {
     private long tripNs = SimTime.NEVER;
     private long openNs = SimTime.NEVER;
     private boolean openPublished;
+    private int shots;
+    private long closeNs = SimTime.NEVER;
+    private boolean lockedOut;
+    private final List<Long> opens = new ArrayList<>();
+    private final List<Long> trips = new ArrayList<>();
+    private final List<Long> closes = new ArrayList<>();
     private final List<Long> blockArrivals = new ArrayList<>();
 
     public IedFederate(ProtectionSystem sys, BoundRelay relay) {
@@ -102,6 +108,19 @@ public final class IedFederate implements Federate {
                 blockedFromNs = Math.min(blockedFromNs, now + procNs);
             }
         }
+        if (openPublished && closeNs != SimTime.NEVER && now >= closeNs) {
+            // reclose: the next shot starts afresh (integrators reset with the current)
+            closes.add(now);
+            closeNs = SimTime.NEVER;
+            openPublished = false;
+            tripNs = SimTime.NEVER;
+            openNs = SimTime.NEVER;
+            pickupNs = SimTime.NEVER;
+            startSent = false;
+            blockedFromNs = SimTime.NEVER;
+            step.publish(Keys.open(breaker.name()), 0.0);
+            step.event("reclose", breaker.name());
+        }
         boolean started = started(fast) || started(slow);
         if (started && pickupNs == SimTime.NEVER) {
             pickupNs = now;
@@ -117,15 +136,25 @@ public final class IedFederate implements Federate {
             long op = operateNs(now);
             if (op != SimTime.NEVER && now >= op) {
                 tripNs = now;
+                trips.add(now);
                 openNs = now + Math.round(breaker.operatingS() * 1e9);
                 step.event("trip", relay.name() + " trips " + breaker.name());
             }
         }
         if (!openPublished && openNs != SimTime.NEVER && now >= openNs) {
             openPublished = true;
+            opens.add(now);
             step.publish(Keys.open(breaker.name()), 1.0);
             step.event("open", breaker.name());
-            sendTransferTrips(step);
+            if (shots < breaker.deadTimesS().size()) {
+                closeNs = now + Math.round(breaker.deadTimesS().get(shots) * 1e9);
+            } else {
+                lockedOut = true;
+            }
+            shots++;
+            if (shots == 1) {
+                sendTransferTrips(step);
+            }
         }
         long next = SimTime.NEVER;
         if (!startSent && startOut != SimTime.NEVER) {
@@ -142,6 +171,9 @@ public final class IedFederate implements Federate {
         }
         if (!openPublished && openNs != SimTime.NEVER) {
             next = Math.min(next, openNs);
+        }
+        if (closeNs != SimTime.NEVER) {
+            next = Math.min(next, closeNs);
         }
         return next;
     }
@@ -212,14 +244,29 @@ public final class IedFederate implements Federate {
         }
     }
 
-    /** Trip command time (ns), NEVER if it did not trip. */
+    /** First trip command (ns), NEVER if it did not trip. */
     public long tripNs() {
-        return tripNs;
+        return trips.isEmpty() ? SimTime.NEVER : trips.get(0);
     }
 
-    /** Breaker opening time (ns), NEVER if it stayed closed. */
+    /** First opening of the breaker (ns), NEVER if it stayed closed. */
     public long openNs() {
-        return openPublished ? openNs : SimTime.NEVER;
+        return opens.isEmpty() ? SimTime.NEVER : opens.get(0);
+    }
+
+    /** Every opening (a recloser opens once per shot). */
+    public List<Long> opens() {
+        return List.copyOf(opens);
+    }
+
+    /** Every reclosing. */
+    public List<Long> closes() {
+        return List.copyOf(closes);
+    }
+
+    /** Open for good after its last shot. */
+    public boolean lockedOut() {
+        return lockedOut;
     }
 
     /** Delivery times of the blocks it received. */

@@ -24,7 +24,8 @@ public final class ProtectionCoSimulation {
 
     /** What happened (times in ns; {@code SimTime.NEVER} for never). */
     public record Outcome(Map<String, Long> breakerOpenNs, Map<String, Long> relayTripNs, Map<String, Long> dgStopNs,
-                          Map<String, String> dgCause, Map<String, List<Long>> blockArrivalsNs, RunReport report) {
+                          Map<String, String> dgCause, Map<String, List<Long>> blockArrivalsNs, Map<String, List<Long>> opensNs,
+                          Map<String, List<Long>> closesNs, Map<String, Boolean> lockedOut, RunReport report) {
     }
 
     /**
@@ -33,8 +34,14 @@ public final class ProtectionCoSimulation {
      */
     public static Outcome run(ProtectionSystem sys, FaultSpec fault, long faultNs, long endNs, long seed,
                               Function<RandomStreams, Network> network, List<io.packetgrid.cosim.federate.Federate> extra) {
+        return run(sys, fault, false, faultNs, endNs, seed, network, extra);
+    }
+
+    /** As above; a {@code temporary} fault extinguishes once its bus is de-energised. */
+    public static Outcome run(ProtectionSystem sys, FaultSpec fault, boolean temporary, long faultNs, long endNs, long seed,
+                              Function<RandomStreams, Network> network, List<io.packetgrid.cosim.federate.Federate> extra) {
         Federation fed = new Federation();
-        fed.add(new FaultedFeederFederate(sys, fault, faultNs));
+        fed.add(new FaultedFeederFederate(sys, fault, faultNs, temporary));
         List<IedFederate> ieds = new ArrayList<>();
         for (ProtectionSystem.BoundRelay r : sys.relays()) {
             IedFederate f = new IedFederate(sys, r);
@@ -54,9 +61,16 @@ public final class ProtectionCoSimulation {
         Map<String, Long> open = new LinkedHashMap<>();
         Map<String, Long> trip = new LinkedHashMap<>();
         Map<String, List<Long>> blocks = new LinkedHashMap<>();
+        Map<String, List<Long>> opens = new LinkedHashMap<>();
+        Map<String, List<Long>> closes = new LinkedHashMap<>();
+        Map<String, Boolean> locked = new LinkedHashMap<>();
         for (int i = 0; i < ieds.size(); i++) {
             ProtectionSystem.BoundRelay r = sys.relays().get(i);
-            open.put(sys.breakers().get(r.breaker()).name(), ieds.get(i).openNs());
+            String b = sys.breakers().get(r.breaker()).name();
+            open.put(b, ieds.get(i).openNs());
+            opens.put(b, ieds.get(i).opens());
+            closes.put(b, ieds.get(i).closes());
+            locked.put(b, ieds.get(i).lockedOut());
             trip.put(r.name(), ieds.get(i).tripNs());
             blocks.put(r.name(), ieds.get(i).blockArrivals());
         }
@@ -66,6 +80,6 @@ public final class ProtectionCoSimulation {
             stop.put(sys.dgs().get(i).name(), dgs.get(i).stopNs());
             cause.put(sys.dgs().get(i).name(), dgs.get(i).cause());
         }
-        return new Outcome(open, trip, stop, cause, blocks, rep);
+        return new Outcome(open, trip, stop, cause, blocks, opens, closes, locked, rep);
     }
 }
