@@ -58,6 +58,7 @@ public final class GridGate {
     private double[] pointV = new double[0];
     private double[] pointDelta = new double[0];
     private double[] column = new double[0];
+    private final PointIndex pointIndex = new PointIndex();
     private ConnectionPoint columnAt;
 
     private final Map<String, double[]> unseenOnAsset = new HashMap<>();
@@ -135,7 +136,9 @@ public final class GridGate {
             }
         }
         if (p > 0) {
-            for (AssetLoading a : view.upstream(here)) {
+            List<AssetLoading> up = view.upstream(here);
+            for (int i = 0; i < up.size(); i++) { // indexed: no iterator per request
+                AssetLoading a = up.get(i);
                 double[] since = unseenOnAsset.get(a.assetId());
                 double added = p + (since == null ? 0 : since[0]);
                 if (a.loadingPu() + added / a.ratingKva() > limits.maxLoadingPu()) {
@@ -217,6 +220,10 @@ public final class GridGate {
             pointV = new double[n];
             pointDelta = new double[n];
             column = new double[n];
+            pointIndex.clear();
+            for (ConnectionPoint p : points) {
+                pointIndex.add(PointIndex.key(p));
+            }
         }
         for (int k = 0; k < points.length; k++) {
             pointV[k] = view.voltagePu(points[k]);
@@ -294,16 +301,19 @@ public final class GridGate {
                 }
             }
         }
-        for (AssetLoading a : (List<AssetLoading>) assetsOf[i]) {
-            unseenOnAsset.computeIfAbsent(a.assetId(), id -> new double[1])[0] += p;
+        List<AssetLoading> up = (List<AssetLoading>) assetsOf[i];
+        for (int k = 0; k < up.size(); k++) {
+            unseenOnAsset.computeIfAbsent(up.get(k).assetId(), id -> new double[1])[0] += p;
         }
     }
 
-    /** dV(k)/dP(from) for every listed point k (cached for the last {@code from}). */
+    /** dV(k)/dP(from) for every listed point k, own sensitivity at {@code from} itself (cached for the last {@code from}). */
     private double[] column(ConnectionPoint from) {
         if (!from.equals(columnAt)) {
-            for (int k = 0; k < points.length; k++) {
-                column[k] = pair(points[k], from);
+            view.dvDpPuPerKwColumn(from, column);
+            int self = pointIndex.get(PointIndex.key(from));
+            if (self >= 0) {
+                column[self] = pair(from, from);
             }
             columnAt = from;
         }

@@ -40,6 +40,18 @@ public interface GridView {
         return List.of();
     }
 
+    /**
+     * Fills {@code out[k]} with {@link #dvDpPuPerKw(ConnectionPoint, ConnectionPoint)
+     * dvDpPuPerKw(points().get(k), from)} for every listed point (the gate needs a whole column per
+     * packet; a view holding a matrix can copy it instead of looking each entry up).
+     */
+    default void dvDpPuPerKwColumn(ConnectionPoint from, double[] out) {
+        List<ConnectionPoint> p = points();
+        for (int k = 0; k < p.size(); k++) {
+            out[k] = dvDpPuPerKw(p.get(k), from);
+        }
+    }
+
     /** Assets between the point and the source with their latest loading (empty if unknown). */
     List<AssetLoading> upstream(ConnectionPoint at);
 

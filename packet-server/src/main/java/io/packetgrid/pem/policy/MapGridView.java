@@ -25,6 +25,8 @@ public final class MapGridView implements GridView {
     private List<ConnectionPoint> points = List.of();
     private final PointIndex matrixIndex = new PointIndex();
     private double[] matrix;
+    /** The matrix column-major (built at the first column asked for): a column is then one copy. */
+    private double[] byColumn;
     private final Map<Integer, List<String>> upstreamIds = new HashMap<>();
     private final Map<String, AssetLoading> assets = new HashMap<>();
     /** Resolved upstream lists per bus (null: not yet resolved since the last path or loading change). */
@@ -74,6 +76,7 @@ public final class MapGridView implements GridView {
             }
         }
         matrix = rowMajor;
+        byColumn = null;
         return this;
     }
 
@@ -154,6 +157,25 @@ public final class MapGridView implements GridView {
         int i = matrixSlot(at);
         int j = matrixSlot(from);
         return i < 0 || j < 0 ? Double.NaN : matrix[i * points.size() + j];
+    }
+
+    @Override
+    public void dvDpPuPerKwColumn(ConnectionPoint from, double[] out) {
+        int n = points.size();
+        int j = matrix == null ? -1 : matrixSlot(from);
+        if (j < 0) {
+            Arrays.fill(out, 0, n, Double.NaN);
+            return;
+        }
+        if (byColumn == null) {
+            byColumn = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < n; c++) {
+                    byColumn[c * n + i] = matrix[i * n + c];
+                }
+            }
+        }
+        System.arraycopy(byColumn, j * n, out, 0, n);
     }
 
     @Override

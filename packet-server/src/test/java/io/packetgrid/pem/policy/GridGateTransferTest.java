@@ -128,6 +128,45 @@ class GridGateTransferTest {
     }
 
     @Test
+    void aViewThatComputesSensitivitiesFromTheNetworkDecidesTheSame() {
+        // a GridView with only the interface's methods (no matrix, no column copy): transfer sensitivities from
+        // the closed form, points listed, voltages fixed
+        double[] volts = {0.960, 0.945, 0.935, 0.970};
+        GridView formula = new GridView() {
+            public double voltagePu(ConnectionPoint at) {
+                int i = POINTS.indexOf(at);
+                return i < 0 ? Double.NaN : volts[i];
+            }
+
+            public double dvDpPuPerKw(ConnectionPoint at) {
+                return dvDpPuPerKw(at, at);
+            }
+
+            public double dvDpPuPerKw(ConnectionPoint at, ConnectionPoint from) {
+                int i = POINTS.indexOf(at);
+                int j = POINTS.indexOf(from);
+                return i < 0 || j < 0 ? Double.NaN : -shared(i, j) * KAPPA;
+            }
+
+            public List<ConnectionPoint> points() {
+                return POINTS;
+            }
+
+            public List<AssetLoading> upstream(ConnectionPoint at) {
+                return List.of();
+            }
+
+            public long updatedNs() {
+                return 0;
+            }
+        };
+        TrackingPolicy p = acceptAll(new GridGate(GridLimits.en50160(), formula));
+        assertTrue(p.decide(List.of(req(1, A1, 7)), 0).get(0).accepted());
+        assertEquals(DenyReason.VOLTAGE, p.decide(List.of(req(2, A2, 5)), 10 * S).get(0).reason());
+        assertTrue(p.decide(List.of(req(3, B1, 5)), 20 * S).get(0).accepted());
+    }
+
+    @Test
     void inOneBatchTheOrderDecidesWhichOfTheTwoGoes() {
         GridGate gate = new GridGate(GridLimits.en50160(), view(true));
         List<PacketReply> r = acceptAll(gate).decide(List.of(req(2, A2, 5), req(1, A1, 7)), 0);
