@@ -100,8 +100,11 @@ public final class ProtectionValidateCommand implements Callable<Integer> {
         }
         List<ProtectionValidator.Variant> variants = new ArrayList<>();
         for (ProtectionScenarios.Variant v : vs) {
-            variants.add(new ProtectionValidator.Variant(v.name(), v.description(), v.scenario(),
-                    ProtectionValidator.erasure(v.scenario())));
+            try {
+                variants.add(ProtectionValidator.Variant.of(v, sys));
+            } catch (PacketGridException e) {
+                throw e.within(source + ": variant " + v.name());
+            }
         }
         long t1 = System.nanoTime();
         int n = sys.scenario().samples();

@@ -108,6 +108,7 @@ public final class ProtectionReport {
             o.put("urllc_harq_rounds", u.harqRounds());
             o.put("background_pusch_utilization", var.scenario().radio().background().puschUtilization());
             o.put("uplink_preemption", var.scenario().coexistence().uplinkPreemption());
+            o.put("fleet_pusch_utilization", var.fleetUtilization());
             o.put("uplink_erasure_probability", var.erasure());
             int pass = 0;
             int fail = 0;

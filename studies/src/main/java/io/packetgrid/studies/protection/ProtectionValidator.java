@@ -37,8 +37,29 @@ import org.apache.commons.rng.UniformRandomProvider;
 public final class ProtectionValidator {
     static final int CHUNK = 128;
 
-    /** A variant as evaluated: its scenario and the uplink erasure probability of its coexistence. */
-    public record Variant(String name, String description, ProtectionScenario scenario, double erasure) {
+    /**
+     * A variant as evaluated: its scenario, the PEM fleet's busy share of the uplink units (given or
+     * measured) and the resulting erasure probability of an uplink URLLC repetition.
+     */
+    public record Variant(String name, String description, ProtectionScenario scenario, double fleetUtilization, double erasure) {
+
+        /** The variant of a scenario file, its PEM fleet measured over its own radio when the scenario has one. */
+        public static Variant of(ProtectionScenarios.Variant v, ProtectionSystem sys) {
+            ProtectionScenario s = v.scenario();
+            double fleet = ProtectionValidator.fleetUtilization(s, sys);
+            return new Variant(v.name(), v.description(), s, fleet, ProtectionValidator.erasure(s, fleet));
+        }
+    }
+
+    /** The PEM fleet's busy share of the uplink units: measured, or from {@code fleet_messages_per_s}. */
+    public static double fleetUtilization(ProtectionScenario s, ProtectionSystem sys) {
+        CoexistenceSpec c = s.coexistence();
+        RadioConfig r = s.radio();
+        if (c.fleet() != null) {
+            return FleetLoad.measure(sys, r, c.fleet(), s.seed()).utilization();
+        }
+        double slotS = 1e-3 / (1 << r.numerology());
+        return c.fleetMessagesPerS() * slotS / r.mmtc().puschUnitsPerSlot();
     }
 
     /** One row of the table with what went into it. */
@@ -55,16 +76,12 @@ public final class ProtectionValidator {
     private ProtectionValidator() {
     }
 
-    /** The uplink erasure probability of a variant (0 with pre-emption). */
-    public static double erasure(ProtectionScenario s) {
-        CoexistenceSpec c = s.coexistence();
-        if (c.uplinkPreemption()) {
+    /** The uplink erasure probability of a variant (0 with pre-emption): background plus the fleet's share. */
+    public static double erasure(ProtectionScenario s, double fleetUtilization) {
+        if (s.coexistence().uplinkPreemption()) {
             return 0;
         }
-        RadioConfig r = s.radio();
-        double slotS = 1e-3 / (1 << r.numerology());
-        double fleet = c.fleetMessagesPerS() * slotS / r.mmtc().puschUnitsPerSlot();
-        return Math.min(1.0, r.background().puschUtilization() + fleet);
+        return Math.min(1.0, s.radio().background().puschUtilization() + fleetUtilization);
     }
 
     /** The rows: every scheme against every requirement that applies to it. */

@@ -41,7 +41,7 @@ class ValidatorTest {
         ProtectionSystem sys = ProtectionSystem.build(vs.get(0).scenario(), null);
         List<ProtectionValidator.Variant> variants = new ArrayList<>();
         for (ProtectionScenarios.Variant v : vs) {
-            variants.add(new ProtectionValidator.Variant(v.name(), v.description(), v.scenario(), ProtectionValidator.erasure(v.scenario())));
+            variants.add(ProtectionValidator.Variant.of(v, sys));
         }
         return ProtectionValidator.run(sys, variants, threads, n -> { });
     }

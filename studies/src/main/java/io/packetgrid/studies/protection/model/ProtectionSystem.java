@@ -73,6 +73,7 @@ public final class ProtectionSystem {
     private final List<String> endpoints = new ArrayList<>();   // device index → endpoint
     private final List<double[]> positions = new ArrayList<>(); // device index → base position (m)
     private final Map<String, Integer> deviceIndex = new HashMap<>();
+    private final List<double[]> homes = new ArrayList<>();
 
     private ProtectionSystem(ProtectionScenario s, Path scenarioDir) {
         this.scenario = s;
@@ -171,6 +172,14 @@ public final class ProtectionSystem {
         }
         bindSchemes(s);
         faultBuses(s, topo);
+        if (o != null) {
+            for (CircuitElement c : net.elements()) {
+                double[] xy = c instanceof Load ? coords.get(c.connection().buses()[0]) : null;
+                if (xy != null) {
+                    homes.add(new double[] {xy[0] - o[0] + s.placement().xM(), xy[1] - o[1] + s.placement().yM()});
+                }
+            }
+        }
     }
 
     /** Loads the feeder and binds the scenario's devices (errors name the scenario field). */
@@ -372,6 +381,11 @@ public final class ProtectionSystem {
     /** Base map position of device {@code i} (metres). */
     public double[] position(int device) {
         return positions.get(device).clone();
+    }
+
+    /** Map positions of the feeder's loads (homes), metres; empty without coordinates. */
+    public List<double[]> homePositions() {
+        return homes.stream().map(double[]::clone).toList();
     }
 
     /** Device index of a DG unit. */

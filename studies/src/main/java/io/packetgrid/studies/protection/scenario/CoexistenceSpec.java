@@ -15,12 +15,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * downlink (DL pre-emption indication, TS 38.213 §11.2).
  *
  * @param uplinkPreemption        Release-16 uplink cancellation (default false)
- * @param fleetMessagesPerS       mMTC uplink messages per second per aggregator from the PEM fleet
- *                                (requests and events; each takes one PUSCH unit for one slot); added
- *                                to {@code radio.background.pusch_utilization} (default 0)
+ * @param fleetMessagesPerS       mMTC uplink transmissions per second per aggregator from the PEM fleet
+ *                                (each takes one PUSCH unit for one slot); added to
+ *                                {@code radio.background.pusch_utilization} (default 0) ...
+ * @param fleet                   ... or the PEM fleet itself, simulated over the variant's radio to measure it
  */
 public record CoexistenceSpec(@JsonProperty("uplink_preemption") Boolean uplinkPreemption,
-                              @JsonProperty("fleet_messages_per_s") Double fleetMessagesPerS) {
+                              @JsonProperty("fleet_messages_per_s") Double fleetMessagesPerS,
+                              @JsonProperty("fleet") FleetSpec fleet) {
 
     public CoexistenceSpec {
         uplinkPreemption = uplinkPreemption != null && uplinkPreemption;
@@ -28,9 +30,12 @@ public record CoexistenceSpec(@JsonProperty("uplink_preemption") Boolean uplinkP
         if (!(fleetMessagesPerS >= 0) || fleetMessagesPerS.isInfinite()) {
             throw new IllegalArgumentException("fleet_messages_per_s must be ≥ 0");
         }
+        if (fleet != null && fleetMessagesPerS > 0) {
+            throw new IllegalArgumentException("give fleet_messages_per_s or fleet, not both");
+        }
     }
 
     public static CoexistenceSpec defaults() {
-        return new CoexistenceSpec(null, null);
+        return new CoexistenceSpec(null, null, null);
     }
 }
