@@ -30,8 +30,14 @@ import java.util.Map;
  *       out, wherever that packet is.</li>
  *   <li>on the upstream assets, their loading plus the packets' kW over their rating.</li>
  * </ul>
- * Both predictions only with {@link GridLimits#predictive()}. Per request the cost is one pass over
- * the unseen packets and one over the view's points, with no allocation: the sums
+ * Both voltage predictions only with {@link GridLimits#predictive()}. The gate re-reads the view (the
+ * listed points' voltages, its sensitivities, which packets the voltages now include) when
+ * {@link GridView#revision()} changes; the request's own voltage it reads at each request. Device
+ * opt-outs (power nobody authorised) are not added: the next refresh shows them. A packet the
+ * voltages include that ends before the next refresh is still in them (conservative).
+ *
+ * <p>Per request the cost is one pass over the unseen packets and one over the view's points, with
+ * no allocation: the sums
  * {@code Σ_j dV(k)/dP(j)·P_j} are kept per point and updated as packets are accepted, end or are
  * interrupted, and recomputed when the view is refreshed.
  */

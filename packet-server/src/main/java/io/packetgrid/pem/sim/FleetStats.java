@@ -26,6 +26,11 @@ public final class FleetStats {
         return unexpectedMessages;
     }
 
+    /** Request→reply delays seen by devices in the observation window, ns, in the order they came (a copy). */
+    public long[] latenciesNs() {
+        return Arrays.copyOf(latencyNs.data, latencyNs.size);
+    }
+
     /** Request→reply delay quantile (q in [0, 1]), ms; NaN without samples. */
     public double latencyQuantileMs(double q) {
         if (latencyNs.size == 0) {
