@@ -49,9 +49,11 @@ public final class FlowAccounting {
     private final Network net;
     private final Limits limits;
 
-    // voltage band: phase nodes with a nominal voltage
-    private final int[] vNodes;
-    private final double[] vInvNom2;
+    // voltage band: the phase nodes with a nominal voltage, as runs of consecutive nodes with one
+    // nominal (an LV feeder is a few runs: the per-step pass reads no per-node tables)
+    private final int[] runFirst;
+    private final int[] runEnd;
+    private final double[] runInvNom2;
 
     // delivery elements
     private final PowerDelivery[] pd;
@@ -122,8 +124,22 @@ public final class FlowAccounting {
             nodes[count] = i;
             inv[count++] = 1.0 / (nom * nom);
         }
-        vNodes = Arrays.copyOf(nodes, count);
-        vInvNom2 = Arrays.copyOf(inv, count);
+        int runs = 0;
+        int[] first = new int[count];
+        int[] end = new int[count];
+        double[] runInv = new double[count];
+        for (int j = 0; j < count; j++) {
+            if (runs > 0 && end[runs - 1] == nodes[j] && runInv[runs - 1] == inv[j]) {
+                end[runs - 1]++;
+            } else {
+                first[runs] = nodes[j];
+                end[runs] = nodes[j] + 1;
+                runInv[runs++] = inv[j];
+            }
+        }
+        runFirst = Arrays.copyOf(first, runs);
+        runEnd = Arrays.copyOf(end, runs);
+        runInvNom2 = Arrays.copyOf(runInv, runs);
 
         List<PowerDelivery> pdl = net.deliveries();
         int np = pdl.size();
@@ -359,23 +375,32 @@ public final class FlowAccounting {
         double max2 = Double.NEGATIVE_INFINITY;
         int below = 0;
         int above = 0;
-        for (int j = 0; j < vNodes.length; j++) {
-            int i = vNodes[j];
-            double pu2 = (re[i] * re[i] + im[i] * im[i]) * vInvNom2[j];
-            if (pu2 < min2) {
-                min2 = pu2;
+        for (int r = 0; r < runFirst.length; r++) {
+            double inv = runInvNom2[r];
+            // in volts squared within a run: one product per node fewer
+            double runMin = Double.POSITIVE_INFINITY;
+            double runMax = Double.NEGATIVE_INFINITY;
+            double lo = lo2 / inv;
+            double hi = hi2 / inv;
+            for (int i = runFirst[r], e = runEnd[r]; i < e; i++) {
+                double m2 = re[i] * re[i] + im[i] * im[i];
+                if (m2 < runMin) {
+                    runMin = m2;
+                }
+                if (m2 > runMax) {
+                    runMax = m2;
+                }
+                if (m2 < lo) {
+                    below++;
+                } else if (m2 > hi) {
+                    above++;
+                }
             }
-            if (pu2 > max2) {
-                max2 = pu2;
-            }
-            if (pu2 < lo2) {
-                below++;
-            } else if (pu2 > hi2) {
-                above++;
-            }
+            min2 = Math.min(min2, runMin * inv);
+            max2 = Math.max(max2, runMax * inv);
         }
-        out.vMinPu = vNodes.length == 0 ? Double.NaN : Math.sqrt(min2);
-        out.vMaxPu = vNodes.length == 0 ? Double.NaN : Math.sqrt(max2);
+        out.vMinPu = runFirst.length == 0 ? Double.NaN : Math.sqrt(min2);
+        out.vMaxPu = runFirst.length == 0 ? Double.NaN : Math.sqrt(max2);
         out.nodesBelow = below;
         out.nodesAbove = above;
     }
@@ -755,13 +780,18 @@ public final class FlowAccounting {
         List<Violation> out = new ArrayList<>();
         double lo2 = limits.minPu() * limits.minPu();
         double hi2 = limits.maxPu() * limits.maxPu();
-        for (int j = 0; j < vNodes.length; j++) {
-            int i = vNodes[j];
-            double pu2 = (re[i] * re[i] + im[i] * im[i]) * vInvNom2[j];
-            if (pu2 < lo2) {
-                out.add(new Violation(Violation.Kind.UNDERVOLTAGE, net.nodeLabel(i), Math.sqrt(pu2), limits.minPu()));
-            } else if (pu2 > hi2) {
-                out.add(new Violation(Violation.Kind.OVERVOLTAGE, net.nodeLabel(i), Math.sqrt(pu2), limits.maxPu()));
+        for (int r = 0; r < runFirst.length; r++) {
+            double inv = runInvNom2[r];
+            double lo = lo2 / inv;
+            double hi = hi2 / inv;
+            for (int i = runFirst[r], e = runEnd[r]; i < e; i++) {
+                // the comparisons of the summary's count, so that list and count agree
+                double m2 = re[i] * re[i] + im[i] * im[i];
+                if (m2 < lo) {
+                    out.add(new Violation(Violation.Kind.UNDERVOLTAGE, net.nodeLabel(i), Math.sqrt(m2 * inv), limits.minPu()));
+                } else if (m2 > hi) {
+                    out.add(new Violation(Violation.Kind.OVERVOLTAGE, net.nodeLabel(i), Math.sqrt(m2 * inv), limits.maxPu()));
+                }
             }
         }
         for (int k = 0; k < pd.length; k++) {

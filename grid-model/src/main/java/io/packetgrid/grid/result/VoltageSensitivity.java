@@ -7,8 +7,9 @@ import io.packetgrid.grid.solve.PowerFlowSolver;
  * factorised network of the last solution (loads present as their linearisation admittances).
  * One kilowatt at unity power factor injected at node j is the current {@code dI_j = 1000 / conj(V_j)};
  * it changes node i's voltage by {@code dV_i = Z_ij dI_j}, whose component along {@code V_i} is the
- * magnitude change {@code Re(dV_i conj(V_i)) / |V_i|} (first-order perturbation of |V|; the transfer
- * impedance view of the network as in Kersting, Distribution System Modeling and Analysis, ch. 10).
+ * magnitude change {@code Re(dV_i conj(V_i)) / |V_i|} (first-order perturbation of |V|; Z_ij is the
+ * transfer impedance of the bus impedance matrix, Grainger and Stevenson, Power System Analysis,
+ * 1994, ch. 8).
  * It is an estimate (the other loads answer as impedances, not by their own laws), good to a few
  * per cent for kilowatt-sized changes on an LV feeder.
  */
