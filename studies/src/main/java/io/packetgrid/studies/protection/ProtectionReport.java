@@ -238,7 +238,8 @@ public final class ProtectionReport {
                 save(c, dir.resolve("ccdf-" + sc.name() + ".png"));
             }
             XYChart iso = new XYChartBuilder().width(900).height(600).title("Fault-to-isolation time: " + sc.name())
-                    .xAxisTitle("time from fault inception (ms)").yAxisTitle("P[time > x]").build();
+                    .xAxisTitle("time from fault inception (ms)").yAxisTitle("P[time >= x]").build();
+            iso.getStyler().setXAxisLogarithmic(true);
             iso.getStyler().setYAxisLogarithmic(true);
             iso.getStyler().setMarkerSize(0);
             for (int v = 0; v < r.variants().size(); v++) {
@@ -246,17 +247,26 @@ public final class ProtectionReport {
                 if (t.length == 0) {
                     continue;
                 }
+                // the empirical P[T >= x] at each distinct time (a lump of equal times keeps its mass)
                 List<Double> xs = new ArrayList<>();
                 List<Double> ys = new ArrayList<>();
-                for (int i = 0; i < t.length; i++) {
-                    if (i + 1 < t.length && t[i + 1] == t[i]) {
-                        continue;
+                // P[T >= x] is a step: p_i = (n − i)/n from just after the previous distinct time up to t_i,
+                // then it drops to the share of times above t_i
+                for (int i = 0; i < t.length; ) {
+                    int j = i;
+                    while (j + 1 < t.length && t[j + 1] == t[i]) {
+                        j++;
                     }
-                    double p = (double) (t.length - 1 - i) / t.length;
-                    if (p > 0) {
+                    if (t[i] > 0) {
                         xs.add(t[i]);
-                        ys.add(p);
+                        ys.add((double) (t.length - i) / t.length);
+                        double after = (double) (t.length - j - 1) / t.length;
+                        if (after > 0) {
+                            xs.add(t[i]);
+                            ys.add(after);
+                        }
                     }
+                    i = j + 1;
                 }
                 if (!xs.isEmpty()) {
                     XYSeries s = iso.addSeries(r.variants().get(v).name(), xs, ys);

@@ -16,7 +16,8 @@ import java.util.function.Function;
 /**
  * One fault on the feeder in the co-simulation kernel: the faulted feeder, one IED per relay (with its
  * breaker), one federate per DG unit, and the network that carries their messages (ideal, or the radio
- * model with other traffic on it). Returns when each breaker opened and each DG unit stopped.
+ * model with other traffic on it). Returns when each breaker opened and each DG unit stopped. The run
+ * opens the system's lines and stops its generators: use a freshly built system for each run.
  */
 public final class ProtectionCoSimulation {
     private ProtectionCoSimulation() {
