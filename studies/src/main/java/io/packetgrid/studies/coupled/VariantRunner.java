@@ -219,8 +219,12 @@ public final class VariantRunner {
         }
         if (v.gridAware() && grid != null) {
             GridLimitsSpec g = s.gridLimits();
+            int[] phases = new int[n];
+            for (Household h : plan.households()) {
+                phases[h.index()] = h.phase();
+            }
             GridViewInput view = new GridViewInput(grid.voltageKey(), grid.sensitivityKey(), grid.transformerKey(),
-                    FeederGridFederate.householdKwKey(plan.fleetName()), n, transformerKva(grid));
+                    FeederGridFederate.householdKwKey(plan.fleetName()), phases, transformerKva(grid));
             b.gate(new GridGate(new GridLimits(g.vMinPu() + g.gateMarginPu(), g.vMaxPu() - g.gateMarginPu(),
                     g.transformerMaxPct() / 100, g.directional(), g.predictive()), view));
             inputs.add(view);

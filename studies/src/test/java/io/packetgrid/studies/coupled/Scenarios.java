@@ -37,7 +37,7 @@ final class Scenarios {
               aggregators: [{name: gnb1, x_m: 250, y_m: -300}]
             pem: {packet: 5m, ev_packet: 15m, mttr: 5m, ev_mttr: 1m}
             target: {kind: baseline, baseline_variant: uncontrolled, window: 30m, offset_pct: -5, amplitude_pct: 10}
-            grid_limits: {gate_margin_pu: 0.06}
+            grid_limits: {gate_margin_pu: 0.02}
             variants:
             %s
             outputs: {plots: false}

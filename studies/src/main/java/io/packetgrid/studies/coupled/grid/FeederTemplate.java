@@ -21,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A feeder script read once: what every copy and variant shares. Its loads (name, bus, phase), the
@@ -32,7 +30,6 @@ import java.util.regex.Pattern;
  * objects ({@link #newFeeder()}).
  */
 public final class FeederTemplate {
-    private static final Pattern BUSCOORDS = Pattern.compile("(?im)^\\s*buscoords\\s+(?:file\\s*=\\s*)?\"?([^\\s\"!]+)");
 
     /** One load of the script. */
     public record LoadInfo(int index, String name, String bus, int phase) {
@@ -119,7 +116,8 @@ public final class FeederTemplate {
         if (f.loadNames().isEmpty()) {
             throw new PacketGridException(where + ".script", "the feeder has no loads to map households to");
         }
-        Map<String, double[]> coords = readCoords(script, spec.busCoords(), where + ".bus_coords");
+        Map<String, double[]> coords = spec.busCoords() != null ? readCoords(script, spec.busCoords(), where + ".bus_coords")
+                : scriptCoords(f);
         String label = spec.script().startsWith(FeederSpec.BUILTIN) ? spec.script() : script.getFileName().toString();
         return new FeederTemplate(script, commands, label, f, coords, startHour, gridStepNs, steps);
     }
@@ -139,27 +137,18 @@ public final class FeederTemplate {
         return p;
     }
 
-    /** Bus coordinates (x, y in metres) from the given file or the script's {@code BusCoords} command; empty if none. */
+    /** Bus coordinates from the script's {@code BusCoords} files, as grid-model reads them. */
+    static Map<String, double[]> scriptCoords(Feeder f) {
+        Map<String, double[]> out = new HashMap<>();
+        f.busCoordinates().forEach((bus, xy) -> out.put(bus, new double[] {xy.x(), xy.y()}));
+        return out;
+    }
+
+    /** Bus coordinates (x, y in metres) from a file beside the script (OpenDSS format: bus, x, y). */
     static Map<String, double[]> readCoords(Path script, String given, String where) {
-        Path file = null;
-        if (given != null) {
-            file = script.toAbsolutePath().getParent().resolve(given);
-            if (!Files.isRegularFile(file)) {
-                throw new PacketGridException(where, "no such file '" + given + "' beside the script");
-            }
-        } else {
-            try {
-                Matcher m = BUSCOORDS.matcher(Files.readString(script, StandardCharsets.ISO_8859_1));
-                if (m.find()) {
-                    Path f = script.toAbsolutePath().getParent().resolve(m.group(1));
-                    file = Files.isRegularFile(f) ? f : null;
-                }
-            } catch (IOException e) {
-                return Map.of();
-            }
-        }
-        if (file == null) {
-            return Map.of();
+        Path file = script.toAbsolutePath().getParent().resolve(given);
+        if (!Files.isRegularFile(file)) {
+            throw new PacketGridException(where, "no such file '" + given + "' beside the script");
         }
         Map<String, double[]> out = new HashMap<>();
         try {

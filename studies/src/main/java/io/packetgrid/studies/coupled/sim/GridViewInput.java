@@ -20,7 +20,9 @@ import java.util.List;
  * {@code V_i ≈ V_i(pf) + Σ_j dV_i/dP_j · (P_j − P_j(pf))} — a linearised network model as in grid-aware
  * aggregation (Nazir &amp; Almassalkhi, IEEE TPWRS 2021, PEM-NOTES §5) — so that packets granted at
  * other households since the last power flow count at every node, not only at their own. The view's
- * time is that of the latest meter reading; the gate adds its own acceptances since then.
+ * time is that of the latest meter reading; the gate adds its own acceptances since then, at every
+ * household through the same sensitivities ({@link #points()}, {@link #dvDpPuPerKw(ConnectionPoint,
+ * ConnectionPoint)}).
  */
 public final class GridViewInput implements ServerInputs, GridView {
     private final ValueKey<double[]> voltages;
@@ -38,14 +40,17 @@ public final class GridViewInput implements ServerInputs, GridView {
     private double[] lastP;
     private List<AssetLoading> upstream = List.of();
     private long updatedNs = Long.MIN_VALUE;
+    private long revision = Long.MIN_VALUE;
+    private final List<ConnectionPoint> points;
 
     /**
      * @param households      the fleet's household device power (kW, consumption positive)
-     * @param count           households of the feeder
+     * @param phases          each household's phase (1..3, 0 = all), in household order
      * @param transformerKva  the rating of the feeder's transformer
      */
     public GridViewInput(ValueKey<double[]> voltages, ValueKey<double[]> sensitivities, ValueKey<Double> transformer,
-                         ValueKey<double[]> households, int count, double transformerKva) {
+                         ValueKey<double[]> households, int[] phases, double transformerKva) {
+        int count = phases.length;
         this.voltages = voltages;
         this.sensitivities = sensitivities;
         this.transformer = transformer;
@@ -56,6 +61,15 @@ public final class GridViewInput implements ServerInputs, GridView {
         this.own = new double[count];
         java.util.Arrays.fill(estimate, Double.NaN);
         java.util.Arrays.fill(own, Double.NaN);
+        this.points = List.copyOf(pointsOf(phases));
+    }
+
+    private static List<ConnectionPoint> pointsOf(int[] phases) {
+        List<ConnectionPoint> p = new java.util.ArrayList<>();
+        for (int h = 0; h < phases.length; h++) {
+            p.add(new ConnectionPoint(h + 1, phases[h]));
+        }
+        return p;
     }
 
     @Override
@@ -107,6 +121,7 @@ public final class GridViewInput implements ServerInputs, GridView {
         }
         upstream = List.of(new AssetLoading("transformer", loadingPf + dTotal / transformerKva, transformerKva));
         updatedNs = step.now();
+        revision = revision == Long.MIN_VALUE ? 0 : revision + 1;
     }
 
     private int index(ConnectionPoint at) {
@@ -124,6 +139,38 @@ public final class GridViewInput implements ServerInputs, GridView {
     public double dvDpPuPerKw(ConnectionPoint at) {
         int h = index(at);
         return h < 0 ? Double.NaN : own[h];
+    }
+
+    @Override
+    public double dvDpPuPerKw(ConnectionPoint at, ConnectionPoint from) {
+        int i = index(at);
+        int j = index(from);
+        return i < 0 || j < 0 || sens == null ? Double.NaN : sens[i * n + j];
+    }
+
+    @Override
+    public void dvDpPuPerKwColumn(ConnectionPoint from, double[] out) {
+        int j = index(from);
+        for (int k = 0; k < n; k++) {
+            out[k] = j < 0 || sens == null ? Double.NaN : sens[k * n + j];
+        }
+    }
+
+    /** Every household's connection point: the gate predicts them all after each packet. */
+    @Override
+    public List<ConnectionPoint> points() {
+        return sens == null ? List.of() : points;
+    }
+
+    @Override
+    public long revision() {
+        return revision;
+    }
+
+    /** The meter reading behind the estimate is the latest device step's. */
+    @Override
+    public long flowInputNs() {
+        return updatedNs;
     }
 
     @Override
