@@ -123,6 +123,28 @@ class ConsistencyTest {
                 + late.feeders().get(0).fleet().acceptsIgnored, "late acceptances are run or refused, never lost");
     }
 
+    /**
+     * Variants running side by side share the households' plans: they must not share mutable state
+     * (packet-server's hot-water draws keep a read cursor, for one).
+     */
+    @Test
+    void variantsSideBySideEqualVariantsAlone() throws Exception {
+        Setup u = setup(Scenarios.evening("{model: ideal}", "{name: pem, control: pem, mode: accept_all}"));
+        VariantResult alone = u.runner().run(pem("{model: ideal}"), null, null, null, 1, ProgressListener.NONE);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<VariantResult>> side = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                side.add(pool.submit(() -> u.runner().run(pem("{model: ideal}"), null, null, null, 1, ProgressListener.NONE)));
+            }
+            for (java.util.concurrent.Future<VariantResult> f : side) {
+                assertArrayEquals(alone.flexKw(), f.get().flexKw(), "flexible power, side by side");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** A feeder reused by the next run (network rebuilt) gives the results of a freshly parsed one. */
     @Test
     void reusedFeedersEqualFreshOnes() {

@@ -11,6 +11,7 @@ import io.packetgrid.pem.device.WaterHeater;
 import io.packetgrid.pem.device.WaterHeaterParams;
 import io.packetgrid.studies.coupled.scenario.DeviceType;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * One device of a household with its drawn parameters: every variant builds a fresh model from the
@@ -29,14 +30,19 @@ public sealed interface DevicePlan {
     /** Fraction of a packet left at t = 0 when it starts on under PEM (ACC 2017 Table I: uniform in [0, δ]). */
     double remainingFraction();
 
-    record WaterHeaterPlan(WaterHeaterParams params, HotWaterDraws draws, double initialC, double remainingFraction)
+    /**
+     * @param draws the household's hot-water draws, made anew for every model: packet-server's
+     *              {@link HotWaterDraws} keeps a read cursor, so two variants running side by side must not
+     *              share one
+     */
+    record WaterHeaterPlan(WaterHeaterParams params, Supplier<HotWaterDraws> draws, double initialC, double remainingFraction)
             implements DevicePlan {
         public DeviceType type() {
             return DeviceType.WATER_HEATER;
         }
 
         public FlexibleDevice create() {
-            return new WaterHeater(params, draws, initialC);
+            return new WaterHeater(params, draws.get(), initialC);
         }
 
         public boolean initiallyOn() {

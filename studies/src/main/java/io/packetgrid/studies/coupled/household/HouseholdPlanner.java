@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -154,12 +155,13 @@ public final class HouseholdPlanner {
             List<DevicePlan> devices = new ArrayList<>();
             PvProfile pv = null;
             for (DeviceType t : has.get(load)) {
-                UniformRandomProvider r = streams.stream("coupled/" + name + "/" + info.name() + "/" + t.label());
+                String stream = "coupled/" + name + "/" + info.name() + "/" + t.label();
+                UniformRandomProvider r = streams.stream(stream);
                 if (t == DeviceType.PV) {
                     DeviceParams.PvSpec p = s.devices().pv();
                     pv = PvProfile.clearSky(p.peakKw().draw(r), p.sunriseH(), p.sunsetH());
                 } else {
-                    devices.add(device(t, r));
+                    devices.add(device(t, r, stream));
                 }
             }
             hs.add(new Household(hs.size(), info.name(), load, shape[load], info.bus(), info.phase(), x, y, devices, pv));
@@ -171,23 +173,36 @@ public final class HouseholdPlanner {
         return l == null ? List.of() : l;
     }
 
-    private DevicePlan device(DeviceType t, UniformRandomProvider r) {
+    /** A water heater's parameters, drawn in a fixed order from {@code r}. */
+    private WaterHeaterParams waterHeater(UniformRandomProvider r) {
+        DeviceParams.WaterHeaterSpec w = s.devices().waterHeater();
+        double tank = w.tankL().draw(r);
+        double set = w.setpointC().draw(r);
+        double kw = w.ratedKw().draw(r);
+        double tau = w.tauH().draw(r) * 3600;
+        double amb = w.ambientC().draw(r);
+        double inlet = w.inletC().draw(r);
+        PemBand band = PemBand.symmetric(set, w.deadbandPct() / 100 * set, w.pemBandPct() / 100 * set);
+        return new WaterHeaterParams(tank, set, kw, 1.0, tau, amb, inlet, band);
+    }
+
+    private DevicePlan device(DeviceType t, UniformRandomProvider r, String stream) {
         double horizonS = s.duration().seconds();
         double startH = s.start().seconds() / 3600;
         return switch (t) {
             case WATER_HEATER -> {
-                DeviceParams.WaterHeaterSpec w = s.devices().waterHeater();
-                double tank = w.tankL().draw(r);
-                double set = w.setpointC().draw(r);
-                double kw = w.ratedKw().draw(r);
-                double tau = w.tauH().draw(r) * 3600;
-                double amb = w.ambientC().draw(r);
-                double inlet = w.inletC().draw(r);
-                double t0 = w.initialC().draw(r);
-                PemBand band = PemBand.symmetric(set, w.deadbandPct() / 100 * set, w.pemBandPct() / 100 * set);
-                WaterHeaterParams p = new WaterHeaterParams(tank, set, kw, 1.0, tau, amb, inlet, band);
-                HotWaterDraws draws = HotWaterDraws.acc2017(r, horizonS, s.deviceStep().seconds(), w.drawsPerHour());
-                yield new DevicePlan.WaterHeaterPlan(p, draws, t0, r.nextDouble());
+                WaterHeaterParams p = waterHeater(r);
+                double t0 = s.devices().waterHeater().initialC().draw(r);
+                HotWaterDraws.acc2017(r, horizonS, s.deviceStep().seconds(), s.devices().waterHeater().drawsPerHour());
+                double remaining = r.nextDouble();
+                // the draws are made again from the same stream for every model (they carry a read cursor)
+                Supplier<HotWaterDraws> draws = () -> {
+                    UniformRandomProvider again = streams.stream(stream);
+                    waterHeater(again);
+                    s.devices().waterHeater().initialC().draw(again);
+                    return HotWaterDraws.acc2017(again, horizonS, s.deviceStep().seconds(), s.devices().waterHeater().drawsPerHour());
+                };
+                yield new DevicePlan.WaterHeaterPlan(p, draws, t0, remaining);
             }
             case HEAT_PUMP -> {
                 DeviceParams.HeatPumpSpec h = s.devices().heatPump();
