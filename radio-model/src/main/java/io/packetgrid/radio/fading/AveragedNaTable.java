@@ -40,6 +40,46 @@ public final class AveragedNaTable {
     private static final double[][] T = new double[MAX_LEVEL + 2][];
     private static final double[][] W = new double[MAX_LEVEL + 2][];
     private static final ConcurrentHashMap<Key, AveragedNaTable> CACHE = new ConcurrentHashMap<>();
+    /**
+     * The upper tail t ∈ [9, {@value #TAIL_T_HI}] for laws other than Rayleigh (see {@link #average}): per level,
+     * panels of width min(1, 2.5/t)/2^L (φ falls by at most e^(−2.5/2^L) across one), 8 points each; their
+     * nodes, weights and the Gaussian tail Q(t_a) beyond each panel's start.
+     */
+    static final double TAIL_T_HI = 38;
+    /** The upper tail is summed until what is left, at most Q(t), is below this share of the sum. */
+    static final double TAIL_TOLERANCE = 1e-13;
+    private static final double[][] EXT_T = new double[MAX_LEVEL + 2][];
+    private static final double[][] EXT_W = new double[MAX_LEVEL + 2][];
+    private static final double[][] EXT_Q = new double[MAX_LEVEL + 2][];
+
+    static {
+        for (int level = 0; level < EXT_T.length; level++) {
+            java.util.List<Double> starts = new java.util.ArrayList<>();
+            double a = QuasiStaticNa.TABLE_T_HI;
+            while (a < TAIL_T_HI) {
+                starts.add(a);
+                a += Math.min(1, 2.5 / a) / (1 << level);
+            }
+            starts.add(TAIL_T_HI);
+            int panels = starts.size() - 1;
+            double[] t = new double[panels * POINTS_PER_PANEL];
+            double[] w = new double[t.length];
+            double[] q = new double[panels];
+            for (int p = 0; p < panels; p++) {
+                double lo = starts.get(p);
+                double width = starts.get(p + 1) - lo;
+                q[p] = GaussianTail.q(lo);
+                for (int i = 0; i < POINTS_PER_PANEL; i++) {
+                    double ti = lo + 0.5 * width * (GL.node(i) + 1);
+                    t[p * POINTS_PER_PANEL + i] = ti;
+                    w[p * POINTS_PER_PANEL + i] = 0.5 * width * GL.weight(i) * GaussianTail.density(ti);
+                }
+            }
+            EXT_T[level] = t;
+            EXT_W[level] = w;
+            EXT_Q[level] = q;
+        }
+    }
 
     static {
         for (int level = 0; level < T.length; level++) {
@@ -73,6 +113,12 @@ public final class AveragedNaTable {
      */
     private final double[][] prefix;
     private final double[] tailW;
+    /** ρ(t_i) at each rule level computed so far (the Rayleigh check fills two; other laws may ask for more). */
+    private final double[][] rhoLevels = new double[MAX_LEVEL + 2][];
+    /** Per fading law other than Rayleigh and none: the rule its own self-check chose (see {@link #average}). */
+    private final ConcurrentHashMap<Fading, Object> laws = new ConcurrentHashMap<>(4);
+    /** Agreement a law's rule must reach with the rule of half its panel width, relative. */
+    static final double LAW_SELF_CHECK = 1e-9;
     /** Below this y = ρ/ρ̄ the Rayleigh CDF 1 − e^(−y) is its alternating series (see {@link #rayleigh}). */
     static final double SERIES_LIMIT = 0.125;
     static final int SERIES_TERMS = 8;
@@ -97,9 +143,11 @@ public final class AveragedNaTable {
         }
         probe[9] = probe[8] * 1e12;
         double[] coarse = solve(0);
+        rhoLevels[0] = coarse;
         int lvl = 0;
         while (true) {
             double[] fine = solve(lvl + 1);
+            rhoLevels[lvl + 1] = fine;
             double worst = 0;
             for (double snr : probe) {
                 double a = sum(coarse, W[lvl], snr);
@@ -239,7 +287,15 @@ public final class AveragedNaTable {
         return lo;
     }
 
-    /** ε̄ under any fading law (one CDF evaluation per node). */
+    /**
+     * ε̄ under any fading law. Rayleigh: {@link #rayleigh}. A law with a diversity order (Rician, Nakagami,
+     * their chase-combined copies) gets its own rule: the level of panel refinement at which the rule agrees
+     * with the rule of half the panel width to a relative {@value #LAW_SELF_CHECK} for this law, at average
+     * SNRs ρ(t) for t = −8, −7, …, 8 (each puts the law's transition at another part of the t axis) and at
+     * ρ(9)·10⁶ (the lower tail, where ε̄ ∝ E[ρ(T)^d]/ρ̄^d and steep laws need the finest rule); the CDF comes
+     * from the law's {@link CdfTable} (relative {@value CdfTable#TOLERANCE}). A law whose rule does not settle
+     * by the finest level, or without a diversity order, is integrated adaptively (exact, slow).
+     */
     public double average(Fading fading, double snrAvg) {
         if (fading instanceof NoFading || rho == null) {
             return QuasiStaticNa.errorProbability(fading, n, k, snrAvg, logTerm);
@@ -251,12 +307,215 @@ public final class AveragedNaTable {
             QuasiStaticNa.check(n, snrAvg);
             return 1;
         }
-        double inv = 1 / snrAvg;
-        double s = 0;
-        for (int i = 0; i < rho.length; i++) {
-            s += weights[i] * fading.cdf(rho[i] * inv);
+        Object r = laws.get(fading);
+        if (r == null) {
+            r = laws.computeIfAbsent(fading, this::lawRule);
         }
-        return s;
+        if (!(r instanceof LawRule rule)) {
+            return QuasiStaticNa.errorProbability(fading, n, k, snrAvg, logTerm);
+        }
+        return rule.sum(-Math.log(snrAvg));
+    }
+
+    /** The refinement level a law's own self-check chose (−1: integrated adaptively). */
+    public int level(Fading fading) {
+        if (fading instanceof Rayleigh) {
+            return level;
+        }
+        Object r = rho == null ? null : laws.computeIfAbsent(fading, this::lawRule);
+        return r instanceof LawRule rule ? rule.level : -1;
+    }
+
+    /** A law's rule, or a marker (not a rule) when it has none. */
+    private Object lawRule(Fading fading) {
+        CdfTable cdf = CdfTable.of(fading);
+        if (cdf == null) {
+            return Boolean.FALSE;
+        }
+        double[] ts = {-8, -7, -6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 15, 20};
+        double[] probe = new double[ts.length + 1];
+        for (int j = 0; j < ts.length; j++) {
+            probe[j] = SnrInverse.snrForArgument(Channel.COMPLEX, n, k, logTerm, ts[j]);
+        }
+        probe[ts.length] = SnrInverse.snrForArgument(Channel.COMPLEX, n, k, logTerm, 9) * 1e6;
+        LawRule coarse = new LawRule(cdf, 0);
+        for (int lvl = 0; lvl < MAX_LEVEL; lvl++) {
+            LawRule fine = new LawRule(cdf, lvl + 1);
+            double worst = 0;
+            for (double snr : probe) {
+                double a = coarse.sum(-Math.log(snr));
+                double b = fine.sum(-Math.log(snr));
+                worst = Math.max(worst, Math.abs(a - b) / b);
+            }
+            if (worst <= LAW_SELF_CHECK) {
+                return coarse;
+            }
+            coarse = fine;
+        }
+        return Boolean.FALSE;
+    }
+
+    private synchronized double[] rhoAt(int lvl) {
+        if (rhoLevels[lvl] == null) {
+            rhoLevels[lvl] = solve(lvl);
+        }
+        return rhoLevels[lvl];
+    }
+
+    /** ln ρ at the upper-tail nodes of a level, filled panel by panel as sums reach them (see {@link Tail}). */
+    private final Tail[] tails = new Tail[MAX_LEVEL + 2];
+
+    private synchronized Tail tail(int lvl) {
+        if (tails[lvl] == null) {
+            tails[lvl] = new Tail(lvl);
+        }
+        return tails[lvl];
+    }
+
+    /**
+     * ln ρ(t) at a level's upper-tail nodes; root finding is done lazily in chunks (most sums stop within the
+     * first panels). Readers see {@code filled} (volatile) before reading the nodes below it.
+     */
+    private final class Tail {
+        final double[] lnRho;
+        final int panels;
+        volatile int filled;
+
+        Tail(int lvl) {
+            lnRho = new double[EXT_T[lvl].length];
+            panels = EXT_Q[lvl].length;
+            this.lvl = lvl;
+        }
+
+        private final int lvl;
+
+        /** Makes panels [0, p] available. */
+        void ensure(int p) {
+            if (p < filled) {
+                return;
+            }
+            synchronized (this) {
+                int f = filled;
+                if (p < f) {
+                    return;
+                }
+                int to = Math.min(panels, Math.max(p + 1, 2 * f + 4));
+                double[] t = EXT_T[lvl];
+                double guess = f == 0 ? Double.NaN : Math.exp(lnRho[f * POINTS_PER_PANEL - 1]);
+                for (int i = f * POINTS_PER_PANEL; i < to * POINTS_PER_PANEL; i++) {
+                    double r = SnrInverse.snrForArgument(Channel.COMPLEX, n, k, logTerm, t[i], guess);
+                    lnRho[i] = Math.log(r);
+                    guess = r;
+                }
+                filled = to;
+            }
+        }
+    }
+
+    /**
+     * A rule for one law: ln ρ_i, weights, suffix sums of weights (where F = 1) and the law's CDF table over
+     * t ∈ [−7, 9]; beyond 9 the upper tail panels, summed while what they could still add exceeds
+     * {@value #TAIL_TOLERANCE} of the sum (bound in {@link #sum}). (Rayleigh needs no upper tail: F concave; steep
+     * laws do at moderate SNR, where F(ρ(t)/ρ̄) is still tiny at t = 9 and ε̄ is of the order of Q(t) where
+     * ρ(t) reaches ρ̄.)
+     */
+    private final class LawRule {
+        final CdfTable cdf;
+        final double[] lnRho;
+        final double[] weights;
+        final double[] tailW;
+        final int level;
+        final Tail tail;
+
+        LawRule(CdfTable cdf, int level) {
+            this.cdf = cdf;
+            this.weights = W[level];
+            this.level = level;
+            this.tail = tail(level);
+            double[] rho = rhoAt(level);
+            int m = rho.length;
+            lnRho = new double[m];
+            tailW = new double[m + 1];
+            for (int i = 0; i < m; i++) {
+                lnRho[i] = Math.log(rho[i]);
+            }
+            for (int i = m - 1; i >= 0; i--) {
+                tailW[i] = tailW[i + 1] + weights[i];
+            }
+        }
+
+        /** Σ w_i·F(ρ_i/ρ̄) with ln(1/ρ̄) given: nodes past the table's top have F = 1 (a suffix sum). */
+        double sum(double lnInv) {
+            double[] lr = lnRho;
+            double top = cdf.logUpper() - lnInv;
+            int hi = upperBoundLog(lr, top);
+            double lower = cdf.logLower();
+            double s = 0;
+            int p = 0;
+            for (int i = 0; i < hi; i++) {
+                double u = lr[i] + lnInv;
+                if (u < lower) {
+                    s += weights[i] * cdf.cdfAtLog(u);
+                } else {
+                    p = cdf.panel(u, p);
+                    s += weights[i] * cdf.value(p, u);
+                }
+            }
+            s += tailW[hi];
+            double[] q = EXT_Q[level];
+            double tol = 0.5 * TAIL_TOLERANCE * s;
+            if (!(q[0] > tol)) {
+                return s;
+            }
+            // Beyond t = 9 the integrand is F(ρ(t)/ρ̄)·φ(t) with F∘ρ rising: past the start T of panel `stop`,
+            // where Q(T) ≤ tol, at most Q(T); before it, at most F_T·φ(t) with F_T = F at the first node of
+            // `stop` (≥ T). So once F_T·Q(t_a) ≤ tol at a panel start t_a, the rest is below 2·tol.
+            int stop = firstAtOrBelow(q, tol);
+            double[] w = EXT_W[level];
+            double[] tl = tail.lnRho;
+            double fT = 1;
+            if (stop < q.length) {
+                tail.ensure(stop);
+                fT = cdf.cdfAtLog(tl[stop * POINTS_PER_PANEL] + lnInv);
+            } else {
+                tail.ensure(q.length - 1);
+            }
+            for (int panel = 0; panel < stop && fT * q[panel] > tol; panel++) {
+                for (int i = panel * POINTS_PER_PANEL; i < (panel + 1) * POINTS_PER_PANEL; i++) {
+                    s += w[i] * cdf.cdfAtLog(tl[i] + lnInv);
+                }
+            }
+            return s;
+        }
+
+        /** The first index whose value is ≤ x (values descending), or the length. */
+        private static int firstAtOrBelow(double[] a, double x) {
+            int lo = 0;
+            int hi = a.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (a[mid] > x) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        private static int upperBoundLog(double[] a, double x) {
+            int lo = 0;
+            int hi = a.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (a[mid] < x) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
     }
 
     private record Key(double n, double k, boolean logTerm) {

@@ -30,6 +30,16 @@ public interface Fading {
      */
     Fading combined(int copies);
 
+    /**
+     * The diversity order d: F(x) ~ A·x^d as x → 0, hence ε̄ ∝ ρ̄^(−d) at high SNR (Wang, Giannakis, "A simple
+     * and general parameterization quantifying performance in fading channels", IEEE Trans. Commun. 51(8),
+     * 2003: the exponent of the density at 0 plus one). Rayleigh 1, Nakagami m, Rician with c combined
+     * copies c; NaN for a law without one (no fading). It is what {@link CdfTable} factors out.
+     */
+    default double diversityOrder() {
+        return Double.NaN;
+    }
+
     static Fading none() {
         return NoFading.INSTANCE;
     }

@@ -47,6 +47,22 @@ final class Nakagami implements Fading {
         return copies == 1 ? this : new Nakagami(m * copies);
     }
 
+    /** P(m, m·x) ~ (m·x)^m/Γ(m + 1) as x → 0. */
+    @Override
+    public double diversityOrder() {
+        return m;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Nakagami other && Double.compare(m, other.m) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Double.hashCode(m);
+    }
+
     @Override
     public String label() {
         return "nakagami(m=" + m + ")";

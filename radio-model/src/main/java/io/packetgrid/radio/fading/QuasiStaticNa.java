@@ -18,19 +18,34 @@ import io.packetgrid.radio.math.AdaptiveQuadrature;
  * <pre>  ε̄ = ∫₀^∞ f(g)·Q(x(ρ̄g)) dg = ∫_{−∞}^{∞} F(ρ(t)/ρ̄)·φ(t) dt,   ρ(t) = x⁻¹(t)</pre>
  * (the boundary terms vanish: F(0) = 0 and Q(+∞) = 0). The new integrand is smooth and bounded, its
  * weight is the normal density, and ρ(t) does not depend on ρ̄ — which is what makes the
- * tabulated form ({@link AveragedNaTable}) fast. Truncation to t ∈ [−10, 14] costs a relative
- * 2·Q(10) ≈ 1.5e-23 below (F∘ρ rises with t) and at most Q(14) ≈ 8e-45 absolute above; the table
- * uses [−7, 9] (see there).
+ * tabulated form ({@link AveragedNaTable}) fast. Truncation to t ∈ [−10, 38] costs a relative
+ * 2·Q(10) ≈ 1.5e-23 below (F∘ρ rises with t) and at most Q(38) ≈ 3e-316 absolute above (F ≤ 1), below
+ * the smallest normal double: the integral keeps its relative accuracy for every ε̄ a double can hold.
+ * (Steep laws — Rician, chase-combined copies — at moderate SNR have ε̄ of the order of Q(t) where ρ(t)
+ * reaches ρ̄, far out in t; unit breaks beyond t = 9 let the adaptive rule find that narrow peak.) The
+ * table uses [−7, 9] and, for laws other than Rayleigh, an upper tail to 38 (see there).
  */
 public final class QuasiStaticNa {
     /** Truncation of the t range (see class comment). */
     static final double T_LO = -10;
-    static final double T_HI = 14;
+    static final double T_HI = 38;
+    /** Breaks of the adaptive integral: the Q argument's landmarks, then every unit of the upper tail. */
+    private static final double[] BREAKS = breaks();
     /** The tabulated rule's narrower range. */
     static final double TABLE_T_LO = -7;
     static final double TABLE_T_HI = 9;
 
     private QuasiStaticNa() {
+    }
+
+    private static double[] breaks() {
+        double[] b = new double[6 + (int) (T_HI - 10)];
+        double[] head = {-6, -3, 0, 3, 6, 9};
+        System.arraycopy(head, 0, b, 0, head.length);
+        for (int i = head.length; i < b.length; i++) {
+            b[i] = 10 + (i - head.length);
+        }
+        return b;
     }
 
     /**
@@ -52,7 +67,7 @@ public final class QuasiStaticNa {
         double inv = 1 / snrAvg;
         return Math.min(1, AdaptiveQuadrature.integrate(t -> fading.cdf(SnrInverse.snrForArgument(Channel.COMPLEX, n, k, logTerm, t) * inv)
                         * GaussianTail.density(t),
-                T_LO, T_HI, 1e-11, 0, -6, -3, 0, 3, 6, 9));
+                T_LO, T_HI, 1e-11, 0, BREAKS));
     }
 
     /**

@@ -38,6 +38,11 @@ final class Rayleigh implements Fading {
     }
 
     @Override
+    public double diversityOrder() {
+        return 1;
+    }
+
+    @Override
     public String label() {
         return "rayleigh";
     }

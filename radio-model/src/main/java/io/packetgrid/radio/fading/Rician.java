@@ -103,6 +103,22 @@ final class Rician implements Fading {
         return more == 1 ? this : new Rician(k, copies * more);
     }
 
+    /** The j = 0 term e^(−cK)·P(c, c(K+1)x) ~ x^c dominates as x → 0. */
+    @Override
+    public double diversityOrder() {
+        return copies;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Rician other && Double.compare(k, other.k) == 0 && copies == other.copies;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Double.hashCode(k) + copies;
+    }
+
     @Override
     public String label() {
         String base = String.format(Locale.ROOT, "rician(K=%.3g dB)", 10 * Math.log10(k));
