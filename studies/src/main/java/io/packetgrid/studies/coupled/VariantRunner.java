@@ -29,7 +29,7 @@ import io.packetgrid.pem.sim.ServerInputs;
 import io.packetgrid.radio.network.RadioConfig;
 import io.packetgrid.radio.network.RadioNetwork;
 import io.packetgrid.radio.network.RadioStatistics;
-import io.packetgrid.studies.coupled.grid.FeederGridFederate;
+import io.packetgrid.studies.coupled.grid.FeederGrid;
 import io.packetgrid.studies.coupled.grid.FeederTemplate;
 import io.packetgrid.studies.coupled.household.FeederPlan;
 import io.packetgrid.studies.coupled.household.Household;
@@ -109,7 +109,7 @@ public final class VariantRunner {
         int gSteps = gridSteps();
         int observeStep = (int) ((s.observeFrom().ns() + s.gridStep().ns() - 1) / s.gridStep().ns());
         List<HouseholdFleetFederate> fleets = new ArrayList<>();
-        List<FeederGridFederate> grids = new ArrayList<>();
+        List<FeederGrid> grids = new ArrayList<>();
         List<PacketServerFederate> servers = new ArrayList<>();
         List<LedgerPolicy> ledgers = new ArrayList<>();
         List<List<String>> endpoints = new ArrayList<>();
@@ -119,12 +119,12 @@ public final class VariantRunner {
                     plan.households(), s.pem(), dt, s.observeFrom().ns(), s.start().seconds(), dSteps, s.outputs().deviceEvents());
             fleets.add(fleet);
             endpoints.add(fleet.endpoints());
-            FeederGridFederate grid = null;
+            FeederGrid grid = null;
             if (withGrid) {
                 Feeder feeder = feeders.get(f);
                 feeder.simulation().rebuildNetwork();
-                grid = new FeederGridFederate(plan.gridName(), plan.fleetName(), feeder, template, plan.householdLoads(),
-                        plan.loadShape(), s.gridStep().ns(), gSteps, observeStep, s.gridLimits(), true);
+                grid = new FeederGrid(plan.name(), plan.fleetName(), HouseholdFleetFederate.householdKwKey(plan.fleetName()), feeder,
+                        template, plan.householdLoads(), plan.loadShape(), s.gridStep().ns(), gSteps, observeStep, s.gridLimits(), true);
                 grids.add(grid);
             }
             if (v.pem()) {
@@ -133,7 +133,7 @@ public final class VariantRunner {
         }
         Federation fed = new Federation();
         fleets.forEach(fed::add);
-        grids.forEach(fed::add);
+        grids.forEach(g -> fed.addAll(g.federates()));
         servers.forEach(fed::add);
         NetworkSpec net = v.network() != null ? v.network() : s.network();
         TrafficMeter[] meter = new TrafficMeter[1];
@@ -185,7 +185,7 @@ public final class VariantRunner {
         return new VariantResult(r.spec(), runs, r.traffic(), r.radio(), r.report());
     }
 
-    private PacketServerFederate server(VariantSpec v, FeederPlan plan, HouseholdFleetFederate fleet, FeederGridFederate grid,
+    private PacketServerFederate server(VariantSpec v, FeederPlan plan, HouseholdFleetFederate fleet, FeederGrid grid,
                                         double[] baseline, List<LedgerPolicy> ledgers) {
         PemSpec p = s.pem();
         int n = plan.households().size();
@@ -223,8 +223,9 @@ public final class VariantRunner {
             for (Household h : plan.households()) {
                 phases[h.index()] = h.phase();
             }
-            GridViewInput view = new GridViewInput(grid.voltageKey(), grid.sensitivityKey(), grid.transformerKey(),
-                    FeederGridFederate.householdKwKey(plan.fleetName()), phases, transformerKva(grid));
+            GridViewInput view = new GridViewInput(grid.loadVoltageKey(), grid.sensitivityKey(), grid.transformerKey(),
+                    HouseholdFleetFederate.householdKwKey(plan.fleetName()), phases, grid.householdLoad(), grid.loadCount(),
+                    transformerKva(grid));
             b.gate(new GridGate(new GridLimits(g.vMinPu() + g.gateMarginPu(), g.vMaxPu() - g.gateMarginPu(),
                     g.transformerMaxPct() / 100, g.directional(), g.predictive()), view));
             inputs.add(view);
@@ -235,9 +236,9 @@ public final class VariantRunner {
                 ServerInputs.of(inputs.toArray(new ServerInputs[0])), dt);
     }
 
-    private static double transformerKva(FeederGridFederate grid) {
+    private static double transformerKva(FeederGrid grid) {
         double kva = 0;
-        for (var d : grid.feeder().network().deliveries()) {
+        for (var d : grid.grid().feeder().network().deliveries()) {
             if (d instanceof io.packetgrid.grid.model.Transformer t) {
                 kva = Math.max(kva, t.winding(0).kva());
             }

@@ -11,7 +11,7 @@ import io.packetgrid.cosim.kernel.KernelOptions;
 import io.packetgrid.cosim.scenario.YamlFiles;
 import io.packetgrid.cosim.time.SimTime;
 import io.packetgrid.cosim.value.ValueKey;
-import io.packetgrid.studies.coupled.grid.FeederGridFederate;
+import io.packetgrid.studies.coupled.grid.FeederGrid;
 import io.packetgrid.studies.coupled.grid.FeederTemplate;
 import io.packetgrid.studies.coupled.household.FeederPlan;
 import io.packetgrid.studies.coupled.household.HouseholdPlanner;
@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
  * The study's grid wiring against the IEEE European LV test feeder's published OpenDSS time series
  * (../shared/feeders/european-lv/reference/opendss_published_timeseries_load1_32_53.csv): with no
  * devices, the households' base loads (the published load shapes, read through the study's base-load
- * table) and the grid federate's minute steps must give the published voltages of loads 1, 32 and 53
- * at every minute of the day (published minute m = run time m·60 s).
+ * table and published by its load publisher) and grid-model's grid federate at minute steps must give
+ * the published voltages of loads 1, 32 and 53 at every minute of the day (published minute m = run
+ * time m·60 s).
  */
 class PublishedSeriesTest {
 
@@ -81,10 +82,10 @@ class PublishedSeriesTest {
         FeederPlan plan = new HouseholdPlanner(s, t, "test.yaml").plan().get(0);
         HouseholdFleetFederate fleet = new HouseholdFleetFederate(plan.fleetName(), plan.serverName(), false, plan.households(),
                 s.pem(), s.deviceStep().ns(), 0, 0, 1440, false);
-        FeederGridFederate grid = new FeederGridFederate(plan.gridName(), plan.fleetName(), t.newFeeder(), t, plan.householdLoads(),
-                plan.loadShape(), s.gridStep().ns(), 1441, 0, s.gridLimits(), false);
-        Probe probe = new Probe(grid.voltageKey(), plan.gridName());
-        new Federation().add(fleet).add(grid).add(probe).run(KernelOptions.of(1, s.duration().ns()));
+        FeederGrid grid = new FeederGrid(plan.name(), plan.fleetName(), HouseholdFleetFederate.householdKwKey(plan.fleetName()),
+                t.newFeeder(), t, plan.householdLoads(), plan.loadShape(), s.gridStep().ns(), 1441, 0, s.gridLimits(), false);
+        Probe probe = new Probe(grid.loadVoltageKey(), grid.gridName());
+        new Federation().add(fleet).addAll(grid.federates()).add(probe).run(KernelOptions.of(1, s.duration().ns()));
 
         List<String> rows = Files.readAllLines(shared.resolve("feeders/european-lv/reference/opendss_published_timeseries_load1_32_53.csv"));
         Map<String, Integer> household = Map.of("LOAD1", t.load("load1").index(), "LOAD32", t.load("load32").index(),

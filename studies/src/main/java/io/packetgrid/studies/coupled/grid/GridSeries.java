@@ -28,7 +28,7 @@ public final class GridSeries {
     public final String[] busNames;
     public int steps;
 
-    GridSeries(int steps, int households, String[] busNames) {
+    public GridSeries(int steps, int households, String[] busNames) {
         int buses = busNames.length;
         this.busNames = busNames.clone();
         vMinPu = new double[steps];

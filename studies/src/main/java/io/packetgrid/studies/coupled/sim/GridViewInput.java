@@ -31,12 +31,16 @@ public final class GridViewInput implements ServerInputs, GridView {
     private final ValueKey<double[]> households;
     private final double transformerKva;
     private final int n;
+    private final int[] load;
+    private final int loads;
     private final double[] estimate;
     private final double[] own;
     private double[] vPf;
     private double[] pPf;
     private double loadingPf;
     private double[] sens;
+    private double[] sensRaw;
+    private double[] vAll;
     private double[] lastP;
     private List<AssetLoading> upstream = List.of();
     private long updatedNs = Long.MIN_VALUE;
@@ -44,13 +48,20 @@ public final class GridViewInput implements ServerInputs, GridView {
     private final List<ConnectionPoint> points;
 
     /**
+     * @param voltages        every load's voltage (pu), load order
+     * @param sensitivities   dV_i/dP_j among the loads (pu per kW consumed), row major, load order
+     * @param transformer     the transformer loading, %
      * @param households      the fleet's household device power (kW, consumption positive)
      * @param phases          each household's phase (1..3, 0 = all), in household order
+     * @param householdLoad   each household's load index
+     * @param loads           the feeder's number of loads
      * @param transformerKva  the rating of the feeder's transformer
      */
     public GridViewInput(ValueKey<double[]> voltages, ValueKey<double[]> sensitivities, ValueKey<Double> transformer,
-                         ValueKey<double[]> households, int[] phases, double transformerKva) {
+                         ValueKey<double[]> households, int[] phases, int[] householdLoad, int loads, double transformerKva) {
         int count = phases.length;
+        this.load = householdLoad.clone();
+        this.loads = loads;
         this.voltages = voltages;
         this.sensitivities = sensitivities;
         this.transformer = transformer;
@@ -83,23 +94,30 @@ public final class GridViewInput implements ServerInputs, GridView {
     @Override
     public void refresh(Step step) {
         double[] s = step.read(sensitivities);
-        if (s != sens && s.length == n * n) {
-            sens = s;
-            for (int h = 0; h < n; h++) {
-                own[h] = s[h * n + h];
+        if (s != sensRaw && s.length == loads * loads) {
+            sensRaw = s;
+            double[] m = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    m[i * n + j] = s[load[i] * loads + load[j]];
+                }
+                own[i] = m[i * n + i];
             }
+            sens = m;
         }
-        double[] v = step.read(voltages);
+        double[] all = step.read(voltages);
         double[] p = step.read(households);
-        if (v.length != n || p.length != n) {
+        if (all.length != loads || p.length != n) {
             return;
         }
-        boolean newFlow = v != vPf;
+        double[] v = all == vAll ? vPf : households(all);
+        boolean newFlow = all != vAll;
         if (newFlow) {
             // the power flow of this grid step used the fleet's reading of the same step
+            vAll = all;
             vPf = v;
             pPf = p;
-            loadingPf = step.read(transformer);
+            loadingPf = step.read(transformer) / 100;
         }
         if (!newFlow && p == lastP) {
             return;
@@ -122,6 +140,14 @@ public final class GridViewInput implements ServerInputs, GridView {
         upstream = List.of(new AssetLoading("transformer", loadingPf + dTotal / transformerKva, transformerKva));
         updatedNs = step.now();
         revision = revision == Long.MIN_VALUE ? 0 : revision + 1;
+    }
+
+    private double[] households(double[] all) {
+        double[] v = new double[n];
+        for (int h = 0; h < n; h++) {
+            v[h] = all[load[h]];
+        }
+        return v;
     }
 
     private int index(ConnectionPoint at) {

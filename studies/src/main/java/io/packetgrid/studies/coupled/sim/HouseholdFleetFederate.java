@@ -76,7 +76,7 @@ public final class HouseholdFleetFederate implements Federate {
         this.observeFromNs = observeFromNs;
         this.startS = startS;
         this.logDeviceEvents = logDeviceEvents;
-        this.householdKey = io.packetgrid.studies.coupled.grid.FeederGridFederate.householdKwKey(name);
+        this.householdKey = householdKwKey(name);
         this.meterKey = meterKey(name);
         String feeder = name.substring(0, name.indexOf('/'));
         List<FleetDevice> ds = new ArrayList<>();
@@ -108,6 +108,11 @@ public final class HouseholdFleetFederate implements Federate {
         this.devices = ds.toArray(new FleetDevice[0]);
         this.order = new int[devices.length];
         this.record = new FleetRecord(steps, households.size());
+    }
+
+    /** The fleet's value: each household's device power minus its PV output, kW, in household order. */
+    public static ValueKey<double[]> householdKwKey(String fleet) {
+        return ValueKey.ofArray(fleet + "/household_kw", 0);
     }
 
     /** The meter value {time_ns, flexible kW, PV kW}. */
