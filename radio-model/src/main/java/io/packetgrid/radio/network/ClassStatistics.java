@@ -16,7 +16,7 @@ public final class ClassStatistics {
     private long late;
     private long attempts;
     private final Map<String, Long> lost = new TreeMap<>();
-    private long[] latency = new long[1024];
+    private long[] latency = new long[64];
 
     ClassStatistics(String label, Long deadlineNs) {
         this.label = label;

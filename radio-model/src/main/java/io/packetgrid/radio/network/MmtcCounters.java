@@ -8,7 +8,9 @@ package io.packetgrid.radio.network;
  * @param pdschTransmissions   downlink transmissions, retransmissions included
  * @param downlinkNomaPairs    downlink NOMA pairs formed
  * @param backgroundPreambles  preambles sent by background traffic
+ * @param msg3UnitSlots        uplink units occupied by Msg3 transmissions, one per slot and unit (a NOMA pair takes
+ *                             one): over the unit-slots of the run, the share mMTC takes of the uplink
  */
 public record MmtcCounters(long msg3Transmissions, long uplinkNomaPairs, long pdschTransmissions,
-                           long downlinkNomaPairs, long backgroundPreambles) {
+                           long downlinkNomaPairs, long backgroundPreambles, long msg3UnitSlots) {
 }

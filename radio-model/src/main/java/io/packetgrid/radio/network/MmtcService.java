@@ -32,6 +32,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * user. Each user's error is the normal approximation at its instantaneous SINR (mean SNR from the
  * link budget times a fresh block-fading draw). Users that do not fit wait for the next slot (oldest
  * first).
+ *
+ * <p>On an uplink shared with URLLC ({@link CoexistenceConfig}, {@link UplinkUnits}) the background takes
+ * individual units of each slot, Msg3 groups take the free units in order (recorded, so that URLLC repetitions see
+ * them), and the Msg3 outcomes are decided at the end of the slot: a group on a unit that a URLLC repetition hit
+ * is lost (cancelled by pre-emption, or collided), the others are decoded as usual.
  */
 final class MmtcService {
     private final RadioNetwork net;
@@ -48,7 +53,11 @@ final class MmtcService {
     private final double ulOffsetDb;
     private final double puschUtil;
     private final double pdschUtil;
-    private final UniformRandomProvider background;
+    private final UplinkUnits units;
+    private final Numerology nu;
+    private final java.util.PriorityQueue<PendingSlot> pending = new java.util.PriorityQueue<>(PendingSlot.ORDER);
+    private final long[] msg3UnitSlots;
+    private long msg3Preempted;
     private final Agg[] aggs;
     private Delivery out;
     private long msg3Tx;
@@ -77,19 +86,22 @@ final class MmtcService {
 
     /** Per-aggregator state. */
     private final class Agg {
+        final int index;
         final RandomAccessChannel<Job> ra;
         final TreeMap<Long, ArrayDeque<Job>> msg3 = new TreeMap<>();
         final TreeMap<Long, ArrayDeque<Job>> dl = new TreeMap<>();
 
-        Agg(String name, RachConfig rach, double bgMean, RandomStreams streams) {
+        Agg(int index, String name, RachConfig rach, double bgMean, RandomStreams streams) {
+            this.index = index;
             ra = new RandomAccessChannel<>(rach, bgMean, streams.stream("radio:access:" + name));
         }
     }
 
-    MmtcService(RadioNetwork net, RadioConfig cfg, RandomStreams streams) {
+    MmtcService(RadioNetwork net, RadioConfig cfg, RandomStreams streams, UplinkUnits units) {
         this.net = net;
         this.c = cfg.mmtc();
-        Numerology nu = new Numerology(cfg.numerology());
+        this.units = units;
+        this.nu = new Numerology(cfg.numerology());
         this.prachNs = c.prachPeriod().ns();
         this.slotNs = nu.slotNs();
         this.msg3DelayNs = c.msg3Delay().ns();
@@ -107,7 +119,6 @@ final class MmtcService {
         this.ulOffsetDb = cfg.uePowerDbm() - ThermalNoise.noiseDbm(ul.bandwidthHz(nu), cfg.bsNoiseFigureDb());
         this.puschUtil = cfg.background().puschUtilization();
         this.pdschUtil = cfg.background().pdschUtilization();
-        this.background = streams.stream("radio:background");
         int backoffOcc = (int) (c.backoff().ns() / prachNs);
         int responseOcc = (int) Math.max(1, ceilDiv(c.rarWindow().ns(), prachNs));
         int barringOcc = (int) Math.min(Integer.MAX_VALUE, c.barringTime().ns() / prachNs);
@@ -116,8 +127,9 @@ final class MmtcService {
         double bgMean = cfg.background().rachAccessesPerS() * prachNs / 1e9;
         List<RadioLinks.Aggregator> as = net.links().aggregators;
         this.aggs = new Agg[as.size()];
+        this.msg3UnitSlots = new long[as.size()];
         for (RadioLinks.Aggregator a : as) {
-            aggs[a.index()] = new Agg(a.name(), rach, bgMean, streams);
+            aggs[a.index()] = new Agg(a.index(), a.name(), rach, bgMean, streams);
         }
     }
 
@@ -138,7 +150,21 @@ final class MmtcService {
         for (Agg a : aggs) {
             background += a.ra.backgroundPreambles();
         }
-        return new MmtcCounters(msg3Tx, uplinkPairs, pdschTx, downlinkPairs, background);
+        long unitSlots = 0;
+        for (long u : msg3UnitSlots) {
+            unitSlots += u;
+        }
+        return new MmtcCounters(msg3Tx, uplinkPairs, pdschTx, downlinkPairs, background, unitSlots);
+    }
+
+    /** Uplink units (unit-slots) Msg3 transmissions occupied at aggregator {@code a}. */
+    long msg3UnitSlots(int a) {
+        return msg3UnitSlots[a];
+    }
+
+    /** Msg3 transmissions lost to URLLC repetitions on a shared uplink. */
+    long msg3Preempted() {
+        return msg3Preempted;
     }
 
     long nextEventNs() {
@@ -154,6 +180,9 @@ final class MmtcService {
             if (!a.dl.isEmpty()) {
                 t = Math.min(t, a.dl.firstKey() * slotNs);
             }
+        }
+        if (!pending.isEmpty()) {
+            t = Math.min(t, pending.peek().endNs);
         }
         return t;
     }
@@ -172,6 +201,9 @@ final class MmtcService {
                 Map.Entry<Long, ArrayDeque<Job>> e = a.dl.pollFirstEntry();
                 dlSlot(a, e.getKey(), e.getValue());
             }
+        }
+        while (!pending.isEmpty() && pending.peek().endNs <= now) {
+            decideMsg3(pending.poll());
         }
         this.out = null;
     }
@@ -194,7 +226,9 @@ final class MmtcService {
     // ------------------------------------------------------------------------------ uplink (Msg3)
 
     private void msg3Slot(Agg a, long slot, ArrayDeque<Job> queue) {
-        Served slotUsers = take(a.msg3, slot, queue, units(c.puschUnitsPerSlot(), puschUtil));
+        long bgMask = units == null ? 0 : units.background(a.index, slot);
+        int free = units == null ? units(c.puschUnitsPerSlot(), puschUtil) : c.puschUnitsPerSlot() - Long.bitCount(bgMask);
+        Served slotUsers = take(a.msg3, slot, queue, free);
         List<Job> served = slotUsers.jobs();
         if (served.isEmpty()) {
             return;
@@ -203,12 +237,60 @@ final class MmtcService {
         for (int i = 0; i < mean.length; i++) {
             mean[i] = Math.pow(10, (ulOffsetDb + served.get(i).src.servingLink().gainDb()) / 10);
         }
-        double lt = NormalApproximation.logTerm(nUl, net.logTerm());
         long decoded = (slot + 1) * slotNs + gnbProcNs;
+        List<int[]> groups = groups(mean, slotUsers.units());
+        msg3UnitSlots[a.index] += groups.size();
+        if (units != null) {
+            // the groups take the free units in order; outcomes wait for the slot's end (URLLC may still land)
+            int[] unitOf = new int[groups.size()];
+            long mask = 0;
+            int u = 0;
+            for (int g = 0; g < unitOf.length; g++) {
+                while ((bgMask & (1L << u)) != 0) {
+                    u++;
+                }
+                unitOf[g] = u;
+                mask |= 1L << u;
+                u++;
+            }
+            units.msg3(a.index, slot, mask);
+            pending.add(new PendingSlot(a, slot, served, groups, unitOf, mean, decoded,
+                    Math.max(nu.symbolStartNs(14 * (slot + 1)), (slot + 1) * slotNs)));
+            return;
+        }
+        decodeMsg3(a, slot, served, groups, null, 0, mean, decoded);
+    }
+
+    /** A Msg3 slot on a shared uplink whose outcomes are decided at its end. */
+    private record PendingSlot(Agg agg, long slot, List<Job> served, List<int[]> groups, int[] unitOf, double[] mean,
+                               long decodedNs, long endNs) {
+        static final java.util.Comparator<PendingSlot> ORDER = java.util.Comparator.comparingLong(PendingSlot::endNs)
+                .thenComparingInt(p -> p.agg.index).thenComparingLong(PendingSlot::slot);
+    }
+
+    private void decideMsg3(PendingSlot p) {
+        decodeMsg3(p.agg, p.slot, p.served, p.groups, p.unitOf, units.urllc(p.agg.index, p.slot), p.mean, p.decodedNs);
+    }
+
+    /**
+     * Decodes a slot's Msg3 groups. On a shared uplink a group whose unit a URLLC repetition hit ({@code hit}
+     * mask) is lost without a decoding draw: cancelled (pre-emption) or collided.
+     */
+    private void decodeMsg3(Agg a, long slot, List<Job> served, List<int[]> groups, int[] unitOf, long hit, double[] mean,
+                            long decoded) {
+        double lt = NormalApproximation.logTerm(nUl, net.logTerm());
         UniformRandomProvider u = net.decodeStream();
-        for (int[] g : groups(mean, slotUsers.units())) {
+        for (int gi = 0; gi < groups.size(); gi++) {
+            int[] g = groups.get(gi);
             msg3Tx += g.length;
             uplinkPairs += g.length - 1;
+            if (unitOf != null && (hit & (1L << unitOf[gi])) != 0) {
+                msg3Preempted += g.length;
+                for (int x : g) {
+                    afterMsg3(a, slot, served.get(x), false, decoded);
+                }
+                continue;
+            }
             if (g.length == 1) {
                 Job j = served.get(g[0]);
                 double s = mean[g[0]] * net.fade(j.src);
@@ -320,6 +402,7 @@ final class MmtcService {
             return total;
         }
         int free = 0;
+        UniformRandomProvider background = net.backgroundStream();
         for (int i = 0; i < total; i++) {
             if (background.nextDouble() >= utilisation) {
                 free++;

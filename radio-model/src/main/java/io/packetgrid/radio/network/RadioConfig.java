@@ -33,6 +33,8 @@ import java.util.List;
  * @param mmtc                the mMTC service class (energy packets, kind {@code mmtc})
  * @param defaultClass        class of messages of any other kind: urllc, mmtc or none (= error)
  * @param background          background load from devices outside the model
+ * @param coexistence         URLLC uplink on resources of its own or shared with mMTC and background
+ *                            traffic, pre-emption ({@link CoexistenceConfig})
  */
 public record RadioConfig(
         @JsonProperty("carrier_ghz") Double carrierGhz,
@@ -56,7 +58,8 @@ public record RadioConfig(
         @JsonProperty("urllc") UrllcConfig urllc,
         @JsonProperty("mmtc") MmtcConfig mmtc,
         @JsonProperty("default_class") DefaultClass defaultClass,
-        @JsonProperty("background") BackgroundConfig background) {
+        @JsonProperty("background") BackgroundConfig background,
+        @JsonProperty("coexistence") CoexistenceConfig coexistence) {
 
     /** Large-scale propagation models. */
     public enum Propagation { UMA, UMI, RMA, MACRO36942 }
@@ -91,6 +94,11 @@ public record RadioConfig(
         mmtc = mmtc == null ? MmtcConfig.defaults() : mmtc;
         defaultClass = defaultClass == null ? DefaultClass.MMTC : defaultClass;
         background = background == null ? new BackgroundConfig(null, null, null) : background;
+        coexistence = coexistence == null ? CoexistenceConfig.defaults() : coexistence;
+        if (coexistence.shared() && mmtc.puschUnitsPerSlot() > 64) {
+            throw new IllegalArgumentException("coexistence.urllc_uplink: shared needs mmtc.pusch_units_per_slot ≤ 64, got "
+                    + mmtc.puschUnitsPerSlot());
+        }
         java.util.Set<String> names = new java.util.HashSet<>();
         for (AggregatorConfig a : aggregators) {
             if (!names.add(a.name())) {
@@ -105,10 +113,69 @@ public record RadioConfig(
         }
     }
 
+    /** The configuration without a {@code coexistence} section (dedicated URLLC resources), as before it existed. */
+    public RadioConfig(Double carrierGhz, Integer numerology, Propagation propagation, Double bsAboveRooftopM,
+                       Double deviceHeightM, Double uePowerDbm, Double bsPowerDbm, Double carrierBandwidthMhz,
+                       Double ueNoiseFigureDb, Double bsNoiseFigureDb, Boolean shadowing, Boolean fastFading, Boolean logTerm,
+                       List<AggregatorConfig> aggregators, List<DeviceConfig> devices, AreaConfig deviceArea, List<String> wired,
+                       SimDuration backhaul, UrllcConfig urllc, MmtcConfig mmtc, DefaultClass defaultClass,
+                       BackgroundConfig background) {
+        this(carrierGhz, numerology, propagation, bsAboveRooftopM, deviceHeightM, uePowerDbm, bsPowerDbm, carrierBandwidthMhz,
+                ueNoiseFigureDb, bsNoiseFigureDb, shadowing, fastFading, logTerm, aggregators, devices, deviceArea, wired, backhaul,
+                urllc, mmtc, defaultClass, background, null);
+    }
+
     /** Every default. */
     public static RadioConfig defaults() {
         return new RadioConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
+    }
+
+    /** This configuration with other devices at known positions. */
+    public RadioConfig withDevices(List<DeviceConfig> devices) {
+        return new RadioConfig(carrierGhz, numerology, propagation, bsAboveRooftopM, deviceHeightM, uePowerDbm, bsPowerDbm,
+                carrierBandwidthMhz, ueNoiseFigureDb, bsNoiseFigureDb, shadowing, fastFading, logTerm, aggregators, devices,
+                deviceArea, wired, backhaul, urllc, mmtc, defaultClass, background, coexistence);
+    }
+
+    /** This configuration with other wired endpoints. */
+    public RadioConfig withWired(List<String> wired) {
+        return new RadioConfig(carrierGhz, numerology, propagation, bsAboveRooftopM, deviceHeightM, uePowerDbm, bsPowerDbm,
+                carrierBandwidthMhz, ueNoiseFigureDb, bsNoiseFigureDb, shadowing, fastFading, logTerm, aggregators, devices,
+                deviceArea, wired, backhaul, urllc, mmtc, defaultClass, background, coexistence);
+    }
+
+    /** This configuration with another URLLC section. */
+    public RadioConfig withUrllc(UrllcConfig urllc) {
+        return new RadioConfig(carrierGhz, numerology, propagation, bsAboveRooftopM, deviceHeightM, uePowerDbm, bsPowerDbm,
+                carrierBandwidthMhz, ueNoiseFigureDb, bsNoiseFigureDb, shadowing, fastFading, logTerm, aggregators, devices,
+                deviceArea, wired, backhaul, urllc, mmtc, defaultClass, background, coexistence);
+    }
+
+    /** This configuration with another background load. */
+    public RadioConfig withBackground(BackgroundConfig background) {
+        return new RadioConfig(carrierGhz, numerology, propagation, bsAboveRooftopM, deviceHeightM, uePowerDbm, bsPowerDbm,
+                carrierBandwidthMhz, ueNoiseFigureDb, bsNoiseFigureDb, shadowing, fastFading, logTerm, aggregators, devices,
+                deviceArea, wired, backhaul, urllc, mmtc, defaultClass, background, coexistence);
+    }
+
+    /** This configuration with another coexistence section. */
+    public RadioConfig withCoexistence(CoexistenceConfig coexistence) {
+        return new RadioConfig(carrierGhz, numerology, propagation, bsAboveRooftopM, deviceHeightM, uePowerDbm, bsPowerDbm,
+                carrierBandwidthMhz, ueNoiseFigureDb, bsNoiseFigureDb, shadowing, fastFading, logTerm, aggregators, devices,
+                deviceArea, wired, backhaul, urllc, mmtc, defaultClass, background, coexistence);
+    }
+
+    /**
+     * Whether {@code other} places the same devices at the same positions with the same large-scale links:
+     * carrier, propagation model and heights, shadowing, aggregators, listed devices, placement area and wired
+     * endpoints are equal (what {@link RadioNetwork#urllc(RadioConfig)} needs to reuse this network's links).
+     */
+    public boolean sameGeometry(RadioConfig other) {
+        return carrierGhz.equals(other.carrierGhz) && propagation == other.propagation
+                && bsAboveRooftopM.equals(other.bsAboveRooftopM) && deviceHeightM.equals(other.deviceHeightM)
+                && shadowing.equals(other.shadowing) && aggregators.equals(other.aggregators) && devices.equals(other.devices)
+                && deviceArea.equals(other.deviceArea) && wired.equals(other.wired);
     }
 
     static Double positive(Double v, double dflt, String name) {

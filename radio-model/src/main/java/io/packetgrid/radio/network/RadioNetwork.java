@@ -12,19 +12,12 @@ import io.packetgrid.radio.fbl.NormalApproximation;
 import io.packetgrid.radio.network.RadioOutcome.Direction;
 import io.packetgrid.radio.nr.LinkTiming;
 import io.packetgrid.radio.nr.Numerology;
-import io.packetgrid.radio.nr.ProcessingTimes;
-import io.packetgrid.radio.nr.ResourceAllocation;
-import io.packetgrid.radio.nr.SchedulingRequest;
-import io.packetgrid.radio.propagation.ThermalNoise;
 import io.packetgrid.radio.reliability.DeliveryTimeDistribution;
-import io.packetgrid.radio.reliability.Hop;
-import io.packetgrid.radio.reliability.UrllcLinkAnalysis;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -43,15 +36,21 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p><b>Service class</b> from {@link Message#kind()}: {@code urllc} or {@code mmtc}
  * (case-insensitive), any other kind gets {@code default_class}.
  * <ul>
- *   <li>URLLC uses dedicated resources, so nothing it does depends on other traffic: its fate is
- *       decided when it is sent ({@link LinkTiming}: mini-slot occasions, grant-free or grant-based,
- *       K chase-combined repetitions per round, HARQ rounds; per repetition a fresh block-fading draw
- *       and the complex-AWGN normal approximation at the instantaneous SNR).</li>
+ *   <li>URLLC: mini-slot occasions ({@link LinkTiming}: grant-free or grant-based, K chase-combined repetitions
+ *       per round, HARQ rounds; per repetition a fresh block-fading draw and the complex-AWGN normal
+ *       approximation at the combined SNR). On dedicated resources (the default) nothing it does depends on other
+ *       traffic and its fate is decided when it is sent. On an uplink shared with mMTC and background traffic
+ *       ({@link CoexistenceConfig}) its uplink repetitions hop over the aggregator's units and are erased where
+ *       other traffic is (decided round by round once the round's slots are scheduled), or, with pre-emption,
+ *       cancel the mMTC transmission there.</li>
  *   <li>mMTC goes through contention-based random access at the serving aggregator
  *       ({@link io.packetgrid.radio.access.RandomAccessChannel}), then its data in Msg3 on a PUSCH
  *       unit, paired by the aggregator (near–far) into uplink NOMA with SIC; replies are scheduled in
  *       downlink slots, paired into downlink NOMA. Failed transmissions are retried by HARQ.</li>
  * </ul>
+ * The analytic side ({@link #urllc()}: serving cells, per-round errors, exact delivery-time distributions) uses
+ * the same timing, link budgets, fading laws and erasure law.
+ *
  * Randomness comes only from streams of the run's {@link RandomStreams}, in the kernel's defined
  * order of calls, so a run is reproducible.
  */
@@ -62,66 +61,61 @@ public final class RadioNetwork implements Network {
     private final Numerology nu;
     private final boolean logTerm;
     private final long backhaulNs;
-    private final UniformRandomProvider decode;
-    private final DoubleSupplier rayleigh;
-    private final DoubleSupplier rician;
-    private final Fading losFading;
     private final Map<ServiceClass, ClassStatistics> stats = new LinkedHashMap<>();
     private final ClassStatistics all;
     private Consumer<RadioOutcome> listener = o -> { };
     private long inFlight;
+    private long lastNs;
+    // streams and samplers, created on first use (a stream's sequence does not depend on when it is made)
+    private UniformRandomProvider decode;
+    private UniformRandomProvider background;
+    private UniformRandomProvider hopping;
+    private DoubleSupplier rayleigh;
+    private DoubleSupplier rician;
 
     // URLLC
-    private final ResourceAllocation urllcAlloc;
+    private final RoundFailureCache roundFailures = new RoundFailureCache();
+    private final UrllcAnalysis urllc;
     private final LinkTiming urllcUl;
     private final LinkTiming urllcDl;
-    private final double urllcUlOffsetDb;
-    private final double dlOffsetDb;
     private final long[] roundsBuf;
+    private final long[] firstBuf;
+    // shared uplink (null when URLLC has dedicated resources)
+    private final UplinkUnits units;
+    private final PriorityQueue<UrllcJob> urllcPending = new PriorityQueue<>(UrllcJob.ORDER);
+    private long urllcSeq;
+    private long urllcRepetitions;
+    private long urllcErased;
 
     // mMTC
-    private final MmtcService mmtc;
+    private MmtcService mmtc;
 
     /** Builds the network from its configuration and the run's random streams. */
     public RadioNetwork(RadioConfig cfg, RandomStreams streams) {
+        this(cfg, streams, new RadioLinks(cfg, streams));
+    }
+
+    private RadioNetwork(RadioConfig cfg, RandomStreams streams, RadioLinks links) {
         this.cfg = cfg;
         this.streams = streams;
-        this.links = new RadioLinks(cfg, streams);
+        this.links = links;
         this.nu = new Numerology(cfg.numerology());
         this.logTerm = cfg.logTerm();
         this.backhaulNs = cfg.backhaul().ns();
-        this.decode = streams.stream("radio:decode");
-        UniformRandomProvider fadingStream = streams.stream("radio:fading");
-        this.rayleigh = Fading.rayleigh().sampler(fadingStream);
-        double kDb = links.model.kFactorDb(true);
-        this.losFading = Double.isInfinite(kDb) ? Fading.rayleigh() : Fading.rician(Math.pow(10, kDb / 10));
-        this.rician = losFading.sampler(fadingStream);
         UrllcConfig u = cfg.urllc();
         this.stats.put(ServiceClass.URLLC, new ClassStatistics("urllc", u.deadline() == null ? null : u.deadline().ns()));
         this.stats.put(ServiceClass.MMTC, new ClassStatistics("mmtc",
                 cfg.mmtc().deadline() == null ? null : cfg.mmtc().deadline().ns()));
         this.all = new ClassStatistics("all", null);
-
-        this.urllcAlloc = ResourceAllocation.of(u.resourceBlocks(), u.symbols());
-        double n1 = ProcessingTimes.n1(nu, u.capability());
-        double n2 = ProcessingTimes.n2(nu, u.capability());
-        double gnb = u.gnbProcessingSymbols() == null ? n1 : u.gnbProcessingSymbols();
-        long gnbNs = Math.max(1, nu.processingNs(gnb));
-        long pdcchNs = nu.processingNs(2); // a 2-symbol CORESET carrying the DCI / HARQ feedback
-        SchedulingRequest sr = u.uplink() == UrllcConfig.Uplink.GRANT_BASED
-                ? new SchedulingRequest(u.srPeriodSymbols(), 2, gnbNs + pdcchNs + nu.processingNs(n2)) : null;
-        // Uplink: the device prepares the PUSCH (T_proc,2 = N2 symbols) before its first occasion; the
-        // base station decodes; a failed round waits for the DCI and a new preparation.
-        this.urllcUl = new LinkTiming(nu, u.symbols(), u.occasionEvery(), u.repetitions(), u.harqRounds(),
-                sr == null ? Math.max(1, nu.processingNs(n2)) : 1, gnbNs, pdcchNs + nu.processingNs(n2), sr);
-        // Downlink: the base station prepares; the device decodes (N1) and answers on PUCCH; the base
-        // station processes the NACK before retransmitting.
-        this.urllcDl = new LinkTiming(nu, u.symbols(), u.occasionEvery(), u.repetitions(), u.harqRounds(),
-                gnbNs, Math.max(1, nu.processingNs(n1)), pdcchNs + gnbNs, null);
+        this.urllc = new UrllcAnalysis(links, cfg, roundFailures);
+        this.urllcUl = urllc.uplinkTiming();
+        this.urllcDl = urllc.downlinkTiming();
         this.roundsBuf = new long[u.harqRounds()];
-        this.urllcUlOffsetDb = cfg.uePowerDbm() - ThermalNoise.noiseDbm(urllcAlloc.bandwidthHz(nu), cfg.bsNoiseFigureDb());
-        this.dlOffsetDb = cfg.bsPowerDbm() - ThermalNoise.noiseDbm(cfg.carrierBandwidthMhz() * 1e6, cfg.ueNoiseFigureDb());
-        this.mmtc = new MmtcService(this, cfg, streams);
+        this.firstBuf = new long[u.harqRounds()];
+        this.units = cfg.coexistence().shared()
+                ? new UplinkUnits(links.aggregators.size(), cfg.mmtc().puschUnitsPerSlot(), cfg.background().puschUtilization(),
+                        this::backgroundStream)
+                : null;
     }
 
     /**
@@ -157,6 +151,7 @@ public final class RadioNetwork implements Network {
 
     @Override
     public void submit(Message m, long nowNs, Delivery out) {
+        lastNs = Math.max(lastNs, nowNs);
         boolean fromWired = links.isWired(m.from());
         boolean toWired = links.isWired(m.to());
         if (fromWired && toWired) {
@@ -173,23 +168,35 @@ public final class RadioNetwork implements Network {
         if (c == ServiceClass.URLLC) {
             urllc(m, nowNs, dir, src, dst, out);
         } else {
-            mmtc.submit(m, nowNs, dir, src, dst, out);
+            mmtc().submit(m, nowNs, dir, src, dst, out);
         }
     }
 
     @Override
     public long nextEventNs() {
-        return mmtc.nextEventNs();
+        long t = mmtc == null ? Long.MAX_VALUE : mmtc.nextEventNs();
+        if (!urllcPending.isEmpty()) {
+            t = Math.min(t, urllcPending.peek().timeNs());
+        }
+        return t;
     }
 
     @Override
     public void advance(long nowNs, Delivery out) {
-        mmtc.advance(nowNs, out);
+        lastNs = Math.max(lastNs, nowNs);
+        if (mmtc != null) {
+            mmtc.advance(nowNs, out);
+        }
+        // URLLC rounds on a shared uplink are decided once their slots are scheduled (the mMTC slots above)
+        while (!urllcPending.isEmpty() && urllcPending.peek().timeNs() <= nowNs) {
+            decideRound(urllcPending.poll(), out);
+        }
     }
 
     @Override
     public void finish(long endNs) {
         // messages still held (e.g. waiting for a PRACH occasion after the end) stay in flight
+        lastNs = Math.max(lastNs, endNs);
     }
 
     /** Statistics so far (call after the run for the final figures). */
@@ -201,7 +208,48 @@ public final class RadioNetwork implements Network {
 
     /** Counters of the mMTC random access, Msg3 and downlink scheduling (NOMA pairs formed). */
     public MmtcCounters mmtcCounters() {
-        return mmtc.counters();
+        return mmtc == null ? new MmtcCounters(0, 0, 0, 0, 0, 0) : mmtc.counters();
+    }
+
+    /**
+     * What sharing the uplink did: URLLC uplink repetitions sent on shared units and how many were erased,
+     * and mMTC Msg3 transmissions lost to URLLC repetitions (cancelled with pre-emption, collided without).
+     */
+    public CoexistenceCounters coexistenceCounters() {
+        return new CoexistenceCounters(urllcRepetitions, urllcErased, mmtc == null ? 0 : mmtc.msg3Preempted());
+    }
+
+    /**
+     * The share of {@code aggregator}'s uplink units (unit-slots) that mMTC Msg3 transmissions occupied so far (a
+     * NOMA pair takes one unit), over the slots from 0 to the latest time the network saw (the end of the run
+     * once it finished): the figure for {@code coexistence.mmtc_share} in an analysis of the same traffic.
+     */
+    public double mmtcUplinkShare(String aggregator) {
+        int a = aggregatorIndex(aggregator);
+        long slots = Math.floorDiv(lastNs, nu.slotNs()) + 1;
+        long busy = mmtc == null ? 0 : mmtc.msg3UnitSlots(a);
+        return busy / ((double) slots * cfg.mmtc().puschUnitsPerSlot());
+    }
+
+    /** The aggregators' names, in configuration order. */
+    public java.util.List<String> aggregators() {
+        return links.aggregators.stream().map(RadioLinks.Aggregator::name).toList();
+    }
+
+    private int aggregatorIndex(String name) {
+        for (RadioLinks.Aggregator a : links.aggregators) {
+            if (a.name().equals(name)) {
+                return a.index();
+            }
+        }
+        throw new PacketGridException("radio network", "no aggregator named '" + name + "'");
+    }
+
+    private MmtcService mmtc() {
+        if (mmtc == null) {
+            mmtc = new MmtcService(this, cfg, streams, units);
+        }
+        return mmtc;
     }
 
     private ServiceClass classOf(Message m) {
@@ -224,14 +272,21 @@ public final class RadioNetwork implements Network {
 
     private void urllc(Message m, long now, Direction dir, RadioLinks.Device src, RadioLinks.Device dst, Delivery out) {
         UrllcConfig u = cfg.urllc();
-        int n = urllcAlloc.blocklength();
-        int k = ResourceAllocation.informationBits(Math.max(0, m.sizeBytes()), u.headerBytes());
+        int n = urllc.blocklength();
+        int k = urllc.bits(m.sizeBytes());
         double lt = NormalApproximation.logTerm(n, logTerm);
         long t = now;
         int attempts = 0;
         if (src != null) {
-            double snr = Math.pow(10, (urllcUlOffsetDb + src.servingLink().gainDb()) / 10);
-            int r = hop(urllcUl, t, n, k, lt, snr, src.servingLink().los());
+            double snr = Math.pow(10, (urllc.uplinkOffsetDb() + src.servingLink().gainDb()) / 10);
+            if (units != null && !cfg.coexistence().uplinkPreemption()) {
+                // shared units, no pre-emption: each round is decided when its slots have been scheduled
+                UrllcJob job = new UrllcJob(m, dir, src, dst, k, snr, urllcSeq++, hopping().nextInt(units.units()), urllcUl.rounds());
+                urllcUl.occasions(now, job.first, job.decode);
+                startRound(job);
+                return;
+            }
+            int r = hop(urllcUl, t, n, k, lt, snr, src.servingLink().los(), units != null ? src : null);
             attempts += r < 0 ? urllcUl.rounds() : r + 1;
             if (r < 0) {
                 lost(m, ServiceClass.URLLC, dir, "harq", attempts, out);
@@ -242,9 +297,16 @@ public final class RadioNetwork implements Network {
         } else {
             t += backhaulNs;
         }
+        finishUrllc(m, dir, dst, t, attempts, n, k, lt, out);
+    }
+
+    /** The downlink part (if any) and the delivery of a URLLC message whose uplink (if any) ended at {@code t}. */
+    private void finishUrllc(Message m, Direction dir, RadioLinks.Device dst, long t, int attempts, int n, int k, double lt,
+                             Delivery out) {
+        UrllcConfig u = cfg.urllc();
         if (dst != null) {
-            double snr = Math.pow(10, (dlOffsetDb + dst.servingLink().gainDb()) / 10);
-            int r = hop(urllcDl, t, n, k, lt, snr, dst.servingLink().los());
+            double snr = Math.pow(10, (urllc.downlinkOffsetDb() + dst.servingLink().gainDb()) / 10);
+            int r = hop(urllcDl, t, n, k, lt, snr, dst.servingLink().los(), null);
             attempts += r < 0 ? urllcDl.rounds() : r + 1;
             if (r < 0) {
                 lost(m, ServiceClass.URLLC, dir, "harq", attempts, out);
@@ -259,17 +321,25 @@ public final class RadioNetwork implements Network {
         delivered(m, ServiceClass.URLLC, dir, t, attempts, out);
     }
 
-    /** Rounds of one hop; returns the first successful round (decode time in roundsBuf) or −1. */
-    private int hop(LinkTiming timing, long arrival, int n, int k, double lt, double snr, boolean los) {
-        timing.decodeTimes(arrival, roundsBuf);
-        DoubleSupplier g = los ? rician : rayleigh;
+    /**
+     * Rounds of one hop; returns the first successful round (decode time in roundsBuf) or −1. With
+     * {@code preempting} (a device on a shared uplink with pre-emption) the repetitions of the rounds it sends are
+     * marked on the units they hop to, so that the mMTC transmissions there are cancelled.
+     */
+    private int hop(LinkTiming timing, long arrival, int n, int k, double lt, double snr, boolean los, RadioLinks.Device preempting) {
+        timing.occasions(arrival, preempting == null ? null : firstBuf, roundsBuf);
+        DoubleSupplier g = los ? rician() : rayleigh();
+        int c0 = preempting == null ? 0 : hopping().nextInt(units.units());
         for (int r = 0; r < timing.rounds(); r++) {
+            if (preempting != null) {
+                markRepetitions(preempting.serving(), firstBuf[r], r, c0);
+            }
             double sum = 0;
             for (int i = 0; i < timing.repetitions(); i++) {
                 sum += cfg.fastFading() ? g.getAsDouble() : 1;
             }
             double eps = NormalApproximation.psi(n, k, snr * sum, lt);
-            if (decode.nextDouble() >= eps) {
+            if (decode().nextDouble() >= eps) {
                 return r;
             }
         }
@@ -277,49 +347,138 @@ public final class RadioNetwork implements Network {
     }
 
     /**
+     * The unit of the j-th uplink transmission of a message (over all its rounds) on a shared uplink: a cyclic
+     * hop from a random start, (c0 + j) mod N, so the transmissions of a message that share a slot use different
+     * units (frequency hopping between repetitions, TS 38.214 §6.3; the pattern itself is a modelling choice).
+     */
+    private int unitOf(int c0, int round, int rep) {
+        return (c0 + round * urllcUl.repetitions() + rep) % units.units();
+    }
+
+    private long slotOf(long position) {
+        return Math.floorDiv(position, urllcUl.positionsPerSlot());
+    }
+
+    private void markRepetitions(int agg, long first, int round, int c0) {
+        for (int i = 0; i < urllcUl.repetitions(); i++) {
+            long pos = first + (long) i * urllcUl.occasionEvery();
+            units.urllc(agg, slotOf(pos), unitOf(c0, round, i));
+            urllcRepetitions++;
+        }
+    }
+
+    /** A URLLC message on a shared uplink without pre-emption, between the rounds of its uplink hop. */
+    private static final class UrllcJob {
+        static final java.util.Comparator<UrllcJob> ORDER =
+                java.util.Comparator.comparingLong(UrllcJob::timeNs).thenComparingLong(j -> j.seq);
+        final Message m;
+        final Direction dir;
+        final RadioLinks.Device src;
+        final RadioLinks.Device dst;
+        final int k;
+        final double snr;
+        final long seq;
+        final int c0;
+        final long[] first;
+        final long[] decode;
+        int round;
+
+        UrllcJob(Message m, Direction dir, RadioLinks.Device src, RadioLinks.Device dst, int k, double snr, long seq, int c0,
+                 int rounds) {
+            this.m = m;
+            this.dir = dir;
+            this.src = src;
+            this.dst = dst;
+            this.k = k;
+            this.snr = snr;
+            this.seq = seq;
+            this.c0 = c0;
+            this.first = new long[rounds];
+            this.decode = new long[rounds];
+        }
+
+        long timeNs() {
+            return decode[round];
+        }
+    }
+
+    private void startRound(UrllcJob job) {
+        markRepetitions(job.src.serving(), job.first[job.round], job.round, job.c0);
+        urllcPending.add(job);
+    }
+
+    /**
+     * Decides a round on a shared uplink at its decode time: a repetition whose unit carries background or Msg3
+     * traffic in its slot is erased (the Msg3 there is lost too, {@link MmtcService}); the others are chase-combined.
+     */
+    private void decideRound(UrllcJob job, Delivery out) {
+        int agg = job.src.serving();
+        int n = urllc.blocklength();
+        double lt = NormalApproximation.logTerm(n, logTerm);
+        DoubleSupplier g = job.src.servingLink().los() ? rician() : rayleigh();
+        double sum = 0;
+        int survivors = 0;
+        for (int i = 0; i < urllcUl.repetitions(); i++) {
+            long pos = job.first[job.round] + (long) i * urllcUl.occasionEvery();
+            if ((units.busy(agg, slotOf(pos)) & (1L << unitOf(job.c0, job.round, i))) != 0) {
+                urllcErased++;
+                continue;
+            }
+            survivors++;
+            sum += cfg.fastFading() ? g.getAsDouble() : 1;
+        }
+        boolean ok = survivors > 0 && decode().nextDouble() >= NormalApproximation.psi(n, job.k, job.snr * sum, lt);
+        if (ok) {
+            long t = job.decode[job.round]
+                    + (job.dst == null ? backhaulNs : (job.dst.serving() == job.src.serving() ? 0 : 2 * backhaulNs));
+            finishUrllc(job.m, job.dir, job.dst, t, job.round + 1, n, job.k, lt, out);
+        } else if (job.round + 1 < urllcUl.rounds()) {
+            job.round++;
+            startRound(job);
+        } else {
+            lost(job.m, ServiceClass.URLLC, job.dir, "harq", urllcUl.rounds(), out);
+        }
+    }
+
+    /**
      * The exact delivery-time distribution of URLLC messages of {@code sizeBytes} from {@code from} to
      * {@code to} under this configuration (arrival at a uniform phase of the frame), for analytic
      * deadline-miss probabilities: {@code urllcAnalysis(a, b, 32).missProbability(deadlineNs)}. It uses
-     * each link's mean SNR (path loss with this run's shadowing and LOS state) and the per-packet
-     * fading law the simulation draws from, so simulated URLLC traffic samples exactly this
-     * distribution.
+     * each link's mean SNR (path loss with this run's shadowing and LOS state), the per-packet
+     * fading law the simulation draws from and, on a shared uplink, its erasure law, so simulated URLLC
+     * traffic samples exactly this distribution. Shorthand for {@code urllc().path(from, to, sizeBytes).distribution()}.
      */
     public DeliveryTimeDistribution urllcAnalysis(String from, String to, int sizeBytes) {
-        boolean fromWired = links.isWired(from);
-        boolean toWired = links.isWired(to);
-        if (fromWired && toWired) {
-            throw new PacketGridException("radio network", "'" + from + "' and '" + to + "' are both wired");
+        return urllc.path(from, to, sizeBytes).distribution();
+    }
+
+    /** The analysis of this network's URLLC service (serving cells, per-round errors, paths; {@link UrllcAnalysis}). */
+    public UrllcAnalysis urllc() {
+        return urllc;
+    }
+
+    /**
+     * The same devices and links (positions, shadowing, line of sight as this network drew them) analysed under
+     * another configuration: other URLLC timing, repetitions, powers, coexistence or background load. The
+     * variant must place devices the same way ({@link RadioConfig#sameGeometry}). Analyses of one network share
+     * their per-round errors, so variants that differ only in load or pre-emption cost one fading average per link.
+     */
+    public UrllcAnalysis urllc(RadioConfig variant) {
+        if (!cfg.sameGeometry(variant)) {
+            throw new PacketGridException("radio network", "a variant analysis needs the same carrier, propagation, heights,"
+                    + " shadowing, aggregators, devices, placement area and wired endpoints");
         }
-        RadioLinks.Device src = fromWired ? null : links.device(from);
-        RadioLinks.Device dst = toWired ? null : links.device(to);
-        int n = urllcAlloc.blocklength();
-        int k = ResourceAllocation.informationBits(sizeBytes, cfg.urllc().headerBytes());
-        List<Hop> hops = new ArrayList<>();
-        long extra = 0;
-        if (src != null) {
-            double snr = Math.pow(10, (urllcUlOffsetDb + src.servingLink().gainDb()) / 10);
-            long after = dst == null ? backhaulNs : (dst.serving() == src.serving() ? 0 : 2 * backhaulNs);
-            hops.add(UrllcLinkAnalysis.hop(urllcUl, n, k, snr, fadingOf(src), logTerm, after));
-        } else {
-            extra = backhaulNs;
-        }
-        if (dst != null) {
-            double snr = Math.pow(10, (dlOffsetDb + dst.servingLink().gainDb()) / 10);
-            hops.add(UrllcLinkAnalysis.hop(urllcDl, n, k, snr, fadingOf(dst), logTerm, 0));
-        }
-        return DeliveryTimeDistribution.of(hops, extra);
+        return variant.equals(cfg) ? urllc : new UrllcAnalysis(links, variant, roundFailures);
+    }
+
+    /** The aggregator serving the device behind {@code endpoint} (largest mean received power). */
+    public String servingAggregator(String endpoint) {
+        return urllc.servingAggregator(endpoint);
     }
 
     /** The URLLC blocklength n (resource elements per transmission). */
     public int urllcBlocklength() {
-        return urllcAlloc.blocklength();
-    }
-
-    private Fading fadingOf(RadioLinks.Device d) {
-        if (!cfg.fastFading()) {
-            return Fading.none();
-        }
-        return d.servingLink().los() ? losFading : Fading.rayleigh();
+        return urllc.blocklength();
     }
 
     /** The URLLC uplink timing (for reports and tests). */
@@ -334,12 +493,7 @@ public final class RadioNetwork implements Network {
 
     /** Mean uplink and downlink URLLC SNR (dB) of the device behind {@code endpoint}. */
     public double[] urllcMeanSnrDb(String endpoint) {
-        RadioLinks.Device d = links.device(endpoint);
-        if (d == null) {
-            throw new PacketGridException("radio network", "'" + endpoint + "' is wired, not a radio device");
-        }
-        double g = d.servingLink().gainDb();
-        return new double[] {urllcUlOffsetDb + g, dlOffsetDb + g};
+        return urllc.meanSnrDb(endpoint);
     }
 
     // ------------------------------------------------------------------------------------- shared
@@ -361,7 +515,7 @@ public final class RadioNetwork implements Network {
     }
 
     double dlOffsetDb() {
-        return dlOffsetDb;
+        return urllc.downlinkOffsetDb();
     }
 
     /** One fading draw for a link (1 when fast fading is off). */
@@ -369,11 +523,55 @@ public final class RadioNetwork implements Network {
         if (!cfg.fastFading()) {
             return 1;
         }
-        return d.servingLink().los() ? rician.getAsDouble() : rayleigh.getAsDouble();
+        return d.servingLink().los() ? rician().getAsDouble() : rayleigh().getAsDouble();
     }
 
     UniformRandomProvider decodeStream() {
+        return decode();
+    }
+
+    private UniformRandomProvider decode() {
+        if (decode == null) {
+            decode = streams.stream("radio:decode");
+        }
         return decode;
+    }
+
+    /** Background utilisation draws (mMTC units; on a shared uplink, every unit of every slot looked at). */
+    UniformRandomProvider backgroundStream() {
+        if (background == null) {
+            background = streams.stream("radio:background");
+        }
+        return background;
+    }
+
+    /** Hop starts of URLLC repetitions on a shared uplink. */
+    private UniformRandomProvider hopping() {
+        if (hopping == null) {
+            hopping = streams.stream("radio:hopping");
+        }
+        return hopping;
+    }
+
+    // Both samplers draw from the one "radio:fading" stream, in call order.
+    private void fadingSamplers() {
+        UniformRandomProvider fadingStream = streams.stream("radio:fading");
+        rayleigh = Fading.rayleigh().sampler(fadingStream);
+        rician = urllc.losFading().sampler(fadingStream);
+    }
+
+    private DoubleSupplier rayleigh() {
+        if (rayleigh == null) {
+            fadingSamplers();
+        }
+        return rayleigh;
+    }
+
+    private DoubleSupplier rician() {
+        if (rician == null) {
+            fadingSamplers();
+        }
+        return rician;
     }
 
     void delivered(Message m, ServiceClass c, Direction dir, long atNs, int attempts, Delivery out) {

@@ -68,6 +68,16 @@ public record LinkTiming(Numerology numerology, int symbols, int occasionEvery, 
 
     /** Decode times of the rounds of a packet arriving at {@code arrivalNs}: {@code out[r]}, r = 0..rounds−1. */
     public void decodeTimes(long arrivalNs, long[] out) {
+        occasions(arrivalNs, null, out);
+    }
+
+    /**
+     * The first occasion (a position index, see {@link #positionStartNs}) of each round and its decode time, for
+     * a packet arriving at {@code arrivalNs}: round r sends its repetitions i = 0..K−1 at positions
+     * {@code first[r] + i·occasionEvery} (each in slot floorDiv(position, {@link #positionsPerSlot()})).
+     * {@code first} may be null.
+     */
+    public void occasions(long arrivalNs, long[] first, long[] out) {
         long ready = arrivalNs + prepNs;
         if (grant != null) {
             long s = numerology.firstSymbolAtOrAfter(ready);
@@ -77,6 +87,9 @@ public record LinkTiming(Numerology numerology, int symbols, int occasionEvery, 
         }
         long j = firstOccasionAtOrAfter(ready);
         for (int r = 0; r < rounds; r++) {
+            if (first != null) {
+                first[r] = j;
+            }
             long last = j + (long) (repetitions - 1) * occasionEvery;
             long decoded = positionEndNs(last) + decodeNs;
             out[r] = decoded;

@@ -27,13 +27,13 @@ public final class ShadowingField {
     private final ZigguratSampler.NormalizedGaussian gauss;
     // points, their unit-variance values, and a chained hash grid of cells of size d_cor (primitive
     // arrays: this runs once per device and link, 20,000 times in a 10,000-device cell)
-    private double[] xs = new double[256];
-    private double[] ys = new double[256];
-    private double[] unit = new double[256];
-    private int[] nextInCell = new int[256];
+    private double[] xs = new double[16];
+    private double[] ys = new double[16];
+    private double[] unit = new double[16];
+    private int[] nextInCell = new int[16];
     private int size;
-    private long[] cellKey = new long[512];
-    private int[] cellHead = new int[512];
+    private long[] cellKey = new long[64];
+    private int[] cellHead = new int[64];
     private int cells;
     private final int[] nb = new int[NEIGHBOURS];
     private final double[] nbDist = new double[NEIGHBOURS];
@@ -122,11 +122,26 @@ public final class ShadowingField {
         return (long) Math.floor(v / corrDistanceM);
     }
 
+    /** Below this many points a scan of them all is cheaper than the rings of the grid (same result). */
+    private static final int SCAN_ALL = 64;
+
     /** The up-to-m nearest earlier points within 8·d_cor, nearest first (ties by index). */
     private int nearest(double px, double py) {
         double cell = corrDistanceM;
         double reach = 8 * corrDistanceM;
         int found = 0;
+        if (size <= SCAN_ALL) {
+            // insert keeps the m smallest by (distance, index) whatever the order it is offered them in
+            for (int j = 0; j < size; j++) {
+                double dx = px - xs[j];
+                double dy = py - ys[j];
+                double d = Math.sqrt(dx * dx + dy * dy);
+                if (d <= reach) {
+                    found = insert(found, j, d);
+                }
+            }
+            return found;
+        }
         long cx = cellOf(px);
         long cy = cellOf(py);
         int rings = (int) Math.ceil(reach / cell);
