@@ -80,8 +80,17 @@ public final class Journal implements AutoCloseable {
     private void openSegment() {
         try {
             if (channel != null) {
-                channel.force(true);
-                channel.close();
+                FileChannel old = channel;
+                channel = null;
+                if (sync == SyncMode.WRITE) {
+                    // every record is already written to the OS (all WRITE promises): flush and close
+                    // the full segment off the appending thread, which would otherwise stall on
+                    // fsync of up to segment_bytes of dirty pages
+                    retire(old);
+                } else {
+                    old.force(true);
+                    old.close();
+                }
             }
             Path p = dir.resolve(String.format("%s%08d%s", JournalFormat.PREFIX, nextSegment++, JournalFormat.SUFFIX));
             channel = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -91,10 +100,53 @@ public final class Journal implements AutoCloseable {
             while (h.hasRemaining()) {
                 channel.write(h);
             }
-            channel.force(true);
+            if (sync == SyncMode.FSYNC) {
+                channel.force(true);
+            }
             segmentSize = JournalFormat.HEADER_BYTES;
         } catch (IOException e) {
             throw new PacketGridException(dir.toString(), "cannot open a journal segment: " + e.getMessage());
+        }
+    }
+
+    private Thread retiring;
+
+    /** Flushes and closes a full segment on a short-lived thread (one at a time, in order). */
+    private void retire(FileChannel old) {
+        Thread previous = retiring;
+        retiring = new Thread(() -> {
+            try {
+                if (previous != null) {
+                    previous.join();
+                }
+                old.force(true);
+            } catch (IOException e) {
+                LOG.warn("flushing a full journal segment failed: {}", e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                try {
+                    old.close();
+                } catch (IOException e) {
+                    LOG.warn("closing a full journal segment failed: {}", e.toString());
+                }
+            }
+        }, "packetgrid-journal-retire");
+        retiring.setDaemon(true);
+        retiring.start();
+    }
+
+    private void awaitRetired() {
+        Thread t;
+        synchronized (this) {
+            t = retiring;
+        }
+        if (t != null) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -121,6 +173,7 @@ public final class Journal implements AutoCloseable {
     }
 
     private ByteBuffer inlineBuffer = ByteBuffer.allocateDirect(64 * JournalRecord.BYTES);
+    private final java.util.zip.CRC32C inlineCrc = new java.util.zip.CRC32C();
 
     /**
      * Writes records at once on the caller's thread (WRITE mode: durable against a killed process
@@ -136,8 +189,8 @@ public final class Journal implements AutoCloseable {
                 inlineBuffer = ByteBuffer.allocateDirect(Integer.highestOneBit(need) * 2);
             }
             inlineBuffer.clear();
-            for (JournalRecord r : records) {
-                JournalFormat.put(inlineBuffer, r);
+            for (int i = 0, n = records.size(); i < n; i++) {
+                JournalFormat.put(inlineBuffer, records.get(i), inlineCrc);
             }
             inlineBuffer.flip();
             synchronized (this) {
@@ -162,6 +215,7 @@ public final class Journal implements AutoCloseable {
     private void run() {
         List<Pending> batch = new ArrayList<>(maxBatch);
         ByteBuffer buf = ByteBuffer.allocateDirect(maxBatch * JournalRecord.BYTES);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         try {
             while (true) {
                 Pending first = queue.poll(50, TimeUnit.MILLISECONDS);
@@ -175,7 +229,7 @@ public final class Journal implements AutoCloseable {
                 queue.drainTo(batch, maxBatch - 1);
                 buf.clear();
                 for (Pending p : batch) {
-                    JournalFormat.put(buf, p.record());
+                    JournalFormat.put(buf, p.record(), crc);
                 }
                 buf.flip();
                 synchronized (this) {
@@ -234,5 +288,6 @@ public final class Journal implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        awaitRetired();
     }
 }

@@ -21,6 +21,11 @@ final class JournalFormat {
     }
 
     static void put(ByteBuffer b, JournalRecord r) {
+        put(b, r, new CRC32C());
+    }
+
+    /** Appends the record at the buffer's position, reusing {@code crc} (allocates nothing). */
+    static void put(ByteBuffer b, JournalRecord r, CRC32C crc) {
         int start = b.position();
         b.putInt((int) r.deviceId());
         b.putInt((int) r.seq());
@@ -30,10 +35,11 @@ final class JournalFormat {
         b.put((byte) r.deviceClass().code());
         b.put((byte) r.priority());
         b.putShort((short) 0);
-        CRC32C crc = new CRC32C();
-        ByteBuffer view = b.duplicate();
-        view.position(start).limit(start + 28);
-        crc.update(view);
+        int limit = b.limit();
+        crc.reset();
+        b.position(start).limit(start + 28);
+        crc.update(b); // leaves the position at start + 28
+        b.limit(limit);
         b.putInt((int) crc.getValue());
     }
 

@@ -1,68 +1,108 @@
 package io.packetgrid.pem.journal;
 
 /**
- * The set of (device, seq) pairs known durable in the journal, for STATUS answers: an
- * open-addressing hash set of longs (16 bytes per packet at half load). Thread-safe (one lock).
- * It grows with the number of packets journaled since start (including those recovered).
+ * The set of (device, seq) pairs known durable in the journal, for STATUS answers: open-addressing
+ * hash sets of longs (16 bytes per packet at half load), split into 256 shards by hash so that a
+ * growing shard rehashes only its own part (a single table of millions of entries would stall
+ * the adding thread for tens of milliseconds each time it doubles). Thread-safe (one lock per
+ * shard). It grows with the number of packets journaled since start (including those recovered).
  */
 public final class JournaledIndex {
     private static final long EMPTY = 0;
-    private long[] table = new long[1 << 16];
-    private int size;
+    private static final int SHARD_BITS = 8;
+    private static final int SHARDS = 1 << SHARD_BITS;
 
-    private static int mix(long k) {
-        long h = k * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
+    private final Shard[] shards = new Shard[SHARDS];
+
+    public JournaledIndex() {
+        for (int i = 0; i < SHARDS; i++) {
+            shards[i] = new Shard();
+        }
     }
 
-    public synchronized void add(long key) {
+    private static long mix(long k) {
+        long h = k * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 32);
+    }
+
+    private Shard shard(long h) {
+        return shards[(int) (h >>> (64 - SHARD_BITS))];
+    }
+
+    public void add(long key) {
         if (key == EMPTY) {
             return;
         }
-        if (2 * (size + 1) > table.length) {
-            grow();
-        }
-        if (insert(table, key)) {
-            size++;
-        }
+        long h = mix(key);
+        shard(h).add(key, (int) h);
     }
 
-    private static boolean insert(long[] t, long key) {
-        int mask = t.length - 1;
-        int i = mix(key) & mask;
-        while (t[i] != EMPTY) {
-            if (t[i] == key) {
-                return false;
+    public boolean contains(long key) {
+        if (key == EMPTY) {
+            return false;
+        }
+        long h = mix(key);
+        return shard(h).contains(key, (int) h);
+    }
+
+    public int size() {
+        int n = 0;
+        for (Shard s : shards) {
+            n += s.size();
+        }
+        return n;
+    }
+
+    private static final class Shard {
+        private long[] table = new long[256];
+        private int size;
+
+        synchronized void add(long key, int h) {
+            if (2 * (size + 1) > table.length) {
+                grow();
             }
-            i = (i + 1) & mask;
-        }
-        t[i] = key;
-        return true;
-    }
-
-    private void grow() {
-        long[] n = new long[table.length * 2];
-        for (long k : table) {
-            if (k != EMPTY) {
-                insert(n, k);
+            if (insert(table, key, h)) {
+                size++;
             }
         }
-        table = n;
-    }
 
-    public synchronized boolean contains(long key) {
-        int mask = table.length - 1;
-        int i = mix(key) & mask;
-        while (table[i] != EMPTY) {
-            if (table[i] == key) {
-                return true;
+        private static boolean insert(long[] t, long key, int h) {
+            int mask = t.length - 1;
+            int i = h & mask;
+            while (t[i] != EMPTY) {
+                if (t[i] == key) {
+                    return false;
+                }
+                i = (i + 1) & mask;
             }
-            i = (i + 1) & mask;
+            t[i] = key;
+            return true;
         }
-        return false;
-    }
 
-    public synchronized int size() {
-        return size;
+        private void grow() {
+            long[] n = new long[table.length * 2];
+            for (long k : table) {
+                if (k != EMPTY) {
+                    insert(n, k, (int) mix(k));
+                }
+            }
+            table = n;
+        }
+
+        synchronized boolean contains(long key, int h) {
+            int mask = table.length - 1;
+            int i = h & mask;
+            while (table[i] != EMPTY) {
+                if (table[i] == key) {
+                    return true;
+                }
+                i = (i + 1) & mask;
+            }
+            return false;
+        }
+
+        synchronized int size() {
+            return size;
+        }
     }
 }

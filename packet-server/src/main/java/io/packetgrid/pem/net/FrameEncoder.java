@@ -1,6 +1,5 @@
 package io.packetgrid.pem.net;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.codec.MessageToMessageEncoder;
@@ -10,10 +9,9 @@ import java.util.List;
 public final class FrameEncoder extends MessageToMessageEncoder<OutboundFrame> {
     @Override
     protected void encode(ChannelHandlerContext ctx, OutboundFrame f, List<Object> out) {
-        if (f.recipient() != null) {
-            out.add(new DatagramPacket(Unpooled.wrappedBuffer(f.bytes()), f.recipient()));
-        } else {
-            out.add(Unpooled.wrappedBuffer(f.bytes()));
-        }
+        // a pooled direct buffer: the native transport sends it as is (a heap buffer would be
+        // copied into a new direct one, and its datagram re-wrapped, for every frame)
+        io.netty.buffer.ByteBuf b = ctx.alloc().ioBuffer(f.bytes().length).writeBytes(f.bytes());
+        out.add(f.recipient() != null ? new DatagramPacket(b, f.recipient()) : b);
     }
 }

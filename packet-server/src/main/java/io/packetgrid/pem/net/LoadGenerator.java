@@ -73,6 +73,12 @@ public final class LoadGenerator {
     private int[] latencyUs = new int[1 << 16];
     private int latencyCount;
     private long measureFromNs;
+    /** Optional per-interval latency trace (system property packetgrid.loadgen.trace=FILE): max and over-2ms count per 100 ms of send time. */
+    private static final long TRACE_NS = 100_000_000L;
+    private final String traceFile = System.getProperty("packetgrid.loadgen.trace");
+    private int[] traceMaxUs = new int[0];
+    private int[] traceCount = new int[0];
+    private int[] traceSlow = new int[0];
     private long stopSendingNs;
     private volatile boolean receiving = true;
 
@@ -103,6 +109,13 @@ public final class LoadGenerator {
             ch.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
             ch.connect(c.target());
             long t0 = System.nanoTime();
+            long traceWallMs = System.currentTimeMillis();
+            if (traceFile != null) {
+                int n = (int) ((c.warmupNs() + c.durationNs() + c.timeoutNs()) / TRACE_NS) + 2;
+                traceMaxUs = new int[n];
+                traceCount = new int[n];
+                traceSlow = new int[n];
+            }
             measureFromNs = t0 + c.warmupNs();
             stopSendingNs = measureFromNs + c.durationNs();
             Thread receiver = new Thread(() -> receive(ch), "loadgen-receiver");
@@ -118,6 +131,7 @@ public final class LoadGenerator {
             ch.close();
             receiver.join(5000);
             timeouts.addAndGet(inFlight());
+            writeTrace(t0, traceWallMs);
         } catch (java.io.IOException e) {
             throw new PacketGridException("--target " + c.target(), "cannot send: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -267,6 +281,15 @@ public final class LoadGenerator {
                 continue;
             }
             long now = System.nanoTime();
+            if (traceCount.length > 0) {
+                int b = (int) Math.min(traceCount.length - 1, Math.max(0, (sentAt - (measureFromNs - c.warmupNs())) / TRACE_NS));
+                int us = (int) Math.min(Integer.MAX_VALUE, (now - sentAt) / 1000);
+                traceCount[b]++;
+                traceMaxUs[b] = Math.max(traceMaxUs[b], us);
+                if (us > 2000) {
+                    traceSlow[b]++;
+                }
+            }
             if (c.ratePerS() <= 0) {
                 window.release();
             }
@@ -287,6 +310,21 @@ public final class LoadGenerator {
                 }
                 latencyUs[latencyCount++] = (int) Math.min(Integer.MAX_VALUE, (now - sentAt) / 1000);
             }
+        }
+    }
+
+    private void writeTrace(long t0, long wallMs) {
+        if (traceFile == null) {
+            return;
+        }
+        try (java.io.PrintWriter w = new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(Path.of(traceFile)))) {
+            w.println("wall_ms,t_s,replies,over_2ms,max_ms");
+            for (int b = 0; b < traceCount.length; b++) {
+                w.printf(java.util.Locale.ROOT, "%d,%.1f,%d,%d,%.3f%n", wallMs + b * (TRACE_NS / 1_000_000L), b * TRACE_NS / 1e9,
+                        traceCount[b], traceSlow[b], traceMaxUs[b] / 1000.0);
+            }
+        } catch (java.io.IOException e) {
+            throw new PacketGridException(traceFile, "cannot write: " + e.getMessage());
         }
     }
 

@@ -18,6 +18,7 @@ public final class PacketDispatcher extends ChannelInboundHandlerAdapter {
     private final ServerCore core;
     private final List<PacketRequest> batch = new ArrayList<>();
     private final List<InetSocketAddress> senders = new ArrayList<>();
+    private final List<io.packetgrid.pem.journal.JournalRecord> records = new ArrayList<>();
     private ChannelRoute route;
 
     public PacketDispatcher(ServerCore core) {
@@ -81,7 +82,7 @@ public final class PacketDispatcher extends ChannelInboundHandlerAdapter {
 
     /** WRITE mode: journal the batch's acceptances on this thread, then answer everything at once. */
     private void decideInline(ChannelHandlerContext ctx, List<PacketReply> replies) {
-        List<io.packetgrid.pem.journal.JournalRecord> records = new ArrayList<>();
+        records.clear();
         for (int i = 0; i < replies.size(); i++) {
             if (replies.get(i).accepted()) {
                 records.add(ServerCore.record(batch.get(i), replies.get(i)));
@@ -100,6 +101,7 @@ public final class PacketDispatcher extends ChannelInboundHandlerAdapter {
         }
         batch.clear();
         senders.clear();
+        records.clear();
     }
 
     /** The journal's durable callback: route acknowledgements to their channels. */

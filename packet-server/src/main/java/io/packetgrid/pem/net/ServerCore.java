@@ -236,12 +236,24 @@ public final class ServerCore {
             counters.journalRefused.add(records.size());
             return false;
         }
-        List<Journal.Pending> done = new ArrayList<>(records.size());
-        for (JournalRecord r : records) {
-            done.add(new Journal.Pending(r, null));
+        for (int i = 0, n = records.size(); i < n; i++) {
+            markDurable(records.get(i));
         }
-        durable(done);
         return true;
+    }
+
+    /** Bookkeeping of one durable record: the STATUS index and the device's last accepted packet. */
+    private void markDurable(JournalRecord r) {
+        index.add(r.key());
+        int d = (int) r.deviceId();
+        synchronized (stripe(r.deviceId())) {
+            if (r.seq() >= lastAcceptedSeq[d]) {
+                lastAcceptedSeq[d] = r.seq();
+                lastAcceptedStartMs[d] = r.startMs();
+                lastAcceptedDurationMs[d] = (int) r.durationMs();
+            }
+        }
+        counters.accepted.increment();
     }
 
     /** Journal recovery: restore replay windows, last accepted packets, running packets, the index. */
@@ -272,17 +284,7 @@ public final class ServerCore {
     public List<Object> durable(List<Journal.Pending> batch) {
         List<Object> tokens = new ArrayList<>(batch.size());
         for (Journal.Pending p : batch) {
-            JournalRecord r = p.record();
-            index.add(r.key());
-            int d = (int) r.deviceId();
-            synchronized (stripe(r.deviceId())) {
-                if (r.seq() >= lastAcceptedSeq[d]) {
-                    lastAcceptedSeq[d] = r.seq();
-                    lastAcceptedStartMs[d] = r.startMs();
-                    lastAcceptedDurationMs[d] = (int) r.durationMs();
-                }
-            }
-            counters.accepted.increment();
+            markDurable(p.record());
             tokens.add(p.token());
         }
         return tokens;

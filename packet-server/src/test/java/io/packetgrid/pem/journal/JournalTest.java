@@ -87,6 +87,25 @@ class JournalTest {
     }
 
     @Test
+    void writeModeRotatesSegmentsInlineAndLosesNothing(@TempDir Path dir) {
+        List<JournalRecord> all = new ArrayList<>();
+        try (Journal j = new Journal(dir, SyncMode.WRITE, 64, 64, 4096, r -> { }, b -> { })) {
+            long seq = 1;
+            for (int batch = 0; batch < 200; batch++) {
+                List<JournalRecord> rs = new ArrayList<>();
+                for (int i = 0; i < 7; i++) {
+                    rs.add(rec(batch % 13 + 1, seq++));
+                }
+                assertTrue(j.appendNow(rs));
+                all.addAll(rs);
+            }
+        }
+        // 1400 records of 32 bytes in segments of 4 KiB: the full ones were flushed and closed off-thread
+        assertTrue(JournalReader.segments(dir).size() > 10);
+        assertEquals(all, JournalReader.readAll(dir));
+    }
+
+    @Test
     void indexRemembersJournaledPackets() {
         JournaledIndex ix = new JournaledIndex();
         for (long s = 1; s <= 100_000; s++) {
