@@ -112,7 +112,8 @@ public final class Acc2017Study implements Study {
                 results.add(f.get());
             }
             double wallS = (System.nanoTime() - wall0) / 1e9;
-            return report(s, base, results.subList(0, variants.size()), results.subList(variants.size(), results.size()), rb, ctx, wallS);
+            return report(s, base, results.subList(0, variants.size()), results.subList(variants.size(), results.size()), rb, ctx, wallS,
+                    pool);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PacketGridException(source, "interrupted");
@@ -120,7 +121,7 @@ public final class Acc2017Study implements Study {
             if (e.getCause() instanceof PacketGridException p) {
                 throw p;
             }
-            throw new PacketGridException(source, "a variant failed: " + e.getCause(), e.getCause());
+            throw new PacketGridException(source, "a variant or figure failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -149,7 +150,8 @@ public final class Acc2017Study implements Study {
     }
 
     private Summary report(Acc2017Scenario s, Acc2017Experiment.Config base, List<Acc2017Experiment.Result> results,
-                           List<Acc2017Experiment.Result> rebounds, Acc2017Scenario.Rebound rb, RunContext ctx, double wallS) {
+                           List<Acc2017Experiment.Result> rebounds, Acc2017Scenario.Rebound rb, RunContext ctx, double wallS,
+                           ExecutorService pool) throws InterruptedException, ExecutionException {
         Path dir = ctx.outDir();
         Summary summary = new Summary(kind(), s.name(), s.seed());
         ObjectNode root = summary.root();
@@ -211,16 +213,22 @@ public final class Acc2017Study implements Study {
             root.put("rebound_peak_cut_pct_published", 75.0);
         }
         summary.write(dir);
-        writeCsv(dir.resolve("tracking.csv"), results);
-        if (!rebounds.isEmpty()) {
-            writeCsv(dir.resolve("rebound.csv"), rebounds);
-        }
-        Plots.timeSeries(dir.resolve("tracking.png"), "ACC 2017: 1000 water heaters tracking a reference", results, true);
-        if (!rebounds.isEmpty()) {
-            Plots.timeSeries(dir.resolve("rebound.png"), "ACC 2017 rebound: deny all, then release", rebounds, false);
+        // the two figures are independent and the variants' threads are idle by now: draw them side by side
+        Future<?> reboundFigure = rebounds.isEmpty() ? null : pool.submit(() ->
+                writeFigure(dir, "rebound", "ACC 2017 rebound: deny all, then release", rebounds, false));
+        writeFigure(dir, "tracking", "ACC 2017: 1000 water heaters tracking a reference", results, true);
+        if (reboundFigure != null) {
+            reboundFigure.get();
         }
         printTable(ctx.out(), results, cut, wallS);
         return summary;
+    }
+
+    /** {@code <name>.csv} and {@code <name>.png}: fleet power (and the reference) over time. */
+    private static void writeFigure(Path dir, String name, String title, List<Acc2017Experiment.Result> results,
+                                    boolean withReference) {
+        writeCsv(dir.resolve(name + ".csv"), results);
+        Plots.timeSeries(dir.resolve(name + ".png"), title, results, withReference);
     }
 
     private static double round(double v, int digits) {
