@@ -185,6 +185,7 @@ public final class LoadGenerator {
                 expire(now);
                 lastExpire = now;
             }
+            int burst;
             if (c.ratePerS() > 0) {
                 credit += c.ratePerS() * (now - lastPace) / 1e9;
                 lastPace = now;
@@ -193,41 +194,48 @@ public final class LoadGenerator {
                     continue;
                 }
                 credit = Math.min(credit, c.ratePerS() * 0.01 + 1);
-            } else if (!window.tryAcquire(10, TimeUnit.MILLISECONDS)) {
-                continue;
+                burst = 1;
+            } else {
+                if (!window.tryAcquire(10, TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
+                // every slot freed while this thread was waking up: one wake-up per burst, not per reply
+                burst = 1 + window.drainPermits();
             }
-            int d = -1;
-            for (int tries = 0; tries < c.devices(); tries++) {
-                int cand = next;
-                next = next % c.devices() + 1;
-                if (sentNs.get(cand) == 0) {
-                    d = cand;
+            for (int k = 0; k < burst; k++) {
+                int d = -1;
+                for (int tries = 0; tries < c.devices(); tries++) {
+                    int cand = next;
+                    next = next % c.devices() + 1;
+                    if (sentNs.get(cand) == 0) {
+                        d = cand;
+                        break;
+                    }
+                }
+                if (d < 0) { // every device has a request in flight
+                    if (c.ratePerS() <= 0) {
+                        window.release(burst - k);
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(100_000L);
                     break;
                 }
-            }
-            if (d < 0) { // every device has a request in flight
-                if (c.ratePerS() <= 0) {
-                    window.release();
+                long s = seq.get(d) + 1;
+                PacketRequest r = new PacketRequest(d, s, DeviceClass.WATER_HEATER, c.powerKw(), 0, c.packetNs(),
+                        new ConnectionPoint(d % 1000, 1 + d % 3));
+                byte[] f = FrameCodec.request(r, c.keys().array(), c.keys().offset(d));
+                seq.set(d, s);
+                sentNs.set(d, Math.max(1, System.nanoTime()));
+                out.clear();
+                out.put(f).flip();
+                try {
+                    ch.write(out);
+                } catch (java.net.PortUnreachableException e) {
+                    // the server is gone (killed, restarting): this request is lost, its slot times out
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(100_000L);
-                continue;
-            }
-            long s = seq.get(d) + 1;
-            PacketRequest r = new PacketRequest(d, s, DeviceClass.WATER_HEATER, c.powerKw(), 0, c.packetNs(),
-                    new ConnectionPoint(d % 1000, 1 + d % 3));
-            byte[] f = FrameCodec.request(r, c.keys().array(), c.keys().offset(d));
-            seq.set(d, s);
-            sentNs.set(d, Math.max(1, System.nanoTime()));
-            out.clear();
-            out.put(f).flip();
-            try {
-                ch.write(out);
-            } catch (java.net.PortUnreachableException e) {
-                // the server is gone (killed, restarting): this request is lost, its slot times out
-            }
-            sent++;
-            if (c.ratePerS() > 0) {
-                credit -= 1;
+                sent++;
+                if (c.ratePerS() > 0) {
+                    credit -= 1;
+                }
             }
         }
     }
