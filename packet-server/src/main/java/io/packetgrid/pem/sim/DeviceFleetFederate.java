@@ -165,7 +165,7 @@ public final class DeviceFleetFederate implements Federate {
         }
         setup.publishes(powerKey, totalPower());
         setup.publishes(devicePowerKey, devicePowers());
-        setup.publishes(pointPowerKey, pointPowers(0));
+        setup.publishes(pointPowerKey, pointPowers(devicePowers(), 0));
         setup.publishes(meterKey, new double[] {0, totalPower(), pvPower(0)});
         rng = setup.random();
         order = new int[agents.size()];
@@ -199,9 +199,7 @@ public final class DeviceFleetFederate implements Federate {
             localSwitches(now);
         }
         nextLocalNs = earliestLocalSwitch();
-        step.publish(powerKey, totalPower());
-        step.publish(devicePowerKey, devicePowers());
-        step.publish(pointPowerKey, pointPowers(now));
+        publishPowers(step, now);
         long next = Math.min(nextTickNs, nextLocalNs);
         return next == LocalRule.NEVER ? SimTime.NEVER : next;
     }
@@ -316,6 +314,21 @@ public final class DeviceFleetFederate implements Federate {
         stats.events++;
     }
 
+    /**
+     * The fleet's, each device's and each point's power, from one pass over the devices (the sums
+     * run in agent order, as {@link #totalPower()} does).
+     */
+    private void publishPowers(Step step, long now) {
+        double[] devices = devicePowers();
+        double total = 0;
+        for (double p : devices) {
+            total += p;
+        }
+        step.publish(powerKey, total);
+        step.publish(devicePowerKey, devices);
+        step.publish(pointPowerKey, pointPowers(devices, now));
+    }
+
     private double totalPower() {
         double s = 0;
         for (DeviceAgent a : all) {
@@ -336,10 +349,11 @@ public final class DeviceFleetFederate implements Federate {
         return s;
     }
 
-    private double[] pointPowers(long nowNs) {
+    /** Net power at each point from the devices' powers (agent order). */
+    private double[] pointPowers(double[] devices, long nowNs) {
         double[] p = new double[pvAt.length];
-        for (int i = 0; i < all.length; i++) {
-            p[pointOf[i]] += all[i].powerKw;
+        for (int i = 0; i < devices.length; i++) {
+            p[pointOf[i]] += devices[i];
         }
         double tS = layout.clockOffsetS() + nowNs / 1e9;
         for (int k = 0; k < p.length; k++) {
