@@ -147,6 +147,39 @@ public final class CMatrix {
         }
     }
 
+    /**
+     * Whether the n x n complex matrix stored row-major at {@code off} of {@code re}/{@code im} has the
+     * form d I + o (1 - I): equal diagonal and equal off-diagonal entries, to {@code relTol} of its
+     * largest entry (|re| + |im|; the entries come from numerical inverses). If so, stores
+     * (d - o, o) as four numbers at {@code out[at..at + 3]} — then M x = (d - o) x + o sum(x), which
+     * costs O(n) instead of O(n^2) — and returns true; otherwise leaves {@code out} untouched.
+     */
+    public static boolean balancedForm(double[] re, double[] im, int off, int n, double relTol, double[] out, int at) {
+        double scale = 0;
+        for (int s = 0; s < n * n; s++) {
+            scale = Math.max(scale, Math.abs(re[off + s]) + Math.abs(im[off + s]));
+        }
+        double dr = re[off];
+        double di = im[off];
+        double or = n > 1 ? re[off + 1] : 0.0;
+        double oi = n > 1 ? im[off + 1] : 0.0;
+        double tol = relTol * scale;
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                double er = a == b ? dr : or;
+                double ei = a == b ? di : oi;
+                if (Math.abs(re[off + a * n + b] - er) + Math.abs(im[off + a * n + b] - ei) > tol) {
+                    return false;
+                }
+            }
+        }
+        out[at] = dr - or;
+        out[at + 1] = di - oi;
+        out[at + 2] = or;
+        out[at + 3] = oi;
+        return true;
+    }
+
     public static CMatrix identity(int m) {
         CMatrix c = new CMatrix(m);
         for (int k = 0; k < m; k++) {

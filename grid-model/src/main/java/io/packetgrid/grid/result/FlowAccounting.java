@@ -1,5 +1,6 @@
 package io.packetgrid.grid.result;
 
+import io.packetgrid.grid.model.CMatrix;
 import io.packetgrid.grid.model.Line;
 import io.packetgrid.grid.model.ModelChanges;
 import io.packetgrid.grid.model.Network;
@@ -314,32 +315,10 @@ public final class FlowAccounting {
         }
     }
 
-    /** Stores a pure series admittance of the form a I + b (1 - I) as (a - b, b) at {@code off}, if it is one. */
+    /** Stores a pure series admittance of the form a I + b (1 - I) as (a - b, b), if it is one. */
     private void balance(int k, int off, int nc) {
-        double dr0 = yr[off];
-        double di0 = yi[off];
-        double or0 = nc > 1 ? yr[off + 1] : 0.0;
-        double oi0 = nc > 1 ? yi[off + 1] : 0.0;
-        double scale = 0;
-        for (int s = 0; s < nc * nc; s++) {
-            scale = Math.max(scale, Math.abs(yr[off + s]) + Math.abs(yi[off + s]));
-        }
-        double tol = EQUAL * scale;
-        for (int a = 0; a < nc; a++) {
-            for (int b = 0; b < nc; b++) {
-                double er = a == b ? dr0 : or0;
-                double ei = a == b ? di0 : oi0;
-                if (Math.abs(yr[off + a * nc + b] - er) + Math.abs(yi[off + a * nc + b] - ei) > tol) {
-                    return;
-                }
-            }
-        }
         // Ys V = a V + b (sum V - V) = (a - b) V + b sum V; kept contiguously for the per-step pass
-        abc[4 * k] = dr0 - or0;
-        abc[4 * k + 1] = di0 - oi0;
-        abc[4 * k + 2] = or0;
-        abc[4 * k + 3] = oi0;
-        pdBalanced[k] = true;
+        pdBalanced[k] = CMatrix.balancedForm(yr, yi, off, nc, EQUAL, abc, 4 * k);
     }
 
     private void refreshChanged() {

@@ -104,29 +104,7 @@ final class RadialFill {
      * its largest entry: they come from numerical inverses), so {@code Z I = (d - o) I + o sum(I)}.
      */
     private void balance(int e, CMatrix z) {
-        int w = z.n;
-        double scale = 0;
-        for (int k = 0; k < w * w; k++) {
-            scale = Math.max(scale, Math.abs(z.re[k]) + Math.abs(z.im[k]));
-        }
-        double dr = z.re[0];
-        double di = z.im[0];
-        double or = w > 1 ? z.re[1] : 0.0;
-        double oi = w > 1 ? z.im[1] : 0.0;
-        for (int a = 0; a < w; a++) {
-            for (int b = 0; b < w; b++) {
-                double er = a == b ? dr : or;
-                double ei = a == b ? di : oi;
-                if (Math.abs(z.re[a * w + b] - er) + Math.abs(z.im[a * w + b] - ei) > 1e-12 * scale) {
-                    return;
-                }
-            }
-        }
-        zb[4 * e] = dr - or;
-        zb[4 * e + 1] = di - oi;
-        zb[4 * e + 2] = or;
-        zb[4 * e + 3] = oi;
-        balanced[e] = true;
+        balanced[e] = CMatrix.balancedForm(z.re, z.im, 0, z.n, 1e-12, zb, 4 * e);
     }
 
     /** Nodes whose voltages {@link #fill} needs before it runs (the solver tracks them). */
