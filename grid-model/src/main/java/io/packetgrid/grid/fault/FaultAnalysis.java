@@ -75,16 +75,7 @@ public final class FaultAnalysis {
         }
         for (int i = 0; i < n; i++) {
             if (!net.energised(i)) {
-                final int node = i;
-                st.add(new SystemMatrix.Stamp() {
-                    public int[] nodes() {
-                        return new int[] {node};
-                    }
-
-                    public void values(double[] re, double[] im) {
-                        re[0] += 1.0;
-                    }
-                });
+                st.add(SystemMatrix.Stamp.toGround(i, 1.0, 0.0));
             }
         }
         try {
@@ -104,26 +95,8 @@ public final class FaultAnalysis {
         return new FaultAnalysis(net, re, im);
     }
 
-    private interface Filler {
-        void fill(double[] re, double[] im);
-    }
-
-    private SystemMatrix.Stamp stamp(CircuitElement e, Filler f) {
-        int[] nodes = net.nodesOf(e);
-        for (int k = 0; k < nodes.length; k++) {
-            if (nodes[k] >= 0 && !net.energised(nodes[k])) {
-                nodes[k] = -1;
-            }
-        }
-        return new SystemMatrix.Stamp() {
-            public int[] nodes() {
-                return nodes;
-            }
-
-            public void values(double[] re, double[] im) {
-                f.fill(re, im);
-            }
-        };
+    private SystemMatrix.Stamp stamp(CircuitElement e, SystemMatrix.Fill f) {
+        return SystemMatrix.Stamp.of(net.energisedNodesOf(e), f);
     }
 
     public Network network() {

@@ -271,6 +271,17 @@ public final class Network {
         return r.clone();
     }
 
+    /** Like {@link #nodesOf}, with the conductors on de-energised nodes grounded (-1): they are out of the system. */
+    public int[] energisedNodesOf(CircuitElement e) {
+        int[] nodes = nodesOf(e);
+        for (int k = 0; k < nodes.length; k++) {
+            if (nodes[k] >= 0 && !energised[nodes[k]]) {
+                nodes[k] = -1;
+            }
+        }
+        return nodes;
+    }
+
     /** All elements in definition order. */
     public List<CircuitElement> elements() {
         return List.copyOf(elementNodes.keySet());

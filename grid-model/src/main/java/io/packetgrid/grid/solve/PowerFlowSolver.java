@@ -234,16 +234,7 @@ public final class PowerFlowSolver {
         }
         for (int i = 0; i < n; i++) {
             if (!net.energised(i)) {
-                final int node = i;
-                st.add(new SystemMatrix.Stamp() {
-                    public int[] nodes() {
-                        return new int[] {node};
-                    }
-
-                    public void values(double[] re, double[] im) {
-                        re[0] += 1.0;
-                    }
-                });
+                st.add(SystemMatrix.Stamp.toGround(i, 1.0, 0.0));
             }
         }
         this.stamps = st;
@@ -315,32 +306,15 @@ public final class PowerFlowSolver {
                 "singular system at node " + label + " (no impedance path to ground or source, or a zero impedance loop)");
     }
 
-    private interface Filler {
-        void fill(double[] re, double[] im);
-    }
-
-    private SystemMatrix.Stamp stampOf(CircuitElement e, Filler f) {
-        int[] nodes = net.nodesOf(e);
-        for (int k = 0; k < nodes.length; k++) {
-            if (nodes[k] >= 0 && !net.energised(nodes[k])) {
-                nodes[k] = -1;
-            }
-        }
-        final int[] nn = nodes;
-        return new SystemMatrix.Stamp() {
-            public int[] nodes() {
-                return nn;
-            }
-
-            public void values(double[] re, double[] im) {
-                f.fill(re, im);
-                for (int k = 0; k < re.length; k++) {
-                    if (!Double.isFinite(re[k]) || !Double.isFinite(im[k])) {
-                        throw new PacketGridException(e.name(), "primitive admittance is not finite (check its ratings and impedances)");
-                    }
+    private SystemMatrix.Stamp stampOf(CircuitElement e, SystemMatrix.Fill f) {
+        return SystemMatrix.Stamp.of(net.energisedNodesOf(e), (re, im) -> {
+            f.into(re, im);
+            for (int k = 0; k < re.length; k++) {
+                if (!Double.isFinite(re[k]) || !Double.isFinite(im[k])) {
+                    throw new PacketGridException(e.name(), "primitive admittance is not finite (check its ratings and impedances)");
                 }
             }
-        };
+        });
     }
 
     private void buildInjectionSet() {
@@ -798,7 +772,7 @@ public final class PowerFlowSolver {
         double[] ii = new double[n];
         for (Source s : net.sources()) {
             int[] nodes = net.nodesOf(s);
-            st.add(plain(nodes, s::seriesY));
+            st.add(SystemMatrix.Stamp.of(nodes, s::seriesY));
             double[] a = new double[nodes.length];
             double[] b = new double[nodes.length];
             s.injection(a, b);
@@ -810,20 +784,11 @@ public final class PowerFlowSolver {
             }
         }
         for (PowerDelivery d : net.deliveries()) {
-            st.add(plain(net.nodesOf(d), d::seriesY));
+            st.add(SystemMatrix.Stamp.of(net.nodesOf(d), d::seriesY));
         }
         // a tiny shunt everywhere (OpenDSS adds the CAP_EPSILON of lines for the same purpose)
         for (int i = 0; i < n; i++) {
-            final int node = i;
-            st.add(new SystemMatrix.Stamp() {
-                public int[] nodes() {
-                    return new int[] {node};
-                }
-
-                public void values(double[] a, double[] b) {
-                    b[0] += 4.2e-8;
-                }
-            });
+            st.add(SystemMatrix.Stamp.toGround(i, 0.0, 4.2e-8));
         }
         SystemMatrix m = new SystemMatrix(n, st);
         SparseLu f;
@@ -837,17 +802,5 @@ public final class PowerFlowSolver {
         f.solve(ir, ii);
         System.arraycopy(ir, 0, re, 0, n);
         System.arraycopy(ii, 0, im, 0, n);
-    }
-
-    private static SystemMatrix.Stamp plain(int[] nodes, Filler f) {
-        return new SystemMatrix.Stamp() {
-            public int[] nodes() {
-                return nodes;
-            }
-
-            public void values(double[] re, double[] im) {
-                f.fill(re, im);
-            }
-        };
     }
 }

@@ -18,6 +18,33 @@ public final class SystemMatrix {
 
         /** Adds the current primitive values, row-major order {@code nodes().length}^2, into the sinks. */
         void values(double[] re, double[] im);
+
+        /** A stamp between {@code nodes} whose values {@code fill} adds. */
+        static Stamp of(int[] nodes, Fill fill) {
+            return new Stamp() {
+                public int[] nodes() {
+                    return nodes;
+                }
+
+                public void values(double[] re, double[] im) {
+                    fill.into(re, im);
+                }
+            };
+        }
+
+        /** A constant admittance from one node to ground (e.g. what keeps a de-energised node's row regular). */
+        static Stamp toGround(int node, double g, double b) {
+            return of(new int[] {node}, (re, im) -> {
+                re[0] += g;
+                im[0] += b;
+            });
+        }
+    }
+
+    /** Adds an element's primitive values (row-major) into the sinks, as its primitive-matrix methods do. */
+    @FunctionalInterface
+    public interface Fill {
+        void into(double[] re, double[] im);
     }
 
     private final int n;
