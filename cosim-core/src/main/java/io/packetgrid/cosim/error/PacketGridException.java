@@ -20,6 +20,17 @@ public class PacketGridException extends RuntimeException {
         this.location = location == null ? "" : location;
     }
 
+    /**
+     * The exception to throw for a task that failed on another thread: its own PacketGridException as it is
+     * (it already names the place), anything else as "{@code what} failed: cause" at {@code location}.
+     */
+    public static PacketGridException ofTask(String location, String what, java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof PacketGridException p) {
+            return p;
+        }
+        return new PacketGridException(location, what + " failed: " + e.getCause(), e.getCause());
+    }
+
     /** Where the fault is, e.g. {@code feeder.dss:12}, {@code federates[2].step}; may be empty. */
     public String location() {
         return location;

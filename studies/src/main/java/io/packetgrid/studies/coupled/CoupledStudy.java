@@ -121,10 +121,7 @@ public final class CoupledStudy implements Study {
             Thread.currentThread().interrupt();
             throw new PacketGridException(source, "interrupted");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof PacketGridException p) {
-                throw p;
-            }
-            throw new PacketGridException(source, "a variant failed: " + e.getCause(), e.getCause());
+            throw PacketGridException.ofTask(source, "a variant", e);
         } finally {
             pool.shutdownNow();
         }

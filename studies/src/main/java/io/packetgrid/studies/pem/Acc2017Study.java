@@ -118,10 +118,7 @@ public final class Acc2017Study implements Study {
             Thread.currentThread().interrupt();
             throw new PacketGridException(source, "interrupted");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof PacketGridException p) {
-                throw p;
-            }
-            throw new PacketGridException(source, "a variant or figure failed: " + e.getCause(), e.getCause());
+            throw PacketGridException.ofTask(source, "a variant or figure", e);
         } finally {
             pool.shutdownNow();
         }
