@@ -1,14 +1,11 @@
 package io.packetgrid.studies.cli;
 
 import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.studies.run.ScenarioText;
 import io.packetgrid.studies.protection.ProtectionReport;
 import io.packetgrid.studies.protection.ProtectionScenarios;
 import io.packetgrid.studies.protection.ProtectionValidator;
 import io.packetgrid.studies.protection.model.ProtectionSystem;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -55,24 +52,10 @@ public final class ProtectionValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String source;
-        String text;
-        Path dir;
-        if (scenario == null) {
-            source = "built-in protection example";
-            text = ProtectionScenarios.builtIn();
-            dir = null;
-        } else {
-            source = scenario.getFileName().toString();
-            try {
-                text = Files.readString(scenario, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new PacketGridException(scenario.toString(), "no such scenario file");
-            } catch (IOException e) {
-                throw new PacketGridException(scenario.toString(), "cannot read: " + e.getMessage());
-            }
-            dir = scenario.toAbsolutePath().getParent();
-        }
+        ScenarioText in = ScenarioText.of(scenario, "built-in protection example", ProtectionScenarios::builtIn);
+        String source = in.source();
+        String text = in.text();
+        Path dir = in.dir();
         Map<String, Object> overrides = new LinkedHashMap<>();
         if (seed != null) {
             overrides.put("seed", seed);
@@ -86,10 +69,7 @@ public final class ProtectionValidateCommand implements Callable<Integer> {
         if (method != null) {
             overrides.put("method", method);
         }
-        int k = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (k < 1) {
-            throw new PacketGridException("--threads", "must be ≥ 1, got " + k);
-        }
+        int k = ScenarioText.threads(threads, "--threads");
         long t0 = System.nanoTime();
         List<ProtectionScenarios.Variant> vs = ProtectionScenarios.variants(text, source, overrides);
         ProtectionSystem sys;

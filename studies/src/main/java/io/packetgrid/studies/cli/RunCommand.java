@@ -7,13 +7,9 @@ import io.packetgrid.cosim.scenario.YamlFiles;
 import io.packetgrid.studies.report.ConsoleProgress;
 import io.packetgrid.studies.report.Summary;
 import io.packetgrid.studies.run.RunContext;
+import io.packetgrid.studies.run.ScenarioText;
 import io.packetgrid.studies.run.Study;
 import io.packetgrid.studies.run.StudyKinds;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -45,25 +41,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String source;
-        String text;
-        Path scenarioDir;
-        if (scenario == null) {
-            source = "built-in default scenario";
-            text = builtInDefault();
-            scenarioDir = null;
-        } else {
-            source = scenario.getFileName().toString();
-            try {
-                text = Files.readString(scenario, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new PacketGridException(scenario.toString(), "no such scenario file");
-            } catch (IOException e) {
-                throw new PacketGridException(scenario.toString(), "cannot read: " + e.getMessage());
-            }
-            scenarioDir = scenario.toAbsolutePath().getParent();
-        }
-        JsonNode tree = YamlFiles.read(text, source, JsonNode.class);
+        ScenarioText in = ScenarioText.of(scenario, "built-in default scenario", RunCommand::builtInDefault);
+        String source = in.source();
+        JsonNode tree = YamlFiles.read(in.text(), source, JsonNode.class);
         if (!(tree instanceof ObjectNode obj)) {
             throw new PacketGridException(source, "a scenario must be a mapping of fields");
         }
@@ -77,11 +57,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         String name = obj.path("name").asText(scenario == null ? "default" : stripYaml(source));
         Path dir = out != null ? out : Path.of("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        int k = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (k < 1) {
-            throw new PacketGridException("--threads", "must be ≥ 1, got " + k);
-        }
-        RunContext ctx = new RunContext(dir, scenarioDir, k, ConsoleProgress::forTerminal, System.out);
+        int k = ScenarioText.threads(threads, "--threads");
+        RunContext ctx = new RunContext(dir, in.dir(), k, ConsoleProgress::forTerminal, System.out);
         Summary summary = study.run(obj, source, ctx);
         System.out.println("results: " + dir.toAbsolutePath().normalize());
         return summary == null ? 1 : 0;
@@ -92,13 +69,6 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     static String builtInDefault() {
-        try (InputStream in = RunCommand.class.getResourceAsStream(DEFAULT_SCENARIO)) {
-            if (in == null) {
-                throw new PacketGridException("run", "the built-in default scenario is missing from this build");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new PacketGridException("run", "cannot read the built-in default scenario: " + e.getMessage());
-        }
+        return ScenarioText.builtIn(DEFAULT_SCENARIO, "run", "the built-in default scenario");
     }
 }

@@ -6,9 +6,7 @@ import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.cosim.scenario.YamlFiles;
 import io.packetgrid.studies.protection.scenario.ProtectionScenario;
 import io.packetgrid.studies.protection.scenario.VariantSpec;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import io.packetgrid.studies.run.ScenarioText;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,14 +28,7 @@ public final class ProtectionScenarios {
 
     /** The built-in example's text. */
     public static String builtIn() {
-        try (InputStream in = ProtectionScenarios.class.getResourceAsStream(BUILT_IN)) {
-            if (in == null) {
-                throw new PacketGridException("protection validate", "the built-in example is missing from this build");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new PacketGridException("protection validate", "cannot read the built-in example: " + e.getMessage());
-        }
+        return ScenarioText.builtIn(BUILT_IN, "protection validate", "the built-in example");
     }
 
     /** The base scenario (strict; errors name file:line and field). */

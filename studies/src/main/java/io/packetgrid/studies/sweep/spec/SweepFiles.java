@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.cosim.scenario.YamlFiles;
+import io.packetgrid.studies.run.ScenarioText;
 import io.packetgrid.studies.run.StudyKinds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ public final class SweepFiles {
 
     /** Reads the sweep file and its base scenario. */
     public static SweepSpec read(Path sweepFile) {
-        String text = readText(sweepFile, "no such sweep file");
+        String text = ScenarioText.read(sweepFile, "no such sweep file");
         String source = sweepFile.getFileName().toString();
         JsonNode tree = YamlFiles.read(text, source, JsonNode.class);
         if (!(tree instanceof ObjectNode root)) {
@@ -488,24 +489,7 @@ public final class SweepFiles {
     }
 
     private String builtInDefault() {
-        try (java.io.InputStream in = SweepFiles.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new PacketGridException(at("base"), "the built-in default scenario is missing from this build");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new PacketGridException(at("base"), "cannot read the built-in default scenario: " + e.getMessage());
-        }
-    }
-
-    private static String readText(Path file, String missing) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new PacketGridException(file.toString(), missing);
-        } catch (IOException e) {
-            throw new PacketGridException(file.toString(), "cannot read: " + e.getMessage());
-        }
+        return ScenarioText.builtIn(DEFAULT_RESOURCE, at("base"), "the built-in default scenario");
     }
 
     private String text(JsonNode v, String key) {
