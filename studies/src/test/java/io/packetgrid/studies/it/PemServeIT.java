@@ -46,9 +46,10 @@ class PemServeIT {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             String text = Files.readString(out, StandardCharsets.UTF_8);
-            Matcher m = PORT.matcher(text);
+            int eol = text.indexOf('\n'); // the banner is read once it is whole: printf may reach the file in pieces
+            Matcher m = PORT.matcher(eol < 0 ? "" : text.substring(0, eol));
             if (m.find()) {
-                return new Server(p, Integer.parseInt(m.group(1)), text.lines().findFirst().orElse(""), out);
+                return new Server(p, Integer.parseInt(m.group(1)), text.substring(0, eol), out);
             }
             if (!p.isAlive()) {
                 throw new AssertionError("serve exited " + p.exitValue() + ": " + text);
