@@ -93,6 +93,13 @@ public final class EnergyInternetServer {
     public List<Admission> submit(List<ServiceRequest> batch, long nowNs) {
         List<ServiceRequest> order = rank(batch);
         Map<Long, Admission> out = new HashMap<>();
+        if (batch.size() > 1 && acceptAllIfTheyFit(order, nowNs)) { // one plan for a batch that fits whole (a day-ahead bid)
+            List<Admission> all = new ArrayList<>();
+            for (ServiceRequest r : batch) {
+                all.add(new Admission(r, true, ""));
+            }
+            return all;
+        }
         for (ServiceRequest r : order) {
             String why = null;
             if (byId.containsKey(r.id())) {
@@ -122,6 +129,32 @@ public final class EnergyInternetServer {
             inOrder.add(out.get(r.id()));
         }
         return inOrder;
+    }
+
+    /** Accepts the whole batch with one plan if every request is valid and all fit; else changes nothing. */
+    private boolean acceptAllIfTheyFit(List<ServiceRequest> order, long nowNs) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (ServiceRequest r : order) {
+            if (byId.containsKey(r.id()) || !ids.add(r.id()) || r.deadlineNs() <= nowNs || !r.feasibleAlone()
+                    || r.latestStartNs(r.energyKwh()) < nowNs) {
+                return false;
+            }
+        }
+        int before = accepted.size();
+        for (ServiceRequest r : order) {
+            accepted.add(new Accepted(r));
+        }
+        Plan p = planFrom(nowNs);
+        if (p == null || !p.feasible()) {
+            accepted.subList(before, accepted.size()).clear();
+            return false;
+        }
+        for (int i = before; i < accepted.size(); i++) {
+            byId.put(accepted.get(i).r.id(), accepted.get(i));
+        }
+        plan = p;
+        plannedAtNs = nowNs;
+        return true;
     }
 
     /** Higher class first, then earliest deadline; equals in random order (Fisher–Yates per group). */
