@@ -1,5 +1,8 @@
 package io.packetgrid.pem.internet;
 
+import io.packetgrid.pem.policy.CommunityRules;
+import io.packetgrid.pem.policy.EmergencyMode;
+import io.packetgrid.pem.policy.StorageView;
 import io.packetgrid.pem.schedule.DeadlineScheduler;
 import io.packetgrid.pem.schedule.Job;
 import io.packetgrid.pem.schedule.Plan;
@@ -23,8 +26,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * (forced use: from then on it runs whatever the supply). Requests arriving together are considered by
  * the user's class (priority, higher first), then earliest deadline, and in random order among equals
  * (fairness by randomisation, the server's seeded stream). A rejected request may be sent again later
- * (the device's choice, e.g. with a later deadline). No network types: a front-end (co-simulation or
- * socket) passes requests and time in.
+ * (the device's choice, e.g. with a later deadline). With an {@link EmergencyMode} (packet-server's one
+ * emergency mode, shared with the tracking policy) an islanded site whose storage runs low serves only
+ * the basic needs its {@link CommunityRules} name: other requests are paused (forced use included) and
+ * new ones refused until it recovers. No network types: a front-end (co-simulation or socket) passes
+ * requests and time in.
  */
 public final class EnergyInternetServer {
 
@@ -82,6 +88,9 @@ public final class EnergyInternetServer {
     private double forcedKwh;
     private long plans;
     private long planNanos;
+    private EmergencyMode emergency;
+    private CommunityRules rules = CommunityRules.none();
+    private StorageView storage = StorageView.none();
 
     public EnergyInternetServer(Config config, SupplyForecast forecast, UniformRandomProvider rng) {
         this.config = config;
@@ -89,11 +98,33 @@ public final class EnergyInternetServer {
         this.rng = rng;
     }
 
+    /** Serve only basic needs while {@code mode} is on (it reads the site's storage from {@code view}). */
+    public EnergyInternetServer emergency(EmergencyMode mode, CommunityRules basicNeeds, StorageView view) {
+        this.emergency = mode;
+        this.rules = basicNeeds;
+        this.storage = view;
+        return this;
+    }
+
+    private boolean emergencyOn(long nowNs) {
+        return emergency != null && emergency.update(storage, nowNs);
+    }
+
+    private boolean basic(ServiceRequest r) {
+        return rules.basicNeed(r.deviceClass(), r.priority());
+    }
+
+    /** Time spent in emergency mode up to {@code nowNs}, ns (0 without one). */
+    public long emergencyNs(long nowNs) {
+        return emergency == null ? 0 : emergency.emergencyNs(nowNs);
+    }
+
     /** Requests that arrived together at {@code nowNs}: each accepted or rejected, in the batch's order. */
     public List<Admission> submit(List<ServiceRequest> batch, long nowNs) {
         List<ServiceRequest> order = rank(batch);
         Map<Long, Admission> out = new HashMap<>();
-        if (batch.size() > 1 && acceptAllIfTheyFit(order, nowNs)) { // one plan for a batch that fits whole (a day-ahead bid)
+        boolean emergencyOn = emergencyOn(nowNs);
+        if (batch.size() > 1 && !emergencyOn && acceptAllIfTheyFit(order, nowNs)) { // one plan for a batch that fits whole (a day-ahead bid)
             List<Admission> all = new ArrayList<>();
             for (ServiceRequest r : batch) {
                 all.add(new Admission(r, true, ""));
@@ -104,6 +135,8 @@ public final class EnergyInternetServer {
             String why = null;
             if (byId.containsKey(r.id())) {
                 why = "duplicate";
+            } else if (emergencyOn && !basic(r)) {
+                why = "emergency";
             } else if (r.deadlineNs() <= nowNs || !r.feasibleAlone() || r.latestStartNs(r.energyKwh()) < nowNs) {
                 why = "deadline";
             } else {
@@ -239,6 +272,7 @@ public final class EnergyInternetServer {
      */
     public Allocation allocate(long nowNs, double surplusKw) {
         maybeReplan(nowNs);
+        boolean emergencyOn = emergencyOn(nowNs);
         Map<Long, Double> power = new HashMap<>();
         List<Long> forced = new ArrayList<>();
         List<Accepted> flexible = new ArrayList<>();
@@ -247,6 +281,9 @@ public final class EnergyInternetServer {
             ServiceRequest r = a.r;
             if (nowNs < r.earliestStartNs() || a.done(nowNs)) {
                 continue;
+            }
+            if (emergencyOn && !basic(r) && !(r.isProgramme() && a.programmeStartNs >= 0)) {
+                continue; // paused: basic needs only (a programme already running finishes, it cannot be interrupted)
             }
             if (r.isProgramme()) {
                 if (a.programmeStartNs < 0) {

@@ -8,9 +8,15 @@ import io.packetgrid.pem.internet.EnergyInternetServer.Admission;
 import io.packetgrid.pem.internet.EnergyInternetServer.Allocation;
 import io.packetgrid.pem.packet.ConnectionPoint;
 import io.packetgrid.pem.packet.DeviceClass;
+import io.packetgrid.pem.policy.CommunityRules;
+import io.packetgrid.pem.policy.EmergencyMode;
+import io.packetgrid.pem.policy.Fairness;
+import io.packetgrid.pem.policy.StorageMeasurements;
 import io.packetgrid.pem.schedule.Supply;
 import io.packetgrid.pem.service.ServiceRequest;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
@@ -141,5 +147,27 @@ class EnergyInternetServerTest {
         assertTrue(s.met(9));
         assertEquals(22 * H, s.completedNs(9));
         assertEquals(0, s.forcedKwh(), 0);
+    }
+
+    @Test
+    void emergencyModeServesOnlyBasicNeedsUntilTheStorageRecovers() {
+        // islanded at 20 % SoC (enter below 30 %, leave at 50 %): the household's EV (priority 0) is paused, even at zero
+        // slack, the hospital's (priority 2, basic by level) and a cooker (basic by class) run; a new household request is
+        // refused; at 60 % SoC the mode ends after 1 h and the EV runs again
+        StorageMeasurements site = new StorageMeasurements();
+        CommunityRules rules = new CommunityRules(List.of(), Map.of(), Fairness.ARRIVAL, Set.of(DeviceClass.COOKER), 2);
+        EnergyInternetServer s = server(20, 0.1, 1).emergency(new EmergencyMode(30, 50), rules, site);
+        site.update(false, 80, 0, 10, 20 * H);
+        ServiceRequest cooker = ServiceRequest.energy(3, 3, DeviceClass.COOKER, 0, HOME, 1, 2, 2, 20 * H, 22 * H);
+        s.submit(List.of(ev(1, 0, 10, 20 * H, 22 * H), ev(2, 2, 2, 20 * H, 24 * H), cooker), 20 * H);
+        site.update(true, 20, 5, 10, 20 * H);
+        Allocation a = s.allocate(20 * H, 0);
+        assertFalse(a.powerKw().containsKey(1L), "paused although its slack is zero");
+        assertTrue(a.powerKw().containsKey(2L));
+        assertTrue(a.powerKw().containsKey(3L));
+        assertEquals("emergency", s.submit(List.of(ev(4, 0, 1, 20 * H, 24 * H)), 20 * H + MIN).get(0).reason());
+        site.update(true, 60, 0, 10, 21 * H);
+        assertEquals(5.0, s.allocate(21 * H, 0).powerKw().get(1L), 0, "forced: 10 kWh by 22:00 is now late");
+        assertEquals(H, s.emergencyNs(22 * H));
     }
 }
