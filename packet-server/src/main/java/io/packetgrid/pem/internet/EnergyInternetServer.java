@@ -133,8 +133,9 @@ public final class EnergyInternetServer {
         }
         for (ServiceRequest r : order) {
             String why = null;
-            if (byId.containsKey(r.id())) {
-                why = "duplicate";
+            if (byId.containsKey(r.id())) { // asked again (our reply was lost): the same answer
+                out.put(r.id(), new Admission(r, true, ""));
+                continue;
             } else if (emergencyOn && !basic(r)) {
                 why = "emergency";
             } else if (r.deadlineNs() <= nowNs || !r.feasibleAlone() || r.latestStartNs(r.energyKwh()) < nowNs) {
