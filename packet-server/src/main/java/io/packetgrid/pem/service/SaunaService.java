@@ -8,8 +8,8 @@ import io.packetgrid.pem.packet.DeviceClass;
  * of a heat-up at full power from its present temperature, startable from twice that heat-up time
  * before the ready time (heated earlier it would lose more than it gains: the room loses 1 − e^(−t/τ)
  * of its excess heat in t, about 40 % in τ ≈ 1.9 h), so the server may pre-heat it early (cheap
- * hours) or heat it late at full power. If it cooled after an early heat-up, its need is larger
- * than the server planned: it then forces itself at its own zero slack.
+ * hours) or heat it late at full power. Once at the target it stops; if it cools before the ready
+ * time its need is larger than the server planned, and its own zero-slack rule heats it again in time.
  */
 public final class SaunaService implements ServiceDevice {
     private final Sauna sauna;

@@ -9,7 +9,8 @@ import io.packetgrid.pem.service.ServiceRequest;
  * A deadline device inside a {@link DeviceFleetFederate}: it sends a {@link ServiceRequest} when its
  * owner's need arises, asks again {@code retryNs} after a rejection while its need can still be met,
  * draws the power the server commands, and runs at full power by itself when its slack reaches zero
- * (forced use on the device's side too, so a lost command cannot make it miss its deadline).
+ * (forced use on the device's side too, so a lost command cannot make it miss its deadline). At its
+ * deadline the service is over (a running programme finishes).
  */
 public final class ServiceAgent {
     enum State { WAITING, REQUESTED, ACCEPTED, REJECTED, DONE }
@@ -31,6 +32,7 @@ public final class ServiceAgent {
     boolean forced;
     long forcedSinceNs = -1;
     int rejections;
+    boolean wasAccepted;
 
     public ServiceAgent(long id, ServiceDevice device, ConnectionPoint at, int priority, long retryNs) {
         if (id < 0 || id > 0xFFFF_FFFFL) {
@@ -84,6 +86,7 @@ public final class ServiceAgent {
         }
         if (accepted) {
             state = State.ACCEPTED;
+            wasAccepted = true;
         } else {
             state = State.REJECTED;
             rejections++;
@@ -109,6 +112,9 @@ public final class ServiceAgent {
 
     /** The power now: forced at zero slack, else the command; a programme runs its profile once started. */
     double decide(long nowNs) {
+        if (state == State.ACCEPTED && nowNs >= request.deadlineNs() && !(device instanceof ProgrammeService p && p.appliance().started())) {
+            state = State.DONE; // the service's time is over (the sauna is in use, the car leaves); a running programme finishes
+        }
         if (state != State.ACCEPTED || device.done(nowNs)) {
             return 0;
         }
@@ -146,8 +152,9 @@ public final class ServiceAgent {
         return request;
     }
 
+    /** Whether the server accepted its request (at some point). */
     public boolean accepted() {
-        return state == State.ACCEPTED;
+        return wasAccepted;
     }
 
     public int rejections() {
