@@ -27,6 +27,7 @@ public final class IedFederate implements Federate {
     private final BoundRelay relay;
     private final BoundBreaker breaker;
     private final String endpoint;
+    private final String grid;
     private final long procNs;
     private final List<InverseTimeIntegrator> fast = new ArrayList<>();
     private final List<InverseTimeIntegrator> slow = new ArrayList<>();
@@ -46,12 +47,16 @@ public final class IedFederate implements Federate {
     private final List<Long> closes = new ArrayList<>();
     private final List<Long> blockArrivals = new ArrayList<>();
 
-    public IedFederate(ProtectionSystem sys, BoundRelay relay) {
+    /**
+     * @param grid the federate whose {@link ProtectionInstrument} measures the relay's currents
+     */
+    public IedFederate(ProtectionSystem sys, BoundRelay relay, String grid) {
         this.sys = sys;
         this.relay = relay;
         this.breaker = sys.breakers().get(relay.breaker());
         this.endpoint = relay.endpoint();
-        this.procNs = sys.scenario().messages().processing().ns();
+        this.grid = grid;
+        this.procNs = sys.section().messages().processing().ns();
     }
 
     @Override
@@ -64,7 +69,7 @@ public final class IedFederate implements Federate {
         s.wakesOn(Keys.amps(relay.name()));
         s.publishes(Keys.open(breaker.name()), 0.0);
         s.endpoint(endpoint);
-        s.after("protection/grid");
+        s.after(grid);
         return SimTime.NEVER;
     }
 

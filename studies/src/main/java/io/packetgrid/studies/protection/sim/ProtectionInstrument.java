@@ -1,15 +1,16 @@
 package io.packetgrid.studies.protection.sim;
 
 import io.packetgrid.cosim.error.PacketGridException;
-import io.packetgrid.cosim.federate.Federate;
 import io.packetgrid.cosim.federate.Setup;
 import io.packetgrid.cosim.federate.Step;
 import io.packetgrid.cosim.time.SimTime;
+import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.fault.FaultAnalysis;
 import io.packetgrid.grid.fault.FaultResult;
 import io.packetgrid.grid.fault.FaultSpec;
+import io.packetgrid.grid.federate.GridInstrument;
 import io.packetgrid.grid.model.Generator;
-import io.packetgrid.grid.model.Line;
+import io.packetgrid.grid.model.Switchable;
 import io.packetgrid.grid.protection.IslandVoltage;
 import io.packetgrid.grid.protection.Measurements;
 import io.packetgrid.grid.series.Simulation;
@@ -17,47 +18,61 @@ import io.packetgrid.studies.protection.model.ProtectionSystem;
 import io.packetgrid.studies.protection.model.ProtectionSystem.BoundBreaker;
 import io.packetgrid.studies.protection.model.ProtectionSystem.BoundDg;
 import io.packetgrid.studies.protection.model.ProtectionSystem.BoundRelay;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
- * The feeder under a fault: applies the fault at its inception time, opens the lines of breakers that
- * open and stops DG units that trip (re-solving the network on each change), and publishes what the
- * relays measure (phase and residual currents) and what each DG unit sees (its lowest phase voltage).
- * The fault state is the superposition of the fault on the present topology's power flow
- * ({@link FaultAnalysis}); once the fault is cut off from every source it no longer draws current. A
- * DG unit left in a de-energised island sees the island's voltage ({@link IslandVoltage}).
+ * The protection's view of the feeder, inside the grid federate's step ({@link GridInstrument}): it opens and
+ * closes the breakers' elements as the IEDs publish them, stops the DG units that trip, applies the faults
+ * at their inception times, and after each power flow publishes what every relay measures (phase and
+ * residual currents) and what every DG unit sees (its lowest phase voltage). A fault is the superposition of
+ * the fault on the present topology's power flow ({@link FaultAnalysis}); once it is cut off from every
+ * source it draws nothing, and a temporary one then extinguishes (an arc on an overhead line: a reclose
+ * restores supply; a permanent fault strikes again). A DG unit left in a de-energised island (no grid-forming
+ * source) sees the island's voltage ({@link IslandVoltage}).
  */
-public final class FaultedFeederFederate implements Federate {
+public final class ProtectionInstrument implements GridInstrument {
+
+    /** A fault on the timeline. */
+    public record ScheduledFault(FaultSpec spec, long atNs, boolean temporary) {
+    }
+
     private final ProtectionSystem sys;
-    private final FaultSpec fault;
-    private final long faultNs;
+    private final List<ScheduledFault> faults;
     private final boolean[] open;
     private final boolean[] tripped;
-    private final boolean temporary;
-    private FaultAnalysis analysis;
-    private boolean faultOn;
-    private boolean extinguished;
+    private final boolean[] extinguished;
+    private int active = -1;          // the fault applied now, or −1
+    private long lastNs = Long.MIN_VALUE;
 
-    /**
-     * @param temporary the fault extinguishes once its bus is de-energised (an arc on an overhead line;
-     *                  OpenDSS's {@code temporary} fault clears when its current falls away), so a reclose
-     *                  restores supply; a permanent fault strikes again on reclosing
-     */
-    public FaultedFeederFederate(ProtectionSystem sys, FaultSpec fault, long faultNs, boolean temporary) {
+    public ProtectionInstrument(ProtectionSystem sys, List<ScheduledFault> faults) {
         this.sys = sys;
-        this.fault = fault;
-        this.faultNs = faultNs;
-        this.temporary = temporary;
+        this.faults = new ArrayList<>(faults);
+        this.faults.sort(Comparator.comparingLong(ScheduledFault::atNs));
         this.open = new boolean[sys.breakers().size()];
         this.tripped = new boolean[sys.dgs().size()];
+        this.extinguished = new boolean[faults.size()];
     }
 
     @Override
-    public String name() {
-        return "protection/grid";
-    }
-
-    @Override
-    public long initialize(Setup s) {
+    public void initialize(Setup s) {
+        // a feeder may come from an earlier run: every breaker closed, every DG unit in service
+        boolean topology = false;
+        for (BoundBreaker b : sys.breakers()) {
+            if (b.element() instanceof Switchable sw) {
+                for (int t = 0; t < sw.connection().terminals(); t++) {
+                    topology |= sw.terminalOpen(t);
+                    sw.setTerminalOpen(t, false);
+                }
+            }
+        }
+        for (BoundDg d : sys.dgs()) {
+            ((Generator) d.element()).setEnabled(true);
+        }
+        if (topology) {
+            sys.simulation().rebuildNetwork();
+        }
         for (BoundRelay r : sys.relays()) {
             s.publishes(Keys.amps(r.name()), new double[0]);
         }
@@ -68,61 +83,58 @@ public final class FaultedFeederFederate implements Federate {
         for (BoundBreaker b : sys.breakers()) {
             s.wakesOn(Keys.open(b.name()));
         }
-        return 0;
     }
 
     @Override
-    public long step(Step step) {
-        boolean changed = analysis == null;
+    public boolean beforeSolve(Step step, Feeder feeder) {
+        lastNs = step.now();
+        boolean topology = false;
         for (BoundBreaker b : sys.breakers()) {
             boolean o = step.read(Keys.open(b.name())) > 0.5;
             if (o != open[b.index()]) {
                 open[b.index()] = o;
-                if (!(b.element() instanceof Line l)) {
-                    throw new PacketGridException("breaker " + b.name(), b.element().name() + " is not a line or switch");
+                if (!(b.element() instanceof Switchable sw)) {
+                    throw new PacketGridException("breaker " + b.name(), b.element().name() + " is not a line, switch or transformer");
                 }
-                l.setOpen(o);
-                sys.simulation().rebuildNetwork();
-                changed = true;
+                for (int t = 0; t < sw.connection().terminals(); t++) {
+                    sw.setTerminalOpen(t, o);
+                }
+                topology = true;
             }
         }
         for (BoundDg d : sys.dgs()) {
             boolean t = step.read(Keys.tripped(d.name())) > 0.5;
-            if (t && !tripped[d.index()]) {
-                tripped[d.index()] = true;
-                ((Generator) d.element()).setEnabled(false);
-                changed = true;
+            if (t != tripped[d.index()]) {
+                tripped[d.index()] = t;
+                ((Generator) d.element()).setEnabled(!t);
             }
         }
-        boolean on = step.now() >= faultNs && !extinguished;
-        if (on != faultOn) {
-            faultOn = on;
-            changed = true;
+        int now = -1;
+        for (int i = 0; i < faults.size(); i++) {
+            if (faults.get(i).atNs() <= step.now() && !extinguished[i]) {
+                now = i;    // the latest fault that has struck and still burns
+            }
         }
-        if (changed) {
-            Simulation sim = sys.simulation();
-            sim.solveSnapshot();
-            analysis = FaultAnalysis.of(sim);
-            publish(step);
-        }
-        return step.now() >= faultNs ? SimTime.NEVER : faultNs;
+        active = now;
+        return topology;
     }
 
-    private void publish(Step step) {
+    @Override
+    public void afterSolve(Step step, Feeder feeder) {
+        Simulation sim = feeder.simulation();
         FaultResult r = null;
-        if (faultOn) {
+        if (active >= 0) {
             try {
-                r = analysis.solve(fault);
+                r = FaultAnalysis.of(sim).solve(faults.get(active).spec());
             } catch (PacketGridException e) {
                 r = null;   // the fault is cut off from every source (de-energised): it draws nothing
-                if (temporary) {
-                    extinguished = true;
-                    faultOn = false;
+                if (faults.get(active).temporary()) {
+                    extinguished[active] = true;
+                    active = -1;
                     step.event("fault", "extinguished");
                 }
             }
         }
-        Simulation sim = sys.simulation();
         for (BoundRelay rel : sys.relays()) {
             Measurements.Currents c = r != null ? Measurements.currents(r, rel.element(), rel.terminal())
                     : Measurements.currents(sim.solver(), rel.element(), rel.terminal());
@@ -146,6 +158,17 @@ public final class FaultedFeederFederate implements Federate {
             }
             step.publish(Keys.voltage(d.name()), v);
         }
+    }
+
+    /** The next fault inception after the last step. */
+    @Override
+    public long nextEventNs() {
+        for (ScheduledFault f : faults) {
+            if (f.atNs() > lastNs) {
+                return f.atNs();
+            }
+        }
+        return SimTime.NEVER;
     }
 
     /** Voltage of the island a DG unit was left in: the open breaker's island, without tripped units. */
