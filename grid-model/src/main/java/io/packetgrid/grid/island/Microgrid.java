@@ -197,8 +197,10 @@ public final class Microgrid {
         long t = closeAtNs;
         if (islanded() && batteryKw > 0) {
             double hours = (store.kwhStored() - store.kwhReserve()) * store.dischargeEfficiency() / batteryKw;
-            long at = lastNs + (long) Math.ceil(Math.max(0, hours) * 3.6e12);
-            t = Math.min(t, Math.max(at, lastNs));
+            double ns = Math.ceil(Math.max(0, hours) * 3.6e12);
+            if (ns < Long.MAX_VALUE - lastNs) {   // else: not within any run
+                t = Math.min(t, lastNs + (long) ns);
+            }
         }
         return t;
     }

@@ -3,8 +3,9 @@ package io.packetgrid.studies.protection.model;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.feeders.BundledFeeders;
+import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Load;
-import io.packetgrid.grid.series.LoadDriver;
+import io.packetgrid.grid.model.Network;
 import io.packetgrid.grid.series.Simulation;
 import io.packetgrid.studies.protection.scenario.DgSpec;
 import io.packetgrid.studies.protection.scenario.FeederSection;
@@ -44,7 +45,7 @@ public final class FeederLoader {
             feeder.runCommands(String.join("\n", f.commands()), "feeder.commands");
         }
         if (!dgs.isEmpty()) {
-            feeder.runCommands(dgCommands(feeder.simulation(), dgs, "dg"), "dg");
+            feeder.runCommands(dgCommands(feeder.network(), dgs, "dg"), "dg");
         }
         feeder.simulation().solveSnapshot();
         Map<String, double[]> coords = coordinates(f, script);
@@ -58,11 +59,11 @@ public final class FeederLoader {
      *
      * @param where the scenario field of the list, for errors ({@code dg}, {@code protection.dg})
      */
-    public static String dgCommands(Simulation sim, List<DgSpec> dgs, String where) {
+    public static String dgCommands(Network net, List<DgSpec> dgs, String where) {
         StringBuilder gens = new StringBuilder();
         for (int i = 0; i < dgs.size(); i++) {
             DgSpec d = dgs.get(i);
-            String bus = d.bus() != null ? d.bus() : loadBus(sim, d.load(), where + "[" + i + "].load");
+            String bus = d.bus() != null ? d.bus() : loadBus(net, d.load(), where + "[" + i + "].load");
             gens.append("New Generator.").append(d.name()).append(" phases=1 bus1=").append(bus).append(" kV=").append(d.kv())
                     .append(" kW=").append(d.kw()).append(" pf=1 model=1\n");
         }
@@ -84,9 +85,11 @@ public final class FeederLoader {
         return p;
     }
 
-    private static String loadBus(Simulation sim, String load, String where) {
-        for (LoadDriver d : sim.loads()) {
-            Load l = d.load();
+    private static String loadBus(Network net, String load, String where) {
+        for (CircuitElement e : net.elements()) {
+            if (!(e instanceof Load l)) {
+                continue;
+            }
             String n = l.name().substring(l.name().indexOf('.') + 1);
             if (n.equalsIgnoreCase(load)) {
                 int phase = 0;

@@ -30,7 +30,9 @@ import java.util.List;
  * the fault on the present topology's power flow ({@link FaultAnalysis}); once it is cut off from every
  * source it draws nothing, and a temporary one then extinguishes (an arc on an overhead line: a reclose
  * restores supply; a permanent fault strikes again). A DG unit left in a de-energised island (no grid-forming
- * source) sees the island's voltage ({@link IslandVoltage}).
+ * source) sees the island's voltage ({@link IslandVoltage}). A DG unit's output is its {@code kw} times a
+ * time-of-day factor (1 in {@code protection validate}; a coupled study's PV day shape). It records when each
+ * fault stopped drawing current ({@link #isolatedNs}).
  */
 public final class ProtectionInstrument implements GridInstrument {
 
@@ -43,16 +45,42 @@ public final class ProtectionInstrument implements GridInstrument {
     private final boolean[] open;
     private final boolean[] tripped;
     private final boolean[] extinguished;
+    private final long[] isolatedNs;
+    private final java.util.function.LongToDoubleFunction dgFactor;
     private int active = -1;          // the fault applied now, or −1
     private long lastNs = Long.MIN_VALUE;
 
+    /** The DG units at their rated output. */
     public ProtectionInstrument(ProtectionSystem sys, List<ScheduledFault> faults) {
+        this(sys, faults, t -> 1.0);
+    }
+
+    /**
+     * @param dgFactor the DG units' output at simulated time t as a share of their {@code kw}
+     */
+    public ProtectionInstrument(ProtectionSystem sys, List<ScheduledFault> faults, java.util.function.LongToDoubleFunction dgFactor) {
         this.sys = sys;
         this.faults = new ArrayList<>(faults);
         this.faults.sort(Comparator.comparingLong(ScheduledFault::atNs));
         this.open = new boolean[sys.breakers().size()];
         this.tripped = new boolean[sys.dgs().size()];
         this.extinguished = new boolean[faults.size()];
+        this.isolatedNs = new long[faults.size()];
+        java.util.Arrays.fill(isolatedNs, SimTime.NEVER);
+        this.dgFactor = dgFactor;
+    }
+
+    /** The faults in time order. */
+    public List<ScheduledFault> faults() {
+        return List.copyOf(faults);
+    }
+
+    /**
+     * When fault {@code i} (time order) first stopped drawing current: the first solution after its inception
+     * in which no source reached it (NEVER if it never did).
+     */
+    public long isolatedNs(int i) {
+        return isolatedNs[i];
     }
 
     @Override
@@ -102,11 +130,16 @@ public final class ProtectionInstrument implements GridInstrument {
                 topology = true;
             }
         }
+        double share = dgFactor.applyAsDouble(step.now());
         for (BoundDg d : sys.dgs()) {
             boolean t = step.read(Keys.tripped(d.name())) > 0.5;
+            Generator g = (Generator) d.element();
             if (t != tripped[d.index()]) {
                 tripped[d.index()] = t;
-                ((Generator) d.element()).setEnabled(!t);
+                g.setEnabled(!t);
+            }
+            if (share != 1.0) {
+                driver(feeder, g).override(d.kw() * share, 0);
             }
         }
         int now = -1;
@@ -124,11 +157,18 @@ public final class ProtectionInstrument implements GridInstrument {
         Simulation sim = feeder.simulation();
         FaultResult r = null;
         if (active >= 0) {
-            try {
-                r = FaultAnalysis.of(sim).solve(faults.get(active).spec());
-            } catch (PacketGridException e) {
-                r = null;   // the fault is cut off from every source (de-energised): it draws nothing
-                if (faults.get(active).temporary()) {
+            ScheduledFault f = faults.get(active);
+            int node = sim.network().node(f.spec().bus(), f.spec().phases()[0]);
+            if (node >= 0 && sim.network().energised(node)) {
+                r = FaultAnalysis.of(sim).solve(f.spec());
+            } else {
+                // the fault is cut off from every source (de-energised): it draws nothing
+                if (isolatedNs[active] == SimTime.NEVER) {
+                    isolatedNs[active] = step.now();
+                    step.event("fault_isolated", String.format(java.util.Locale.ROOT, "%s after %.1f ms", f.spec(),
+                            (step.now() - f.atNs()) / 1e6));
+                }
+                if (f.temporary()) {
                     extinguished[active] = true;
                     active = -1;
                     step.event("fault", "extinguished");
@@ -158,6 +198,15 @@ public final class ProtectionInstrument implements GridInstrument {
             }
             step.publish(Keys.voltage(d.name()), v);
         }
+    }
+
+    private io.packetgrid.grid.series.InjectionDriver driver(Feeder feeder, Generator g) {
+        for (io.packetgrid.grid.series.InjectionDriver d : feeder.simulation().injections()) {
+            if (d.generator() == g) {
+                return d;
+            }
+        }
+        throw new PacketGridException("dg " + g.name(), "is not driven by this feeder's simulation");
     }
 
     /** The next fault inception after the last step. */
