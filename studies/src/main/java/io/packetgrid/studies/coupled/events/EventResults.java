@@ -20,7 +20,8 @@ import java.util.Map;
  * its reconnection, its collapse or the end), {@code min_soc} (%), {@code emergency_minutes}; a reconnection's
  * closing time, synchronisation wait and rebound peak — and the metrics {@code energy_not_served_kwh},
  * {@code customer_interruption_minutes}, {@code fault_isolation_ms} (the worst) and {@code island_survived}
- * (every island). Numbers that do not exist (a fault never isolated) are null.
+ * (every island). Numbers that do not exist are null: a fault never isolated (and then the worst too), a fault
+ * on a part that had no supply at its inception ({@code energised_at_inception: false}: nothing to isolate).
  */
 public final class EventResults {
     private final List<Map<String, Object>> events = new ArrayList<>();
@@ -84,13 +85,15 @@ public final class EventResults {
                     long next = k + 1 < faultEvents.size() ? evs.get(faultEvents.get(k + 1)).at().ns() : Long.MAX_VALUE;
                     long iso = instrument == null ? SimTime.NEVER : instrument.isolatedNs(k);
                     r.faultTimes.add(new long[] {at, iso});
-                    Double ms = iso == SimTime.NEVER ? null : (iso - at) / 1e6;
-                    o.put("energised_at_inception", iso != at);
+                    boolean energised = iso != at;
+                    // a fault on a part without supply draws nothing: no isolation to time (null), not counted in the worst
+                    Double ms = iso == SimTime.NEVER || !energised ? null : (iso - at) / 1e6;
+                    o.put("energised_at_inception", energised);
                     o.put("bus", instrument == null ? e.bus() : instrument.faults().get(k).spec().bus());
                     o.put("type", instrument == null ? e.type() : instrument.faults().get(k).spec().type().label());
                     o.put("isolation_ms", ms);
                     if (ms == null) {
-                        neverIsolated = true;
+                        neverIsolated |= energised;
                     } else {
                         worstIsolation = Double.isNaN(worstIsolation) ? ms : Math.max(worstIsolation, ms);
                     }
@@ -187,7 +190,7 @@ public final class EventResults {
         }
         r.metrics.put("energy_not_served_kwh", recorder.unservedKwh());
         r.metrics.put("customer_interruption_minutes", recorder.customerInterruptionMinutes());
-        r.metrics.put("fault_isolation_ms", !anyFault || neverIsolated ? null : worstIsolation);
+        r.metrics.put("fault_isolation_ms", !anyFault || neverIsolated || Double.isNaN(worstIsolation) ? null : worstIsolation);
         r.metrics.put("island_survived", allSurvived);
         return r;
     }
