@@ -56,7 +56,7 @@ public final class EventFederate implements Federate {
             EventSpec e = evs.get(i);
             at(e.at().ns(), () -> step.event("event", describe(index, e)));
             if (e.until() != null) {
-                at(e.until().ns(), () -> step.event("event_end", "events[" + index + "] " + e.kind().label() + " ends"));
+                at(e.until().ns(), () -> step.event("event_end", "index=" + index + " kind=" + e.kind().label()));
             }
         }
         for (EventPlan.Switching s : plan.switching()) {
@@ -86,29 +86,32 @@ public final class EventFederate implements Federate {
         return due.isEmpty() ? SimTime.NEVER : due.firstKey();
     }
 
-    /** One line for the event log. */
+    /** One line for the event log, as key=value words (the event table's columns). */
     static String describe(int i, EventSpec e) {
-        StringBuilder b = new StringBuilder("events[").append(i).append("] ").append(e.kind().label());
+        StringBuilder b = new StringBuilder("index=").append(i).append(" kind=").append(e.kind().label());
         if (e.element() != null) {
-            b.append(' ').append(e.element());
+            b.append(" element=").append(e.element());
+        }
+        if (e.terminal() != null) {
+            b.append(" terminal=").append(e.terminal());
         }
         if (e.bus() != null) {
-            b.append(" bus ").append(e.bus());
+            b.append(" bus=").append(e.bus());
         }
         if (e.type() != null) {
-            b.append(' ').append(e.type());
+            b.append(" type=").append(e.type());
         }
         if (e.resistanceOhm() != null) {
-            b.append(String.format(Locale.ROOT, " %.3g Ω", e.resistanceOhm()));
+            b.append(String.format(Locale.ROOT, " resistance_ohm=%s", e.resistanceOhm()));
         }
-        if (e.temporary() != null && e.temporary()) {
-            b.append(" temporary");
+        if (e.temporary() != null) {
+            b.append(" temporary=").append(e.temporary());
         }
         if (e.aggregator() != null) {
-            b.append(' ').append(e.aggregator());
+            b.append(" aggregator=").append(e.aggregator());
         }
         if (e.until() != null) {
-            b.append(" until ").append(e.until());
+            b.append(" until=").append(e.until());
         }
         return b.toString();
     }

@@ -108,7 +108,7 @@ public final class DgFederate implements Federate {
             if (now >= stopNs) {
                 published = true;
                 step.publish(Keys.tripped(dg.name()), 1.0);
-                step.event("dg-trip", dg.name() + " (" + cause + ")");
+                step.event("dg-trip", "dg=" + dg.name() + " cause=" + cause.replace(' ', '_'));
             } else {
                 next = Math.min(next, stopNs);
             }

@@ -124,7 +124,7 @@ public final class IedFederate implements Federate {
             startSent = false;
             blockedFromNs = SimTime.NEVER;
             step.publish(Keys.open(breaker.name()), 0.0);
-            step.event("reclose", breaker.name());
+            step.event("reclose", "breaker=" + breaker.name());
         }
         boolean started = started(fast) || started(slow);
         if (started && pickupNs == SimTime.NEVER) {
@@ -143,14 +143,14 @@ public final class IedFederate implements Federate {
                 tripNs = now;
                 trips.add(now);
                 openNs = now + Math.round(breaker.operatingS() * 1e9);
-                step.event("trip", relay.name() + " trips " + breaker.name());
+                step.event("trip", "relay=" + relay.name() + " breaker=" + breaker.name());
             }
         }
         if (!openPublished && openNs != SimTime.NEVER && now >= openNs) {
             openPublished = true;
             opens.add(now);
             step.publish(Keys.open(breaker.name()), 1.0);
-            step.event("open", breaker.name());
+            step.event("open", "breaker=" + breaker.name() + " shot=" + (shots + 1));
             if (shots < breaker.deadTimesS().size()) {
                 closeNs = now + Math.round(breaker.deadTimesS().get(shots) * 1e9);
             } else {

@@ -165,13 +165,13 @@ public final class ProtectionInstrument implements GridInstrument {
                 // the fault is cut off from every source (de-energised): it draws nothing
                 if (isolatedNs[active] == SimTime.NEVER) {
                     isolatedNs[active] = step.now();
-                    step.event("fault_isolated", String.format(java.util.Locale.ROOT, "%s after %.1f ms", f.spec(),
-                            (step.now() - f.atNs()) / 1e6));
+                    step.event("fault_isolated", String.format(java.util.Locale.ROOT, "bus=%s type=%s isolation_ms=%.1f", f.spec().bus(),
+                            f.spec().type().label(), (step.now() - f.atNs()) / 1e6));
                 }
                 if (f.temporary()) {
                     extinguished[active] = true;
                     active = -1;
-                    step.event("fault", "extinguished");
+                    step.event("fault", "bus=" + f.spec().bus() + " state=extinguished");
                 }
             }
         }
