@@ -3,7 +3,7 @@ package io.packetgrid.studies.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The root command: {@code packetgrid <command>}; see ../shared/docs/CLI.md for the contract. */
+/** The root command: {@code packetgrid <command>}; the contract is docs/cli.md. */
 @Command(name = "packetgrid",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
                 "machine-type radio (power flow + finite-blocklength radio + packet server)."},
         subcommands = {
                 RunCommand.class,
+                ScenarioCommand.class,
                 BenchCommand.class,
                 SweepCommand.class,
                 io.packetgrid.studies.cli.pem.KeysCommand.class,

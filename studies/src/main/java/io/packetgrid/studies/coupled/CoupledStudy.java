@@ -59,8 +59,24 @@ public final class CoupledStudy implements Study {
     }
 
     @Override
+    public CoupledScenario scenario(JsonNode tree, String source, Path scenarioDir) {
+        return YamlFiles.convert(tree, source, CoupledScenario.class);
+    }
+
+    /** Reads the feeder, maps the households to its loads and checks the variants' references, without running. */
+    @Override
+    public void check(JsonNode tree, String source, Path scenarioDir) {
+        CoupledScenario s = scenario(tree, source, scenarioDir);
+        baselineVariant(s, source);
+        int gridSteps = (int) (s.duration().ns() / s.gridStep().ns()) + 1;
+        FeederTemplate template = FeederTemplate.load(s.feeder(), scenarioDir, source + ": feeder", s.start().seconds() / 3600,
+                s.gridStep().ns(), gridSteps);
+        new HouseholdPlanner(s, template, source).plan();
+    }
+
+    @Override
     public Summary run(JsonNode tree, String source, RunContext ctx) {
-        CoupledScenario s = YamlFiles.convert(tree, source, CoupledScenario.class);
+        CoupledScenario s = scenario(tree, source, ctx.scenarioDir());
         VariantSpec baseline = baselineVariant(s, source);
         long wall0 = System.nanoTime();
         int gridSteps = (int) (s.duration().ns() / s.gridStep().ns()) + 1;

@@ -1,6 +1,8 @@
 package io.packetgrid.studies.coupled.scenario;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.packetgrid.cosim.scenario.ScenarioWriter;
 import java.util.List;
 
 /**
@@ -17,7 +19,8 @@ import java.util.List;
  * @param busCoords bus coordinate file (x, y in metres), relative to the script's folder; default the
  *                  file of the script's {@code BusCoords} command
  */
-public record FeederSpec(@JsonProperty(value = "script", required = true) String script,
+public record FeederSpec(@JsonProperty(value = "script", required = true)
+                         @JsonSerialize(using = ScenarioWriter.FilePath.class) String script,
                          @JsonProperty("commands") List<String> commands,
                          @JsonProperty("copies") Integer copies,
                          @JsonProperty("spacing_m") Double spacingM,
