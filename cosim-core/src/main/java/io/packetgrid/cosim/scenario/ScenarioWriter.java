@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -14,6 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.packetgrid.cosim.error.PacketGridException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes a parsed scenario back as YAML: the <em>effective</em> scenario, every default filled in
@@ -22,8 +22,10 @@ import java.nio.file.Path;
  * and the writer share one schema: a field added to a scenario record appears here without a second
  * list, and reading the output again gives an equal record.
  *
- * <p>Output is deterministic: map entries sorted by key, enums lower-case as scenario files write
- * them, numbers as shortest round-trip decimals. Paths marked with {@link FilePath} are written
+ * <p>Output is deterministic: maps keep their order where it is the scenario's (a map read from YAML
+ * keeps the file's order, which a study may draw in) and are sorted by key where the record holds an
+ * unordered copy ({@code Map.copyOf} iterates in an order that changes from JVM to JVM); enums are
+ * lower-case as scenario files write them, numbers shortest round-trip decimals. Paths marked with {@link FilePath} are written
  * absolute (resolved against the scenario's folder), so the file runs from wherever it is kept.
  */
 public final class ScenarioWriter {
@@ -35,12 +37,16 @@ public final class ScenarioWriter {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("stable-map-order")
+                    .setSerializerModifier(new StableMapOrder()))
             .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
-            // only what a scenario file can hold: record components (and @JsonProperty/@JsonValue members),
-            // never a helper method that happens to be named like a getter
+            // exactly what a scenario file can hold: every record component (a record's fields are its
+            // components, annotated or not, as the reader binds them), never a helper method that happens to
+            // be named like a getter
             .disable(MapperFeature.AUTO_DETECT_GETTERS)
             .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+            .visibility(com.fasterxml.jackson.annotation.PropertyAccessor.FIELD,
+                    com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY)
             .build();
 
     private ScenarioWriter() {
@@ -66,6 +72,69 @@ public final class ScenarioWriter {
             return MAPPER.readTree(yaml(scenario, scenarioDir));
         } catch (JsonProcessingException e) {
             throw new PacketGridException("scenario", "cannot read back the effective scenario: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Serialises maps whose iteration order carries no meaning in key order (see the class comment). */
+    static final class StableMapOrder extends com.fasterxml.jackson.databind.ser.BeanSerializerModifier {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public com.fasterxml.jackson.databind.JsonSerializer<?> modifyMapSerializer(
+                com.fasterxml.jackson.databind.SerializationConfig config, com.fasterxml.jackson.databind.type.MapType type,
+                com.fasterxml.jackson.databind.BeanDescription desc, com.fasterxml.jackson.databind.JsonSerializer<?> serializer) {
+            return new Sorting(serializer);
+        }
+    }
+
+    /** A map serializer that hands the map on in a stable order. */
+    static final class Sorting extends com.fasterxml.jackson.databind.JsonSerializer<java.util.Map<?, ?>>
+            implements com.fasterxml.jackson.databind.ser.ContextualSerializer {
+        private final com.fasterxml.jackson.databind.JsonSerializer<Object> delegate;
+
+        @SuppressWarnings("unchecked")
+        Sorting(com.fasterxml.jackson.databind.JsonSerializer<?> delegate) {
+            this.delegate = (com.fasterxml.jackson.databind.JsonSerializer<Object>) delegate;
+        }
+
+        @Override
+        public void serialize(java.util.Map<?, ?> value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            delegate.serialize(stable(value), gen, provider);
+        }
+
+        @Override
+        public boolean isEmpty(SerializerProvider provider, java.util.Map<?, ?> value) {
+            return delegate.isEmpty(provider, value);
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.JsonSerializer<?> createContextual(SerializerProvider prov,
+                com.fasterxml.jackson.databind.BeanProperty property) throws com.fasterxml.jackson.databind.JsonMappingException {
+            if (delegate instanceof com.fasterxml.jackson.databind.ser.ContextualSerializer c) {
+                return new Sorting(c.createContextual(prov, property));
+            }
+            return this;
+        }
+
+        static java.util.Map<?, ?> stable(java.util.Map<?, ?> m) {
+            if (m instanceof java.util.LinkedHashMap || m instanceof java.util.SortedMap || m instanceof java.util.EnumMap) {
+                return m;
+            }
+            List<java.util.Map.Entry<?, ?>> entries = new java.util.ArrayList<>(m.entrySet());
+            entries.sort((a, b) -> compareKeys(a.getKey(), b.getKey()));
+            java.util.Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            for (java.util.Map.Entry<?, ?> e : entries) {
+                out.put(e.getKey(), e.getValue());
+            }
+            return out;
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static int compareKeys(Object a, Object b) {
+            if (a instanceof Comparable ca && b != null && a.getClass() == b.getClass()) {
+                return ca.compareTo(b);   // enums: declaration order
+            }
+            return String.valueOf(a).compareTo(String.valueOf(b));
         }
     }
 
