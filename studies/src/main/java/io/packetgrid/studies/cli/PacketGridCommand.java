@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 @Command(name = "packetgrid",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"PacketGrid: co-simulation of packetized energy management on LV micro-grids over 5G",
-                "machine-type radio (power flow + finite-blocklength radio + packet server)."},
+        description = {"PacketGrid: co-simulation of packetized energy management on LV micro-grids over 5G radio.",
+                "Power flow, finite-blocklength machine-type radio and the packet server in one deterministic run."},
         subcommands = {
                 RunCommand.class,
                 ScenarioCommand.class,
