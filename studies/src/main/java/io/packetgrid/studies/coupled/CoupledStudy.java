@@ -18,6 +18,7 @@ import io.packetgrid.studies.report.Summary;
 import io.packetgrid.studies.report.SummaryTable;
 import io.packetgrid.studies.run.RunContext;
 import io.packetgrid.studies.run.Study;
+import io.packetgrid.studies.run.Warnings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ public final class CoupledStudy implements Study {
         int gridSteps = (int) (s.duration().ns() / s.gridStep().ns()) + 1;
         FeederTemplate template = FeederTemplate.load(s.feeder(), scenarioDir, source + ": feeder", s.start().seconds() / 3600,
                 s.gridStep().ns(), gridSteps);
-        new HouseholdPlanner(s, template, source).plan();
+        warnings(s, template, new HouseholdPlanner(s, template, source).plan(), new Warnings(System.err));
     }
 
     @Override
@@ -83,6 +84,7 @@ public final class CoupledStudy implements Study {
         FeederTemplate template = FeederTemplate.load(s.feeder(), ctx.scenarioDir(), source + ": feeder", s.start().seconds() / 3600,
                 s.gridStep().ns(), gridSteps);
         List<FeederPlan> plans = new HouseholdPlanner(s, template, source).plan();
+        warnings(s, template, plans, ctx.warnings());
         VariantRunner runner = new VariantRunner(s, template, plans);
 
         List<List<VariantSpec>> phases = new ArrayList<>();
@@ -147,6 +149,50 @@ public final class CoupledStudy implements Study {
         double wallS = (System.nanoTime() - wall0) / 1e9;
         return report(s, source, template, plans, results, ctx, wallS);
     }
+
+    /** What the user should know about this study although it runs (stderr, run.json, report.html). */
+    static void warnings(CoupledScenario s, FeederTemplate template, List<FeederPlan> plans, Warnings ctx) {
+        int devices = 0;
+        int households = 0;
+        int placed = 0;
+        int mv = 0;
+        double mvNominal = 0;
+        for (FeederPlan p : plans) {
+            devices += p.deviceCount();
+            for (var h : p.households()) {
+                households++;
+                if (Double.isFinite(h.xM()) && Double.isFinite(h.yM())) {
+                    placed++;
+                }
+                double vn = template.loadNominalV(h.load());
+                if (vn > LV_MAX_PHASE_V) {
+                    mv++;
+                    mvNominal = vn;
+                }
+            }
+        }
+        if (devices == 0) {
+            ctx.add("the households have no devices (households.mix and households.overrides give none): every variant runs "
+                    + "the base load alone, with no flexible load and no messages");
+        }
+        if (placed < households) {
+            String radio = "households without a position get their radio devices placed uniformly at random in "
+                    + "radio.device_area (an annulus around its centre, " + s.radio().deviceArea().minRadiusM() + "–"
+                    + s.radio().deviceArea().radiusM() + " m), from each device's own seeded stream";
+            ctx.add(placed == 0
+                    ? "feeder " + template.label() + " has no bus coordinates: the households' x_m, y_m are empty (NaN), no feeder "
+                    + "map is drawn, and " + radio + " (give feeder.bus_coords or a BusCoords command for real positions)"
+                    : (households - placed) + " of " + households + " households' buses have no coordinates: " + radio);
+        }
+        if (mv > 0) {
+            ctx.add(String.format(Locale.ROOT, "%d of %d households are loads above LV (%.0f V nominal phase voltage): their "
+                    + "voltages are in pu of their own nominal and scored against grid_limits' band, not EN 50160's LV limits; "
+                    + "choose LV customer loads in households.loads for an LV study", mv, households, mvNominal));
+        }
+    }
+
+    /** EN 50160 applies to LV supply up to 1 kV between phases, about 577 V phase to neutral. */
+    static final double LV_MAX_PHASE_V = 1000.0 / Math.sqrt(3);
 
     /** The variant whose power is the baseline of the target, if a tracking variant needs one. */
     static VariantSpec baselineVariant(CoupledScenario s, String source) {
