@@ -206,8 +206,8 @@ public final class HtmlReport {
 
     /** Every PNG under {@code dir}, by path, embedded. */
     public HtmlReport plots(Path dir) {
-        List<Path> pngs;
-        try (Stream<Path> s = Files.walk(dir)) {
+        List<Path> pngs = List.of();
+        try (Stream<Path> s = Files.exists(dir) ? Files.walk(dir) : Stream.empty()) {
             pngs = s.filter(p -> p.getFileName().toString().endsWith(".png") && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
             throw new PacketGridException(dir.toString(), "cannot list the plots: " + e.getMessage());
