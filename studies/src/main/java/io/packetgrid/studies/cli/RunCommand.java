@@ -8,7 +8,7 @@ import io.packetgrid.studies.report.ConsoleProgress;
 import io.packetgrid.studies.run.RunContext;
 import io.packetgrid.studies.run.ScenarioText;
 import io.packetgrid.studies.run.Study;
-import io.packetgrid.studies.run.StudyKinds;
+import io.packetgrid.studies.kinds.StudyKinds;
 import io.packetgrid.studies.run.StudyRun;
 import io.packetgrid.studies.run.Warnings;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.packetgrid.cosim.scenario.ScenarioWriter;
 import io.packetgrid.studies.protection.ProtectionScenarios;
 import io.packetgrid.studies.run.ScenarioText;
 import io.packetgrid.studies.run.Study;
-import io.packetgrid.studies.run.StudyKinds;
+import io.packetgrid.studies.kinds.StudyKinds;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * A kind of study that {@code ./packetgrid run SCENARIO.yaml} can execute. The scenario's top-level
- * {@code kind:} field selects it (see {@link StudyKinds}); the study maps the whole YAML tree to its
+ * {@code kind:} field selects it (see {@code kinds.StudyKinds}); the study maps the whole YAML tree to its
  * own scenario record (strictly, with {@code YamlFiles.convert}), runs its variants and writes its
  * outputs into {@link RunContext#outDir()}.
  */

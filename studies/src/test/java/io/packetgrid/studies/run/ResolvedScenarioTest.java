@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.packetgrid.cosim.scenario.ScenarioWriter;
 import io.packetgrid.cosim.scenario.YamlFiles;
+import io.packetgrid.studies.kinds.StudyKinds;
 import io.packetgrid.studies.protection.ProtectionScenarios;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;

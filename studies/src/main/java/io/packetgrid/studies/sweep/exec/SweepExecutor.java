@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.studies.run.RunContext;
 import io.packetgrid.studies.run.Study;
-import io.packetgrid.studies.run.StudyKinds;
+import io.packetgrid.studies.kinds.StudyKinds;
 import io.packetgrid.studies.run.StudyRun;
 import io.packetgrid.studies.sweep.plan.Run;
 import io.packetgrid.studies.sweep.plan.SweepPlan;

@@ -1,6 +1,7 @@
-package io.packetgrid.studies.report;
+package io.packetgrid.studies.coupled.report;
 
 import io.packetgrid.studies.coupled.FeederRun;
+import io.packetgrid.studies.report.CsvTable;
 import io.packetgrid.studies.coupled.VariantResult;
 import io.packetgrid.studies.coupled.grid.GridSeries;
 import io.packetgrid.studies.coupled.household.Household;
