@@ -243,8 +243,12 @@ public final class HouseholdFleetFederate implements Federate {
                 DeviceEvent e = new DeviceEvent(d.id, d.automaton.lastEvent(), d.automaton.lastEventKw(), d.at);
                 step.send(d.endpoint, serverEndpoint, e, DeviceEvent.WIRE_BYTES, KIND);
                 record.events++;
+                // every opt-out the automaton counts (summary.json's opt_outs): below the band in standby (ON), and a
+                // packet interrupted at the top of the band (OFF)
                 if (e.type() == DeviceEvent.Type.OPT_OUT_ON) {
-                    step.event("opt_out", d.endpoint + " at " + String.format(Locale.ROOT, "%.2f", d.device.state()));
+                    step.event("opt_out", d.endpoint + " on at " + String.format(Locale.ROOT, "%.2f", d.device.state()));
+                } else if (e.type() == DeviceEvent.Type.INTERRUPT && d.automaton.mode() == PemAutomaton.Mode.OPT_OUT_OFF) {
+                    step.event("opt_out", d.endpoint + " off at " + String.format(Locale.ROOT, "%.2f", d.device.state()));
                 }
             }
         }
