@@ -8,6 +8,9 @@ import io.packetgrid.cosim.message.FixedDelayNetwork;
 import io.packetgrid.cosim.message.IdealNetwork;
 import io.packetgrid.cosim.message.Network;
 import io.packetgrid.cosim.record.CsvRecorder;
+import io.packetgrid.studies.coupled.detail.FeederDetail;
+import io.packetgrid.studies.coupled.detail.StructuredEvents;
+import io.packetgrid.studies.coupled.scenario.OutputSpec;
 import io.packetgrid.cosim.record.Recorder;
 import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.pem.policy.AggregateEstimator;
@@ -126,8 +129,12 @@ public final class VariantRunner {
             if (withGrid) {
                 Feeder feeder = feeders.get(f);
                 feeder.simulation().rebuildNetwork();
+                OutputSpec.Detail d = s.outputs().detail();
+                FeederDetail detail = eventsDir != null && (d.households() || d.anyNodes())
+                        ? new FeederDetail(eventsDir.resolve("detail").resolve("parts"), plan.name(), f == 0, d) : null;
                 grid = new FeederGrid(plan.name(), plan.fleetName(), FeederFleet.householdKwKey(plan), feeder,
-                        template, plan.householdLoads(), plan.loadShape(), s.gridStep().ns(), gSteps, observeStep, s.gridLimits(), true);
+                        template, plan.householdLoads(), plan.loadShape(), s.gridStep().ns(), gSteps, observeStep, s.gridLimits(), true,
+                        detail, plan.households().stream().map(io.packetgrid.studies.coupled.household.Household::id).toArray(String[]::new));
                 grids.add(grid);
             }
             if (v.pem()) {
@@ -160,6 +167,9 @@ public final class VariantRunner {
         } finally {
             recorder.close();
         }
+        if (eventsDir != null) {
+            detailTables(eventsDir, withGrid);
+        }
         List<FeederRun> runs = new ArrayList<>();
         for (int f = 0; f < plans.size(); f++) {
             FeederPlan plan = plans.get(f);
@@ -173,6 +183,18 @@ public final class VariantRunner {
         }
         RadioStatistics rs = radio[0] == null ? null : radio[0].statistics();
         return new VariantResult(v, runs, meter[0], rs, report);
+    }
+
+    /** The variant's detailed tables ({@code outputs.detail}): the feeders' parts joined, the structured event log. */
+    private void detailTables(Path dir, boolean withGrid) {
+        OutputSpec.Detail d = s.outputs().detail();
+        Path detail = dir.resolve("detail");
+        if (withGrid && (d.households() || d.anyNodes())) {
+            FeederDetail.join(detail, detail.resolve("parts"), plans.stream().map(FeederPlan::name).toList(), d);
+        }
+        if (d.events()) {
+            StructuredEvents.write(dir.resolve("events.csv"), detail.resolve("events.csv.gz"));
+        }
     }
 
     /** The result with every feeder's target evaluated against these baselines (for variants run before them). */

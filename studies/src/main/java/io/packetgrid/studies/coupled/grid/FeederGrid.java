@@ -7,6 +7,7 @@ import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.federate.GridFederate;
 import io.packetgrid.grid.federate.GridFederateConfig;
 import io.packetgrid.grid.federate.LoadInput;
+import io.packetgrid.studies.coupled.detail.FeederDetail;
 import io.packetgrid.studies.coupled.scenario.GridLimitsSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,17 @@ public final class FeederGrid {
     public FeederGrid(String feederName, String fleetName, ValueKey<double[]> household, Feeder feeder, FeederTemplate template,
                       int[] householdLoad, int[] loadShape, long gridStepNs, int steps, int observeStep, GridLimitsSpec limits,
                       boolean logEvents) {
+        this(feederName, fleetName, household, feeder, template, householdLoad, loadShape, gridStepNs, steps, observeStep, limits,
+                logEvents, null, null);
+    }
+
+    /**
+     * @param detail       the feeder's detailed tables, or null
+     * @param householdIds the households' ids in household order (for the detailed tables)
+     */
+    public FeederGrid(String feederName, String fleetName, ValueKey<double[]> household, Feeder feeder, FeederTemplate template,
+                      int[] householdLoad, int[] loadShape, long gridStepNs, int steps, int observeStep, GridLimitsSpec limits,
+                      boolean logEvents, FeederDetail detail, String[] householdIds) {
         this.householdLoad = householdLoad.clone();
         this.loadCount = template.loads().size();
         this.series = GridRecorder.seriesFor(feeder, steps, householdLoad.length);
@@ -47,7 +59,9 @@ public final class FeederGrid {
         this.grid = new GridFederate(feeder, new GridFederateConfig(feederName + "/grid", gridStepNs, feederName + "/grid", names,
                 LoadPublisher.kwName(loadsName), LoadPublisher.kvarName(loadsName), LoadInput.REPLACE, List.of(loadsName),
                 SimTime.NEVER, 0.0));
-        this.recorder = new GridRecorder(feederName + "/record", grid, householdLoad, gridStepNs, observeStep, limits, series, logEvents);
+        String[] loadNames = names.toArray(new String[0]);
+        this.recorder = new GridRecorder(feederName + "/record", grid, householdLoad, gridStepNs, observeStep, limits, series, logEvents,
+                detail, loads, householdIds, loadNames);
     }
 
     /** The three federates in registration order. */

@@ -8,6 +8,7 @@ import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.federate.GridFederate;
 import io.packetgrid.grid.model.Network;
 import io.packetgrid.grid.result.FlowSummary;
+import io.packetgrid.studies.coupled.detail.FeederDetail;
 import io.packetgrid.studies.coupled.scenario.GridLimitsSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,17 @@ public final class GridRecorder implements Federate {
 
     public GridRecorder(String name, GridFederate grid, int[] householdLoad, long stepNs, int observeStep, GridLimitsSpec limits,
                         GridSeries series, boolean logEvents) {
+        this(name, grid, householdLoad, stepNs, observeStep, limits, series, logEvents, null, null, null, null);
+    }
+
+    /**
+     * @param detail     the feeder's detailed tables, or null
+     * @param loads      the load publisher (each load's power at the step), for the households' table
+     * @param households the households' ids and load names, in household order
+     */
+    public GridRecorder(String name, GridFederate grid, int[] householdLoad, long stepNs, int observeStep, GridLimitsSpec limits,
+                        GridSeries series, boolean logEvents, FeederDetail detail, LoadPublisher loads, String[] householdIds,
+                        String[] loadNames) {
         this.name = name;
         this.grid = grid;
         this.householdLoad = householdLoad.clone();
@@ -56,7 +68,21 @@ public final class GridRecorder implements Federate {
         // a 10-minute aggregation of the grid steps (EN 50160 §4.2.2; IEC 61000-4-30 class S aggregates
         // the r.m.s. values over 10 minutes); a grid step longer than that is its own window
         this.stepsPerWindow = (int) Math.max(1, TEN_MINUTES_NS / stepNs);
+        this.detail = detail;
+        this.loads = loads;
+        this.householdIds = householdIds;
+        this.loadNames = loadNames;
     }
+
+    private final FeederDetail detail;
+    private final LoadPublisher loads;
+    private final String[] householdIds;
+    private final String[] loadNames;
+    // detail: the nodes written (indexes in the bound network), their bus names, numbers and base voltages
+    private int[] detailNodes;
+    private String[] detailBus;
+    private int[] detailNumber;
+    private double[] detailBaseV;
 
     private static final long TEN_MINUTES_NS = 600_000_000_000L;
 
@@ -89,6 +115,9 @@ public final class GridRecorder implements Federate {
             }
         }
         lvNodes = lv.stream().mapToInt(Integer::intValue).toArray();
+        if (detail != null && detail.nodes()) {
+            bindDetail(net);
+        }
         lvNodeBus = new int[lvNodes.length];
         for (int k = 0; k < lvNodes.length; k++) {
             lvNodeBus[k] = net.nodeBus(lvNodes[k]);
@@ -96,6 +125,51 @@ public final class GridRecorder implements Federate {
         re = new double[net.nodeCount()];
         im = new double[net.nodeCount()];
         bound = net;
+    }
+
+    /** The nodes of the detailed table: every phase node of the chosen buses (all buses with {@code [all]}). */
+    private void bindDetail(Network net) {
+        java.util.Set<String> buses = new java.util.HashSet<>();
+        for (String b : detail.spec().nodeVoltages()) {
+            buses.add(b.toLowerCase(Locale.ROOT));
+        }
+        boolean all = detail.spec().allNodes();
+        List<Integer> nodes = new ArrayList<>();
+        for (int i = 0; i < net.nodeCount(); i++) {
+            int bus = net.nodeBus(i);
+            if (net.nodeNumber(i) >= 1 && (all || buses.contains(net.busName(bus).toLowerCase(Locale.ROOT)))) {
+                nodes.add(i);
+            }
+        }
+        detailNodes = nodes.stream().mapToInt(Integer::intValue).toArray();
+        detailBus = new String[detailNodes.length];
+        detailNumber = new int[detailNodes.length];
+        detailBaseV = new double[detailNodes.length];
+        for (int j = 0; j < detailNodes.length; j++) {
+            int bus = net.nodeBus(detailNodes[j]);
+            detailBus[j] = net.busName(bus);
+            detailNumber[j] = net.nodeNumber(detailNodes[j]);
+            detailBaseV[j] = net.busKvBase(bus) * 1000.0;   // the bus's line-to-neutral base (Set voltagebases)
+        }
+    }
+
+    /** Writes the step's rows of the detailed tables. */
+    private void writeDetail(int k, double[] vLoads) {
+        double t = k * (stepNs / 1e9);
+        if (detail.households()) {
+            double[] kw = loads.lastKw();
+            for (int h = 0; h < householdLoad.length; h++) {
+                int l = householdLoad[h];
+                detail.household(t, householdIds[h], loadNames[l], kw.length > l ? kw[l] : Double.NaN, vLoads[l]);
+            }
+        }
+        if (detail.nodes()) {
+            for (int j = 0; j < detailNodes.length; j++) {
+                int i = detailNodes[j];
+                double v = Math.sqrt(re[i] * re[i] + im[i] * im[i]);
+                detail.node(t, detailBus[j], detailNumber[j], detailBaseV[j] > 0 ? v / detailBaseV[j] : Double.NaN, v);
+            }
+        }
     }
 
     @Override
@@ -157,6 +231,9 @@ public final class GridRecorder implements Federate {
         if (observe && ++windowSteps == stepsPerWindow) {
             closeWindow();
         }
+        if (detail != null && detail.due(k)) {
+            writeDetail(k, v);
+        }
         feeder.summarize(summary);
         series.vMinPu[k] = vMin;
         series.vMaxPu[k] = vMax;
@@ -167,10 +244,16 @@ public final class GridRecorder implements Federate {
         series.loadsKw[k] = summary.loadsKw();
         series.lossesKw[k] = summary.lossesKw();
         series.steps = k + 1;
+        if (detail != null && detail.households() && detail.due(k)) {
+            detail.feeder(k * (stepNs / 1e9), series.baseKw[k], series.devicesKw[k], series.loadsKw[k], series.sourceKw[k],
+                    series.lossesKw[k]);
+        }
         if (logEvents && observe && (bad > 0) != violating) {
             violating = bad > 0;
+            // key=value fields: the structured event table (outputs.detail.events) gives each its column
             step.event(violating ? "voltage_violation_start" : "voltage_violation_end", String.format(Locale.ROOT,
-                    "%d LV nodes outside [%.2f, %.2f] pu; range %.4f..%.4f pu", bad, limits.vMinPu(), limits.vMaxPu(), vMin, vMax));
+                    "nodes=%d band_min_pu=%.2f band_max_pu=%.2f v_min_pu=%.4f v_max_pu=%.4f", bad, limits.vMinPu(), limits.vMaxPu(),
+                    vMin, vMax));
         }
         return now + stepNs;
     }
@@ -199,6 +282,9 @@ public final class GridRecorder implements Federate {
     /** Turns the per-bus minima, kept squared in volts during the run, into pu (a last partial 10-minute window is dropped). */
     @Override
     public void finish(long endNs) {
+        if (detail != null) {
+            detail.close();
+        }
         double[] b = series.busVMinPu;
         for (int i = 0; i < b.length; i++) {
             b[i] = Double.isNaN(b[i]) ? Double.NaN : Math.sqrt(b[i]) / limits.nominalV();
