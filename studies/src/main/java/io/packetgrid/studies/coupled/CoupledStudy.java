@@ -9,6 +9,7 @@ import io.packetgrid.studies.coupled.grid.FeederTemplate;
 import io.packetgrid.studies.coupled.household.FeederPlan;
 import io.packetgrid.studies.coupled.household.HouseholdPlanner;
 import io.packetgrid.studies.coupled.scenario.CoupledScenario;
+import io.packetgrid.studies.coupled.scenario.FeederSpec;
 import io.packetgrid.studies.coupled.scenario.TargetSpec;
 import io.packetgrid.studies.coupled.scenario.VariantSpec;
 import io.packetgrid.studies.report.CombinedProgress;
@@ -52,7 +53,7 @@ public final class CoupledStudy implements Study {
             "cycles_per_hour", "voltage_violation_node_minutes", "customer_violation_minutes", "households_with_violations",
             "v_min_pu", "v_max_pu", "transformer_peak_loading_pct", "radio_loss_pct", "latency_p50_ms", "latency_p99_ms",
             "messages_per_device", "packets_granted", "packets_executed", "denied_voltage", "reply_timeouts", "late_starts",
-            "opt_outs", "ev_unmet_kwh", "energy_balance_error_pct");
+            "opt_outs", "ev_unmet_kwh", "energy_balance_error_pct", "grid_steps_held");
 
     @Override
     public String kind() {
@@ -248,6 +249,20 @@ public final class CoupledStudy implements Study {
         for (VariantSpec v : s.variants()) {
             VariantResult r = results.get(v.name());
             Map<String, Object> m = CoupledMetrics.of(s, r);
+            if (s.feeder().onNonconvergence() == FeederSpec.NonConvergence.HOLD_LAST && r.feeders().get(0).grid() != null) {
+                // only under hold_last (a failing step fails the run otherwise): the steps held, reported
+                int held = 0;
+                for (FeederRun f : r.feeders()) {
+                    held += f.grid().heldSteps;
+                }
+                m = new LinkedHashMap<>(m);
+                m.put("grid_steps_held", held);
+                if (held > 0) {
+                    ctx.warn(String.format(Locale.ROOT, "variant %s: %d grid step%s held (the power flow did not converge; "
+                            + "feeder.on_nonconvergence: hold_last kept the last solution): its results at those steps are the "
+                            + "previous step's", v.name(), held, held == 1 ? "" : "s"));
+                }
+            }
             table.put(v.name(), m);
             ObjectNode node = summary.variant(v.name());
             for (Map.Entry<String, Object> e : m.entrySet()) {

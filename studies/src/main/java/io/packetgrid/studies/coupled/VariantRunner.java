@@ -134,7 +134,8 @@ public final class VariantRunner {
                         ? new FeederDetail(eventsDir.resolve("detail").resolve("parts"), plan.name(), f == 0, d) : null;
                 grid = new FeederGrid(plan.name(), plan.fleetName(), FeederFleet.householdKwKey(plan), feeder,
                         template, plan.householdLoads(), plan.loadShape(), s.gridStep().ns(), gSteps, observeStep, s.gridLimits(), true,
-                        detail, plan.households().stream().map(io.packetgrid.studies.coupled.household.Household::id).toArray(String[]::new));
+                        detail, plan.households().stream().map(io.packetgrid.studies.coupled.household.Household::id).toArray(String[]::new),
+                        s.feeder().onNonconvergence());
                 grids.add(grid);
             }
             if (v.pem()) {

@@ -45,17 +45,19 @@ public final class GridRecorder implements Federate {
 
     public GridRecorder(String name, GridFederate grid, int[] householdLoad, long stepNs, int observeStep, GridLimitsSpec limits,
                         GridSeries series, boolean logEvents) {
-        this(name, grid, householdLoad, stepNs, observeStep, limits, series, logEvents, null, null, null, null);
+        this(name, grid, householdLoad, stepNs, observeStep, limits, series, logEvents, null, null, null, null, null);
     }
 
     /**
      * @param detail     the feeder's detailed tables, or null
      * @param loads      the load publisher (each load's power at the step), for the households' table
-     * @param households the households' ids and load names, in household order
+     * @param householdIds the households' ids, in household order
+     * @param loadNames  the feeder's load names, in load order
+     * @param guard      the grid federate's non-convergence policy (null: a failure fails the run)
      */
     public GridRecorder(String name, GridFederate grid, int[] householdLoad, long stepNs, int observeStep, GridLimitsSpec limits,
                         GridSeries series, boolean logEvents, FeederDetail detail, LoadPublisher loads, String[] householdIds,
-                        String[] loadNames) {
+                        String[] loadNames, ConvergenceGuard guard) {
         this.name = name;
         this.grid = grid;
         this.householdLoad = householdLoad.clone();
@@ -72,7 +74,10 @@ public final class GridRecorder implements Federate {
         this.loads = loads;
         this.householdIds = householdIds;
         this.loadNames = loadNames;
+        this.guard = guard;
     }
+
+    private final ConvergenceGuard guard;
 
     private final FeederDetail detail;
     private final LoadPublisher loads;
@@ -179,6 +184,10 @@ public final class GridRecorder implements Federate {
         if (k >= series.vMinPu.length) {
             return SimTime.NEVER;
         }
+        if (guard != null && guard.lastHeld()) {
+            hold(k);
+            return now + stepNs;
+        }
         Feeder feeder = grid.feeder();
         if (feeder.network() != bound) {
             bind(feeder.network());
@@ -260,6 +269,39 @@ public final class GridRecorder implements Federate {
 
     private static double sq(double x) {
         return x * x;
+    }
+
+    /**
+     * A held step (its power flow did not converge, feeder.on_nonconvergence: hold_last): the last step's
+     * results stand for it; the households' statistics count their last voltages, as the devices saw them.
+     */
+    private void hold(int k) {
+        int p = Math.max(0, k - 1);
+        series.vMinPu[k] = k == 0 ? Double.NaN : series.vMinPu[p];
+        series.vMaxPu[k] = k == 0 ? Double.NaN : series.vMaxPu[p];
+        series.violatingNodes[k] = k == 0 ? 0 : series.violatingNodes[p];
+        series.customerVMinPu[k] = k == 0 ? Double.NaN : series.customerVMinPu[p];
+        series.transformerPct[k] = k == 0 ? Double.NaN : series.transformerPct[p];
+        series.sourceKw[k] = k == 0 ? Double.NaN : series.sourceKw[p];
+        series.loadsKw[k] = k == 0 ? Double.NaN : series.loadsKw[p];
+        series.lossesKw[k] = k == 0 ? Double.NaN : series.lossesKw[p];
+        series.heldSteps++;
+        series.steps = k + 1;
+        double[] v = grid.lastVoltagesPu();
+        if (k >= observeStep && v.length > 0) {
+            for (int h = 0; h < householdLoad.length; h++) {
+                double vh = v[householdLoad[h]];
+                series.householdVMinPu[h] = Math.min(series.householdVMinPu[h], vh);
+                series.householdVMaxPu[h] = Math.max(series.householdVMaxPu[h], vh);
+                if (vh < limits.vMinPu() || vh > limits.vMaxPu()) {
+                    series.householdViolationSteps[h]++;
+                }
+                windowSum[h] += vh;
+            }
+            if (++windowSteps == stepsPerWindow) {
+                closeWindow();
+            }
+        }
     }
 
     /** Ends a 10-minute window: each household's mean voltage over it, scored against the band. */

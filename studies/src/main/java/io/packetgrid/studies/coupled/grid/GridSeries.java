@@ -37,6 +37,8 @@ public final class GridSeries {
     /** Bus names in the order of {@link #busVMinPu}. */
     public final String[] busNames;
     public int steps;
+    /** Grid steps whose power flow did not converge and were held (feeder.on_nonconvergence: hold_last). */
+    public int heldSteps;
 
     /**
      * Whether a household met EN 50160's supply-voltage criterion over the window: at most 5 % of its
