@@ -69,6 +69,8 @@ public final class CoupledPlots {
     static void timeAxis(XYChart c, double firstHour, double lastHour) {
         c.getStyler().setXAxisMin((double) Math.round(firstHour * 3_600_000));
         c.getStyler().setXAxisMax((double) Math.round(lastHour * 3_600_000));
+        // XChart keeps 4 % of the plot empty on each side (plotContentSize 0.92) and labels ticks there too
+        c.getStyler().setPlotContentSize(1.0);
     }
 
     /** Hours since the start day's midnight as instants of 1 January 1970 (UTC), for a date axis. */
