@@ -8,7 +8,9 @@ import io.packetgrid.cosim.message.FixedDelayNetwork;
 import io.packetgrid.cosim.message.IdealNetwork;
 import io.packetgrid.cosim.message.Network;
 import io.packetgrid.cosim.record.CsvRecorder;
+import io.packetgrid.studies.coupled.detail.DeviceSampler;
 import io.packetgrid.studies.coupled.detail.FeederDetail;
+import io.packetgrid.studies.coupled.detail.GzipTable;
 import io.packetgrid.studies.coupled.detail.StructuredEvents;
 import io.packetgrid.studies.coupled.scenario.OutputSpec;
 import io.packetgrid.cosim.record.Recorder;
@@ -144,6 +146,13 @@ public final class VariantRunner {
         }
         Federation fed = new Federation();
         fleets.forEach(fed::add);
+        if (eventsDir != null && s.outputs().detail().devices()) {
+            for (int f = 0; f < plans.size(); f++) {
+                fed.add(new DeviceSampler(plans.get(f).name(), fleets.get(f), s.gridStep().ns(), s.duration().ns(),
+                        s.outputs().detail().stride(), eventsDir.resolve("detail").resolve("parts")
+                        .resolve("devices-" + plans.get(f).name() + ".csv.gz"), f == 0));
+            }
+        }
         grids.forEach(g -> fed.addAll(g.federates()));
         servers.forEach(fed::add);
         NetworkSpec net = v.network() != null ? v.network() : s.network();
@@ -193,8 +202,17 @@ public final class VariantRunner {
         if (withGrid && (d.households() || d.anyNodes())) {
             FeederDetail.join(detail, detail.resolve("parts"), plans.stream().map(FeederPlan::name).toList(), d);
         }
+        if (d.devices()) {
+            GzipTable.concatenate(plans.stream().map(p -> detail.resolve("parts").resolve("devices-" + p.name() + ".csv.gz")).toList(),
+                    detail.resolve("devices.csv.gz"));
+        }
         if (d.events()) {
             StructuredEvents.write(dir.resolve("events.csv"), detail.resolve("events.csv.gz"));
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(detail.resolve("parts"));
+        } catch (java.io.IOException e) {
+            // an empty folder left behind is harmless
         }
     }
 

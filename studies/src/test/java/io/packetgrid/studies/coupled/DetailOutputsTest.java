@@ -39,7 +39,7 @@ class DetailOutputsTest {
     void detailedTablesAddUpAndReadBack() throws Exception {
         String yaml = Scenarios.evening("{model: radio}", "{name: uncontrolled, control: local}", "{name: pem, control: pem}")
                 .replace("outputs: {plots: false}",
-                        "outputs: {plots: false, detail: {households: true, node_voltages: [all], stride: 2, events: true}}");
+                        "outputs: {plots: false, detail: {households: true, devices: true, node_voltages: [all], stride: 2, events: true}}");
         assertTrue(yaml.contains("detail:"));
         Summary s = Scenarios.run(yaml, out, 2);
         for (String v : List.of("uncontrolled", "pem")) {
@@ -62,6 +62,23 @@ class DetailOutputsTest {
                 assertEquals(Double.parseDouble(f.get("base_kw")) + Double.parseDouble(f.get("devices_kw")), total, 1e-9 * total);
             }
             assertTrue(nodes.size() > 1000, v + ": node voltages");
+            List<CSVRecord> devices = read(d.resolve("devices.csv.gz"));
+            int perStep = (int) devices.stream().filter(r -> r.get("time_s").equals("0")).count();
+            assertTrue(perStep >= 55, v + ": every device (a water heater in every household, and more)");
+            assertEquals(perStep * feeders.size(), devices.size(), v + ": one row per device and written step");
+            Map<String, Double> devSum = new HashMap<>();
+            for (CSVRecord r : devices) {
+                devSum.merge(r.get("time_s"), Double.parseDouble(r.get("p_kw")), Double::sum);
+                if (r.get("class").equals("water_heater")) {
+                    double c = Double.parseDouble(r.get("state"));
+                    assertTrue(c > 30 && c < 80, v + ": a tank temperature in °C: " + r);
+                }
+            }
+            for (CSVRecord f : feeders) {
+                // the devices' power at a grid step is what the grid saw of them (PV included, negative)
+                assertEquals(Double.parseDouble(f.get("devices_kw")), devSum.get(f.get("time_s")), 1e-9 * Math.max(1,
+                        Math.abs(Double.parseDouble(f.get("devices_kw")))), v + " at " + f.get("time_s") + " s: devices add up");
+            }
             assertTrue(nodes.get(0).isMapped("bus") && nodes.get(0).isMapped("node") && nodes.get(0).isMapped("v_v"));
 
             List<CSVRecord> ev = read(d.resolve("events.csv.gz"));

@@ -32,16 +32,19 @@ public record OutputSpec(@JsonProperty("plots") Boolean plots,
      * {@code <variant>/detail/} (docs/scenario.md, "Detailed outputs", shows how to load them).
      *
      * @param households    per household and grid step: its power (base load plus devices) and voltage
+     * @param devices       per device and grid step: its power, controlled state and control mode
      * @param nodeVoltages  per node and grid step, the voltage in pu of its bus's base: {@code [all]}, or bus names
      * @param stride        write every stride-th grid step (1 = all)
      * @param events        the event log with one column per field ({@code events.csv.gz})
      */
     public record Detail(@JsonProperty("households") Boolean households,
+                         @JsonProperty("devices") Boolean devices,
                          @JsonProperty("node_voltages") List<String> nodeVoltages,
                          @JsonProperty("stride") Integer stride,
                          @JsonProperty("events") Boolean events) {
         public Detail {
             households = households != null && households;
+            devices = devices != null && devices;
             nodeVoltages = nodeVoltages == null ? List.of() : List.copyOf(nodeVoltages);
             stride = stride == null ? 1 : stride;
             if (stride < 1) {
@@ -51,7 +54,7 @@ public record OutputSpec(@JsonProperty("plots") Boolean plots,
         }
 
         public static Detail none() {
-            return new Detail(null, null, null, null);
+            return new Detail(null, null, null, null, null);
         }
 
         /** Whether any node's voltage is written. */
