@@ -30,8 +30,7 @@ public final class GzipTable implements AutoCloseable {
         this.columns = header.size();
         try {
             Files.createDirectories(file.getParent());
-            out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file), 1 << 16),
-                    StandardCharsets.UTF_8), 1 << 16);
+            out = new BufferedWriter(new OutputStreamWriter(new FastGzip(Files.newOutputStream(file)), StandardCharsets.UTF_8), 1 << 16);
             if (withHeader) {
                 out.write(String.join(",", header));
                 out.write('\n');
@@ -63,6 +62,17 @@ public final class GzipTable implements AutoCloseable {
             out.write('\n');
         } catch (IOException e) {
             throw new PacketGridException(file.toString(), "cannot write: " + e.getMessage());
+        }
+    }
+
+    /**
+     * gzip at deflate's fastest level: the per-node table of a day is millions of rows, and level 1 writes
+     * them several times faster than the default level 6 for files about a third larger.
+     */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(java.io.OutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(java.util.zip.Deflater.BEST_SPEED);
         }
     }
 
