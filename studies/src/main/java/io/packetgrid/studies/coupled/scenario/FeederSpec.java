@@ -54,6 +54,11 @@ public record FeederSpec(@JsonProperty(value = "script", required = true)
         }
     }
 
+    /** A feeder whose non-converging steps fail the run (the default). */
+    public FeederSpec(String script, List<String> commands, Integer copies, Double spacingM, Integer columns, String busCoords) {
+        this(script, commands, copies, spacingM, columns, busCoords, null);
+    }
+
     /** The prefix of built-in feeders. */
     public static final String BUILTIN = "builtin:";
 }
