@@ -67,7 +67,7 @@ class LoopbackTest {
             long seq = Long.parseLong(first[1]);
             long before = again.counters().replayed.sum() + again.counters().resent.sum();
             byte[] old = FrameCodec.request(new PacketRequest(dev, seq, DeviceClass.WATER_HEATER, 4.5, 0, 300_000_000_000L,
-                    new ConnectionPoint(0, 0)), KEYS.array(), KEYS.offset(dev));
+                    new ConnectionPoint(0, 0)), KEYS.arrayOf(dev), KEYS.offsetOf(dev));
             try (DatagramSocket s = new DatagramSocket()) {
                 s.send(new DatagramPacket(old, 32, new InetSocketAddress("127.0.0.1", again.port())));
             }
