@@ -50,10 +50,17 @@ public final class LoadGenerator {
      */
     public record Config(InetSocketAddress target, DeviceKeys keys, int devices, long durationNs, long warmupNs,
                          double ratePerS, int window, long timeoutNs, Path ledger, Path acksFile, double powerKw,
-                         long packetNs, long seqStart) {
+                         long packetNs, long seqStart, double hostileRate, int idleTcp, int idleTcpSources) {
         public Config(InetSocketAddress target, DeviceKeys keys, int devices, long durationNs, long warmupNs,
                       double ratePerS, int window, long timeoutNs, Path ledger, Path acksFile, double powerKw, long packetNs) {
             this(target, keys, devices, durationNs, warmupNs, ratePerS, window, timeoutNs, ledger, acksFile, powerKw, packetNs, 1);
+        }
+
+        public Config(InetSocketAddress target, DeviceKeys keys, int devices, long durationNs, long warmupNs,
+                      double ratePerS, int window, long timeoutNs, Path ledger, Path acksFile, double powerKw, long packetNs,
+                      long seqStart) {
+            this(target, keys, devices, durationNs, warmupNs, ratePerS, window, timeoutNs, ledger, acksFile, powerKw, packetNs,
+                    seqStart, 0, 0, 1);
         }
     }
 
@@ -81,6 +88,7 @@ public final class LoadGenerator {
     private int[] traceSlow = new int[0];
     private long stopSendingNs;
     private volatile boolean receiving = true;
+    private HostileTraffic hostile;
 
     public LoadGenerator(Config c) {
         if (c.devices() < 1 || c.devices() > c.keys().count()) {
@@ -121,7 +129,17 @@ public final class LoadGenerator {
             Thread receiver = new Thread(() -> receive(ch), "loadgen-receiver");
             receiver.setDaemon(true);
             receiver.start();
-            send(ch);
+            if (c.hostileRate() > 0 || c.idleTcp() > 0) {
+                hostile = new HostileTraffic(new HostileTraffic.Config(c.target(), c.keys(), c.devices(), c.hostileRate(), c.idleTcp(),
+                        c.idleTcpSources())).start();
+            }
+            try {
+                send(ch);
+            } finally {
+                if (hostile != null) {
+                    hostile.close();
+                }
+            }
             // grace: wait for the replies still in flight, up to the timeout
             long deadline = System.nanoTime() + c.timeoutNs();
             while (System.nanoTime() < deadline && inFlight() > 0) {
@@ -147,7 +165,7 @@ public final class LoadGenerator {
         return new LoadReport(c.devices(), seconds, sent, replies, acknowledged, denied, timeouts.get(),
                 measuredReplies / seconds, q(lat, 0.5), q(lat, 0.99), q(lat, 0.999),
                 lat.length == 0 ? Double.NaN : lat[lat.length - 1] / 1000.0, audit[0], audit[1],
-                c.ledger() != null ? "ledger" : "query", "udp");
+                c.ledger() != null ? "ledger" : "query", "udp", hostile == null ? null : hostile.report());
     }
 
     private long inFlight() {
@@ -224,6 +242,9 @@ public final class LoadGenerator {
                         new ConnectionPoint(d % 1000, 1 + d % 3));
                 byte[] f = FrameCodec.request(r, c.keys().keyArray(d - 1), c.keys().keyOffset(d - 1));
                 seq.set(d, s);
+                if (hostile != null && (sent & 63) == 0) {
+                    hostile.observe(f);
+                }
                 sentNs.set(d, Math.max(1, System.nanoTime()));
                 out.clear();
                 out.put(f).flip();
