@@ -188,9 +188,19 @@ public final class YamlFiles {
                 ptr.append(r.getIndex());
             }
         }
-        if (field != null) {
+        if (field != null) { // a dotted path below the record, list items as [i]: variants[2].name
             for (String part : field.field().split("\\.")) {
-                ptr.append('/').append(part.replace("~", "~0").replace("/", "~1"));
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^\\[]*)((?:\\[\\d+\\])*)").matcher(part);
+                if (!m.matches()) {
+                    continue;
+                }
+                if (!m.group(1).isEmpty()) {
+                    ptr.append('/').append(m.group(1).replace("~", "~0").replace("/", "~1"));
+                }
+                java.util.regex.Matcher i = java.util.regex.Pattern.compile("\\[(\\d+)\\]").matcher(m.group(2));
+                while (i.find()) {
+                    ptr.append('/').append(i.group(1));
+                }
             }
         }
         return ptr.toString();
