@@ -132,9 +132,13 @@ public final class DeviceKeys {
 
     /** A key that is not all zero (an all-zero key is no secret). */
     private static void nextKey(byte[] k, Consumer<byte[]> randomBytes) {
-        do {
+        for (int tries = 0; tries < 1000; tries++) {
             randomBytes.accept(k);
-        } while (allZero(k));
+            if (!allZero(k)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the random source gives only zero keys");
     }
 
     private static boolean allZero(byte[] k) {
@@ -179,6 +183,7 @@ public final class DeviceKeys {
     }
 
     static void writeGenerated(long n, java.io.Writer w, Consumer<byte[]> randomBytes, HexFormat hex) throws IOException {
+        checkCount(n);
         byte[] k = new byte[Frames.KEY_BYTES];
         w.write("device_id,key_hex\n");
         for (long id = 1; id <= n; id++) {

@@ -113,6 +113,7 @@ class DeviceKeysTest {
         assertEquals("256," + "01".repeat(32), lines[256]);
         assertEquals("1000," + "eb".repeat(32), lines[1000]);
         assertThrows(IllegalArgumentException.class, () -> DeviceKeys.writeGenerated(100_000_001L, w, b -> { }, HexFormat.of()));
+        assertThrows(IllegalStateException.class, () -> DeviceKeys.writeGenerated(1, w, b -> { }, HexFormat.of()), "a source of zeros");
     }
 
     @Test
