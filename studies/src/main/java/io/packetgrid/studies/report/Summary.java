@@ -49,6 +49,16 @@ public final class Summary {
         return byName;
     }
 
+    /** The content of {@code dir/summary.json}. */
+    public static com.fasterxml.jackson.databind.JsonNode read(Path dir) {
+        Path file = dir.resolve("summary.json");
+        try {
+            return JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new PacketGridException(file.toString(), "cannot read: " + e.getMessage());
+        }
+    }
+
     /** Replaces NaN numbers in the tree by null; returns the path of the first infinite number, or null if none. */
     static String finite(JsonNode node, String path) {
         if (node instanceof ObjectNode o) {
