@@ -34,9 +34,10 @@ public final class JournalCommand implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Reads a ledger folder read-only, as serve recovers it: prints every finding (damaged",
-                    "bytes skipped, a torn tail, empty or missing segments, repeated records) with its segment",
-                    "and offset, then one JSON object. Exit 0: clean; 3: findings; 1: the server would refuse it."})
+            description = {"Reads a ledger folder as serve recovers it, without changing it.",
+                    "Prints every finding (damaged bytes skipped, a torn tail, empty or missing segments, repeated",
+                    "records) with its segment and offset, then one JSON object. Exit 0: clean; 3: findings;",
+                    "1: the server would refuse the ledger."})
     static final class Check implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DIR", description = "The ledger folder (serve --ledger).")
         Path dir;

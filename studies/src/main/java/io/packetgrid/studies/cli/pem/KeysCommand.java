@@ -24,8 +24,8 @@ public final class KeysCommand implements Runnable {
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = {"Writes a 32-byte random key for each device id 1..N as CSV (device_id,key_hex),",
-                    "readable by its owner only (0600). Keep the file secret: whoever has a key can request",
+            description = {"Writes a 32-byte random key for each device id 1..N as CSV (device_id,key_hex).",
+                    "The file is readable by its owner only (0600). Keep it secret: whoever has a key can request",
                     "packets for that device. Up to 100,000,000 devices (about 7.5 GB of CSV), in constant memory."})
     static final class Generate implements Callable<Integer> {
         @Option(names = "--devices", required = true, paramLabel = "N", description = "Number of devices (ids 1..N, N ≤ 100000000).")
