@@ -276,7 +276,8 @@ public final class DssInterpreter {
         }
         int cmd = COMMANDS.find(first.value());
         if (cmd < 0) {
-            throw new PacketGridException(where, "unknown command '" + first.value() + "'");
+            throw new PacketGridException(where, "unknown command '" + shown(first.value()) + "'" + (binary(first.value())
+                    ? " (binary data: an OpenDSS script is text)" : ""));
         }
         String c = COMMANDS.key(cmd);
         switch (c) {
@@ -487,7 +488,7 @@ public final class DssInterpreter {
             d = active;
             prop = name;
             if (d == null) {
-                throw new PacketGridException(where, "unknown command '" + name + "=" + first.value() + "'");
+                throw new PacketGridException(where, "unknown command '" + shown(name + "=" + first.value()) + "'");
             }
         } else {
             String obj = name.substring(0, dot);
@@ -710,6 +711,14 @@ public final class DssInterpreter {
                 }
                 case "voltagebases" -> {
                     double[] b = ctx.array(p, key);
+                    for (double v : b) {
+                        if (v == 0) {
+                            break; // ends the list, as OpenDSS reads it (nearestBase stops there)
+                        }
+                        if (!(v > 0) || Double.isInfinite(v)) { // a negative base gave 0 pu, silently
+                            throw ctx.error("voltagebases: " + v + " is not a voltage base (kV line to line, > 0)");
+                        }
+                    }
                     c.voltageBases = b;
                 }
                 case "datapath" -> throw ctx.error("changing the data path is not supported (paths are relative to each script)");
@@ -864,6 +873,16 @@ public final class DssInterpreter {
                 }
             }
         }
+    }
+
+    /** A token as an error message quotes it: at most 40 characters (control characters are escaped when printed). */
+    private static String shown(String token) {
+        return token.length() <= 40 ? token : token.substring(0, 40) + "…";
+    }
+
+    /** Whether a token holds bytes no text has (NUL and other control characters but tab, form feed). */
+    private static boolean binary(String token) {
+        return token.chars().anyMatch(ch -> (ch < 0x20 && ch != '\t' && ch != '\f') || ch == 0x7f || ch == 0xFFFD);
     }
 
     private void calcVoltageBases(String where) {
