@@ -1,6 +1,8 @@
 package io.packetgrid.grid.dss;
 
 import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.grid.control.CapControl;
+import io.packetgrid.grid.control.Control;
 import io.packetgrid.grid.control.RegulatorControl;
 import io.packetgrid.grid.control.RegulatorSettings;
 import io.packetgrid.grid.model.CMatrix;
@@ -38,6 +40,7 @@ final class CircuitBuilder {
     private final DssCircuit c;
     private final Map<String, CircuitElement> byName = new HashMap<>();
     private final Map<String, TransformerDef> transformerDefs = new HashMap<>();
+    private final Map<Capacitor, CapacitorDef> capacitorDefs = new LinkedHashMap<>();
     private boolean anyOpen;
 
     CircuitBuilder(DssCircuit c) {
@@ -133,13 +136,18 @@ final class CircuitBuilder {
                 injections.add(new InjectionDriver(g, gd::power, shape(gd.yearly, gd), shape(gd.daily, gd), gd.fixed));
             }
         }
-        List<RegulatorControl> regs = new ArrayList<>();
-        for (ElementDef d : c.of("regcontrol").values()) {
-            if (d.enabled) {
-                regs.add(regulator((RegControlDef) d, net));
+        List<Control> controls = new ArrayList<>();
+        for (ElementDef d : c.controlOrder) {
+            if (!d.enabled) {
+                continue;
+            }
+            if (d instanceof RegControlDef r) {
+                controls.add(regulator(r, net));
+            } else if (d instanceof CapControlDef cc) {
+                controls.add(capControl(cc, net));
             }
         }
-        Simulation sim = new Simulation(net, solver, loads, injections, regs);
+        Simulation sim = new Simulation(net, solver, loads, injections, List.of(), controls);
         bindMonitors(sim);
         return sim;
     }
@@ -191,6 +199,54 @@ final class CircuitBuilder {
         return s.toShape(at(s, c));
     }
 
+    /** Capacitor steps and open terminals switched by controls go back into the definitions. */
+    void writeBackCapacitors() {
+        for (Map.Entry<Capacitor, CapacitorDef> e : capacitorDefs.entrySet()) {
+            Capacitor cap = e.getKey();
+            CapacitorDef d = e.getValue();
+            for (int i = 0; i < Math.min(d.states.length, cap.numSteps()); i++) {
+                d.states[i] = cap.state(i);
+            }
+            d.open = !cap.isClosed();
+        }
+    }
+
+    private CapControl capControl(CapControlDef d, Network net) {
+        CircuitElement e = byName.get("capacitor." + d.capacitor);
+        if (!(e instanceof Capacitor cap)) {
+            throw new PacketGridException(d.definedAt, "CapControl." + d.name + ": capacitor '" + d.capacitor + "' is not in the circuit");
+        }
+        CircuitElement monitored = null;
+        CapControl.Settings s = d.settings();
+        if (s.type() != CapControl.Type.TIME && s.type() != CapControl.Type.FOLLOW) {
+            monitored = byName.get(d.element);
+            if (monitored == null) {
+                throw new PacketGridException(d.definedAt, "CapControl." + d.name + ": element '" + d.element + "' is not in the circuit");
+            }
+        }
+        int phases = cap.phases();
+        if ((s.ctPhase() > phases) || (s.ptPhase() > phases)) {
+            throw new PacketGridException(d.definedAt, "CapControl." + d.name + ": monitored phase must be at most the "
+                    + phases + " phase(s) of the capacitor");
+        }
+        int[] busNodes = null;
+        if (d.vBus != null) {
+            String bus = d.vBus.contains(".") ? d.vBus.substring(0, d.vBus.indexOf('.')) : d.vBus;
+            int b = net.bus(bus);
+            if (b < 0) {
+                throw new PacketGridException(d.definedAt, "CapControl." + d.name + ": voltage override bus '" + d.vBus
+                        + "' is not in the circuit");
+            }
+            int[] numbers = net.busNodes(b);
+            busNodes = new int[numbers.length];
+            for (int k = 0; k < numbers.length; k++) {
+                busNodes[k] = net.node(bus, numbers[k]);
+            }
+        }
+        LoadShape signal = d.controlSignal == null ? null : shape(d.controlSignal, d);
+        return new CapControl(d.name, cap, monitored, busNodes, signal, s, true);
+    }
+
     private RegulatorControl regulator(RegControlDef d, Network net) {
         if (d.transformer == null) {
             throw new PacketGridException(d.definedAt, "RegControl." + d.name + ": transformer is not set");
@@ -238,6 +294,8 @@ final class CircuitBuilder {
                 return generator(g, full, where);
             } else if (d instanceof FaultDef f) {
                 return f.toElement(full, where);
+            } else if (d instanceof ReactorDef r) {
+                return reactor(r, full, where);
             }
             return null;
         } catch (IllegalArgumentException e) {
@@ -393,7 +451,84 @@ final class CircuitBuilder {
                 }
             }
         }
-        return new Capacitor(full, conn, n, cap.delta, farads, cap.r, cap.xl, cap.states, c.baseFrequency, normAmps, emergAmps);
+        Capacitor built = new Capacitor(full, conn, n, cap.delta, farads, cap.r, cap.xl, cap.states, c.baseFrequency, normAmps,
+                emergAmps, totalKvar);
+        built.setClosed(!cap.open);
+        capacitorDefs.put(built, cap);
+        return built;
+    }
+
+    /** OpenDSS Reactor (Reactor.pas RecalcElementData, CalcYPrim): the admittance of the last-given form. */
+    private CircuitElement reactor(ReactorDef r, String full, String where) {
+        int n = r.phases;
+        if (r.bus1.isBlank()) {
+            throw new PacketGridException(where, full + ": bus1 is not set");
+        }
+        Connection conn;
+        if (r.delta) {
+            int nc = (n == 1 || n == 2) ? n + 1 : n;
+            conn = connection(new String[] {r.bus1}, n, nc, where, full);
+        } else {
+            conn = connection(new String[] {r.bus1, r.bus2Spec()}, n, n, where, full);
+        }
+        double f = c.baseFrequency;
+        double kvarPerPhase = r.kvar / n;
+        double phaseKv = io.packetgrid.grid.model.ReactorImpedance.phaseKv(r.kv, n, r.delta);
+        double normAmps;
+        double emergAmps;
+        CMatrix y;
+        switch (r.spec) {
+            case KVAR, RX -> {
+                double x = r.spec == ReactorDef.Spec.KVAR
+                        ? io.packetgrid.grid.model.ReactorImpedance.reactanceFromKvar(r.kvar, r.kv, n, r.delta) : r.x;
+                double rr = r.r;
+                if (r.rCurve != null) {
+                    rr *= curve(r.rCurve).yAt(f);
+                }
+                if (r.lCurve != null) {
+                    x *= curve(r.lCurve).yAt(f);
+                }
+                if (rr == 0 && x == 0) {
+                    throw new PacketGridException(where, full + ": R and X are both zero (give X, Z, kvar or LmH)");
+                }
+                y = io.packetgrid.grid.model.ReactorImpedance.scalar(n, rr, x, r.rpSet ? r.rp : 0.0);
+            }
+            case MATRIX -> {
+                if (r.rmatrix == null || r.xmatrix == null || r.rmatrix.length != n * n || r.xmatrix.length != n * n) {
+                    throw new PacketGridException(where, full + ": Rmatrix and Xmatrix must both be given for " + n + " phases");
+                }
+                if (r.delta) {
+                    throw new PacketGridException(where, full + ": R/X matrices of a delta reactor are not implemented");
+                }
+                y = io.packetgrid.grid.model.ReactorImpedance.matrices(n, r.rmatrix, r.xmatrix, r.parallel);
+            }
+            default -> {
+                if (r.delta) {
+                    throw new PacketGridException(where, full + ": sequence impedances of a delta reactor are not implemented");
+                }
+                y = io.packetgrid.grid.model.ReactorImpedance.sequence(n, r.z1[0], r.z1[1], r.z2[0], r.z2[1], r.z0[0], r.z0[1]);
+            }
+        }
+        // ratings: from kvar at kV for the kvar form (RecalcElementData); the other forms keep what the
+        // constructor's own RecalcElementData left (100 kvar, 3 phases, 12.47 kV)
+        if (r.spec == ReactorDef.Spec.KVAR) {
+            normAmps = kvarPerPhase / phaseKv;
+        } else {
+            normAmps = (100.0 / 3.0) / (12.47 / Math.sqrt(3.0));
+        }
+        emergAmps = normAmps * 1.35;
+        if (r.normAmps != null) {
+            normAmps = r.normAmps;
+        }
+        if (r.emergAmps != null) {
+            emergAmps = r.emergAmps;
+        }
+        return new io.packetgrid.grid.model.Reactor(full, conn, n, r.delta, !r.bus2Defined, y, normAmps, emergAmps);
+    }
+
+    private io.packetgrid.grid.model.XyCurve curve(String name) {
+        XyCurveDef d = (XyCurveDef) c.find("xycurve", name);
+        return d.toCurve();
     }
 
     private CircuitElement load(LoadDef ld, String full, String where) {

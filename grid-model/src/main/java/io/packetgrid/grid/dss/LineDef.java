@@ -58,6 +58,11 @@ final class LineDef extends ElementDef {
     }
 
     @Override
+    int terminals() {
+        return 2;
+    }
+
+    @Override
     PropertyTable table() {
         return TABLE;
     }

@@ -34,6 +34,11 @@ final class MonitorDef extends ElementDef {
     }
 
     @Override
+    boolean affectsPowerFlow() {
+        return false;
+    }
+
+    @Override
     boolean set(String key, DssTokenizer.Param p, EditContext ctx) {
         switch (key) {
             case "element" -> element = p.value();

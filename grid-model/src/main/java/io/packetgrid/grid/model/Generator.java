@@ -42,6 +42,11 @@ public final class Generator implements PowerConversion {
     }
 
     @Override
+    public int phases() {
+        return phases;
+    }
+
+    @Override
     public boolean enabled() {
         return enabled;
     }
