@@ -3,6 +3,13 @@ package io.packetgrid.grid.dss;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.control.CapControl;
 import io.packetgrid.grid.control.Control;
+import io.packetgrid.grid.control.InvControl;
+import io.packetgrid.grid.model.InverterDer;
+import io.packetgrid.grid.model.PvSystem;
+import io.packetgrid.grid.model.Storage;
+import io.packetgrid.grid.series.DerDriver;
+import io.packetgrid.grid.series.PvDriver;
+import io.packetgrid.grid.series.StorageDriver;
 import io.packetgrid.grid.control.RegulatorControl;
 import io.packetgrid.grid.control.RegulatorSettings;
 import io.packetgrid.grid.model.CMatrix;
@@ -41,6 +48,8 @@ final class CircuitBuilder {
     private final Map<String, CircuitElement> byName = new HashMap<>();
     private final Map<String, TransformerDef> transformerDefs = new HashMap<>();
     private final Map<Capacitor, CapacitorDef> capacitorDefs = new LinkedHashMap<>();
+    private final Map<Storage, StorageDef> storageDefs = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
     private boolean anyOpen;
 
     CircuitBuilder(DssCircuit c) {
@@ -127,13 +136,29 @@ final class CircuitBuilder {
         PowerFlowSolver solver = new PowerFlowSolver(net, c.solverOptions);
         List<LoadDriver> loads = new ArrayList<>();
         List<InjectionDriver> injections = new ArrayList<>();
+        List<DerDriver> ders = new ArrayList<>();
         for (Map.Entry<CircuitElement, ElementDef> en : defs.entrySet()) {
+            if (en.getKey() instanceof PvSystem pv) {
+                PvSystemDef pd = (PvSystemDef) en.getValue();
+                ders.add(new PvDriver(pv, shape(pd.yearly, pd), shape(pd.daily, pd), shape(pd.duty, pd), tShape(pd.tYearly, pd),
+                        tShape(pd.tDaily, pd), tShape(pd.tDuty, pd), pd.temperature, pd.dutyStart));
+                continue;
+            }
+            if (en.getKey() instanceof Storage st) {
+                StorageDef sd = (StorageDef) en.getValue();
+                ders.add(new StorageDriver(st, shape(sd.yearly, sd), shape(sd.daily, sd), shape(sd.duty, sd)));
+                storageDefs.put(st, sd);
+                continue;
+            }
             if (en.getKey() instanceof Load l) {
                 LoadDef ld = (LoadDef) en.getValue();
                 loads.add(new LoadDriver(l, ld.kw, ld.kvar, ld.pfSpecified, ld.pf, shape(ld.yearly, ld), shape(ld.daily, ld), ld.status));
             } else if (en.getKey() instanceof Generator g) {
                 GeneratorDef gd = (GeneratorDef) en.getValue();
-                injections.add(new InjectionDriver(g, gd::power, shape(gd.yearly, gd), shape(gd.daily, gd), gd.fixed));
+                InjectionDriver drv = new InjectionDriver(g, gd::power, shape(gd.yearly, gd), shape(gd.daily, gd), shape(gd.duty, gd),
+                        gd.fixed);
+                drv.setDutyStart(gd.dutyStart);
+                injections.add(drv);
             }
         }
         List<Control> controls = new ArrayList<>();
@@ -145,9 +170,14 @@ final class CircuitBuilder {
                 controls.add(regulator(r, net));
             } else if (d instanceof CapControlDef cc) {
                 controls.add(capControl(cc, net));
+            } else if (d instanceof InvControlDef ic) {
+                InvControl inv = invControl(ic, net);
+                if (inv != null) {
+                    controls.add(inv);
+                }
             }
         }
-        Simulation sim = new Simulation(net, solver, loads, injections, List.of(), controls);
+        Simulation sim = new Simulation(net, solver, loads, injections, ders, controls);
         bindMonitors(sim);
         return sim;
     }
@@ -168,7 +198,10 @@ final class CircuitBuilder {
             if (md.terminal > target.connection().terminals()) {
                 throw new PacketGridException(md.definedAt, "Monitor." + md.name + ": " + target.name() + " has no terminal " + md.terminal);
             }
-            m.bind(target);
+            String why = m.bind(target);
+            if (why != null) {
+                throw new PacketGridException(md.definedAt, "Monitor." + md.name + ": " + why + ", not " + target.name());
+            }
             ms.add(m);
         }
         sim.replaceMonitors(ms);
@@ -197,6 +230,14 @@ final class CircuitBuilder {
             throw new PacketGridException(owner.definedAt, owner.fullName() + ": LoadShape '" + name + "' is not defined");
         }
         return s.toShape(at(s, c));
+    }
+
+    /** Storage energy and state after a solution go back into the definitions (a rebuild starts from them). */
+    void writeBackStorage() {
+        for (Map.Entry<Storage, StorageDef> e : storageDefs.entrySet()) {
+            e.getValue().kwhStored = e.getKey().kwhStored();
+            e.getValue().state = e.getKey().state();
+        }
     }
 
     /** Capacitor steps and open terminals switched by controls go back into the definitions. */
@@ -245,6 +286,121 @@ final class CircuitBuilder {
         }
         LoadShape signal = d.controlSignal == null ? null : shape(d.controlSignal, d);
         return new CapControl(d.name, cap, monitored, busNodes, signal, s, true);
+    }
+
+    /** Warnings of the last build (controls that do nothing, ...). */
+    List<String> warnings() {
+        return warnings;
+    }
+
+    /** OpenDSS InvControl: its units (the DER list, or every enabled PV system and storage), curves and settings. */
+    private InvControl invControl(InvControlDef d, Network net) {
+        InvControl.Mode mode = d.controlMode();
+        if (mode == null) {
+            warnings.add(d.definedAt + ": InvControl." + d.name + " has no control mode it acts in (Mode, or CombiMode=VV_VW with no "
+                    + "Mode); it does nothing, as in OpenDSS");
+            return null;
+        }
+        List<String> names = new ArrayList<>(d.ders);
+        if (names.isEmpty()) {
+            for (ElementDef e : c.of("pvsystem").values()) {
+                names.add("pvsystem." + e.name);
+            }
+            for (ElementDef e : c.of("storage").values()) {
+                names.add("storage." + e.name);
+            }
+        }
+        List<InverterDer> ders = new ArrayList<>();
+        List<int[]> nodes = new ArrayList<>();
+        for (String n : names) {
+            CircuitElement e = byName.get(n);
+            if (e == null) {
+                continue;   // disabled units are left out (MakeDERList)
+            }
+            InverterDer der = (InverterDer) e;
+            ders.add(der);
+            int[] all = net.nodesOf(der);
+            nodes.add(java.util.Arrays.copyOf(all, der.phases()));
+        }
+        io.packetgrid.grid.model.XyCurve vv = d.vvCurve == null ? null : curve(d.vvCurve);
+        io.packetgrid.grid.model.XyCurve vw = d.vwCurve == null ? null : curve(d.vwCurve);
+        io.packetgrid.grid.model.XyCurve vwCh = d.vwChCurve == null ? null : curve(d.vwChCurve);
+        if ((mode == InvControl.Mode.VOLTVAR || mode == InvControl.Mode.VV_VW) && vv == null) {
+            throw new PacketGridException(d.definedAt, "InvControl." + d.name + ": vvc_curve1 (the volt-var XYCurve) is not set");
+        }
+        if (mode != InvControl.Mode.VOLTVAR && vw == null) {
+            boolean storageOnly = !ders.isEmpty() && ders.stream().allMatch(x -> x instanceof Storage);
+            if (!(storageOnly && vwCh != null)) {
+                throw new PacketGridException(d.definedAt, "InvControl." + d.name + ": voltwatt_curve (the volt-watt XYCurve) is not set");
+            }
+        }
+        if (mode != InvControl.Mode.VOLTVAR && vw != null) {
+            for (int i = 0; i < vw.points(); i++) {
+                double y = vw.y()[i];
+                if (y < 0.0 || y > 1.0) {
+                    throw new PacketGridException(d.definedAt, "InvControl." + d.name + ": XYCurve." + vw.name()
+                            + " has active power values outside 0..1 pu, not allowed for volt-watt");
+                }
+            }
+        }
+        List<InvControl.MonitoredBus> buses = new ArrayList<>();
+        if (!d.monBuses.isEmpty() && d.monBusesVbase.length != d.monBuses.size()) {
+            throw new PacketGridException(d.definedAt, "InvControl." + d.name + ": monBus needs MonBusesVbase (one voltage base per bus)");
+        }
+        for (int j = 0; j < d.monBuses.size(); j++) {
+            Object[] b = parseBus(d.monBuses.get(j), d.definedAt, "monBus");
+            String bus = (String) b[0];
+            int[] given = (int[]) b[1];
+            int n1 = net.node(bus, given.length > 0 ? given[0] : 1);
+            int n2 = given.length > 1 ? net.node(bus, given[1]) : -1;
+            if (n1 < 0 || (given.length > 1 && n2 < 0)) {
+                throw new PacketGridException(d.definedAt, "InvControl." + d.name + ": monitored bus '" + d.monBuses.get(j)
+                        + "' is not in the circuit");
+            }
+            buses.add(new InvControl.MonitoredBus(n1, n2, d.monBusesVbase[j]));
+        }
+        InvControl.Settings s = new InvControl.Settings(mode, vv, vw, vwCh, d.curveXRef, d.avgWindowS, d.deltaQ, d.deltaP, d.vTol,
+                d.varTol, d.pTol, d.vwYAxis, d.roc, d.lpfTau, d.riseFall, d.varMax, d.monPhase);
+        return new InvControl(d.name, s, ders, nodes.toArray(new int[0][]), buses);
+    }
+
+    private LoadShape tShape(String name, ElementDef owner) {
+        if (name == null) {
+            return null;
+        }
+        TShapeDef t = (TShapeDef) c.find("tshape", name);
+        return t.toShape(at(t, c));
+    }
+
+    private CircuitElement pvSystem(PvSystemDef pv, String full, String where) {
+        int n = pv.phases;
+        int nc = pv.delta ? ((n == 1 || n == 2) ? n + 1 : n) : n + 1;
+        if (pv.bus1.isBlank()) {
+            throw new PacketGridException(where, full + ": bus1 is not set");
+        }
+        if (pv.gridForming) {
+            throw new PacketGridException(where, full + ": ControlMode=GFM (grid-forming) is not implemented");
+        }
+        Connection conn = connection(new String[] {pv.bus1}, n, nc, where, full);
+        PvSystem.Settings s = new PvSystem.Settings(pv.kv, pv.vminpu, pv.vmaxpu, pv.pmpp, pv.puPmpp, pv.kva, pv.pctCutIn, pv.pctCutOut,
+                pv.kvarMax, pv.kvarMaxAbs, pv.pctPminNoVars, pv.pctPminKvarMax, pv.wattPriority, pv.pfPriority, pv.varFollowInverter,
+                pv.effCurve == null ? null : curve(pv.effCurve), pv.ptCurve == null ? null : curve(pv.ptCurve), pv.kvDc);
+        return new PvSystem(full, conn, n, pv.delta, s, pv.irradiance, pv.temperature, pv.pf, pv.kvarMode, pv.kvar);
+    }
+
+    /** Storage; the grid-forming form is refused here until the island work adds it (one place). */
+    private CircuitElement storage(StorageDef st, String full, String where) {
+        int n = st.phases;
+        int nc = st.delta ? ((n == 1 || n == 2) ? n + 1 : n) : n + 1;
+        if (st.bus1.isBlank()) {
+            throw new PacketGridException(where, full + ": bus1 is not set");
+        }
+        if (st.gridForming) {
+            throw new PacketGridException(where, full + ": ControlMode=GFM (grid-forming) is not implemented");
+        }
+        Connection conn = connection(new String[] {st.bus1}, n, nc, where, full);
+        return new Storage(full, conn, n, st.delta, st.settings(), st.state, st.kwhStored, st.pctDischarge, st.pctCharge, st.pf,
+                st.kvarMode, st.kvar);
     }
 
     private RegulatorControl regulator(RegControlDef d, Network net) {
@@ -296,6 +452,10 @@ final class CircuitBuilder {
                 return f.toElement(full, where);
             } else if (d instanceof ReactorDef r) {
                 return reactor(r, full, where);
+            } else if (d instanceof PvSystemDef pv) {
+                return pvSystem(pv, full, where);
+            } else if (d instanceof StorageDef st) {
+                return storage(st, full, where);
             }
             return null;
         } catch (IllegalArgumentException e) {
@@ -551,6 +711,7 @@ final class CircuitBuilder {
         int nc = g.delta ? ((n == 1 || n == 2) ? n + 1 : n) : n + 1;
         Connection conn = connection(new String[] {g.bus1}, n, nc, where, full);
         Generator gen = new Generator(full, conn, n, g.delta, g.kv, g.vminpu, g.vmaxpu);
+        gen.setBaseFrequency(c.baseFrequency);
         double[] pq = g.power(null, false);
         gen.setNominal(pq[0], pq[1]);
         return gen;

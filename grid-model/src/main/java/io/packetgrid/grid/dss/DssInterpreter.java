@@ -101,7 +101,7 @@ public final class DssInterpreter {
         for (String c : List.of("Vsource", "Line", "LineCode", "Transformer", "XfmrCode", "RegControl", "Capacitor", "Load",
                 "LoadShape", "Monitor", "Generator", "PVSystem", "WireData", "LineGeometry", "LineSpacing", "Fault", "Reactor",
                 "XYcurve", "TCC_Curve", "TShape", "Fuse", "Recloser", "Relay", "SwtControl", "EnergyMeter", "Sensor", "Spectrum",
-                "PriceShape", "GrowthShape", "CapControl")) {
+                "PriceShape", "GrowthShape", "CapControl", "Storage", "InvControl")) {
             CLASS_NAMES.put(c.toLowerCase(Locale.ROOT), c);
         }
     }
@@ -427,8 +427,10 @@ public final class DssInterpreter {
             case "Load" -> new LoadDef(name, where);
             case "LoadShape" -> new LoadShapeDef(name, where);
             case "Monitor" -> new MonitorDef(name, where);
-            case "Generator" -> new GeneratorDef(name, where, false);
-            case "PVSystem" -> new GeneratorDef(name, where, true);
+            case "Generator" -> new GeneratorDef(name, where);
+            case "PVSystem" -> new PvSystemDef(name, where);
+            case "Storage" -> new StorageDef(name, where);
+            case "InvControl" -> new InvControlDef(name, where);
             case "WireData" -> new WireDataDef(name, where);
             case "LineGeometry" -> new LineGeometryDef(name, where);
             case "LineSpacing" -> new LineSpacingDef(name, where);
@@ -872,6 +874,9 @@ public final class DssInterpreter {
             double sec = c.simulation != null ? c.simulation.secondsInHour() : c.sec;
             builder = new CircuitBuilder(c);
             Simulation sim = builder.build();
+            for (String w : builder.warnings()) {
+                warnOnce(w, w);
+            }
             c.simulation = sim;
             c.dirty = false;
             sim.setTime(hour, sec);
@@ -940,6 +945,7 @@ public final class DssInterpreter {
      */
     private void writeBackTaps(Simulation sim) {
         builder.writeBackCapacitors();
+        builder.writeBackStorage();
         for (var r : sim.regulators()) {
             Transformer t = r.transformer();
             TransformerDef d = builder.transformerDef(t.name().substring(t.name().indexOf('.') + 1));

@@ -9,8 +9,11 @@ import io.packetgrid.grid.solve.PowerFlowSolver;
  */
 public interface DerDriver {
 
-    /** Sets the element's state for {@code hour} ({@code timeClass}: the shape class of {@link SolveMode#TIME}). */
-    void apply(SolveMode mode, SolveMode.ShapeClass timeClass, double hour);
+    /**
+     * Sets the element's state for {@code hour} ({@code timeClass}: the shape class of {@link SolveMode#TIME};
+     * {@code stepHours}: the time step, OpenDSS DynaVars.h).
+     */
+    void apply(SolveMode mode, SolveMode.ShapeClass timeClass, double hour, double stepHours);
 
     /** End of a time step of {@code intervalHours}, after the monitors' samples. */
     default void endOfStep(PowerFlowSolver solver, double intervalHours) {

@@ -263,7 +263,7 @@ public final class Simulation {
             d.apply(mode, timeShapeClass, h, genMult);
         }
         for (DerDriver d : ders) {
-            d.apply(mode, timeShapeClass, h);
+            d.apply(mode, timeShapeClass, h, stepSec / 3600.0);
         }
     }
 
