@@ -121,6 +121,9 @@ final class CircuitBuilder {
                 elements.add(e);
                 defs.put(e, d);
                 byName.put(d.fullName().toLowerCase(Locale.ROOT), e);
+                if (d instanceof StorageDef sd && sd.gridForming) {
+                    elements.add(gridForming((Storage) e, sd));
+                }
             }
         }
         if (c.source == null || !c.source.enabled) {
@@ -152,7 +155,8 @@ final class CircuitBuilder {
             }
             if (en.getKey() instanceof Load l) {
                 LoadDef ld = (LoadDef) en.getValue();
-                loads.add(new LoadDriver(l, ld.kw, ld.kvar, ld.pfSpecified, ld.pf, shape(ld.yearly, ld), shape(ld.daily, ld), ld.status));
+                loads.add(new LoadDriver(l, ld.kw, ld.kvar, ld.pfSpecified, ld.pf, shape(ld.yearly, ld), shape(ld.daily, ld),
+                        shape(ld.duty, ld), ld.status));
             } else if (en.getKey() instanceof Generator g) {
                 GeneratorDef gd = (GeneratorDef) en.getValue();
                 InjectionDriver drv = new InjectionDriver(g, gd::power, shape(gd.yearly, gd), shape(gd.daily, gd), shape(gd.duty, gd),
@@ -388,15 +392,28 @@ final class CircuitBuilder {
         return new PvSystem(full, conn, n, pv.delta, s, pv.irradiance, pv.temperature, pv.pf, pv.kvarMode, pv.kvar);
     }
 
-    /** Storage; the grid-forming form is refused here until the island work adds it (one place). */
+    /**
+     * The grid-forming face of a {@code ControlMode=GFM} storage unit (Storage.pas, InvDynamics.pas): a
+     * {@link io.packetgrid.grid.model.GridFormingSource} at its bus, out of service until the island logic
+     * makes it the island's source ({@code grid.island}); grid-connected the unit follows its dispatch.
+     */
+    private CircuitElement gridForming(Storage s, StorageDef d) {
+        String bus = d.bus1.contains(".") ? d.bus1.substring(0, d.bus1.indexOf('.')) : d.bus1;
+        warnings.add(d.definedAt + ": Storage." + d.name + " ControlMode=GFM forms the voltage only while islanded (island logic); "
+                + "connected to the grid it follows its dispatch");
+        return io.packetgrid.grid.model.GridFormingSource.of(s, bus.toLowerCase(Locale.ROOT), d.kv,
+                io.packetgrid.grid.model.GridFormingSource.DEFAULT_R_PU, io.packetgrid.grid.model.GridFormingSource.DEFAULT_X_PU);
+    }
+
+    /** Storage (and, for ControlMode=GFM, its grid-forming source: {@link #gridForming}). */
     private CircuitElement storage(StorageDef st, String full, String where) {
         int n = st.phases;
         int nc = st.delta ? ((n == 1 || n == 2) ? n + 1 : n) : n + 1;
         if (st.bus1.isBlank()) {
             throw new PacketGridException(where, full + ": bus1 is not set");
         }
-        if (st.gridForming) {
-            throw new PacketGridException(where, full + ": ControlMode=GFM (grid-forming) is not implemented");
+        if (st.gridForming && n != 3) {
+            throw new PacketGridException(where, full + ": ControlMode=GFM (grid-forming) needs a three-phase unit");
         }
         Connection conn = connection(new String[] {st.bus1}, n, nc, where, full);
         return new Storage(full, conn, n, st.delta, st.settings(), st.state, st.kwhStored, st.pctDischarge, st.pctCharge, st.pf,

@@ -925,13 +925,17 @@ public final class DssInterpreter {
                 if (c.number > maxSteps) {
                     throw new PacketGridException(where, "time series of " + c.number + " steps exceeds the limit of " + maxSteps);
                 }
+                // the time series continues from the present time (Set hour/sec/time change it), peak day from hour 0
                 if (c.mode == SolveMode.PEAKDAY) {
-                    sim.setTime(0, 0.0);  // SolvePeakDay starts every solve at hour 0
+                    sim.setTime(0, 0.0);
+                } else {
+                    sim.setTime(c.hour, c.sec);
                 }
                 runner.run(sim, c.number);
                 c.hour = sim.hour();
                 c.sec = sim.secondsInHour();
             }
+            checkProtectiveDevices(sim);
         } catch (PacketGridException e) {
             throw e.within(where);
         } finally {
@@ -1097,6 +1101,60 @@ public final class DssInterpreter {
             throw new PacketGridException(file.toString(), "cannot write monitor export: " + e.getMessage());
         }
         exported.add(file);
+    }
+
+    /**
+     * The enabled fuses of the script (OpenDSS Fuse: monitored and switched terminals, rated current,
+     * melting curve, delay), for the protection package.
+     */
+    public List<io.packetgrid.grid.protection.FuseSettings> fuses() {
+        List<io.packetgrid.grid.protection.FuseSettings> out = new ArrayList<>();
+        if (circuit == null) {
+            return out;
+        }
+        for (ElementDef d : circuit.of("fuse").values()) {
+            SwitchDeviceDef f = (SwitchDeviceDef) d;
+            if (!f.enabled || f.fuseCurve == null) {
+                continue;
+            }
+            TccCurveDef c = (TccCurveDef) circuit.find("tcc_curve", f.fuseCurve);
+            out.add(new io.packetgrid.grid.protection.FuseSettings(f.fullName(), f.monitored, f.monitoredTerm, f.switched,
+                    f.switchedTerm, f.ratedCurrent, c.toCurve(), f.delayS));
+        }
+        return out;
+    }
+
+    /**
+     * After a solution: a fuse, recloser or relay whose phase current is above its pickup would start
+     * to operate in OpenDSS (its Sample queues an opening); its operation is not simulated here, so
+     * say so once per device.
+     */
+    private void checkProtectiveDevices(Simulation sim) {
+        for (String cls : List.of("fuse", "recloser", "relay")) {
+            for (ElementDef d : circuit.of(cls).values()) {
+                SwitchDeviceDef dev = (SwitchDeviceDef) d;
+                double pickup = dev.pickupAmps(circuit);
+                if (!dev.enabled || !Double.isFinite(pickup) || dev.monitored == null) {
+                    continue;
+                }
+                CircuitElement e = builder.element(dev.monitored);
+                if (e == null) {
+                    continue;
+                }
+                double[][] f = io.packetgrid.grid.result.ElementFlows.solve(sim.solver(), e);
+                int nc = e.connection().conductors();
+                int off = (dev.monitoredTerm - 1) * nc;
+                double max = 0;
+                for (int c = 0; c < e.phases(); c++) {
+                    max = Math.max(max, Math.hypot(f[2][off + c], f[3][off + c]));
+                }
+                if (max > pickup) {
+                    warnOnce("pickup:" + dev.fullName(), dev.definedAt + ": " + dev.fullName() + " carries "
+                            + String.format(Locale.ROOT, "%.1f A, above its pickup of %.1f A", max, pickup)
+                            + ": OpenDSS would operate it during the solution; protective operation is not simulated here");
+                }
+            }
+        }
     }
 
     /** True once a circuit exists. */

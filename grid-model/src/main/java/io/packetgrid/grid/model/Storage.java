@@ -13,7 +13,7 @@ package io.packetgrid.grid.model;
  * charging; the unit idles when it reaches {@code %reserve} or full. Seen from the grid it is a
  * constant-power injection ({@link Generator}'s law, OpenDSS DoConstantPQStorageObj).
  */
-public final class Storage implements InverterDer, StateVariables {
+public final class Storage implements InverterDer, StateVariables, StorageUnit {
 
     /** OpenDSS's state values. */
     public static final int CHARGING = -1;
@@ -144,41 +144,50 @@ public final class Storage implements InverterDer, StateVariables {
 
     // ---------------------------------------------------------------- ratings and energy
 
+    @Override
     public double kwRated() {
         return s.kwRated();
     }
 
+    @Override
     public double kvaRated() {
         return s.kva();
     }
 
+    @Override
     public double kwhRated() {
         return s.kwhRated();
     }
 
+    @Override
     public double kwhStored() {
         return kwhStored;
     }
 
     /** Sets the stored energy (kWh), clamped to 0..kWhrated. */
+    @Override
     public void setKwhStored(double kwh) {
         kwhStored = Math.max(0.0, Math.min(s.kwhRated(), kwh));
     }
 
     /** Energy below which the unit does not discharge (kWh). */
+    @Override
     public double kwhReserve() {
         return kwhReserve;
     }
 
     /** State of charge, % of kWhrated. */
+    @Override
     public double socPct() {
         return kwhStored / s.kwhRated() * 100.0;
     }
 
+    @Override
     public double chargeEfficiency() {
         return s.chargeEff();
     }
 
+    @Override
     public double dischargeEfficiency() {
         return s.dischargeEff();
     }
