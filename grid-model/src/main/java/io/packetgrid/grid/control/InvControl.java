@@ -50,7 +50,6 @@ public final class InvControl implements Control {
     }
 
     private static final double DELTA_DEFAULT = 0.5;
-    private static final boolean DEBUG = Boolean.getBoolean("packetgrid.invdebug");
 
     /** A monitored bus node (or node pair) and its voltage base. */
     public record MonitoredBus(int node1, int node2, double vbase) {
@@ -398,10 +397,6 @@ public final class InvControl implements Control {
             }
             u.pending = false;
             report(d, u);
-            if (DEBUG) {
-                System.err.printf("it%d V=%.6f qdesEnd=%.4f qOld=%.4f qDes=%.4f kvar=%.4f kw=%.4f dq=%.3f%n", ctx.controlIteration(),
-                        u.presentVpu, u.qDesireEndPu, u.qOldVV, u.qDesiredVV, d.presentKvar(), d.presentKw(), u.deltaQFactor);
-            }
         }
     }
 

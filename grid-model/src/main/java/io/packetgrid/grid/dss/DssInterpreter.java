@@ -101,7 +101,7 @@ public final class DssInterpreter {
         for (String c : List.of("Vsource", "Line", "LineCode", "Transformer", "XfmrCode", "RegControl", "Capacitor", "Load",
                 "LoadShape", "Monitor", "Generator", "PVSystem", "WireData", "LineGeometry", "LineSpacing", "Fault", "Reactor",
                 "XYcurve", "TCC_Curve", "TShape", "Fuse", "Recloser", "Relay", "SwtControl", "EnergyMeter", "Sensor", "Spectrum",
-                "PriceShape", "GrowthShape", "CapControl", "Storage", "InvControl")) {
+                "PriceShape", "GrowthShape", "CapControl", "Storage", "InvControl", "CNData", "TSData")) {
             CLASS_NAMES.put(c.toLowerCase(Locale.ROOT), c);
         }
     }
@@ -437,6 +437,8 @@ public final class DssInterpreter {
             case "Fault" -> new FaultDef(name, where);
             case "Reactor" -> new ReactorDef(name, where);
             case "CapControl" -> new CapControlDef(name, where);
+            case "CNData" -> new CableDataDef(name, where, true);
+            case "TSData" -> new CableDataDef(name, where, false);
             case "XYcurve" -> new XyCurveDef(name, where);
             case "TCC_Curve" -> new TccCurveDef(name, where);
             case "TShape" -> new TShapeDef(name, where);
