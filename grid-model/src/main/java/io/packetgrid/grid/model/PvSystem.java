@@ -63,6 +63,7 @@ public final class PvSystem implements InverterDer, StateVariables {
     private boolean vvMode;
     private boolean vwMode;
     private boolean pfPriority;
+    private double puPmpp;
 
     // outputs
     private boolean inverterOn = true;
@@ -101,6 +102,7 @@ public final class PvSystem implements InverterDer, StateVariables {
         this.varModeKvar = kvarMode;
         this.kvarRequested = kvar;
         this.pfPriority = settings.pfPriority();
+        this.puPmpp = settings.puPmpp();
         updateOutput();
     }
 
@@ -209,7 +211,12 @@ public final class PvSystem implements InverterDer, StateVariables {
 
     @Override
     public double pctDcKwRated() {
-        return s.puPmpp();
+        return puPmpp;
+    }
+
+    /** Caps the output at this fraction of Pmpp (OpenDSS {@code %Pmpp}/100, writable as in OpenDSS's API). */
+    public void setPuPmpp(double pu) {
+        puPmpp = pu;
     }
 
     @Override
@@ -280,6 +287,16 @@ public final class PvSystem implements InverterDer, StateVariables {
         vwOperation = voltWattOperation;
     }
 
+    /** The AC power the panel could deliver now before any cap (kW): panel power x inverter efficiency, 0 when off. */
+    public double availableKw() {
+        return inverterOn ? panelKw * effFactor : 0.0;
+    }
+
+    /** The cap on the output now (kW): the volt-watt limit while that function acts, else {@code %Pmpp} of Pmpp. */
+    public double kwLimit() {
+        return vwMode ? kwRequested : s.pmpp() * puPmpp;
+    }
+
     /** The kW limit a volt-watt control last set (OpenDSS kWRequested). */
     public double kwRequested() {
         return kwRequested;
@@ -319,7 +336,7 @@ public final class PvSystem implements InverterDer, StateVariables {
                 effFactor = s.efficiency().yAt(panelKw / kva);
             }
             double pac = panelKw * effFactor;
-            double cap = vwMode ? kwRequested : s.pmpp() * s.puPmpp();
+            double cap = vwMode ? kwRequested : s.pmpp() * puPmpp;
             kwOut = Math.min(pac, cap);
         }
         double tempPf = 0.0;

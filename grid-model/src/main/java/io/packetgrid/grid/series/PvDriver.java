@@ -20,6 +20,7 @@ public final class PvDriver implements DerDriver {
     private final double temperature;
     private final double dutyStartHours;
     private double overrideIrradiance = Double.NaN;
+    private double scriptIrradiance;
 
     public PvDriver(PvSystem pv, LoadShape yearly, LoadShape daily, LoadShape duty, LoadShape tYearly, LoadShape tDaily,
                     LoadShape tDuty, double temperatureC, double dutyStartHours) {
@@ -43,7 +44,17 @@ public final class PvDriver implements DerDriver {
      * the shapes): for a co-simulation that supplies its own weather.
      */
     public void overrideIrradiance(double kwPerM2) {
+        if (!Double.isNaN(kwPerM2) && Double.isNaN(overrideIrradiance)) {
+            scriptIrradiance = pv.irradiance();
+        } else if (Double.isNaN(kwPerM2) && !Double.isNaN(overrideIrradiance)) {
+            pv.setIrradiance(scriptIrradiance);
+        }
         overrideIrradiance = kwPerM2;
+    }
+
+    /** The irradiance set by {@link #overrideIrradiance} (kW/m2), NaN when the shapes rule. */
+    public double irradianceOverride() {
+        return overrideIrradiance;
     }
 
     @Override

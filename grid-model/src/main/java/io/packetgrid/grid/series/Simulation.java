@@ -344,7 +344,7 @@ public final class Simulation {
         for (Monitor m : monitors) {
             m.sample(solver, intHour, sec);
         }
-        endOfStep();
+        finishTimeStep(stepSec / 3600.0);
         if (after) {
             advance();
         }
@@ -359,14 +359,17 @@ public final class Simulation {
         }
     }
 
-    /** OpenDSS EndOfTimeStepCleanup: storage energy from the solved power, then the inverter controls' memories. */
-    private void endOfStep() {
-        double intervalHours = stepSec / 3600.0;
+    /**
+     * The end of a time step of {@code intervalHours} after its solution (OpenDSS EndOfTimeStepCleanup):
+     * storage energy moves by the solved power, then the inverter controls update their memories. A
+     * co-simulation that solves snapshots at its own pace calls this after each one.
+     */
+    public void finishTimeStep(double intervalHours) {
         for (DerDriver d : ders) {
             d.endOfStep(solver, intervalHours);
         }
         double now = intHour * 3600.0 + sec;
-        ctx.set(solver, now, lastControlIterations, stepSec, timedControls);
+        ctx.set(solver, now, lastControlIterations, intervalHours * 3600.0, timedControls);
         for (Control c : controls) {
             c.endOfStep(ctx);
         }
