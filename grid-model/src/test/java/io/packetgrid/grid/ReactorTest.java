@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Reactor (Reactor.pas) against hand calculations on a stiff source: a shunt reactor draws
  * {@code V / (R + jX)} (plus {@code V / Rp}); the kvar form has {@code X = kV^2 1000 / kvar}; a
  * series reactor drops {@code Z I}; R and X matrices in parallel give {@code R^-1 + (jX)^-1}; a
- * three-phase sequence-impedance shunt draws the positive-sequence current {@code V / Z1}.
+ * three-phase sequence-impedance shunt draws the positive-sequence current {@code V / Z1}; a neutral
+ * grounding reactor carries a phase-to-ground load's return current {@code V / (Z_load + Z_ngr)}.
  */
 class ReactorTest {
     /** 12.47 kV source, effectively infinite (1e6 MVA). */
@@ -102,5 +103,23 @@ class ReactorTest {
         Simulation seq = run(dir, "New Reactor.q phases=3 bus1=src Z1=[3 40] Z0=[10 90]\n");
         double[][] f = flows(seq, "Reactor.q");
         assertEquals(Math.hypot(f[0][0], f[1][0]) / Math.hypot(3, 40), Math.hypot(f[2][0], f[3][0]), 1e-6);
+    }
+
+    @Test
+    void neutralGroundingReactorCarriesTheReturnCurrent(@TempDir Path dir) {
+        // a Dyn transformer (impedance negligible: 1e-6 of the loop; %Rs for both windings, as %R sets only the
+        // active one) whose wye neutral b.4 is grounded only through R + jX = 0.5 + j5 ohm; a phase-to-ground
+        // constant-impedance load of 5.29 ohm (10 kW at 230 V) closes the loop winding -> load -> ground -> reactor
+        // -> neutral: I = (400 V / sqrt 3) / |5.29 + 0.5 + j5|
+        Simulation sim = run(dir, "New Transformer.t phases=3 windings=2 buses=[src b.1.2.3.4] conns=[delta wye] kVs=[12.47 0.4] "
+                + "kVAs=[100 100] XHL=0.0001 %Rs=[0.00005 0.00005]\n"
+                + "New Reactor.ngr phases=1 bus1=b.4 bus2=b.0 R=0.5 X=5\n"
+                + "New Load.l phases=1 bus1=b.1 kV=0.23 kW=10 pf=1 model=2\n");
+        double[][] f = flows(sim, "Reactor.ngr");
+        double i = Math.hypot(f[2][0], f[3][0]);
+        double expected = 400.0 / Math.sqrt(3.0) / Math.hypot(5.29 + 0.5, 5.0);
+        assertEquals(expected, i, expected * 2e-5);
+        // the neutral rises by |Z_ngr| I above ground
+        assertEquals(Math.hypot(0.5, 5.0) * expected, Math.hypot(f[0][0], f[1][0]), expected * 1e-3);
     }
 }

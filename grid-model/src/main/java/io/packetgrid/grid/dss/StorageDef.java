@@ -11,8 +11,8 @@ import java.util.Set;
  * %Discharge 100, %kWrated 100, state idling, dispatch by default, %cutin/%cutout 0, pf 1, Vminpu 0.9,
  * Vmaxpu 1.1. {@code kW} dispatches (state and %Charge/%Discharge from its sign and size).
  * LoadLevel and Price dispatch, an efficiency curve, dynamic and user models are refused (see
- * docs/grid-model.md); {@code ControlMode=GFM} is accepted here and refused when the circuit is
- * built until grid-forming storage is in.
+ * docs/grid-model.md); a three-phase {@code ControlMode=GFM} unit also gets a grid-forming source that
+ * forms the voltage only while islanded ({@code CircuitBuilder}).
  */
 final class StorageDef extends ElementDef {
     static final PropertyTable TABLE = new PropertyTable("phases", "bus1", "kv", "conn", "kW", "kvar", "pf", "kVA", "%Cutin",
