@@ -14,6 +14,9 @@ import io.packetgrid.pem.packet.ConnectionPoint;
 import io.packetgrid.pem.packet.DeviceEvent;
 import io.packetgrid.pem.packet.PacketReply;
 import io.packetgrid.pem.packet.PacketRequest;
+import io.packetgrid.pem.service.PowerCommand;
+import io.packetgrid.pem.service.ServiceReply;
+import io.packetgrid.pem.service.ServiceRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -36,6 +39,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  * {@code reply_timeout}, {@code late_start}, {@code departure_short} (a device left short of its
  * owner's need, {@code kwh=} what it lacked); with {@link #logMessages} also every
  * {@code request} and {@code reply}.
+ *
+ * <p>Deadline devices ({@link ServiceAgent}s, added with {@link #services}) send a
+ * {@link ServiceRequest} when their owner's need arises (and again after a rejection), draw the power
+ * the server's {@link PowerCommand}s give them, and go to full power by themselves when their slack
+ * reaches zero; the fleet steps at that instant. Their power counts in the published values after the
+ * other devices'.
  *
  * <p>Devices under {@link Control#LOCAL} follow their own rules ({@link LocalRule}) and send nothing;
  * besides the control steps the fleet also steps at the instants a local rule names (an EV reaching
@@ -69,6 +78,10 @@ public final class DeviceFleetFederate implements Federate {
     private final ValueKey<double[]> meterKey;
     private final ValueKey<double[]> pointPowerKey;
     private final DeviceAgent[] locals;
+    private ServiceAgent[] services = new ServiceAgent[0];
+    private int[] servicePointOf = new int[0];
+    private final Map<String, ServiceAgent> serviceByEndpoint = new HashMap<>();
+    private long nextServiceNs = LocalRule.NEVER;
     private PointLayout layout;
     private int[] pointOf;
     private PvProfile[] pvAt;
@@ -138,10 +151,49 @@ public final class DeviceFleetFederate implements Federate {
             }
             of[i] = k;
         }
+        int[] sOf = new int[services.length];
+        for (int i = 0; i < services.length; i++) {
+            Integer k = index.get(services[i].at);
+            if (k == null) {
+                throw new IllegalArgumentException("device " + services[i].id + " connects at " + services[i].at
+                        + ", which the point layout of fleet " + name + " does not list");
+            }
+            sOf[i] = k;
+        }
+        this.servicePointOf = sOf;
         this.layout = l;
         this.pointOf = of;
         this.pvAt = l.pv() == null ? new PvProfile[l.points().size()] : l.pv().toArray(new PvProfile[0]);
         return this;
+    }
+
+    /**
+     * Adds deadline devices (before the run; endpoint {@code <fleet>/s<id>} unless named). Points of
+     * theirs that the layout lacks are appended to it (no PV); a layout set afterwards must list them.
+     */
+    public DeviceFleetFederate services(List<ServiceAgent> agents) {
+        services = agents.toArray(new ServiceAgent[0]);
+        List<ConnectionPoint> points = new ArrayList<>(layout.points());
+        List<PvProfile> pv = new ArrayList<>(java.util.Arrays.asList(pvAt));
+        for (ServiceAgent a : services) {
+            if (a.endpoint == null) {
+                a.endpoint = name + "/s" + a.id;
+            }
+            if (byEndpoint.containsKey(a.endpoint) || serviceByEndpoint.put(a.endpoint, a) != null) {
+                throw new IllegalArgumentException("two devices of fleet " + name + " share the endpoint " + a.endpoint);
+            }
+            if (!points.contains(a.at)) {
+                points.add(a.at);
+                pv.add(null);
+            }
+        }
+        return layout(new PointLayout(points, layout.pv() == null && pv.stream().allMatch(java.util.Objects::isNull) ? null : pv,
+                layout.clockOffsetS()));
+    }
+
+    /** The deadline devices. */
+    public List<ServiceAgent> serviceAgents() {
+        return List.of(services);
     }
 
     /** The net power at each connection point, kW, in {@link #layout()} order. */
@@ -183,6 +235,9 @@ public final class DeviceFleetFederate implements Federate {
                 setup.endpoint(a.endpoint);
             }
         }
+        for (ServiceAgent a : services) {
+            setup.endpoint(a.endpoint);
+        }
         setup.publishes(powerKey, totalPower());
         setup.publishes(devicePowerKey, devicePowers());
         setup.publishes(pointPowerKey, pointPowers(devicePowers(), 0));
@@ -218,7 +273,10 @@ public final class DeviceFleetFederate implements Federate {
         } else if (now >= nextLocalNs) {
             localSwitches(now);
         }
-        nextLocalNs = earliestLocalSwitch();
+        if (services.length > 0 && (tick || now >= nextServiceNs)) {
+            serviceStep(step, now);
+        }
+        nextLocalNs = Math.min(earliestLocalSwitch(), nextServiceNs);
         if (tick || changed) {
             publishPowers(step, now);
             changed = false;
@@ -235,6 +293,10 @@ public final class DeviceFleetFederate implements Federate {
 
     /** A server's reply to one of the devices (anything else is counted as unexpected). */
     private void receive(Step step, Message m, long now) {
+        if (!serviceByEndpoint.isEmpty() && serviceByEndpoint.containsKey(m.to())) {
+            receiveService(serviceByEndpoint.get(m.to()), m, now);
+            return;
+        }
         DeviceAgent a = byEndpoint.get(m.to());
         if (a == null || !(m.payload() instanceof PacketReply reply)) {
             stats.unexpectedMessages++;
@@ -263,6 +325,55 @@ public final class DeviceFleetFederate implements Federate {
                     + (reply.accepted() ? " accepted" : " denied " + reply.reason()));
         }
         changed |= a.refreshPower(now);
+    }
+
+    private void receiveService(ServiceAgent a, Message m, long now) {
+        a.advanceTo(now);
+        if (m.payload() instanceof ServiceReply r && a.request != null && r.requestId() == a.request.id()) {
+            a.onReply(r.accepted(), now);
+        } else if (m.payload() instanceof PowerCommand c && a.request != null && c.requestId() == a.request.id()) {
+            a.commandKw = c.powerKw();
+        } else {
+            stats.unexpectedMessages++;
+            return;
+        }
+        stats.replies++;
+        double p = a.decide(now);
+        changed |= p != a.powerKw;
+        a.powerKw = p;
+    }
+
+    /**
+     * Deadline devices at a control step or at the instant one's slack reaches zero: physics, requests
+     * due (in agent order), and each one's power; then the next such instant.
+     */
+    private void serviceStep(Step step, long now) {
+        long next = LocalRule.NEVER;
+        for (ServiceAgent a : services) {
+            a.advanceTo(now);
+            ServiceRequest r = a.due(now);
+            if (r != null) {
+                step.send(a.endpoint, serverEndpoint, r, PacketRequest.WIRE_BYTES, KIND);
+                stats.requests++;
+            }
+            boolean wasForced = a.forced;
+            double p = a.decide(now);
+            if (a.forced && !wasForced) {
+                step.event("forced_use", "device=" + a.endpoint + " request=" + a.request.id());
+            }
+            changed |= p != a.powerKw;
+            a.powerKw = p;
+            if (a.state == ServiceAgent.State.ACCEPTED && !a.forced && !a.device.done(now)) {
+                next = Math.min(next, Math.max(now + 1, a.forcedAtNs(now)));
+            } else if (a.state == ServiceAgent.State.REQUESTED) {
+                next = Math.min(next, Math.max(now + 1, a.requestedAtNs + a.retryNs));
+            } else if (a.state == ServiceAgent.State.WAITING) {
+                next = Math.min(next, Math.max(now + 1, a.device.needNs()));
+            } else if (a.state == ServiceAgent.State.REJECTED) {
+                next = Math.min(next, Math.max(now + 1, a.retryAtNs));
+            }
+        }
+        nextServiceNs = next;
     }
 
     /** Local rules that switch between control steps (e.g. an EV reaching its target). */
@@ -390,6 +501,9 @@ public final class DeviceFleetFederate implements Federate {
         for (DeviceAgent a : all) {
             s += a.powerKw;
         }
+        for (ServiceAgent a : services) {
+            s += a.powerKw;
+        }
         return s;
     }
 
@@ -408,8 +522,11 @@ public final class DeviceFleetFederate implements Federate {
     /** Net power at each point from the devices' powers (agent order). */
     private double[] pointPowers(double[] devices, long nowNs) {
         double[] p = new double[pvAt.length];
-        for (int i = 0; i < devices.length; i++) {
+        for (int i = 0; i < all.length; i++) {
             p[pointOf[i]] += devices[i];
+        }
+        for (int i = 0; i < services.length; i++) {
+            p[servicePointOf[i]] += devices[all.length + i];
         }
         double tS = layout.clockOffsetS() + nowNs / 1e9;
         for (int k = 0; k < p.length; k++) {
@@ -420,10 +537,14 @@ public final class DeviceFleetFederate implements Federate {
         return p;
     }
 
+    /** Each device's power: the agents in order, then the deadline devices. */
     private double[] devicePowers() {
-        double[] p = new double[all.length];
-        for (int i = 0; i < p.length; i++) {
+        double[] p = new double[all.length + services.length];
+        for (int i = 0; i < all.length; i++) {
             p[i] = all[i].powerKw;
+        }
+        for (int i = 0; i < services.length; i++) {
+            p[all.length + i] = services[i].powerKw;
         }
         return p;
     }
@@ -432,6 +553,9 @@ public final class DeviceFleetFederate implements Federate {
     @Override
     public void finish(long endNs) {
         for (DeviceAgent a : all) {
+            a.advanceTo(endNs);
+        }
+        for (ServiceAgent a : services) {
             a.advanceTo(endNs);
         }
     }
@@ -454,13 +578,16 @@ public final class DeviceFleetFederate implements Federate {
         return layout;
     }
 
-    /** The endpoints of the devices under PEM, in agent order (known from construction: a radio model's devices). */
+    /** The endpoints of the devices under PEM, in agent order, then the deadline devices' (a radio model's devices). */
     public List<String> endpoints() {
         List<String> out = new ArrayList<>();
         for (DeviceAgent a : all) {
             if (a.control == Control.PEM) {
                 out.add(a.endpoint);
             }
+        }
+        for (ServiceAgent a : services) {
+            out.add(a.endpoint);
         }
         return out;
     }

@@ -14,6 +14,7 @@ public final class StudyKinds {
         // each study registers itself here, one line per kind
         KINDS.put("acc2017", io.packetgrid.studies.pem.Acc2017Study::new);
         KINDS.put("coupled", io.packetgrid.studies.coupled.CoupledStudy::new);
+        KINDS.put("energy_internet", io.packetgrid.studies.internet.EnergyInternetStudy::new);
     }
 
     private StudyKinds() {
