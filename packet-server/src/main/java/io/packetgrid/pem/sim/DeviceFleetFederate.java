@@ -61,6 +61,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * transitions and before the server's answers (for a measured estimate; kW without PV, PV as
  * generated): a reader that must know which device powers a value includes (a server's grid view)
  * takes the point powers when the meter's time changes.
+ *
+ * <p>With {@link #supply} the fleet follows its points' supply from a grid's value: at a de-energised
+ * point the devices draw nothing (their physics run on without power), their controllers send nothing
+ * (the home's gateway is down) and the point's PV injects nothing; supply back, they resume. With
+ * {@link #pvOffWhile} every point's PV ceases to inject while a value is on (anti-islanding).
  */
 public final class DeviceFleetFederate implements Federate {
     /** Message kind for device ↔ server traffic (massive machine-type communication). */
@@ -97,6 +102,12 @@ public final class DeviceFleetFederate implements Federate {
     private int[] order;
     /** A device's power changed since the values were last published. */
     private boolean changed;
+    private ValueKey<double[]> supplyKey;
+    private int[] supplyEntry;
+    private boolean[] pointSupplied;
+    private double[] lastSupply;
+    private ValueKey<Double> pvOffKey;
+    private boolean pvOff;
 
     /**
      * @param observeFromNs metrics (cycles, deviation, latency) count from this time on
@@ -221,6 +232,22 @@ public final class DeviceFleetFederate implements Federate {
         return this;
     }
 
+    /**
+     * Follows the points' supply: {@code key} is a grid's array of energisation flags (1 or 0) and
+     * {@code entryOfPoint[k]} the entry of the layout's point k in it. Set before the run.
+     */
+    public DeviceFleetFederate supply(ValueKey<double[]> key, int[] entryOfPoint) {
+        this.supplyKey = key;
+        this.supplyEntry = entryOfPoint.clone();
+        return this;
+    }
+
+    /** PV at every point ceases to inject while {@code key} is above 0.5 (e.g. a grid's islanded flag). Before the run. */
+    public DeviceFleetFederate pvOffWhile(ValueKey<Double> key) {
+        this.pvOffKey = key;
+        return this;
+    }
+
     @Override
     public String name() {
         return name;
@@ -228,6 +255,19 @@ public final class DeviceFleetFederate implements Federate {
 
     @Override
     public long initialize(Setup setup) {
+        pointSupplied = new boolean[pvAt.length];
+        java.util.Arrays.fill(pointSupplied, true);
+        lastSupply = null;
+        pvOff = false;
+        if (supplyKey != null) {
+            if (supplyEntry.length != pvAt.length) {
+                throw new IllegalArgumentException("fleet " + name + ": supply needs one entry per point (" + pvAt.length + ")");
+            }
+            setup.wakesOn(supplyKey);
+        }
+        if (pvOffKey != null) {
+            setup.wakesOn(pvOffKey);
+        }
         for (DeviceAgent a : agents) {
             a.observeFromNs = observeFromNs;
             a.present = a.device.available(0);
@@ -257,6 +297,9 @@ public final class DeviceFleetFederate implements Federate {
     @Override
     public long step(Step step) {
         long now = step.now();
+        if (supplyKey != null || pvOffKey != null) {
+            supply(step, now);
+        }
         boolean tick = now >= nextTickNs;
         if (tick) {
             if (now > 0) {
@@ -283,6 +326,40 @@ public final class DeviceFleetFederate implements Federate {
         }
         long next = Math.min(nextTickNs, nextLocalNs);
         return next == LocalRule.NEVER ? SimTime.NEVER : next;
+    }
+
+    /** Supply changes since the last step: devices run at their old power up to now, then the new supply holds. */
+    private void supply(Step step, long now) {
+        if (pvOffKey != null) {
+            boolean off = step.read(pvOffKey) > 0.5;
+            changed |= off != pvOff;
+            pvOff = off;
+        }
+        if (supplyKey == null) {
+            return;
+        }
+        double[] s = step.read(supplyKey);
+        if (s == null || s.length == 0 || java.util.Arrays.equals(s, lastSupply)) {
+            return;
+        }
+        lastSupply = s.clone();
+        for (int k = 0; k < pointSupplied.length; k++) {
+            int e = supplyEntry[k];
+            boolean on = e < 0 || e >= s.length || s[e] > 0.5;
+            if (on != pointSupplied[k]) {
+                pointSupplied[k] = on;
+                changed = true;
+            }
+        }
+        for (int i = 0; i < all.length; i++) {
+            DeviceAgent a = all[i];
+            boolean on = pointSupplied[pointOf[i]];
+            if (on != a.supplied) {
+                a.advanceTo(now);
+                a.supplied = on;
+                changed |= a.refreshPower(now);
+            }
+        }
     }
 
     private void advanceAll(long now) {
@@ -426,6 +503,9 @@ public final class DeviceFleetFederate implements Federate {
     /** One device's controller at a control step (physics already advanced to {@code now}). */
     private void control(Step step, DeviceAgent a, long now, double dtS) {
         departure(step, a, now);
+        if (!a.supplied) {
+            return;     // no power, no gateway: the controller waits for the supply
+        }
         if (a.control == Control.THERMOSTAT) {
             a.thermostatStep(now);
             a.refreshPower(now);
@@ -511,12 +591,17 @@ public final class DeviceFleetFederate implements Federate {
     private double pvPower(long nowNs) {
         double s = 0;
         double tS = layout.clockOffsetS() + nowNs / 1e9;
-        for (PvProfile pv : pvAt) {
-            if (pv != null) {
-                s += pv.powerKw(tS);
+        for (int k = 0; k < pvAt.length; k++) {
+            if (pvAt[k] != null && pvOn(k)) {
+                s += pvAt[k].powerKw(tS);
             }
         }
         return s;
+    }
+
+    /** Whether the PV at point k injects: supplied and not ceased (no supply state before the run: yes). */
+    private boolean pvOn(int k) {
+        return !pvOff && (pointSupplied == null || pointSupplied[k]);
     }
 
     /** Net power at each point from the devices' powers (agent order). */
@@ -530,7 +615,7 @@ public final class DeviceFleetFederate implements Federate {
         }
         double tS = layout.clockOffsetS() + nowNs / 1e9;
         for (int k = 0; k < p.length; k++) {
-            if (pvAt[k] != null) {
+            if (pvAt[k] != null && pvOn(k)) {
                 p[k] -= pvAt[k].powerKw(tS);
             }
         }

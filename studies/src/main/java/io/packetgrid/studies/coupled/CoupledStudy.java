@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.cosim.scenario.YamlFiles;
 import io.packetgrid.grid.api.Feeder;
+import io.packetgrid.studies.coupled.events.Timeline;
 import io.packetgrid.studies.coupled.grid.FeederTemplate;
 import io.packetgrid.studies.coupled.household.FeederPlan;
 import io.packetgrid.studies.coupled.household.HouseholdPlanner;
@@ -66,8 +67,10 @@ public final class CoupledStudy implements Study {
         int gridSteps = (int) (s.duration().ns() / s.gridStep().ns()) + 1;
         FeederTemplate template = FeederTemplate.load(s.feeder(), ctx.scenarioDir(), source + ": feeder", s.start().seconds() / 3600,
                 s.gridStep().ns(), gridSteps);
+        template = Timeline.withProtectionDg(s, template, ctx.scenarioDir(), source, gridSteps);
         List<FeederPlan> plans = new HouseholdPlanner(s, template, source).plan();
         VariantRunner runner = new VariantRunner(s, template, plans);
+        Timeline.check(s, template, plans, runner, source);
 
         List<List<VariantSpec>> phases = new ArrayList<>();
         List<VariantSpec> rest = new ArrayList<>(s.variants());
@@ -186,11 +189,18 @@ public final class CoupledStudy implements Study {
         for (VariantSpec v : s.variants()) {
             VariantResult r = results.get(v.name());
             Map<String, Object> m = CoupledMetrics.of(s, r);
+            if (r.events() != null) {
+                m.putAll(Timeline.metrics(r.events()));
+            }
             table.put(v.name(), m);
             ObjectNode node = summary.variant(v.name());
             for (Map.Entry<String, Object> e : m.entrySet()) {
                 Object val = e.getValue();
-                if (val instanceof Double d) {
+                if (val == null) {
+                    node.putNull(e.getKey());
+                } else if (val instanceof Boolean b) {
+                    node.put(e.getKey(), b);
+                } else if (val instanceof Double d) {
                     if (Double.isFinite(d)) {
                         node.put(e.getKey(), d);
                     } else {
@@ -217,6 +227,9 @@ public final class CoupledStudy implements Study {
                 radio.put("latency_max_ms", CoupledMetrics.round(all.latencyMaxMs(), 4));
                 radio.put("in_flight_at_end", r.radio().inFlight());
             }
+            if (r.events() != null) {
+                Timeline.write(node, r.events());
+            }
             Path vdir = dir.resolve(v.name());
             CoupledCsv.write(vdir, s, r);
             writeText(vdir.resolve("profile.txt"), profile(r.report()));
@@ -224,11 +237,12 @@ public final class CoupledStudy implements Study {
         summary.write(dir);
         if (s.outputs().plots()) {
             CoupledPlots.all(dir, s, template, results);
+            Timeline.plots(dir, s, results);
         }
         String text = String.format(Locale.ROOT, "PacketGrid coupled study '%s': %d feeder%s (%s), %d households, %d devices, %s from %s, "
                         + "grid every %s, devices every %s, seed %d%n", s.name(), plans.size(), plans.size() == 1 ? "" : "s",
                 template.label(), households, devices, s.duration(), clock(s.start().seconds()), s.gridStep(), s.deviceStep(), s.seed())
-                + SummaryTable.format(TABLE, table);
+                + SummaryTable.format(s.events() == null ? TABLE : Timeline.table(TABLE), table);
         writeText(dir.resolve("summary.txt"), text);
         SummaryTable.print(ctx.out(), text);
         ctx.out().printf(Locale.ROOT, "simulated %d variant%s in %.1f s%n", results.size(), results.size() == 1 ? "" : "s", wallS);

@@ -156,10 +156,15 @@ class CoupledRunIT {
         Files.writeString(dir.resolve("unknown.yaml"), shortened.replace("seed: 6", "seed: 6\ncolour: red"));
         Files.writeString(dir.resolve("path.yaml"), shortened.replace("builtin:european-lv", "feeders/nope.dss"));
         Files.writeString(dir.resolve("load.yaml"), shortened.replace("  loads: [all]", "  loads: [all]\n  overrides: [{load: LOAD77, devices: [ev_charger]}]"));
+        Files.writeString(dir.resolve("event.yaml"), shortened + "events:\n  - {at: 1h, kind: open, element: Line.LINE1}\n"
+                + "  - {at: 2h, kind: close, element: Line.NOPE}\n");
+        Files.writeString(dir.resolve("late.yaml"), shortened + "events:\n  - {at: 5h, kind: server_outage, until: 6h}\n");
         String[][] cases = {
                 {"unknown.yaml", "packetgrid: unknown.yaml: colour: unknown field 'colour' (known: "},
                 {"path.yaml", "packetgrid: path.yaml: feeder.script: no such file 'feeders/nope.dss'"},
                 {"load.yaml", "packetgrid: load.yaml: households.overrides[0].load: no load 'LOAD77' in the feeder"},
+                {"event.yaml", "packetgrid: event.yaml: events[1].element: no Line 'NOPE' in the feeder"},
+                {"late.yaml", "packetgrid: late.yaml: events[0].at: 5h is not before the end of the study (3h)"},
         };
         for (String[] c : cases) {
             Launcher.Result r = run("run", c[0], "--out", "bad");

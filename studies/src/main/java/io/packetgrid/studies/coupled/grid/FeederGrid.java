@@ -7,6 +7,8 @@ import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.federate.GridFederate;
 import io.packetgrid.grid.federate.GridFederateConfig;
 import io.packetgrid.grid.federate.LoadInput;
+import io.packetgrid.grid.federate.SwitchInput;
+import io.packetgrid.grid.island.IslandSpec;
 import io.packetgrid.studies.coupled.scenario.GridLimitsSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,17 @@ public final class FeederGrid {
     public FeederGrid(String feederName, String fleetName, ValueKey<double[]> household, Feeder feeder, FeederTemplate template,
                       int[] householdLoad, int[] loadShape, long gridStepNs, int steps, int observeStep, GridLimitsSpec limits,
                       boolean logEvents) {
+        this(feederName, fleetName, household, feeder, template, householdLoad, loadShape, gridStepNs, steps, observeStep, limits,
+                logEvents, List.of(), null);
+    }
+
+    /**
+     * As above, with elements switched from values and a micro-grid (an island request value, a grid-forming
+     * battery) on the grid federate.
+     */
+    public FeederGrid(String feederName, String fleetName, ValueKey<double[]> household, Feeder feeder, FeederTemplate template,
+                      int[] householdLoad, int[] loadShape, long gridStepNs, int steps, int observeStep, GridLimitsSpec limits,
+                      boolean logEvents, List<SwitchInput> switches, IslandSpec island) {
         this.householdLoad = householdLoad.clone();
         this.loadCount = template.loads().size();
         this.series = GridRecorder.seriesFor(feeder, steps, householdLoad.length);
@@ -46,7 +59,7 @@ public final class FeederGrid {
         }
         this.grid = new GridFederate(feeder, new GridFederateConfig(feederName + "/grid", gridStepNs, feederName + "/grid", names,
                 LoadPublisher.kwName(loadsName), LoadPublisher.kvarName(loadsName), LoadInput.REPLACE, List.of(loadsName),
-                SimTime.NEVER, 0.0));
+                SimTime.NEVER, 0.0, switches, island));
         this.recorder = new GridRecorder(feederName + "/record", grid, householdLoad, gridStepNs, observeStep, limits, series, logEvents);
     }
 

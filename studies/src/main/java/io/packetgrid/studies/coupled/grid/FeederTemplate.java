@@ -45,6 +45,7 @@ public final class FeederTemplate {
     private final String sourceBus;
     private final double[][] baseKw;
     private final double[][] baseKvar;
+    private final Network network;
 
     private FeederTemplate(Path script, String commands, String label, Feeder f, Map<String, double[]> coords,
                            double startHour, long gridStepNs, int steps) {
@@ -94,6 +95,7 @@ public final class FeederTemplate {
             break;
         }
         this.sourceBus = src;
+        this.network = net;
         this.busXy = coords;
     }
 
@@ -245,5 +247,20 @@ public final class FeederTemplate {
 
     public String sourceBus() {
         return sourceBus;
+    }
+
+    /** The feeder's network as the script leaves it (to check names against; copies solve on their own). */
+    public Network network() {
+        return network;
+    }
+
+    /** Every bus's coordinates (metres), keyed by lower-case bus name. */
+    public Map<String, double[]> coordinates() {
+        return java.util.Collections.unmodifiableMap(busXy);
+    }
+
+    /** The bus at the map's origin ({@link #origin()}): the first line's first bus, or null without one. */
+    public String originBus() {
+        return segments.isEmpty() ? null : segments.get(0)[0];
     }
 }

@@ -109,8 +109,12 @@ public final class GridRecorder implements Federate {
         int bad = 0;
         boolean observe = k >= observeStep;
         double[] busMin2 = series.busVMinPu;
+        Network net = feeder.network();
         for (int j = 0; j < lvNodes.length; j++) {
             int i = lvNodes[j];
+            if (!net.energised(i)) {
+                continue;   // without supply: an interruption (counted by the time line), not a voltage violation
+            }
             double m2 = re[i] * re[i] + im[i] * im[i];
             if (m2 < min2) {
                 min2 = m2;
@@ -128,12 +132,15 @@ public final class GridRecorder implements Federate {
                 }
             }
         }
-        double vMin = Math.sqrt(min2) / nominal;
-        double vMax = Math.sqrt(max2) / nominal;
+        double vMin = min2 == Double.POSITIVE_INFINITY ? Double.NaN : Math.sqrt(min2) / nominal;
+        double vMax = max2 == Double.NEGATIVE_INFINITY ? Double.NaN : Math.sqrt(max2) / nominal;
         double[] v = grid.lastVoltagesPu();
         double cMin = Double.POSITIVE_INFINITY;
         for (int h = 0; h < householdLoad.length; h++) {
             double vh = v[householdLoad[h]];
+            if (vh == 0.0) {
+                continue;   // de-energised (a load with supply never reads exactly 0 V)
+            }
             cMin = Math.min(cMin, vh);
             if (observe) {
                 series.householdVMinPu[h] = Math.min(series.householdVMinPu[h], vh);
