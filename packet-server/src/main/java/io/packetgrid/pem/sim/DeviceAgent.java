@@ -136,7 +136,7 @@ public final class DeviceAgent {
         return switch (control) {
             case THERMOSTAT -> thermostatOn && device.available(nowNs / 1e9) ? device.ratedKw() : 0;
             case LOCAL -> localKw;
-            case PEM -> automaton.powerKw(device);
+            case PEM -> device.available(nowNs / 1e9) ? automaton.powerKw(device) : 0; // gone between control steps: off
         };
     }
 

@@ -83,6 +83,9 @@ public final class DeviceFleetFederate implements Federate {
     private final ValueKey<double[]> meterKey;
     private final ValueKey<double[]> pointPowerKey;
     private final DeviceAgent[] locals;
+    /** Devices under PEM that may leave (EVs): they stop drawing at the instant they leave. */
+    private final DeviceAgent[] leavers;
+    private long nextLeaveNs = LocalRule.NEVER;
     private ServiceAgent[] services = new ServiceAgent[0];
     private int[] servicePointOf = new int[0];
     private final Map<String, ServiceAgent> serviceByEndpoint = new HashMap<>();
@@ -124,6 +127,7 @@ public final class DeviceFleetFederate implements Federate {
         this.meterKey = meterKey(name);
         this.pointPowerKey = pointPowerKey(name);
         List<DeviceAgent> local = new ArrayList<>();
+        List<DeviceAgent> leaving = new ArrayList<>();
         LinkedHashSet<ConnectionPoint> seen = new LinkedHashSet<>();
         for (DeviceAgent a : all) {
             if (a.endpoint == null) {
@@ -138,9 +142,13 @@ public final class DeviceFleetFederate implements Federate {
             if (a.control == Control.LOCAL) {
                 local.add(a);
             }
+            if (a.control == Control.PEM && a.device.leavesAtS(0) < Double.POSITIVE_INFINITY) {
+                leaving.add(a);
+            }
             seen.add(a.at);
         }
         this.locals = local.toArray(new DeviceAgent[0]);
+        this.leavers = leaving.toArray(new DeviceAgent[0]);
         layout(PointLayout.of(List.copyOf(seen)));
     }
 
@@ -316,15 +324,19 @@ public final class DeviceFleetFederate implements Federate {
         } else if (now >= nextLocalNs) {
             localSwitches(now);
         }
+        if (!tick && now >= nextLeaveNs) {
+            departuresBetweenSteps(now);
+        }
         if (services.length > 0 && (tick || now >= nextServiceNs)) {
             serviceStep(step, now);
         }
         nextLocalNs = Math.min(earliestLocalSwitch(), nextServiceNs);
+        nextLeaveNs = leavers.length == 0 ? LocalRule.NEVER : earliestLeave(now);
         if (tick || changed) {
             publishPowers(step, now);
             changed = false;
         }
-        long next = Math.min(nextTickNs, nextLocalNs);
+        long next = Math.min(Math.min(nextTickNs, nextLocalNs), nextLeaveNs);
         return next == LocalRule.NEVER ? SimTime.NEVER : next;
     }
 
@@ -461,6 +473,33 @@ public final class DeviceFleetFederate implements Federate {
                 changed |= a.localStep(now);
             }
         }
+    }
+
+    /**
+     * PEM devices that left since the last step while drawing (an EV driven off inside a packet): they stop
+     * at that instant; the automaton sees the departure, and tells the server, at its next control step.
+     */
+    private void departuresBetweenSteps(long now) {
+        for (DeviceAgent a : leavers) {
+            if (a.powerKw != 0 && !a.device.available(now / 1e9)) {
+                a.advanceTo(now);
+                changed |= a.refreshPower(now);
+            }
+        }
+    }
+
+    /** The next instant a drawing PEM device leaves (> now), or NEVER. */
+    private long earliestLeave(long now) {
+        long t = LocalRule.NEVER;
+        for (DeviceAgent a : leavers) {
+            if (a.powerKw != 0) {
+                double s = a.device.leavesAtS(now / 1e9);
+                if (s < Double.POSITIVE_INFINITY) {
+                    t = Math.min(t, Math.max(now + 1, (long) Math.ceil(s * 1e9)));
+                }
+            }
+        }
+        return t;
     }
 
     private long earliestLocalSwitch() {

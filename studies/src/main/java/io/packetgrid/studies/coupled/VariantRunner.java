@@ -8,6 +8,11 @@ import io.packetgrid.cosim.message.FixedDelayNetwork;
 import io.packetgrid.cosim.message.IdealNetwork;
 import io.packetgrid.cosim.message.Network;
 import io.packetgrid.cosim.record.CsvRecorder;
+import io.packetgrid.studies.coupled.detail.DeviceSampler;
+import io.packetgrid.studies.coupled.detail.FeederDetail;
+import io.packetgrid.studies.coupled.detail.GzipTable;
+import io.packetgrid.studies.coupled.detail.StructuredEvents;
+import io.packetgrid.studies.coupled.scenario.OutputSpec;
 import io.packetgrid.cosim.record.Recorder;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.api.Feeder;
@@ -156,13 +161,15 @@ public final class VariantRunner {
             if (withGrid) {
                 Feeder feeder = feeders.get(f);
                 feeder.simulation().rebuildNetwork();
-                grid = timeline && f == 0
-                        ? new FeederGrid(plan.name(), plan.fleetName(), FeederFleet.householdKwKey(plan), feeder, template,
-                                plan.householdLoads(), plan.loadShape(), s.gridStep().ns(), gSteps, observeStep, s.gridLimits(), true,
-                                events.switches(), events.island())
-                        : new FeederGrid(plan.name(), plan.fleetName(), FeederFleet.householdKwKey(plan), feeder,
-                                template, plan.householdLoads(), plan.loadShape(), s.gridStep().ns(), gSteps, observeStep, s.gridLimits(),
-                                true);
+                OutputSpec.Detail d = s.outputs().detail();
+                FeederDetail detail = eventsDir != null && (d.households() || d.anyNodes())
+                        ? new FeederDetail(eventsDir.resolve("detail").resolve("parts"), plan.name(), f == 0, d) : null;
+                boolean withEvents = timeline && f == 0;
+                grid = new FeederGrid(plan.name(), plan.fleetName(), FeederFleet.householdKwKey(plan), feeder,
+                        template, plan.householdLoads(), plan.loadShape(), s.gridStep().ns(), gSteps, observeStep, s.gridLimits(), true,
+                        withEvents ? events.switches() : List.of(), withEvents ? events.island() : null, detail,
+                        plan.households().stream().map(io.packetgrid.studies.coupled.household.Household::id).toArray(String[]::new),
+                        s.feeder().onNonconvergence());
                 grids.add(grid);
                 if (timeline && f == 0) {
                     // the households see their supply; PV in an island rides through unless anti-islanding is asked for
@@ -179,6 +186,13 @@ public final class VariantRunner {
         }
         Federation fed = new Federation();
         fleets.forEach(fed::add);
+        if (eventsDir != null && s.outputs().detail().devices()) {
+            for (int f = 0; f < plans.size(); f++) {
+                fed.add(new DeviceSampler(plans.get(f).name(), fleets.get(f), s.gridStep().ns(), s.duration().ns(),
+                        s.outputs().detail().stride(), eventsDir.resolve("detail").resolve("parts")
+                        .resolve("devices-" + plans.get(f).name() + ".csv.gz"), f == 0));
+            }
+        }
         grids.forEach(g -> fed.addAll(g.federates()));
         servers.forEach(fed::add);
         // the time line on the first feeder: its events, its protection, what followed
@@ -254,6 +268,9 @@ public final class VariantRunner {
         } finally {
             recorder.close();
         }
+        if (eventsDir != null) {
+            detailTables(eventsDir, withGrid);
+        }
         List<FeederRun> runs = new ArrayList<>();
         for (int f = 0; f < plans.size(); f++) {
             FeederPlan plan = plans.get(f);
@@ -281,6 +298,27 @@ public final class VariantRunner {
             return ProtectionSystem.bind(s.protection(), feeder, template.coordinates(), template.originBus());
         } catch (PacketGridException e) {
             throw e.within("protection");
+        }
+    }
+
+    /** The variant's detailed tables ({@code outputs.detail}): the feeders' parts joined, the structured event log. */
+    private void detailTables(Path dir, boolean withGrid) {
+        OutputSpec.Detail d = s.outputs().detail();
+        Path detail = dir.resolve("detail");
+        if (withGrid && (d.households() || d.anyNodes())) {
+            FeederDetail.join(detail, detail.resolve("parts"), plans.stream().map(FeederPlan::name).toList(), d);
+        }
+        if (d.devices()) {
+            GzipTable.concatenate(plans.stream().map(p -> detail.resolve("parts").resolve("devices-" + p.name() + ".csv.gz")).toList(),
+                    detail.resolve("devices.csv.gz"));
+        }
+        if (d.events()) {
+            StructuredEvents.write(dir.resolve("events.csv"), detail.resolve("events.csv.gz"));
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(detail.resolve("parts"));
+        } catch (java.io.IOException e) {
+            // an empty folder left behind is harmless
         }
     }
 

@@ -62,8 +62,13 @@ public final class EnergyInternetStudy implements Study {
     }
 
     @Override
+    public EnergyInternetScenario scenario(JsonNode tree, String source, java.nio.file.Path scenarioDir) {
+        return YamlFiles.convert(tree, source, EnergyInternetScenario.class);
+    }
+
+    @Override
     public Summary run(JsonNode tree, String source, RunContext ctx) {
-        EnergyInternetScenario s = YamlFiles.convert(tree, source, EnergyInternetScenario.class);
+        EnergyInternetScenario s = scenario(tree, source, ctx.scenarioDir());
         long wall0 = System.nanoTime();
         LocalDateTime start = s.startTime();
         long stepNs = s.deviceStep().ns();

@@ -55,7 +55,7 @@ class CoupledRunIT {
         try (Stream<Path> s = Files.walk(out)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 String n = p.getFileName().toString();
-                if (n.endsWith(".csv") || n.endsWith(".json")) {
+                if ((n.endsWith(".csv") || n.endsWith(".json")) && !n.equals("run.json")) {   // run.json: when and how long
                     m.put(out.relativize(p), Files.readAllBytes(p));
                 }
             }
@@ -121,6 +121,18 @@ class CoupledRunIT {
             byte[] b = Files.readAllBytes(out.resolve(png));
             assertTrue(b.length > 1000 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G', png + " is a PNG");
         }
+
+        // provenance: the effective scenario reproduces the run byte for byte, run.json and report.html are there
+        for (String f : List.of("scenario.resolved.yaml", "run.json", "report.html")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        Launcher.Result re = Launcher.run(out, Map.of(), 900, "run", "scenario.resolved.yaml", "--out", dir.resolve("re").toString());
+        assertEquals(0, re.exit(), re.stderr());
+        assertSameBytes(out, dir.resolve("re"));
+        JsonNode info = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals("run short.yaml --out a --threads 2", info.get("command").asText());
+        assertEquals(6, info.get("seed").asLong());
+        assertEquals(2, info.get("threads").asInt());
 
         Launcher.Result again = run("run", "short.yaml", "--out", "b", "--threads", "2");
         assertEquals(0, again.exit(), again.stderr());

@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
  * thread CPU time after a warm-up. Prints one JSON object last.
  */
 @Command(name = "planning", mixinStandardHelpOptions = true,
-        description = {"Energy-Internet day-ahead planning (thread CPU time): day_ahead_cpu_ms, day_ahead_wall_ms,",
-                "replan_cpu_ms for --households N (an EV, a dishwasher and a sauna each)."})
+        description = {"Benchmarks the Energy-Internet day-ahead planning (thread CPU time).",
+                "Prints day_ahead_cpu_ms, day_ahead_wall_ms, replan_cpu_ms for --households N (an EV, a dishwasher",
+                "and a sauna each)."})
 public final class PlanningBenchCommand implements Callable<Integer> {
     @Option(names = "--households", defaultValue = "55", description = "Households (default ${DEFAULT-VALUE}).")
     int households;

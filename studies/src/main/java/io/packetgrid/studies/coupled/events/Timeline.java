@@ -54,7 +54,8 @@ public final class Timeline {
         FeederSpec f = s.feeder();
         List<String> commands = new ArrayList<>(f.commands());
         commands.addAll(List.of(dg.split("\n")));
-        FeederSpec with = new FeederSpec(f.script(), commands, f.copies(), f.spacingM(), f.columns(), f.busCoords());
+        FeederSpec with = new FeederSpec(f.script(), commands, f.copies(), f.spacingM(), f.columns(), f.busCoords(),
+                f.onNonconvergence());
         return FeederTemplate.load(with, dir, source + ": feeder", s.start().seconds() / 3600, s.gridStep().ns(), steps);
     }
 

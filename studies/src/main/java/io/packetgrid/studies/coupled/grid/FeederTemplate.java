@@ -45,6 +45,7 @@ public final class FeederTemplate {
     private final String sourceBus;
     private final double[][] baseKw;
     private final double[][] baseKvar;
+    private final double[] nominalV;
     private final Network network;
 
     private FeederTemplate(Path script, String commands, String label, Feeder f, Map<String, double[]> coords,
@@ -58,6 +59,7 @@ public final class FeederTemplate {
         List<LoadDriver> drivers = f.simulation().loads();
         this.baseKw = new double[drivers.size()][steps];
         this.baseKvar = new double[drivers.size()][steps];
+        this.nominalV = new double[drivers.size()];
         f.setMode(SolveMode.YEARLY);
         for (LoadDriver d : drivers) {
             Load l = d.load();
@@ -71,6 +73,7 @@ public final class FeederTemplate {
                 }
             }
             LoadInfo info = new LoadInfo(ls.size(), name, l.connection().buses()[0], l.phases() == 1 ? phase : 0);
+            nominalV[info.index()] = f.loadNominalV(name);
             for (int k = 0; k < steps; k++) {
                 double hour = startHour + k * (gridStepNs / 3.6e12);
                 double[] pq = d.scheduled(SolveMode.YEARLY, hour, f.simulation().loadMult());
@@ -208,6 +211,14 @@ public final class FeederTemplate {
 
     public double baseKvar(int load, int k) {
         return baseKvar[load][k];
+    }
+
+    /**
+     * The voltage a load's per-unit voltage is taken of (grid-model's {@code Feeder.loadNominalV}: 230 V at an
+     * LV customer point, else the load's own rated phase voltage).
+     */
+    public double loadNominalV(int load) {
+        return nominalV[load];
     }
 
     public int steps() {
