@@ -77,6 +77,11 @@ final class TransformerDef extends ElementDef {
     }
 
     @Override
+    int terminals() {
+        return w.length;
+    }
+
+    @Override
     PropertyTable table() {
         return code ? CODE_TABLE : TABLE;
     }
