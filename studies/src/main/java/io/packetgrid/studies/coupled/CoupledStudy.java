@@ -204,7 +204,8 @@ public final class CoupledStudy implements Study {
         }
         if (mv > 0) {
             ctx.add(String.format(Locale.ROOT, "%d of %d households are loads above LV (%.0f V nominal phase voltage): their "
-                    + "voltages are in pu of their own nominal and scored against grid_limits' band, not EN 50160's LV limits; "
+                    + "voltages are in pu of their own nominal and scored against grid_limits' MV band (mv_v_min_pu, mv_v_max_pu), "
+                    + "not EN 50160's LV limits; "
                     + "choose LV customer loads in households.loads for an LV study", mv, households, mvNominal));
         }
     }

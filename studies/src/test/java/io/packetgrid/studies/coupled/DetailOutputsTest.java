@@ -45,6 +45,7 @@ class DetailOutputsTest {
                         "outputs: {plots: false, detail: {households: true, devices: true, node_voltages: [all], stride: 2, events: true, radio: true}}");
         assertTrue(yaml.contains("detail:"));
         Summary s = Scenarios.run(yaml, out, 2);
+        assertFalse(s.variants().get("pem").has("mv_v_min_pu"), "an LV feeder under its source bus has no MV metrics");
         for (String v : List.of("uncontrolled", "pem")) {
             Path d = out.resolve(v).resolve("detail");
             List<CSVRecord> hh = read(d.resolve("households.csv.gz"));
