@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.dss.DssInterpreter;
+import io.packetgrid.grid.feeders.BundledFeeders;
 import io.packetgrid.grid.series.Simulation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +25,10 @@ import picocli.CommandLine.Parameters;
 public final class BenchGridCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Parameters(index = "0", paramLabel = "SCRIPT.dss", description = "OpenDSS script with a time series (or a snapshot).")
-    Path script;
+    @Parameters(index = "0", paramLabel = "SCRIPT.dss", description = "OpenDSS script with a time series (or a snapshot), or builtin:NAME.")
+    String scriptArg;
+
+    private Path script;
 
     @Option(names = "--steps", defaultValue = "1440", description = "Time steps to time (default ${DEFAULT-VALUE}).")
     int steps;
@@ -52,6 +55,7 @@ public final class BenchGridCommand implements Callable<Integer> {
         if (steps < 1 || repeats < 1 || warmup < 0) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--steps and --repeats must be >= 1");
         }
+        script = BundledFeeders.isBuiltin(scriptArg) ? BundledFeeders.resolve(scriptArg, "SCRIPT") : Path.of(scriptArg);
         if (!Files.isRegularFile(script)) {
             throw new PacketGridException(script.toString(), "script not found");
         }
