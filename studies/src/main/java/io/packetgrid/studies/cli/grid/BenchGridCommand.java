@@ -48,6 +48,9 @@ public final class BenchGridCommand implements Callable<Integer> {
         int injectionNodes;
         boolean reduced;
         String mode;
+        long factorNonzeros;
+        int restrictedRows;
+        Simulation sim;
     }
 
     @Override
@@ -66,6 +69,9 @@ public final class BenchGridCommand implements Callable<Integer> {
             }
             Run[] runs = new Run[repeats];
             for (int r = 0; r < repeats; r++) {
+                if (r > 0) {
+                    runs[r - 1].sim = null;   // keep one solved network for the memory figure
+                }
                 runs[r] = once(tmp);
             }
             double[] all = new double[repeats * steps];
@@ -90,6 +96,16 @@ public final class BenchGridCommand implements Callable<Integer> {
             out.put("nodes", runs[0].nodes);
             out.put("injection_nodes", runs[0].injectionNodes);
             out.put("strategy", runs[0].reduced ? "reduced" : "sparse");
+            out.put("factor_nonzeros", runs[0].factorNonzeros);
+            out.put("iteration_rows", runs[0].restrictedRows);
+            // memory the solved network holds (model, matrix, factor, solver state), after a full GC
+            Runtime rt = Runtime.getRuntime();
+            System.gc();
+            System.gc();
+            long heap = rt.totalMemory() - rt.freeMemory();
+            out.put("heap_after_gc_mb", round(heap / 1e6));
+            out.put("heap_bytes_per_node", Math.round((double) heap / runs[0].nodes));
+            java.lang.ref.Reference.reachabilityFence(runs[repeats - 1].sim);
             out.put("warmup_runs", warmup);
             out.put("repeats", repeats);
             System.out.println(JSON.writeValueAsString(out));
@@ -141,6 +157,9 @@ public final class BenchGridCommand implements Callable<Integer> {
         run.nodes = sim.network().nodeCount();
         run.injectionNodes = sim.solver().injectionNodes();
         run.reduced = sim.solver().isReduced();
+        run.factorNonzeros = sim.solver().factorNonzeros();
+        run.restrictedRows = sim.solver().restrictedRows();
+        run.sim = sim;
         return run;
     }
 
