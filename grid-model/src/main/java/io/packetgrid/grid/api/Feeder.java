@@ -377,6 +377,28 @@ public final class Feeder {
         throw new PacketGridException("load " + load, "is not connected to any node");
     }
 
+    /**
+     * Opens or closes one terminal (1-based) of a switchable element ({@code Line.X}, {@code Transformer.X};
+     * a bare name is a line), or every terminal with {@code terminal = 0}, as OpenDSS's {@code Open} and
+     * {@code Close}; rebuilds the network (parts cut off from every source are de-energised).
+     */
+    public void setOpen(String element, int terminal, boolean open) {
+        io.packetgrid.grid.model.Switchable e = io.packetgrid.grid.island.Microgrid.element(network(), element);
+        if (terminal < 0 || terminal > e.connection().terminals()) {
+            throw new PacketGridException(e.name(), "has no terminal " + terminal);
+        }
+        boolean changed = false;
+        for (int t = 0; t < e.connection().terminals(); t++) {
+            if ((terminal == 0 || terminal - 1 == t) && e.terminalOpen(t) != open) {
+                e.setTerminalOpen(t, open);
+                changed = true;
+            }
+        }
+        if (changed) {
+            sim().rebuildNetwork();
+        }
+    }
+
     /** Opens or closes a line or switch ({@code Line.name} or just the name); refactors the network. */
     public void setSwitch(String line, boolean open) {
         String full = line.toLowerCase(Locale.ROOT).startsWith("line.") ? line : "Line." + line;

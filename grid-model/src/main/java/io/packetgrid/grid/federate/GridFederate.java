@@ -7,13 +7,19 @@ import io.packetgrid.cosim.federate.Step;
 import io.packetgrid.cosim.time.SimTime;
 import io.packetgrid.cosim.value.ValueKey;
 import io.packetgrid.grid.api.Feeder;
+import io.packetgrid.grid.island.IslandSpec;
+import io.packetgrid.grid.island.Microgrid;
+import io.packetgrid.grid.model.CircuitElement;
+import io.packetgrid.grid.model.GridFormingSource;
 import io.packetgrid.grid.model.Load;
 import io.packetgrid.grid.model.Network;
+import io.packetgrid.grid.model.Switchable;
 import io.packetgrid.grid.result.FlowSummary;
 import io.packetgrid.grid.result.VoltageSensitivity;
 import io.packetgrid.grid.series.LoadDriver;
 import io.packetgrid.grid.series.SolveMode;
 import io.packetgrid.grid.solve.PowerFlowSolver;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +43,17 @@ import java.util.Set;
  * A step allocates nothing but what it publishes (the voltage array, boxed summary numbers, and the
  * sensitivity matrix when it is due): inputs go to the loads by index, results come from the
  * feeder's cached element matrices. Re-stepped at the same time it recomputes from the same inputs.
+ *
+ * <p><b>A changing topology.</b> With {@link SwitchInput}s it opens and closes elements when their values
+ * change (woken at once), rebuilding the network: parts cut off from every source are de-energised, their
+ * loads draw nothing and read 0 V. With an {@link IslandSpec} it runs a {@link Microgrid}: the request value
+ * opens the PCC (the storage unit forms the island) and asks for the reconnection (through the synchronism
+ * check); it steps by itself when the unit's reserve will be reached or the PCC is due to close. With either
+ * (or a {@link GridInstrument}) it also publishes {@code <prefix>/load_energised} (1 or 0 per bound load) and
+ * {@code <prefix>/unserved_kw} (what the de-energised bound loads would draw), and with an island
+ * {@code islanded}, {@code pcc_open}, {@code battery_kw}, {@code battery_kvar}, {@code battery_soc_pct},
+ * {@code battery_kw_limit} and {@code frequency_hz}. Its periodic solutions stay on multiples of the period
+ * whatever wakes it in between.
  */
 public final class GridFederate implements Federate {
     private final Feeder feeder;
@@ -71,6 +88,25 @@ public final class GridFederate implements Federate {
     private double[] sensitivityVolts;
     private double[] colRe;
     private double[] colIm;
+
+    // a changing topology (null / empty when the feeder is fixed)
+    private final List<GridInstrument> instruments = new ArrayList<>();
+    private final List<ValueKey<Double>> switchKeys = new ArrayList<>();
+    private final List<Switchable> switchElements = new ArrayList<>();
+    private final int[] switchTerminals;
+    private final Microgrid microgrid;
+    private final ValueKey<Double> islandRequest;
+    private boolean islandRequested;
+    private final ValueKey<double[]> energisedKey;
+    private final ValueKey<Double> unservedKey;
+    private final ValueKey<Double> islandedKey;
+    private final ValueKey<Double> pccOpenKey;
+    private final ValueKey<Double> batteryKwKey;
+    private final ValueKey<Double> batteryKvarKey;
+    private final ValueKey<Double> socKey;
+    private final ValueKey<Double> batteryLimitKey;
+    private final ValueKey<Double> frequencyKey;
+    private double lastUnservedKw;
 
     private long lastSensitivityNs = Long.MIN_VALUE;
     private int lastIterations;
@@ -115,6 +151,77 @@ public final class GridFederate implements Federate {
         loadsKvar = ValueKey.ofDouble(p + "/loads_kvar", 1e-9);
         violations = ValueKey.ofDouble(p + "/violations", 0);
         feeder.setMode(cfg.input() == LoadInput.ADD_TO_SHAPES ? SolveMode.YEARLY : SolveMode.SNAPSHOT);
+        switchTerminals = new int[cfg.switches().size()];
+        for (int i = 0; i < switchTerminals.length; i++) {
+            SwitchInput sw = cfg.switches().get(i);
+            Switchable e = Microgrid.element(feeder.network(), sw.element());
+            if (sw.terminal() > e.connection().terminals()) {
+                throw new PacketGridException("federate '" + cfg.name() + "'", e.name() + " has no terminal " + sw.terminal());
+            }
+            switchElements.add(e);
+            switchTerminals[i] = sw.terminal();
+            switchKeys.add(ValueKey.ofDouble(sw.key(), 0.5));
+        }
+        IslandSpec is = cfg.island();
+        if (is != null) {
+            microgrid = new Microgrid(feeder.simulation(), unit(feeder, is), is.settings(), is.storage().initialKwh());
+            islandRequest = ValueKey.ofDouble(is.requestKey(), 0.5);
+            islandedKey = ValueKey.ofDouble(p + "/islanded", 0.5);
+            pccOpenKey = ValueKey.ofDouble(p + "/pcc_open", 0.5);
+            batteryKwKey = ValueKey.ofDouble(p + "/battery_kw", 1e-9);
+            batteryKvarKey = ValueKey.ofDouble(p + "/battery_kvar", 1e-9);
+            socKey = ValueKey.ofDouble(p + "/battery_soc_pct", 1e-9);
+            batteryLimitKey = ValueKey.ofDouble(p + "/battery_kw_limit", 0);
+            frequencyKey = ValueKey.ofDouble(p + "/frequency_hz", 1e-9);
+        } else {
+            microgrid = null;
+            islandRequest = null;
+            islandedKey = null;
+            pccOpenKey = null;
+            batteryKwKey = null;
+            batteryKvarKey = null;
+            socKey = null;
+            batteryLimitKey = null;
+            frequencyKey = null;
+        }
+        energisedKey = ValueKey.ofArray(p + "/load_energised", 0.5);
+        unservedKey = ValueKey.ofDouble(p + "/unserved_kw", 1e-9);
+    }
+
+    /**
+     * The island's grid-forming unit on this feeder: the one added before (feeders are reused between runs)
+     * or a new one at the spec's bus.
+     */
+    private static GridFormingSource unit(Feeder feeder, IslandSpec is) {
+        String name = "GridForming." + is.storage().name();
+        for (CircuitElement e : feeder.network().elements()) {
+            if (e instanceof GridFormingSource g && e.name().equalsIgnoreCase(name)) {
+                return g;
+            }
+        }
+        GridFormingSource g = GridFormingSource.of(is.storage().create(), is.bus().toLowerCase(Locale.ROOT), is.kvLL(), is.rPu(), is.xPu());
+        try {
+            feeder.simulation().addElement(g);
+        } catch (PacketGridException e) {
+            throw e.within("island.bus");
+        }
+        return g;
+    }
+
+    /** Adds something acting on the feeder inside this federate's step (before the federation runs). */
+    public GridFederate instrument(GridInstrument i) {
+        instruments.add(i);
+        return this;
+    }
+
+    /** The micro-grid, or null without an island. */
+    public Microgrid microgrid() {
+        return microgrid;
+    }
+
+    /** Whether the topology may change during the run (switches, an island or instruments). */
+    private boolean dynamic() {
+        return !switchKeys.isEmpty() || microgrid != null || !instruments.isEmpty();
     }
 
     /** The key of a per-load power array (what the publisher of the inputs declares). */
@@ -191,7 +298,52 @@ public final class GridFederate implements Federate {
         for (ValueKey<Double> k : summaryKeys()) {
             setup.publishes(k, k == violations ? 0.0 : Double.NaN);
         }
+        for (ValueKey<Double> k : switchKeys) {
+            setup.wakesOn(k);
+        }
+        if (microgrid != null) {
+            microgrid.reset();
+            islandRequested = false;
+            setup.wakesOn(islandRequest);
+            setup.publishes(islandedKey, 0.0);
+            setup.publishes(pccOpenKey, 0.0);
+            setup.publishes(batteryKwKey, 0.0);
+            setup.publishes(batteryKvarKey, 0.0);
+            setup.publishes(socKey, microgrid.socPct());
+            setup.publishes(batteryLimitKey, microgrid.unit().unit().kwRated());
+            setup.publishes(frequencyKey, cfg.island().settings().nominalHz());
+        }
+        if (dynamic()) {
+            setup.publishes(energisedKey, new double[0]);
+            setup.publishes(unservedKey, 0.0);
+        }
+        for (GridInstrument i : instruments) {
+            i.initialize(setup);
+        }
         return 0;
+    }
+
+    /** Every bound load's energisation (1 or 0), published when the topology may change. */
+    public ValueKey<double[]> energisedKey() {
+        return energisedKey;
+    }
+
+    /** What the de-energised bound loads would draw, kW. */
+    public ValueKey<Double> unservedKey() {
+        return unservedKey;
+    }
+
+    /** An island value's key ({@code islanded}, {@code battery_kw}, {@code battery_soc_pct}, ...); null without an island. */
+    public ValueKey<Double> islandKey(String what) {
+        if (microgrid == null) {
+            return null;
+        }
+        for (ValueKey<Double> k : List.of(islandedKey, pccOpenKey, batteryKwKey, batteryKvarKey, socKey, batteryLimitKey, frequencyKey)) {
+            if (k.name().equals(cfg.prefix() + "/" + what)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("no island value " + what);
     }
 
     @Override
@@ -200,8 +352,17 @@ public final class GridFederate implements Federate {
         double[] kw = input(step, kwKey);
         double[] kvar = input(step, kvarKey);
         applyInputs(kw, kvar);
+        if (dynamic()) {
+            change(step);
+        }
         setTime(now);
         lastIterations = feeder.solve();
+        if (microgrid != null) {
+            // the island may collapse, match its voltage or close: each is solved again at this time
+            for (int k = 0; k < 8 && microgrid.afterSolve(now, (type, detail) -> step.event(type, detail)); k++) {
+                lastIterations += feeder.solve();
+            }
+        }
         feeder.summarize(summary);
         bind();
         double[] v = loadVoltagesPu();
@@ -223,7 +384,85 @@ public final class GridFederate implements Federate {
             step.publish(sensitivityKey, sensitivities());
             lastSensitivityNs = now;
         }
-        return now + cfg.periodNs();
+        long next = (now / cfg.periodNs() + 1) * cfg.periodNs();
+        if (dynamic()) {
+            publishTopology(step);
+            for (GridInstrument i : instruments) {
+                i.afterSolve(step, feeder);
+                next = Math.min(next, Math.max(now, i.nextEventNs()));
+            }
+            if (microgrid != null) {
+                next = Math.min(next, Math.max(now, microgrid.nextEventNs()));
+            }
+        }
+        return next;
+    }
+
+    /** Switch states, instruments and island requests for this step; rebuilds the network once if needed. */
+    private void change(Step step) {
+        long now = step.now();
+        if (microgrid != null) {
+            microgrid.advance(now);
+        }
+        boolean rebuild = false;
+        for (int i = 0; i < switchKeys.size(); i++) {
+            boolean open = step.read(switchKeys.get(i)) > 0.5;
+            Switchable e = switchElements.get(i);
+            int t = switchTerminals[i];
+            for (int k = 0; k < e.connection().terminals(); k++) {
+                if ((t == 0 || t - 1 == k) && e.terminalOpen(k) != open) {
+                    e.setTerminalOpen(k, open);
+                    rebuild = true;
+                    step.event(open ? "open" : "close", e.name() + (t == 0 ? "" : " terminal " + t));
+                }
+            }
+        }
+        for (GridInstrument i : instruments) {
+            rebuild |= i.beforeSolve(step, feeder);
+        }
+        if (rebuild) {
+            feeder.simulation().rebuildNetwork();
+        }
+        if (microgrid != null) {
+            boolean want = step.read(islandRequest) > 0.5;
+            if (want != islandRequested) {
+                islandRequested = want;
+                if (want) {
+                    microgrid.island(now, step::event);
+                } else {
+                    microgrid.requestReconnect(now, step::event);
+                }
+            }
+        }
+    }
+
+    private void publishTopology(Step step) {
+        Network net = feeder.network();
+        double[] on = new double[n];
+        double unserved = 0;
+        for (int l = 0; l < n; l++) {
+            boolean e = phaseNode[l] >= 0 && net.energised(phaseNode[l]);
+            on[l] = e ? 1.0 : 0.0;
+            if (!e) {
+                unserved += drivers[l].load().nominalKw();
+            }
+        }
+        lastUnservedKw = unserved;
+        step.publish(energisedKey, on);
+        step.publish(unservedKey, unserved);
+        if (microgrid != null) {
+            step.publish(islandedKey, microgrid.islanded() ? 1.0 : 0.0);
+            step.publish(pccOpenKey, microgrid.pccOpen() ? 1.0 : 0.0);
+            step.publish(batteryKwKey, microgrid.batteryKw());
+            step.publish(batteryKvarKey, microgrid.batteryKvar());
+            step.publish(socKey, microgrid.socPct());
+            step.publish(frequencyKey, microgrid.frequencyHz());
+        }
+    }
+
+    /** What the de-energised bound loads would have drawn at the last solution, kW. */
+    public double lastUnservedKw() {
+        return lastUnservedKw;
     }
 
     /** The array value of {@code key}, checked: empty (no input yet) or one finite number per bound load. */

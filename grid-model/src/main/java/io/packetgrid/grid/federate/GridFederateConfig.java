@@ -1,6 +1,7 @@
 package io.packetgrid.grid.federate;
 
 import io.packetgrid.cosim.time.SimTime;
+import io.packetgrid.grid.island.IslandSpec;
 import java.util.List;
 
 /**
@@ -21,10 +22,18 @@ import java.util.List;
  *                            published at the first step and again once this much simulated time has passed
  *                            ({@link SimTime#NEVER}: only at the first step)
  * @param startHour           the load shapes' hour at simulated time 0 ({@link LoadInput#ADD_TO_SHAPES})
+ * @param switches            elements opened and closed from values while the federate runs
+ * @param island              a micro-grid (PCC and grid-forming unit), or null
  */
 public record GridFederateConfig(String name, long periodNs, String prefix, List<String> loads, String powerKey,
                                  String reactiveKey, LoadInput input, List<String> after, long sensitivityPeriodNs,
-                                 double startHour) {
+                                 double startHour, List<SwitchInput> switches, IslandSpec island) {
+
+    /** A federate on a fixed topology (no switching, no island). */
+    public GridFederateConfig(String name, long periodNs, String prefix, List<String> loads, String powerKey, String reactiveKey,
+                              LoadInput input, List<String> after, long sensitivityPeriodNs, double startHour) {
+        this(name, periodNs, prefix, loads, powerKey, reactiveKey, input, after, sensitivityPeriodNs, startHour, List.of(), null);
+    }
 
     public GridFederateConfig {
         if (name == null || name.isBlank()) {
@@ -47,6 +56,7 @@ public record GridFederateConfig(String name, long periodNs, String prefix, List
         }
         loads = List.copyOf(loads);
         after = List.copyOf(after);
+        switches = switches == null ? List.of() : List.copyOf(switches);
     }
 
     /**
@@ -59,24 +69,40 @@ public record GridFederateConfig(String name, long periodNs, String prefix, List
     }
 
     public GridFederateConfig withPeriod(long ns) {
-        return new GridFederateConfig(name, ns, prefix, loads, powerKey, reactiveKey, input, after, sensitivityPeriodNs, startHour);
+        return new GridFederateConfig(name, ns, prefix, loads, powerKey, reactiveKey, input, after, sensitivityPeriodNs, startHour, switches,
+                island);
     }
 
     /** Power inputs: kW and kvar value names (either may be null) and how they act. */
     public GridFederateConfig withInputs(String kwKey, String kvarKey, LoadInput how) {
-        return new GridFederateConfig(name, periodNs, prefix, loads, kwKey, kvarKey, how, after, sensitivityPeriodNs, startHour);
+        return new GridFederateConfig(name, periodNs, prefix, loads, kwKey, kvarKey, how, after, sensitivityPeriodNs, startHour, switches,
+                island);
     }
 
     public GridFederateConfig withAfter(String... federates) {
         return new GridFederateConfig(name, periodNs, prefix, loads, powerKey, reactiveKey, input, List.of(federates),
-                sensitivityPeriodNs, startHour);
+                sensitivityPeriodNs, startHour, switches, island);
     }
 
     public GridFederateConfig withSensitivity(long periodNs) {
-        return new GridFederateConfig(name, this.periodNs, prefix, loads, powerKey, reactiveKey, input, after, periodNs, startHour);
+        return new GridFederateConfig(name, this.periodNs, prefix, loads, powerKey, reactiveKey, input, after, periodNs, startHour,
+                switches, island);
     }
 
     public GridFederateConfig withStartHour(double hour) {
-        return new GridFederateConfig(name, periodNs, prefix, loads, powerKey, reactiveKey, input, after, sensitivityPeriodNs, hour);
+        return new GridFederateConfig(name, periodNs, prefix, loads, powerKey, reactiveKey, input, after, sensitivityPeriodNs, hour,
+                switches, island);
+    }
+
+    /** Elements switched from values while the federate runs. */
+    public GridFederateConfig withSwitches(List<SwitchInput> s) {
+        return new GridFederateConfig(name, periodNs, prefix, loads, powerKey, reactiveKey, input, after, sensitivityPeriodNs, startHour,
+                s, island);
+    }
+
+    /** A micro-grid: its PCC opens and closes on the request value. */
+    public GridFederateConfig withIsland(IslandSpec i) {
+        return new GridFederateConfig(name, periodNs, prefix, loads, powerKey, reactiveKey, input, after, sensitivityPeriodNs, startHour,
+                switches, i);
     }
 }

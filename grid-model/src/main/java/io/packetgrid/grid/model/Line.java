@@ -3,9 +3,11 @@ package io.packetgrid.grid.model;
 /**
  * A line section (or a switch, which OpenDSS models as a very short line): series impedance
  * matrix {@code Z} and shunt admittance {@code Yc}, both for the whole length, split in the
- * pi model with half the shunt admittance at each end (OpenDSS Line: CalcYPrim).
+ * pi model with half the shunt admittance at each end (OpenDSS Line: CalcYPrim). Either terminal
+ * may be opened ({@link Switchable}); {@link #setOpen} opens or closes both, and a line open at both
+ * ends connects nothing.
  */
-public final class Line implements PowerDelivery {
+public final class Line implements Switchable {
     private final String name;
     private final Connection connection;
     private final CMatrix zinv;     // series admittance, order = phases
@@ -13,7 +15,8 @@ public final class Line implements PowerDelivery {
     private final double normAmps;
     private final double emergAmps;
     private final boolean isSwitch;
-    private volatile boolean open;
+    private final boolean[] terminalOpen = new boolean[2];
+    private volatile boolean open;   // both terminals open
     private long version;
 
     /**
@@ -48,17 +51,43 @@ public final class Line implements PowerDelivery {
         return isSwitch;
     }
 
-    /** Opens (true) or closes the element: an open element connects nothing. */
+    /** Opens (true) or closes both terminals: an element open at both ends connects nothing. */
     public void setOpen(boolean open) {
-        if (this.open != open) {
-            this.open = open;
-            version++;
-            ModelChanges.bump();
+        if (terminalOpen[0] != open || terminalOpen[1] != open) {
+            terminalOpen[0] = open;
+            terminalOpen[1] = open;
+            changed();
         }
     }
 
+    /** Whether both terminals are open. */
     public boolean isOpen() {
         return open;
+    }
+
+    @Override
+    public boolean terminalOpen(int terminal) {
+        return terminalOpen[terminal];
+    }
+
+    @Override
+    public void setTerminalOpen(int terminal, boolean open) {
+        if (terminalOpen[terminal] != open) {
+            terminalOpen[terminal] = open;
+            changed();
+        }
+    }
+
+    private void changed() {
+        open = terminalOpen[0] && terminalOpen[1];
+        version++;
+        ModelChanges.bump();
+    }
+
+    @Override
+    public void closedPrimitiveY(double[] re, double[] im) {
+        closedSeries(re, im);
+        shunt(re, im);
     }
 
     @Override
@@ -68,10 +97,38 @@ public final class Line implements PowerDelivery {
 
     @Override
     public void primitiveY(double[] re, double[] im) {
-        series(re, im);
         if (open) {
             return;
         }
+        if (terminalOpen[0] || terminalOpen[1]) {
+            reduced(re, im, true);
+            return;
+        }
+        closedSeries(re, im);
+        shunt(re, im);
+    }
+
+    /** The Kron-reduced matrix of a line open at one end, added into {@code re}/{@code im}. */
+    private void reduced(double[] re, double[] im, boolean withShunt) {
+        int m = 2 * zinv.n;
+        double[] r = new double[m * m];
+        double[] i = new double[m * m];
+        closedSeries(r, i);
+        if (withShunt) {
+            shunt(r, i);
+        }
+        boolean[] o = new boolean[m];
+        for (int k = 0; k < m; k++) {
+            o[k] = terminalOpen[k / zinv.n];
+        }
+        OpenConductors.reduce(r, i, o);
+        for (int k = 0; k < m * m; k++) {
+            re[k] += r[k];
+            im[k] += i[k];
+        }
+    }
+
+    private void shunt(double[] re, double[] im) {
         int n = zinv.n;
         int m = 2 * n;
         for (int i = 0; i < n; i++) {
@@ -88,13 +145,17 @@ public final class Line implements PowerDelivery {
 
     @Override
     public void seriesY(double[] re, double[] im) {
-        series(re, im);
-    }
-
-    private void series(double[] re, double[] im) {
         if (open) {
             return;
         }
+        if (terminalOpen[0] || terminalOpen[1]) {
+            reduced(re, im, false);
+            return;
+        }
+        closedSeries(re, im);
+    }
+
+    private void closedSeries(double[] re, double[] im) {
         int n = zinv.n;
         int m = 2 * n;
         for (int i = 0; i < n; i++) {

@@ -12,9 +12,10 @@ import java.util.Map;
  * The circuit as the solver sees it: buses and their nodes (a node is one bus conductor; node 0,
  * ground, is not a system node), and the elements with the system node index of each conductor.
  * Built from elements in definition order, as OpenDSS numbers buses and nodes. Energisation is
- * checked here: every node must be connected to a source through delivery elements, unless the
- * network is built with {@code allowDeenergised} (switching studies), in which case unconnected
- * nodes are kept out of the solve and read 0 V.
+ * checked here: every node must be connected to a source in service through delivery elements and
+ * their closed terminals, unless the network is built with {@code allowDeenergised} (switching
+ * studies), in which case unconnected nodes are kept out of the solve and read 0 V. A source out of
+ * service ({@link Source#energises()}) keeps its buses but is not one of {@link #sources()}.
  */
 public final class Network {
     private final List<String> busNames = new ArrayList<>();
@@ -52,7 +53,9 @@ public final class Network {
                 }
             }
             if (e instanceof Source s) {
-                src.add(s);
+                if (s.energises()) {
+                    src.add(s);   // a source out of service stays a bus of the network, nothing more
+                }
             } else if (e instanceof PowerDelivery d) {
                 pd.add(d);
             } else if (e instanceof PowerConversion p) {
@@ -110,14 +113,13 @@ public final class Network {
         List<CircuitElement> links = new ArrayList<>(sources);
         links.addAll(deliveries);
         for (CircuitElement e : links) {
-            if (e instanceof Line l && l.isOpen()) {
-                continue;
-            }
             int[] nodes = elementNodes.get(e);
+            int perTerminal = e.connection().conductors();
             int first = -1;
-            for (int n : nodes) {
-                if (n < 0) {
-                    continue;
+            for (int k = 0; k < nodes.length; k++) {
+                int n = nodes[k];
+                if (n < 0 || (e instanceof Switchable s && s.terminalOpen(k / perTerminal))) {
+                    continue;   // an open terminal connects its conductors to nothing
                 }
                 if (first < 0) {
                     first = n;

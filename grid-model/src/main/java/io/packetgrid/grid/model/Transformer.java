@@ -14,9 +14,10 @@ package io.packetgrid.grid.model;
  * winding 2. Scaling each winding by {@code 1/(Vbase * tap)} and mapping the two ends of each
  * winding onto phase and neutral (wye) or onto two phases (delta, rotated by the vector group)
  * gives the primitive matrix. A tiny "anti-float" susceptance (ppm of the base) keeps isolated
- * windings solvable, as in OpenDSS.
+ * windings solvable, as in OpenDSS. A winding's terminal may be opened ({@link Switchable}: the
+ * matrix is Kron-reduced on its conductors, as OpenDSS's {@code Open Transformer.X term=2}).
  */
-public final class Transformer implements PowerDelivery {
+public final class Transformer implements Switchable {
     private final String name;
     private final Connection connection;
     private final int phases;
@@ -29,6 +30,7 @@ public final class Transformer implements PowerDelivery {
     private final double normHkva;
     private final double emergHkva;
     private final double[] taps;         // present tap of each winding (mutable state)
+    private final boolean[] terminalOpen;
     private long version;
 
     public Transformer(String name, Connection connection, int phases, Winding[] windings, double[] xscPu,
@@ -45,6 +47,7 @@ public final class Transformer implements PowerDelivery {
         this.hvLeadsLv = hvLeadsLv;
         this.normHkva = normHkva;
         this.emergHkva = emergHkva;
+        this.terminalOpen = new boolean[windings.length];
         this.taps = new double[windings.length];
         for (int w = 0; w < windings.length; w++) {
             taps[w] = windings[w].tap();
@@ -90,6 +93,29 @@ public final class Transformer implements PowerDelivery {
     @Override
     public long version() {
         return version;
+    }
+
+    @Override
+    public boolean terminalOpen(int terminal) {
+        return terminalOpen[terminal];
+    }
+
+    @Override
+    public void setTerminalOpen(int terminal, boolean open) {
+        if (terminalOpen[terminal] != open) {
+            terminalOpen[terminal] = open;
+            version++;
+            ModelChanges.bump();
+        }
+    }
+
+    @Override
+    public void closedPrimitiveY(double[] re, double[] im) {
+        cached();
+        for (int k = 0; k < cacheRe.length; k++) {
+            re[k] += cacheClosedRe[k];
+            im[k] += cacheClosedIm[k];
+        }
     }
 
     /** Winding voltage base in volts: across the winding (LN for wye 2/3-phase, LL for delta and 1-phase). */
@@ -163,22 +189,44 @@ public final class Transformer implements PowerDelivery {
         return r;
     }
 
-    // the primitive matrix is rebuilt only when a tap changed (controls read it at every solution)
+    // the primitive matrix is rebuilt only when a tap or a terminal changed (controls read it at every solution)
     private double[] cacheRe;
     private double[] cacheIm;
+    private double[] cacheClosedRe;
+    private double[] cacheClosedIm;
     private long cacheVersion = -1;
 
-    @Override
-    public void primitiveY(double[] re, double[] im) {
+    private void cached() {
         if (cacheVersion != version || cacheRe == null) {
             int order = connection.order();
             double[] r = new double[order * order];
             double[] i = new double[order * order];
             build(r, i, true);
+            cacheClosedRe = r;
+            cacheClosedIm = i;
             cacheRe = r;
             cacheIm = i;
+            if (anyTerminalOpen()) {
+                cacheRe = r.clone();
+                cacheIm = i.clone();
+                OpenConductors.reduce(cacheRe, cacheIm, openConductors());
+            }
             cacheVersion = version;
         }
+    }
+
+    private boolean[] openConductors() {
+        int nc = connection.conductors();
+        boolean[] o = new boolean[connection.order()];
+        for (int k = 0; k < o.length; k++) {
+            o[k] = terminalOpen[k / nc];
+        }
+        return o;
+    }
+
+    @Override
+    public void primitiveY(double[] re, double[] im) {
+        cached();
         for (int k = 0; k < cacheRe.length; k++) {
             re[k] += cacheRe[k];
             im[k] += cacheIm[k];
@@ -187,7 +235,19 @@ public final class Transformer implements PowerDelivery {
 
     @Override
     public void seriesY(double[] re, double[] im) {
-        build(re, im, false);
+        if (!anyTerminalOpen()) {
+            build(re, im, false);
+            return;
+        }
+        int order = connection.order();
+        double[] r = new double[order * order];
+        double[] i = new double[order * order];
+        build(r, i, false);
+        OpenConductors.reduce(r, i, openConductors());
+        for (int k = 0; k < r.length; k++) {
+            re[k] += r[k];
+            im[k] += i[k];
+        }
     }
 
     private void build(double[] re, double[] im, boolean withShunt) {

@@ -12,7 +12,7 @@ public final class VoltageSource implements Source {
     private final int phases;
     private final CMatrix yInv;   // Zs^-1
     private double vmag;          // volts, per phase internal EMF magnitude
-    private final double angleDeg;
+    private double angleDeg;
     private final int sequence;   // 1 positive, -1 negative, 0 zero
     private long version;
 
@@ -52,7 +52,20 @@ public final class VoltageSource implements Source {
         }
     }
 
-    /** Changes when the injected current changes (not the admittance). */
+    /** Changes the internal EMF: magnitude (volts) and the angle of phase 1 (degrees); the admittance is unchanged. */
+    public void setEmf(double v, double angle) {
+        if (v != vmag || angle != angleDeg) {
+            vmag = v;
+            angleDeg = angle;
+            version++;
+        }
+    }
+
+    public double angleDeg() {
+        return angleDeg;
+    }
+
+    @Override
     public long injectionVersion() {
         return version;
     }

@@ -8,7 +8,6 @@ import io.packetgrid.grid.model.PowerConversion;
 import io.packetgrid.grid.model.PowerDelivery;
 import io.packetgrid.grid.model.Source;
 import io.packetgrid.grid.model.Transformer;
-import io.packetgrid.grid.model.VoltageSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -242,7 +241,7 @@ public final class FlowAccounting {
     }
 
     private static long injectionVersion(Source s) {
-        return s instanceof VoltageSource v ? v.injectionVersion() : 0;
+        return s.injectionVersion();
     }
 
     public Network network() {

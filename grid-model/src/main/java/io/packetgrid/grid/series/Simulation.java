@@ -3,6 +3,7 @@ package io.packetgrid.grid.series;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.control.ControlQueue;
 import io.packetgrid.grid.control.RegulatorControl;
+import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Network;
 import io.packetgrid.grid.solve.PowerFlowSolver;
 import java.util.ArrayList;
@@ -58,7 +59,28 @@ public final class Simulation {
      * system matrix is analysed and factorised anew.
      */
     public void rebuildNetwork() {
-        Network n2 = new Network(network.elements(), true);
+        rebuildWith(network.elements());
+    }
+
+    /**
+     * Adds an element after the script (e.g. a grid-forming unit at a bus) and rebuilds the network around
+     * it; its buses must exist (they keep their voltage bases).
+     *
+     * @throws PacketGridException naming the element when one of its buses is not in the network
+     */
+    public void addElement(CircuitElement e) {
+        for (String bus : e.connection().buses()) {
+            if (network.bus(bus) < 0) {
+                throw new PacketGridException(e.name(), "bus " + bus + " is not in this feeder");
+            }
+        }
+        List<CircuitElement> all = new ArrayList<>(network.elements());
+        all.add(e);
+        rebuildWith(all);
+    }
+
+    private void rebuildWith(List<CircuitElement> elements) {
+        Network n2 = new Network(elements, true);
         for (int b = 0; b < n2.busCount(); b++) {
             int old = network.bus(n2.busName(b));
             if (old >= 0) {

@@ -7,7 +7,6 @@ import io.packetgrid.grid.model.Network;
 import io.packetgrid.grid.model.PowerConversion;
 import io.packetgrid.grid.model.PowerDelivery;
 import io.packetgrid.grid.model.Source;
-import io.packetgrid.grid.model.VoltageSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -557,7 +556,7 @@ public final class PowerFlowSolver {
         boolean changed = sourceVersions == null;
         if (!changed) {
             for (int k = 0; k < src.size(); k++) {
-                long v = src.get(k) instanceof VoltageSource vs ? vs.injectionVersion() : 0;
+                long v = src.get(k).injectionVersion();
                 changed |= v != sourceVersions[k];
             }
         }
@@ -569,7 +568,7 @@ public final class PowerFlowSolver {
         Arrays.fill(isi, 0);
         for (int k = 0; k < src.size(); k++) {
             Source s = src.get(k);
-            sourceVersions[k] = s instanceof VoltageSource vs ? vs.injectionVersion() : 0;
+            sourceVersions[k] = s.injectionVersion();
             int[] nodes = net.nodesOf(s);
             double[] ir = new double[nodes.length];
             double[] ii = new double[nodes.length];

@@ -10,6 +10,12 @@ import io.packetgrid.pem.packet.DeviceClass;
  * and charges (the owner's need comes first); it never charges above the target or while away.
  */
 public final class EvCharger implements FlexibleDevice {
+    /**
+     * The urgency band ends this far (state of charge) below the target: the owner's tolerance at
+     * departure, inside which charging is left to coordination (our choice, 0.02 ≈ 0.45 kWh of a
+     * 22.4 kWh battery).
+     */
+    public static final double TARGET_TOLERANCE_SOC = 0.02;
     private final EvParams p;
     private double soc;
 
@@ -44,7 +50,7 @@ public final class EvCharger implements FlexibleDevice {
     @Override
     public PemBand band() {
         double max = p.targetSoc();
-        double min = Math.min(max - 0.02, Math.max(-1, mustChargeSoc(now)));
+        double min = Math.min(max - TARGET_TOLERANCE_SOC, Math.max(-1, mustChargeSoc(now)));
         double set = (min + max) / 2;
         return new PemBand(min, set, max, min + 0.25 * (set - min), set + 0.5 * (max - set));
     }
@@ -66,6 +72,16 @@ public final class EvCharger implements FlexibleDevice {
     /** Energy the battery still lacks to reach the target, kWh (stored, before charging losses). */
     public double energyToTargetKwh() {
         return Math.max(0, p.targetSoc() - soc) * p.batteryKwh();
+    }
+
+    /**
+     * What the car lacks of its target, kWh, when it lacks more than the band's tolerance
+     * ({@link #TARGET_TOLERANCE_SOC}); 0 within it. Asked when the car leaves.
+     */
+    @Override
+    public double shortfallKwh() {
+        double lack = energyToTargetKwh();
+        return lack > TARGET_TOLERANCE_SOC * p.batteryKwh() + 1e-9 ? lack : 0;
     }
 
     public EvParams params() {

@@ -36,4 +36,12 @@ public interface FlexibleDevice {
     default boolean available(double tS) {
         return true;
     }
+
+    /**
+     * What its owner still lacks when the device leaves (stops being {@link #available}), kWh,
+     * beyond the device's own tolerance; 0 when its need is met or it never leaves.
+     */
+    default double shortfallKwh() {
+        return 0;
+    }
 }

@@ -1,9 +1,11 @@
 package io.packetgrid.pem.device;
 
 /**
- * Uncontrolled ("plug and charge") EV charging: full rated power from plug-in until the battery
- * holds its target or the car leaves, the baseline the coupled study defines for its
- * {@code uncontrolled} variant (.interface-requests.md item 2). The switch-off is at the exact
+ * Uncontrolled ("plug and charge") EV charging: full rated power from the instant of plug-in until
+ * the battery holds its target or the car leaves, the usual uncoordinated-charging baseline
+ * (Muratori, "Impact of uncoordinated plug-in electric vehicle charging on residential power
+ * demand", Nature Energy 3, 193–201, 2018: vehicles charge on arrival at their charger's power
+ * until full) and the coupled study's {@code uncontrolled} variant. The switch-off is at the exact
  * instant the target is reached,
  * t = t₀ + E_need / (P·η), rounded up to the nanosecond, so the energy drawn is the need and no
  * control step's worth more.

@@ -16,7 +16,8 @@ import java.util.PriorityQueue;
 /**
  * The standard PEM server policy, composed of small parts: a target, an aggregate estimator, a
  * tracking rule (relay or half-packet), an optional ramp limiter, an optional grid gate, and
- * community rules; a mode schedule switches between tracking, accept-all and deny-all.
+ * community rules; a mode schedule switches between tracking, accept-all and deny-all; an optional
+ * {@link EmergencyMode} that, on an island running low, admits only the community's basic needs.
  *
  * <p>For each batch: order the requests by community rank, device priority and fairness; then for
  * each: the mode; the tracking check against e = target − (estimate + accepted in this batch); the
@@ -54,6 +55,8 @@ public final class TrackingPolicy implements PacketPolicy {
     private final CommunityRules rules;
     private final ModeSchedule modes;
     private final long maxPacketNs;
+    private final EmergencyMode emergency;
+    private final StorageView storage;
     private final PolicyStats stats = new PolicyStats();
     private final Map<Long, Long> waitingSince = new HashMap<>();
     private final Map<DeviceClass, Double> classKw = new EnumMap<>(DeviceClass.class);
@@ -69,6 +72,8 @@ public final class TrackingPolicy implements PacketPolicy {
         this.rules = b.rules;
         this.modes = b.modes;
         this.maxPacketNs = b.maxPacketNs;
+        this.emergency = b.emergency;
+        this.storage = b.storage;
     }
 
     public static Builder builder() {
@@ -88,6 +93,9 @@ public final class TrackingPolicy implements PacketPolicy {
         }
         expireClassTimers(nowNs);
         PolicyMode mode = modes.at(nowNs);
+        if (emergency != null) {
+            emergency.update(storage, nowNs);
+        }
         double error = target.targetKw(nowNs) - estimator.estimateKw(nowNs);
         for (int k = 0; k < n; k++) {
             int i = order[k];
@@ -96,6 +104,8 @@ public final class TrackingPolicy implements PacketPolicy {
             DenyReason why = DenyReason.NONE;
             if (mode == PolicyMode.DENY_ALL) {
                 why = DenyReason.DENY_ALL;
+            } else if (emergency != null && r.ratedKw() > 0 && !emergency.admits(rules, r)) {
+                why = DenyReason.EMERGENCY;
             } else if (mode == PolicyMode.TRACK && !rule.accepts(error, accountKw)) {
                 why = DenyReason.TRACKING;
             } else if (overClassCap(r)) {
@@ -201,6 +211,11 @@ public final class TrackingPolicy implements PacketPolicy {
         return gate;
     }
 
+    /** The emergency mode, or null. */
+    public EmergencyMode emergency() {
+        return emergency;
+    }
+
     /** Devices waiting since a denial (fairness bookkeeping). */
     public int waitingDevices() {
         return waitingSince.size();
@@ -216,6 +231,8 @@ public final class TrackingPolicy implements PacketPolicy {
         private CommunityRules rules = CommunityRules.none();
         private ModeSchedule modes = ModeSchedule.always(PolicyMode.TRACK);
         private long maxPacketNs = Long.MAX_VALUE / 4;
+        private EmergencyMode emergency;
+        private StorageView storage;
 
         public Builder target(TargetSignal t) {
             this.target = t;
@@ -264,6 +281,13 @@ public final class TrackingPolicy implements PacketPolicy {
 
         public Builder maxPacketNs(long ns) {
             this.maxPacketNs = ns;
+            return this;
+        }
+
+        /** Serves only the community's basic needs while the emergency mode is on (it reads the storage's state). */
+        public Builder emergency(EmergencyMode e, StorageView storage) {
+            this.emergency = e;
+            this.storage = storage;
             return this;
         }
 

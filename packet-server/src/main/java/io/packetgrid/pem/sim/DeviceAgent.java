@@ -21,6 +21,10 @@ public final class DeviceAgent {
     final PemAutomaton automaton;
     final LocalRule local;
     String endpoint;
+    /** How the event log names the device: its endpoint when the study named it, else its id. */
+    String label;
+    /** Whether the device was present at the last control step (a departure is its end). */
+    boolean present;
 
     boolean thermostatOn;
     double localKw;
@@ -75,6 +79,7 @@ public final class DeviceAgent {
      */
     public DeviceAgent endpoint(String name) {
         this.endpoint = name;
+        this.label = name;
         return this;
     }
 
@@ -114,11 +119,12 @@ public final class DeviceAgent {
         thermostatOn = device.available(nowNs / 1e9) && Thermostat.next(thermostatOn, device.state(), device.band());
     }
 
-    /** The local rule's decision at {@code nowNs} (physics advanced to it) and its next switch. */
-    void localStep(long nowNs) {
+    /** The local rule's decision at {@code nowNs} (physics advanced to it) and its next switch; whether the power changed. */
+    boolean localStep(long nowNs) {
         localKw = local.decide(nowNs, device);
-        refreshPower(nowNs);
+        boolean changed = refreshPower(nowNs);
         nextSwitchNs = Math.max(local.nextSwitchNs(nowNs, device), nowNs + 1);
+        return changed;
     }
 
     double currentPower(long nowNs) {
@@ -129,8 +135,11 @@ public final class DeviceAgent {
         };
     }
 
-    /** Updates the power after a control decision; counts off→on transitions (cycles). */
-    void refreshPower(long nowNs) {
+    /**
+     * Updates the power after a control decision; counts off→on transitions (cycles). Returns
+     * whether the power changed.
+     */
+    boolean refreshPower(long nowNs) {
         double p = currentPower(nowNs);
         if (nowNs >= observeFromNs) {
             if (p > 0 && powerKw <= 0) {
@@ -139,7 +148,9 @@ public final class DeviceAgent {
                 offTransitions++;
             }
         }
+        boolean changed = p != powerKw;
         powerKw = p;
+        return changed;
     }
 
     PacketRequest request() {

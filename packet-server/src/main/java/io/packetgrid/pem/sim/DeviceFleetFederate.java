@@ -25,13 +25,17 @@ import org.apache.commons.rng.UniformRandomProvider;
  * A federate that runs household devices (one or thousands) with their controllers. Every control
  * step (Δt) it advances each device's physics, runs its controller, and sends PEM requests and
  * events as kernel messages of kind {@code mmtc} ({@link PacketRequest}, {@link DeviceEvent}
- * payloads, 32 bytes each) from the device's own endpoint {@code <fleet>/<id>} to the server
- * endpoint, through whatever network the study installed. Replies ({@link PacketReply}) may come
- * late or never: the automaton then times out and retries, or starts late. Requests are sent in a
- * random order each step (devices are asynchronous; a fixed order would favour low ids).
+ * payloads, 32 bytes each) from the device's own endpoint ({@code <fleet>/<id>}, or the name the
+ * study gave it, e.g. {@code <feeder>/<household>/<device>}) to the server endpoint, through
+ * whatever network the study installed. Replies ({@link PacketReply}) may come late or never: the
+ * automaton then times out and retries, or starts late. Devices act in a random order each step
+ * (they are asynchronous; a fixed order would favour low ids).
  *
- * <p>Events logged (the run's event log): {@code opt_out_on}, {@code interrupt}, {@code rejoin},
- * {@code reply_timeout}, {@code late_start}, each with {@code device=<id>}.
+ * <p>Events logged (the run's event log), each with {@code device=<name>} (its endpoint when the
+ * study named it, else its id): {@code opt_out_on}, {@code interrupt}, {@code rejoin},
+ * {@code reply_timeout}, {@code late_start}, {@code departure_short} (a device left short of its
+ * owner's need, {@code kwh=} what it lacked); with {@link #logMessages} also every
+ * {@code request} and {@code reply}.
  *
  * <p>Devices under {@link Control#LOCAL} follow their own rules ({@link LocalRule}) and send nothing;
  * besides the control steps the fleet also steps at the instants a local rule names (an EV reaching
@@ -41,10 +45,13 @@ import org.apache.commons.rng.UniformRandomProvider;
  * without PV); {@code <fleet>/device_p_kw} each device's power in agent order;
  * {@code <fleet>/point_kw} the net power at each connection point in the order of its
  * {@link PointLayout} (devices there minus the point's PV; by default the agents' points in order of
- * first appearance, no PV): a household's total for a grid federate's load at that bus and phase;
- * {@code <fleet>/meter_kw} = {time_ns, kW, PV kW} sampled at each control step after the devices'
- * own transitions and before the server's answers (a meter reading for a measured estimate; kW
- * without PV, PV as generated).
+ * first appearance, no PV): a household's total for a grid federate's load at that bus and phase.
+ * The three are published at every control step and, between control steps, whenever a device's
+ * power changed (a reply started a packet, a local rule switched). {@code <fleet>/meter_kw} =
+ * {time_ns, kW, PV kW} is a meter read at each control step only, after the devices' own
+ * transitions and before the server's answers (for a measured estimate; kW without PV, PV as
+ * generated): a reader that must know which device powers a value includes (a server's grid view)
+ * takes the point powers when the meter's time changes.
  */
 public final class DeviceFleetFederate implements Federate {
     /** Message kind for device ↔ server traffic (massive machine-type communication). */
@@ -70,10 +77,13 @@ public final class DeviceFleetFederate implements Federate {
     private final List<double[]> trace = new ArrayList<>();
     private final List<double[]> intervalTrace = new ArrayList<>();
     private boolean recordSeries;
+    private boolean logMessages;
     private SeriesWriter series;
     private UniformRandomProvider rng;
     private long nextTickNs;
     private int[] order;
+    /** A device's power changed since the values were last published. */
+    private boolean changed;
 
     /**
      * @param observeFromNs metrics (cycles, deviation, latency) count from this time on
@@ -94,6 +104,9 @@ public final class DeviceFleetFederate implements Federate {
         for (DeviceAgent a : all) {
             if (a.endpoint == null) {
                 a.endpoint = name + "/" + a.id;
+            }
+            if (a.label == null) {
+                a.label = Long.toString(a.id);
             }
             if (byEndpoint.put(a.endpoint, a) != null) {
                 throw new IllegalArgumentException("two devices of fleet " + name + " share the endpoint " + a.endpoint);
@@ -150,6 +163,12 @@ public final class DeviceFleetFederate implements Federate {
         return this;
     }
 
+    /** Also log every request sent and reply received in the event log (large: one line per message). */
+    public DeviceFleetFederate logMessages(boolean on) {
+        this.logMessages = on;
+        return this;
+    }
+
     @Override
     public String name() {
         return name;
@@ -159,6 +178,7 @@ public final class DeviceFleetFederate implements Federate {
     public long initialize(Setup setup) {
         for (DeviceAgent a : agents) {
             a.observeFromNs = observeFromNs;
+            a.present = a.device.available(0);
             if (a.control == Control.PEM) {
                 setup.endpoint(a.endpoint);
             }
@@ -199,7 +219,10 @@ public final class DeviceFleetFederate implements Federate {
             localSwitches(now);
         }
         nextLocalNs = earliestLocalSwitch();
-        publishPowers(step, now);
+        if (tick || changed) {
+            publishPowers(step, now);
+            changed = false;
+        }
         long next = Math.min(nextTickNs, nextLocalNs);
         return next == LocalRule.NEVER ? SimTime.NEVER : next;
     }
@@ -218,19 +241,28 @@ public final class DeviceFleetFederate implements Federate {
             return;
         }
         a.advanceTo(now);
-        if (a.pendingSentNs >= 0 && reply.seq() == a.automaton.seq() && now >= observeFromNs) {
-            stats.latencyNs.add(now - a.pendingSentNs);
-        }
-        if (reply.seq() == a.automaton.seq()) {
+        // a round trip belongs to the observation window when its request was sent in it (as one-way delays)
+        if (a.pendingSentNs >= 0 && reply.seq() == a.automaton.seq()) {
+            if (a.pendingSentNs >= observeFromNs) {
+                stats.latencyNs.add(now - a.pendingSentNs);
+            }
             a.pendingSentNs = -1;
         }
         stats.replies++;
         long late = a.automaton.lateStarts();
+        long accepted = a.automaton.acceptedCount();
         a.automaton.onReply(reply, now, a.device);
-        if (a.automaton.lateStarts() > late) {
-            step.event("late_start", "device=" + a.id + " seq=" + reply.seq());
+        if (reply.accepted() && a.automaton.acceptedCount() == accepted) {
+            stats.acceptsIgnored++;
         }
-        a.refreshPower(now);
+        if (a.automaton.lateStarts() > late) {
+            step.event("late_start", "device=" + a.label + " seq=" + reply.seq());
+        }
+        if (logMessages) {
+            step.event("reply", "device=" + a.label + " seq=" + reply.seq()
+                    + (reply.accepted() ? " accepted" : " denied " + reply.reason()));
+        }
+        changed |= a.refreshPower(now);
     }
 
     /** Local rules that switch between control steps (e.g. an EV reaching its target). */
@@ -238,7 +270,7 @@ public final class DeviceFleetFederate implements Federate {
         for (DeviceAgent a : locals) {
             if (a.nextSwitchNs <= now) {
                 a.advanceTo(now);
-                a.localStep(now);
+                changed |= a.localStep(now);
             }
         }
     }
@@ -258,8 +290,9 @@ public final class DeviceFleetFederate implements Federate {
             control(step, all[order[k]], now, dtS);
         }
         double p = totalPower();
-        step.publish(meterKey, new double[] {now, p, pvPower(now)});
-        trace.add(new double[] {now / 1e9, p});
+        double pv = pvPower(now);
+        step.publish(meterKey, new double[] {now, p, pv});
+        trace.add(new double[] {now / 1e9, p, pv});
         if (series != null) {
             series.row(now, p);
         }
@@ -281,6 +314,7 @@ public final class DeviceFleetFederate implements Federate {
 
     /** One device's controller at a control step (physics already advanced to {@code now}). */
     private void control(Step step, DeviceAgent a, long now, double dtS) {
+        departure(step, a, now);
         if (a.control == Control.THERMOSTAT) {
             a.thermostatStep(now);
             a.refreshPower(now);
@@ -291,24 +325,46 @@ public final class DeviceFleetFederate implements Federate {
         }
     }
 
+    /**
+     * A device seen gone (an EV unplugged) since the last control step: counted, and logged with
+     * what its owner lacked when that is beyond the device's tolerance.
+     */
+    private void departure(Step step, DeviceAgent a, long now) {
+        boolean present = a.device.available(now / 1e9);
+        if (a.present && !present) {
+            stats.departures++;
+            double lack = a.device.shortfallKwh();
+            if (lack > 0) {
+                stats.departuresShort++;
+                stats.shortfallKwh += lack;
+                step.event("departure_short", "device=" + a.label + " kwh=" + lack);
+            }
+        }
+        a.present = present;
+    }
+
     private void pemStep(Step step, DeviceAgent a, long now, double dtS) {
         long timeouts = a.automaton.timeouts();
         PemAutomaton.Output out = a.automaton.step(now, dtS, a.device, rng);
         a.refreshPower(now);
         if (a.automaton.timeouts() > timeouts) {
-            step.event("reply_timeout", "device=" + a.id);
+            step.event("reply_timeout", "device=" + a.label + " seq=" + a.automaton.seq());
         }
         if (out == PemAutomaton.Output.REQUEST) {
-            step.send(a.endpoint, serverEndpoint, a.request(), PacketRequest.WIRE_BYTES, KIND);
+            PacketRequest r = a.request();
+            step.send(a.endpoint, serverEndpoint, r, PacketRequest.WIRE_BYTES, KIND);
             a.pendingSentNs = now;
             stats.requests++;
+            if (logMessages) {
+                step.event("request", "device=" + a.label + " seq=" + r.seq() + " kw=" + r.ratedKw());
+            }
         } else if (out == PemAutomaton.Output.EVENT) {
             sendEvent(step, a);
         }
     }
 
     private void sendEvent(Step step, DeviceAgent a) {
-        step.event(a.automaton.lastEvent().label(), "device=" + a.id + " kw=" + a.automaton.lastEventKw());
+        step.event(a.automaton.lastEvent().label(), "device=" + a.label + " kw=" + a.automaton.lastEventKw());
         step.send(a.endpoint, serverEndpoint, new DeviceEvent(a.id, a.automaton.lastEvent(), a.automaton.lastEventKw(), a.at),
                 DeviceEvent.WIRE_BYTES, KIND);
         stats.events++;
@@ -372,8 +428,25 @@ public final class DeviceFleetFederate implements Federate {
         return p;
     }
 
+    /** Advances every device to the run's last time (their energies cover the whole run, also past the last control step). */
+    @Override
+    public void finish(long endNs) {
+        for (DeviceAgent a : all) {
+            a.advanceTo(endNs);
+        }
+    }
+
     public List<DeviceAgent> agents() {
         return agents;
+    }
+
+    /** Each layout point's device energy over the observation window, kWh (its devices' sum, agent order; PV not included). */
+    public double[] pointEnergyKwh() {
+        double[] e = new double[pvAt.length];
+        for (int i = 0; i < all.length; i++) {
+            e[pointOf[i]] += all[i].energyKwh;
+        }
+        return e;
     }
 
     /** The order of {@code <fleet>/point_kw} and its PV. */
@@ -392,7 +465,10 @@ public final class DeviceFleetFederate implements Federate {
         return out;
     }
 
-    /** (time_s, p_kw) at each control step, sampled before the server's answers of that step. */
+    /**
+     * (time_s, p_kw, pv_kw) at each control step, sampled before the server's answers of that step
+     * (the meter's reading; PV of the layout's points).
+     */
     public List<double[]> trace() {
         return trace;
     }

@@ -2,12 +2,16 @@ package io.packetgrid.pem.sim;
 
 import java.util.Arrays;
 
-/** Traffic and delay counters of a device fleet. */
+/** Traffic, delay and departure counters of a device fleet. */
 public final class FleetStats {
     long requests;
     long events;
     long replies;
     long unexpectedMessages;
+    long acceptsIgnored;
+    long departures;
+    long departuresShort;
+    double shortfallKwh;
     final LongList latencyNs = new LongList();
 
     public long requests() {
@@ -26,7 +30,30 @@ public final class FleetStats {
         return unexpectedMessages;
     }
 
-    /** Request→reply delays seen by devices in the observation window, ns, in the order they came (a copy). */
+    /**
+     * Acceptances that reached their device and started no packet (it was no longer waiting and the
+     * reply came too late to use, or its state had left the band).
+     */
+    public long acceptsIgnored() {
+        return acceptsIgnored;
+    }
+
+    /** Devices that left (an EV unplugged), at the control step that saw them gone. */
+    public long departures() {
+        return departures;
+    }
+
+    /** Departures short of the owner's need ({@link io.packetgrid.pem.device.FlexibleDevice#shortfallKwh()} &gt; 0). */
+    public long departuresShort() {
+        return departuresShort;
+    }
+
+    /** What those departures lacked in total, kWh. */
+    public double shortfallKwh() {
+        return shortfallKwh;
+    }
+
+    /** Request→reply delays of requests sent in the observation window, ns, in the order they came (a copy). */
     public long[] latenciesNs() {
         return Arrays.copyOf(latencyNs.data, latencyNs.size);
     }

@@ -4,6 +4,7 @@ import io.packetgrid.pem.packet.DenyReason;
 import io.packetgrid.studies.coupled.grid.GridSeries;
 import io.packetgrid.studies.coupled.scenario.CoupledScenario;
 import io.packetgrid.studies.coupled.scenario.DeviceType;
+import io.packetgrid.studies.coupled.sim.FleetResults;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,14 +57,14 @@ public final class CoupledMetrics {
         double dev = 0;
         int wh = 0;
         for (FeederRun f : r.feeders()) {
-            for (double[] d : f.deviceStats()) {
-                DeviceType type = DeviceType.values()[(int) d[0]];
-                if ((type == DeviceType.WATER_HEATER || type == DeviceType.HEAT_PUMP) && d[3] > 0) {
-                    cycles += d[1] / (d[3] / 3600);
+            for (FleetResults.DeviceResult d : f.fleet().devices()) {
+                DeviceType type = d.type();
+                if ((type == DeviceType.WATER_HEATER || type == DeviceType.HEAT_PUMP) && d.observedS() > 0) {
+                    cycles += d.onTransitions() / (d.observedS() / 3600);
                     tcl++;
                 }
-                if (type == DeviceType.WATER_HEATER && d[3] > 0) {
-                    dev += d[2];
+                if (type == DeviceType.WATER_HEATER && d.observedS() > 0) {
+                    dev += d.meanDeviation();
                     wh++;
                 }
             }
@@ -127,23 +128,23 @@ public final class CoupledMetrics {
         long deniedLoading = 0;
         long deniedCap = 0;
         double unmet = 0;
-        int short0 = 0;
+        long short0 = 0;
         int devices = 0;
         double flexKwh = 0;
         for (FeederRun f : r.feeders()) {
-            requests += f.fleet().requests;
-            events += f.fleet().events;
-            replies += f.fleet().replies;
-            executed += f.fleet().executed;
-            ignored += f.fleet().acceptsIgnored;
-            timeouts += f.fleet().timeouts;
-            late += f.fleet().lateStarts;
-            optOuts += f.fleet().optOuts;
+            requests += f.fleet().requests();
+            events += f.fleet().events();
+            replies += f.fleet().replies();
+            executed += f.fleet().executed();
+            ignored += f.fleet().acceptsIgnored();
+            timeouts += f.fleet().timeouts();
+            late += f.fleet().lateStarts();
+            optOuts += f.fleet().optOuts();
             granted += f.ledgerAccepted();
-            unmet += f.fleet().evUnmetKwh;
-            short0 += f.fleet().evDeparturesShort;
-            devices += f.deviceStats().size();
-            for (double e : f.fleet().householdEnergyKwh) {
+            unmet += f.fleet().evUnmetKwh();
+            short0 += f.fleet().evDeparturesShort();
+            devices += f.fleet().devices().size();
+            for (double e : f.fleet().householdEnergyKwh()) {
                 flexKwh += e;
             }
             if (f.stats() != null) {

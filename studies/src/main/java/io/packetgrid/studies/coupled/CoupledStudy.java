@@ -156,7 +156,7 @@ public final class CoupledStudy implements Study {
     private static List<double[]> baselines(VariantResult r) {
         List<double[]> out = new ArrayList<>();
         for (FeederRun f : r.feeders()) {
-            out.add(f.fleet().flexKw);
+            out.add(f.fleet().flexKw());
         }
         return out;
     }

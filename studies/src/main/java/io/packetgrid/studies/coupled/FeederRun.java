@@ -3,13 +3,12 @@ package io.packetgrid.studies.coupled;
 import io.packetgrid.pem.policy.PolicyStats;
 import io.packetgrid.studies.coupled.grid.GridSeries;
 import io.packetgrid.studies.coupled.household.FeederPlan;
-import io.packetgrid.studies.coupled.sim.FleetRecord;
+import io.packetgrid.studies.coupled.sim.FleetResults;
 import java.util.List;
 
 /**
  * What one feeder did in one variant.
  *
- * @param deviceStats    per device {type ordinal, on-transitions, mean |x − set|, observed s, household}
  * @param grid           the grid federate's series (null in a run without grid)
  * @param serverTrace    the server's {time_s, target_kw, estimate_kw} every device step (empty without server)
  * @param stats          the server's decisions (null without server)
@@ -17,6 +16,6 @@ import java.util.List;
  * @param ledgerKwh      energy it granted
  * @param targetKw       the target at the start of each device interval
  */
-public record FeederRun(FeederPlan plan, FleetRecord fleet, List<double[]> deviceStats, GridSeries grid,
+public record FeederRun(FeederPlan plan, FleetResults fleet, GridSeries grid,
                         List<double[]> serverTrace, PolicyStats stats, long ledgerAccepted, double ledgerKwh, double[] targetKw) {
 }

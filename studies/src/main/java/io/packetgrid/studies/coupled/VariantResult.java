@@ -25,7 +25,7 @@ public record VariantResult(VariantSpec spec, List<FeederRun> feeders, TrafficMe
     double[] sum(FeederRunSeries which) {
         double[] out = null;
         for (FeederRun f : feeders) {
-            double[] x = which == FeederRunSeries.FLEX ? f.fleet().flexKw : f.targetKw();
+            double[] x = which == FeederRunSeries.FLEX ? f.fleet().flexKw() : f.targetKw();
             if (out == null) {
                 out = new double[x.length];
             }

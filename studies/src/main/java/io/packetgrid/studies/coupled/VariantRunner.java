@@ -23,6 +23,7 @@ import io.packetgrid.pem.policy.SiteMeasurements;
 import io.packetgrid.pem.policy.TargetSignal;
 import io.packetgrid.pem.policy.TrackingPolicy;
 import io.packetgrid.pem.policy.TrackingRule;
+import io.packetgrid.pem.sim.DeviceFleetFederate;
 import io.packetgrid.pem.sim.MeterInput;
 import io.packetgrid.pem.sim.PacketServerFederate;
 import io.packetgrid.pem.sim.ServerInputs;
@@ -40,8 +41,9 @@ import io.packetgrid.studies.coupled.scenario.GridLimitsSpec;
 import io.packetgrid.studies.coupled.scenario.NetworkSpec;
 import io.packetgrid.studies.coupled.scenario.PemSpec;
 import io.packetgrid.studies.coupled.scenario.VariantSpec;
+import io.packetgrid.studies.coupled.sim.FeederFleet;
+import io.packetgrid.studies.coupled.sim.FleetResults;
 import io.packetgrid.studies.coupled.sim.GridViewInput;
-import io.packetgrid.studies.coupled.sim.HouseholdFleetFederate;
 import io.packetgrid.studies.coupled.sim.LedgerPolicy;
 import io.packetgrid.studies.coupled.sim.RadioDeployment;
 import io.packetgrid.studies.coupled.sim.SiteInput;
@@ -54,7 +56,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Wires and runs one variant: per feeder a household fleet, a grid federate (after the fleet) and,
+ * Wires and runs one variant: per feeder a household fleet (packet-server's device fleet, see
+ * {@link FeederFleet}), a grid federate (after the fleet) and,
  * under PEM, a packet server (after both), all feeders in one federation so that the kernel steps the
  * feeders' federates of a layer in parallel; one network (radio, ideal or fixed) carries every
  * request, event and reply.
@@ -108,22 +111,22 @@ public final class VariantRunner {
         int dSteps = deviceSteps();
         int gSteps = gridSteps();
         int observeStep = (int) ((s.observeFrom().ns() + s.gridStep().ns() - 1) / s.gridStep().ns());
-        List<HouseholdFleetFederate> fleets = new ArrayList<>();
+        List<DeviceFleetFederate> fleets = new ArrayList<>();
         List<FeederGrid> grids = new ArrayList<>();
         List<PacketServerFederate> servers = new ArrayList<>();
         List<LedgerPolicy> ledgers = new ArrayList<>();
         List<List<String>> endpoints = new ArrayList<>();
         for (int f = 0; f < plans.size(); f++) {
             FeederPlan plan = plans.get(f);
-            HouseholdFleetFederate fleet = new HouseholdFleetFederate(plan.fleetName(), plan.serverName(), v.pem(),
-                    plan.households(), s.pem(), dt, s.observeFrom().ns(), s.start().seconds(), dSteps, s.outputs().deviceEvents());
+            DeviceFleetFederate fleet = FeederFleet.build(plan, v.pem(), s.pem(), dt, s.observeFrom().ns(), s.start().seconds(),
+                    s.outputs().deviceEvents());
             fleets.add(fleet);
             endpoints.add(fleet.endpoints());
             FeederGrid grid = null;
             if (withGrid) {
                 Feeder feeder = feeders.get(f);
                 feeder.simulation().rebuildNetwork();
-                grid = new FeederGrid(plan.name(), plan.fleetName(), HouseholdFleetFederate.householdKwKey(plan.fleetName()), feeder,
+                grid = new FeederGrid(plan.name(), plan.fleetName(), FeederFleet.householdKwKey(plan), feeder,
                         template, plan.householdLoads(), plan.loadShape(), s.gridStep().ns(), gSteps, observeStep, s.gridLimits(), true);
                 grids.add(grid);
             }
@@ -160,11 +163,11 @@ public final class VariantRunner {
         List<FeederRun> runs = new ArrayList<>();
         for (int f = 0; f < plans.size(); f++) {
             FeederPlan plan = plans.get(f);
-            HouseholdFleetFederate fleet = fleets.get(f);
+            FleetResults fleet = FleetResults.of(fleets.get(f), FeederFleet.types(plan), dSteps);
             double[] target = io.packetgrid.studies.coupled.target.Targets.offline(s, plan.households().size(),
-                    baselines == null ? null : baselines.get(f), fleet.record().pvKw, baseKw(plan), dSteps);
+                    baselines == null ? null : baselines.get(f), fleet.pvKw(), baseKw(plan), dSteps);
             PacketServerFederate server = v.pem() ? servers.get(f) : null;
-            runs.add(new FeederRun(plan, fleet.record(), fleet.deviceStats(), withGrid ? grids.get(f).series() : null,
+            runs.add(new FeederRun(plan, fleet, withGrid ? grids.get(f).series() : null,
                     server == null ? List.of() : server.trace(), server == null ? null : server.policy().stats(),
                     server == null ? 0 : ledgers.get(f).accepted(), server == null ? 0 : ledgers.get(f).acceptedKwh(), target));
         }
@@ -178,14 +181,14 @@ public final class VariantRunner {
         for (int f = 0; f < r.feeders().size(); f++) {
             FeederRun x = r.feeders().get(f);
             double[] target = io.packetgrid.studies.coupled.target.Targets.offline(s, x.plan().households().size(),
-                    baselines == null ? null : baselines.get(f), x.fleet().pvKw, baseKw(x.plan()), deviceSteps());
-            runs.add(new FeederRun(x.plan(), x.fleet(), x.deviceStats(), x.grid(), x.serverTrace(), x.stats(), x.ledgerAccepted(),
+                    baselines == null ? null : baselines.get(f), x.fleet().pvKw(), baseKw(x.plan()), deviceSteps());
+            runs.add(new FeederRun(x.plan(), x.fleet(), x.grid(), x.serverTrace(), x.stats(), x.ledgerAccepted(),
                     x.ledgerKwh(), target));
         }
         return new VariantResult(r.spec(), runs, r.traffic(), r.radio(), r.report());
     }
 
-    private PacketServerFederate server(VariantSpec v, FeederPlan plan, HouseholdFleetFederate fleet, FeederGrid grid,
+    private PacketServerFederate server(VariantSpec v, FeederPlan plan, DeviceFleetFederate fleet, FeederGrid grid,
                                         double[] baseline, List<LedgerPolicy> ledgers) {
         PemSpec p = s.pem();
         int n = plan.households().size();
@@ -224,8 +227,7 @@ public final class VariantRunner {
                 phases[h.index()] = h.phase();
             }
             GridViewInput view = new GridViewInput(grid.loadVoltageKey(), grid.sensitivityKey(), grid.transformerKey(),
-                    HouseholdFleetFederate.householdKwKey(plan.fleetName()), phases, grid.householdLoad(), grid.loadCount(),
-                    transformerKva(grid));
+                    fleet.pointPowerKey(), fleet.meterKey(), phases, grid.householdLoad(), grid.loadCount(), transformerKva(grid));
             b.gate(new GridGate(new GridLimits(g.vMinPu() + g.gateMarginPu(), g.vMaxPu() - g.gateMarginPu(),
                     g.transformerMaxPct() / 100, g.directional(), g.predictive()), view));
             inputs.add(view);

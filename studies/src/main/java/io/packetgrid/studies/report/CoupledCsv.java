@@ -30,7 +30,7 @@ public final class CoupledCsv {
         double[] pv = new double[p.length];
         for (FeederRun f : r.feeders()) {
             for (int k = 0; k < pv.length; k++) {
-                pv[k] += f.fleet().pvKw[k];
+                pv[k] += f.fleet().pvKw()[k];
             }
         }
         try (CsvTable c = new CsvTable(dir.resolve("power.csv"), List.of("time_s", "hour_of_day", "target_kw", "flexible_kw", "pv_kw"), 6)) {
@@ -99,7 +99,7 @@ public final class CoupledCsv {
                 GridSeries g = f.grid();
                 for (Household h : f.plan().households()) {
                     int i = h.index();
-                    c.row(f.plan().name(), h.id(), h.bus(), h.phase(), h.xM(), h.yM(), h.equipment(), f.fleet().householdEnergyKwh[i],
+                    c.row(f.plan().name(), h.id(), h.bus(), h.phase(), h.xM(), h.yM(), h.equipment(), f.fleet().householdEnergyKwh()[i],
                             g.householdVMinPu[i], g.householdVMaxPu[i], g.householdViolationSteps[i] * stepMin);
                 }
             }

@@ -98,9 +98,9 @@ class ConsistencyTest {
         VariantResult coupled = u.runner().run(pem("{model: ideal}"), feeders(u), null, null, 1, ProgressListener.NONE);
         VariantResult pure = u.runner().run(pem("{model: ideal}"), null, null, null, 1, ProgressListener.NONE);
         assertArrayEquals(pure.flexKw(), coupled.flexKw(), "flexible power, step by step");
-        assertEquals(pure.feeders().get(0).fleet().requests, coupled.feeders().get(0).fleet().requests);
-        assertEquals(pure.feeders().get(0).fleet().executed, coupled.feeders().get(0).fleet().executed);
-        assertTrue(coupled.feeders().get(0).fleet().requests > 100);
+        assertEquals(pure.feeders().get(0).fleet().requests(), coupled.feeders().get(0).fleet().requests());
+        assertEquals(pure.feeders().get(0).fleet().executed(), coupled.feeders().get(0).fleet().executed());
+        assertTrue(coupled.feeders().get(0).fleet().requests() > 100);
     }
 
     /** Lost messages and late replies change what the devices do: timeouts and retries, late starts. */
@@ -110,17 +110,17 @@ class ConsistencyTest {
         VariantResult ideal = u.runner().run(pem("{model: ideal}"), null, null, null, 1, ProgressListener.NONE);
         VariantResult lossy = u.runner().run(pem("{model: fixed, delay: 20ms, loss: 0.2}"), null, null, null, 1, ProgressListener.NONE);
         VariantResult late = u.runner().run(pem("{model: fixed, delay: 6s}"), null, null, null, 1, ProgressListener.NONE);
-        assertEquals(0, ideal.feeders().get(0).fleet().timeouts);
-        assertTrue(lossy.feeders().get(0).fleet().timeouts > 50, "lost requests/replies time out and the device draws again");
+        assertEquals(0, ideal.feeders().get(0).fleet().timeouts());
+        assertTrue(lossy.feeders().get(0).fleet().timeouts() > 50, "lost requests/replies time out and the device draws again");
         assertTrue(lossy.traffic().acceptsLost() > 0, "some acceptances were lost");
         assertEquals(lossy.feeders().get(0).ledgerAccepted(), lossy.traffic().acceptsSent(), "every acceptance went to the network");
-        assertEquals(lossy.traffic().acceptsDelivered(), lossy.feeders().get(0).fleet().executed
-                + lossy.feeders().get(0).fleet().acceptsIgnored, "every delivered acceptance ran or was refused by its device");
+        assertEquals(lossy.traffic().acceptsDelivered(), lossy.feeders().get(0).fleet().executed()
+                + lossy.feeders().get(0).fleet().acceptsIgnored(), "every delivered acceptance ran or was refused by its device");
         assertFalse(java.util.Arrays.equals(ideal.flexKw(), lossy.flexKw()), "losses change the fleet's power");
         // replies 12 s after the request come after the 5 s reply timeout: the device starts late (packet-server PemAutomaton)
-        assertTrue(late.feeders().get(0).fleet().lateStarts > 20, "late acceptances start late");
-        assertEquals(late.traffic().acceptsDelivered(), late.feeders().get(0).fleet().executed
-                + late.feeders().get(0).fleet().acceptsIgnored, "late acceptances are run or refused, never lost");
+        assertTrue(late.feeders().get(0).fleet().lateStarts() > 20, "late acceptances start late");
+        assertEquals(late.traffic().acceptsDelivered(), late.feeders().get(0).fleet().executed()
+                + late.feeders().get(0).fleet().acceptsIgnored(), "late acceptances are run or refused, never lost");
     }
 
     /**

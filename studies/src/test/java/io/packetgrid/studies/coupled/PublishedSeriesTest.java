@@ -16,7 +16,8 @@ import io.packetgrid.studies.coupled.grid.FeederTemplate;
 import io.packetgrid.studies.coupled.household.FeederPlan;
 import io.packetgrid.studies.coupled.household.HouseholdPlanner;
 import io.packetgrid.studies.coupled.scenario.CoupledScenario;
-import io.packetgrid.studies.coupled.sim.HouseholdFleetFederate;
+import io.packetgrid.pem.sim.DeviceFleetFederate;
+import io.packetgrid.studies.coupled.sim.FeederFleet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,9 +81,8 @@ class PublishedSeriesTest {
                 """, "test.yaml", CoupledScenario.class);
         FeederTemplate t = FeederTemplate.load(s.feeder(), null, "feeder", 0, s.gridStep().ns(), 1441);
         FeederPlan plan = new HouseholdPlanner(s, t, "test.yaml").plan().get(0);
-        HouseholdFleetFederate fleet = new HouseholdFleetFederate(plan.fleetName(), plan.serverName(), false, plan.households(),
-                s.pem(), s.deviceStep().ns(), 0, 0, 1440, false);
-        FeederGrid grid = new FeederGrid(plan.name(), plan.fleetName(), HouseholdFleetFederate.householdKwKey(plan.fleetName()),
+        DeviceFleetFederate fleet = FeederFleet.build(plan, false, s.pem(), s.deviceStep().ns(), 0, 0, false);
+        FeederGrid grid = new FeederGrid(plan.name(), plan.fleetName(), FeederFleet.householdKwKey(plan),
                 t.newFeeder(), t, plan.householdLoads(), plan.loadShape(), s.gridStep().ns(), 1441, 0, s.gridLimits(), false);
         Probe probe = new Probe(grid.loadVoltageKey(), grid.gridName());
         new Federation().add(fleet).addAll(grid.federates()).add(probe).run(KernelOptions.of(1, s.duration().ns()));

@@ -10,9 +10,8 @@ import io.packetgrid.radio.network.RadioConfig;
 import io.packetgrid.radio.network.RadioNetwork;
 import io.packetgrid.radio.reliability.DeliveryTimeDistribution;
 import io.packetgrid.radio.reliability.Hop;
-import io.packetgrid.studies.protection.radio.JointDelivery;
+import io.packetgrid.radio.reliability.PathSampler;
 import io.packetgrid.studies.protection.radio.LinkConfigs;
-import io.packetgrid.studies.protection.radio.PathSampler;
 import io.packetgrid.studies.protection.radio.RadioSample;
 import io.packetgrid.studies.protection.radio.SampleLinks;
 import io.packetgrid.studies.protection.stats.Intervals;
@@ -138,12 +137,14 @@ class RadioPathsTest {
         RadioSample s = sample(r, 4);
         RadioSample.Path p1 = s.path(0, 1, 32);
         for (long b : new long[] {1_200_000, 2_000_000, 3_000_000}) {
-            double joint = JointDelivery.missProbability(List.of(p1.hops()), new long[] {b});
+            double joint = DeliveryTimeDistribution.jointMissProbability(List.of(p1.whole()), new double[] {b});
             assertEquals(p1.whole().missProbability(b), joint, 1e-12);
         }
-        List<List<Hop>> paths = List.of(s.path(0, 1, 32).hops(), s.path(0, 2, 32).hops(), s.path(0, 3, 32).hops());
+        List<RadioSample.Path> ps = List.of(s.path(0, 1, 32), s.path(0, 2, 32), s.path(0, 3, 32));
+        List<List<Hop>> paths = ps.stream().map(RadioSample.Path::hops).toList();
         long[] budgets = {2_000_000, 2_500_000, 1_800_000};
-        double joint = JointDelivery.missProbability(paths, budgets);
+        double joint = DeliveryTimeDistribution.jointMissProbability(ps.stream().map(RadioSample.Path::whole).toList(),
+                new double[] {2_000_000, 2_500_000, 1_800_000});
         PathSampler sampler = new PathSampler();
         UniformRandomProvider rng = new RandomStreams(5).stream("joint");
         int n = 100_000;
@@ -164,7 +165,7 @@ class RadioPathsTest {
         double single = 0;
         double union = 0;
         for (int j = 0; j < paths.size(); j++) {
-            double m = JointDelivery.missProbability(List.of(paths.get(j)), new long[] {budgets[j]});
+            double m = ps.get(j).whole().missProbability(budgets[j]);
             single = Math.max(single, m);
             union += m;
         }

@@ -2,6 +2,7 @@ package io.packetgrid.studies.coupled.scenario;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.packetgrid.cosim.scenario.SimDuration;
+import io.packetgrid.pem.device.PemAutomaton;
 import java.util.Map;
 
 /**
@@ -69,6 +70,11 @@ public record PemSpec(@JsonProperty("packet") SimDuration packet,
     /** The request rate at the set-point m_R = 1/MTTR of a device of this type, 1/s. */
     public double mRHz(DeviceType t) {
         return 1e9 / (t == DeviceType.EV_CHARGER ? evMttr.ns() : mttr.ns());
+    }
+
+    /** The automaton's settings for a device of this type. */
+    public PemAutomaton.Config automaton(DeviceType t) {
+        return new PemAutomaton.Config(mRHz(t), packetNs(t), replyTimeout.ns());
     }
 
     /** The packet length a device of this type asks for. */

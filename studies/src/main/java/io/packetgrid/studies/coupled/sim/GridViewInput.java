@@ -16,7 +16,9 @@ import java.util.List;
  * its loading.
  *
  * <p>Between power flows (every grid step) the voltages are estimated at every device step from the
- * households' metered device power through the feeder's linear sensitivities,
+ * households' metered device power (the fleet's household powers as they were when its meter was read,
+ * at the device step: not the changes its replies cause between device steps, so that the view's time
+ * says which packets the powers include) through the feeder's linear sensitivities,
  * {@code V_i ≈ V_i(pf) + Σ_j dV_i/dP_j · (P_j − P_j(pf))} — a linearised network model as in grid-aware
  * aggregation (Nazir &amp; Almassalkhi, IEEE TPWRS 2021, PEM-NOTES §5) — so that packets granted at
  * other households since the last power flow count at every node, not only at their own. The view's
@@ -29,6 +31,7 @@ public final class GridViewInput implements ServerInputs, GridView {
     private final ValueKey<double[]> sensitivities;
     private final ValueKey<Double> transformer;
     private final ValueKey<double[]> households;
+    private final ValueKey<double[]> meter;
     private final double transformerKva;
     private final int n;
     private final int[] load;
@@ -41,7 +44,7 @@ public final class GridViewInput implements ServerInputs, GridView {
     private double[] sens;
     private double[] sensRaw;
     private double[] vAll;
-    private double[] lastP;
+    private double lastMeterNs = Double.NaN;
     private List<AssetLoading> upstream = List.of();
     private long updatedNs = Long.MIN_VALUE;
     private long revision = Long.MIN_VALUE;
@@ -52,13 +55,15 @@ public final class GridViewInput implements ServerInputs, GridView {
      * @param sensitivities   dV_i/dP_j among the loads (pu per kW consumed), row major, load order
      * @param transformer     the transformer loading, %
      * @param households      the fleet's household device power (kW, consumption positive)
+     * @param meter           the fleet's meter ({time_ns, …}, read at each device step)
      * @param phases          each household's phase (1..3, 0 = all), in household order
      * @param householdLoad   each household's load index
      * @param loads           the feeder's number of loads
      * @param transformerKva  the rating of the feeder's transformer
      */
     public GridViewInput(ValueKey<double[]> voltages, ValueKey<double[]> sensitivities, ValueKey<Double> transformer,
-                         ValueKey<double[]> households, int[] phases, int[] householdLoad, int loads, double transformerKva) {
+                         ValueKey<double[]> households, ValueKey<double[]> meter, int[] phases, int[] householdLoad, int loads,
+                         double transformerKva) {
         int count = phases.length;
         this.load = householdLoad.clone();
         this.loads = loads;
@@ -66,6 +71,7 @@ public final class GridViewInput implements ServerInputs, GridView {
         this.sensitivities = sensitivities;
         this.transformer = transformer;
         this.households = households;
+        this.meter = meter;
         this.n = count;
         this.transformerKva = transformerKva;
         this.estimate = new double[count];
@@ -89,6 +95,7 @@ public final class GridViewInput implements ServerInputs, GridView {
         setup.subscribes(sensitivities);
         setup.subscribes(transformer);
         setup.subscribes(households);
+        setup.subscribes(meter);
     }
 
     @Override
@@ -106,12 +113,18 @@ public final class GridViewInput implements ServerInputs, GridView {
             sens = m;
         }
         double[] all = step.read(voltages);
+        double meterNs = step.read(meter)[0];
+        boolean newReading = meterNs != lastMeterNs;
+        boolean newFlow = all != vAll;
+        if (!newFlow && !newReading) {
+            return;
+        }
         double[] p = step.read(households);
         if (all.length != loads || p.length != n) {
             return;
         }
-        double[] v = all == vAll ? vPf : households(all);
-        boolean newFlow = all != vAll;
+        lastMeterNs = meterNs;
+        double[] v = newFlow ? households(all) : vPf;
         if (newFlow) {
             // the power flow of this grid step used the fleet's reading of the same step
             vAll = all;
@@ -119,10 +132,6 @@ public final class GridViewInput implements ServerInputs, GridView {
             pPf = p;
             loadingPf = step.read(transformer) / 100;
         }
-        if (!newFlow && p == lastP) {
-            return;
-        }
-        lastP = p;
         double dTotal = 0;
         for (int i = 0; i < n; i++) {
             double vi = vPf[i];

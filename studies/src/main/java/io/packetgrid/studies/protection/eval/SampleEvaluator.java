@@ -4,13 +4,12 @@ import io.packetgrid.grid.fault.FaultResult;
 import io.packetgrid.grid.protection.IslandVoltage;
 import io.packetgrid.grid.protection.Measurements;
 import io.packetgrid.radio.reliability.DeliveryTimeDistribution;
+import io.packetgrid.radio.reliability.PathSampler;
 import io.packetgrid.studies.protection.model.ProtectionSystem;
 import io.packetgrid.studies.protection.model.ProtectionSystem.BoundBreaker;
 import io.packetgrid.studies.protection.model.ProtectionSystem.BoundDg;
 import io.packetgrid.studies.protection.model.ProtectionSystem.BoundRelay;
 import io.packetgrid.studies.protection.model.ProtectionSystem.BoundScheme;
-import io.packetgrid.studies.protection.radio.JointDelivery;
-import io.packetgrid.studies.protection.radio.PathSampler;
 import io.packetgrid.studies.protection.radio.RadioSample;
 import io.packetgrid.studies.protection.scenario.RequirementSpec.Metric;
 import io.packetgrid.studies.protection.scenario.SchemeSpec.Kind;
@@ -345,15 +344,14 @@ public final class SampleEvaluator {
                             continue;
                         }
                         out.weight[r] = pOpen;
-                        List<List<io.packetgrid.radio.reliability.Hop>> paths = new ArrayList<>();
-                        long[] budgets = new long[sc.targets().length];
-                        for (int k = 0; k < budgets.length; k++) {
-                            int t = sc.targets()[k];
-                            paths.add(radio.path(sc.sender(), deviceOfTarget(t), row.bytes()).hops());
-                            budgets[k] = passiveIslandS(t, b) <= s(row.deadlineNs()) ? Long.MAX_VALUE
-                                    : row.deadlineNs() - procNs - ns(actS(t));
+                        List<RadioSample.Path> paths = new ArrayList<>();
+                        List<Long> budgets = new ArrayList<>();
+                        for (int t : sc.targets()) {
+                            paths.add(radio.path(sc.sender(), deviceOfTarget(t), row.bytes()));
+                            budgets.add(passiveIslandS(t, b) <= s(row.deadlineNs()) ? Long.MAX_VALUE
+                                    : row.deadlineNs() - procNs - ns(actS(t)));
                         }
-                        out.miss[r] = JointDelivery.missProbability(paths, budgets);
+                        out.miss[r] = jointMiss(paths, budgets);
                     }
                 }
                 case PERMISSIVE -> {
@@ -373,7 +371,7 @@ public final class SampleEvaluator {
                         if (row.metric() != Metric.ISOLATION) {
                             continue;
                         }
-                        List<List<io.packetgrid.radio.reliability.Hop>> paths = new ArrayList<>();
+                        List<RadioSample.Path> paths = new ArrayList<>();
                         List<Long> budgets = new ArrayList<>();
                         for (int t : sc.targets()) {
                             if (!started(t, resp)) {
@@ -381,7 +379,7 @@ public final class SampleEvaluator {
                             }
                             BoundDg d = sys.dgs().get(t);
                             double dl = s(row.deadlineNs());
-                            paths.add(radio.path(sc.sender(), sys.deviceOfDg(t), row.bytes()).hops());
+                            paths.add(radio.path(sc.sender(), sys.deviceOfDg(t), row.bytes()));
                             if (resp.dgPassiveFaultS()[t] + d.disconnectS() <= dl) {
                                 budgets.add(Long.MAX_VALUE);
                             } else if (d.startS() + d.disconnectS() > dl) {
@@ -394,11 +392,30 @@ public final class SampleEvaluator {
                             continue;
                         }
                         out.weight[r] = 1;
-                        out.miss[r] = JointDelivery.missProbability(paths, budgets.stream().mapToLong(Long::longValue).toArray());
+                        out.miss[r] = jointMiss(paths, budgets);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * P[some message of a group sent at once misses its budget] (radio-model's
+     * {@link DeliveryTimeDistribution#jointMissProbability}); a message whose budget is
+     * {@code Long.MAX_VALUE} cannot make the group miss (its unit trips passively in time anyway, delivered
+     * or not) and is left out; a negative budget is always missed.
+     */
+    private static double jointMiss(List<RadioSample.Path> paths, List<Long> budgetsNs) {
+        List<DeliveryTimeDistribution> ds = new ArrayList<>();
+        List<Double> budgets = new ArrayList<>();
+        for (int k = 0; k < paths.size(); k++) {
+            if (budgetsNs.get(k) != Long.MAX_VALUE) {
+                ds.add(paths.get(k).whole());
+                budgets.add((double) budgetsNs.get(k));
+            }
+        }
+        return ds.isEmpty() ? 0.0
+                : DeliveryTimeDistribution.jointMissProbability(ds, budgets.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** P[the blocking scheme's fault is not cleared selectively within the deadline]. */

@@ -1,6 +1,5 @@
-package io.packetgrid.studies.protection.radio;
+package io.packetgrid.radio.reliability;
 
-import io.packetgrid.radio.reliability.Hop;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
