@@ -20,15 +20,18 @@ import java.util.Arrays;
  * ends), a bus with three or more neighbours is a branch point and stays in K; a bus with two is a
  * link of a chain, whose elimination only joins its two neighbours, like the line it replaces. So K
  * is the injection buses plus the branch points between them, about twice the number of
- * households on a radial LV feeder, and the ordering keeps the fill of plain minimum degree.
+ * households on a radial LV feeder, and the ordering keeps the fill of plain minimum degree. Of a
+ * kept leaf bus (a customer at the end of its service line) only the injection and tracked nodes
+ * are kept.
  */
 final class InjectionOrdering {
     private InjectionOrdering() {
     }
 
     /**
-     * Group of every node: 1 for the nodes of kept buses (those with an injection or tracked node,
-     * and branch points of the bus graph once dead ends are pruned), 0 for the rest.
+     * Group of every node: 1 for the injection and tracked nodes and the nodes of the other kept buses
+     * (branch points of the bus graph once dead ends are pruned, injection buses that are not leaves),
+     * 0 for the rest.
      */
     static int[] groups(Network net, int[] injectionNodes, int[] trackedNodes) {
         int buses = net.busCount();
@@ -67,12 +70,15 @@ final class InjectionOrdering {
             }
         }
         boolean[] kept = new boolean[buses];
+        boolean[] seed = new boolean[net.nodeCount()];
         for (int node : injectionNodes) {
             kept[net.nodeBus(node)] = true;
+            seed[node] = true;
         }
         for (int node : trackedNodes) {
             if (node >= 0) {
                 kept[net.nodeBus(node)] = true;
+                seed[node] = true;
             }
         }
         // prune dead ends: leaf buses without injections, repeatedly
@@ -106,7 +112,12 @@ final class InjectionOrdering {
         }
         int[] group = new int[net.nodeCount()];
         for (int node = 0; node < group.length; node++) {
-            group[node] = kept[net.nodeBus(node)] ? 1 : 0;
+            int b = net.nodeBus(node);
+            // a kept leaf bus (a customer at the end of its service line) keeps only its injection and
+            // tracked nodes: its other conductors touch nothing but their own bus and the one above, so
+            // eliminating them first joins nodes that are joined already
+            boolean leaf = !pruned[b] && live[b] <= 1;
+            group[node] = seed[node] || (kept[b] && !leaf) ? 1 : 0;
         }
         return group;
     }

@@ -89,6 +89,8 @@ public final class PowerFlowSolver {
     private double[] nvr;
     private double[] nvi;
     private double[] baseS;
+    private double[] magOld;
+    private double[] magNew;
     private boolean haveSolution;
     private boolean fullValid;
     private double[] fvr;
@@ -603,6 +605,13 @@ public final class PowerFlowSolver {
             double vb = net.nodeVbase(sNodes[s]);
             baseS[s] = vb;
         }
+        if (magOld == null || magOld.length != nS) {
+            magOld = new double[nS];
+            magNew = new double[nS];
+        }
+        for (int r = 0; r < nS; r++) {
+            magOld[r] = Math.sqrt((vsr[r]) * (vsr[r]) + (vsi[r]) * (vsi[r]));
+        }
         int it = 0;
         double err = Double.POSITIVE_INFINITY;
         while (it < options.maxIterations()) {
@@ -636,12 +645,16 @@ public final class PowerFlowSolver {
             err = 0;
             for (int r = 0; r < nS; r++) {
                 double m1 = Math.sqrt((nvr[r]) * (nvr[r]) + (nvi[r]) * (nvi[r]));
-                double m0 = Math.sqrt((vsr[r]) * (vsr[r]) + (vsi[r]) * (vsi[r]));
+                double m0 = magOld[r];   // |V| of the previous iterate, computed when it was new
+                magNew[r] = m1;
                 double e = baseS[r] > 0 ? Math.abs(m1 - m0) / baseS[r] : (m1 != 0 ? Math.abs(1.0 - m0 / m1) : 0.0);
                 if (!(e <= err)) {
                     err = e; // also catches NaN
                 }
             }
+            double[] mt = magOld;
+            magOld = magNew;
+            magNew = mt;
             double[] t = vsr;
             vsr = nvr;
             nvr = t;
