@@ -42,6 +42,7 @@ import java.util.Map;
  */
 public final class Feeder {
     private final DssInterpreter dss;
+    private Path scriptDir;
     private final Map<String, LoadDriver> loads = new LinkedHashMap<>();
     private final Map<String, Integer> loadPositions = new LinkedHashMap<>();
     private Limits limits = Limits.en50160();
@@ -69,7 +70,23 @@ public final class Feeder {
         DssInterpreter d = new DssInterpreter(null);
         d.run(script);
         d.simulation();
-        return new Feeder(d);
+        Feeder f = new Feeder(d);
+        f.scriptDir = script.toAbsolutePath().getParent();
+        return f;
+    }
+
+    /**
+     * Runs more OpenDSS commands on this feeder (paths relative to the script's folder), e.g. elements a
+     * study adds; errors name {@code label} and the command's line.
+     *
+     * @throws PacketGridException naming label:line for bad input
+     */
+    public void runCommands(String commands, String label) {
+        dss.runText(commands, scriptDir, label);
+        dss.simulation();
+        index();
+        accounting = null;
+        coordinates = null;
     }
 
     /** Runs a script and then extra commands (e.g. {@code BatchEdit Load..* vmaxpu=1.5}) from the script's folder. */
@@ -79,7 +96,9 @@ public final class Feeder {
         Path dir = script.toAbsolutePath().getParent();
         d.runText(extraCommands, dir, "(api)");
         d.simulation();
-        return new Feeder(d);
+        Feeder f = new Feeder(d);
+        f.scriptDir = dir;
+        return f;
     }
 
     /** The bundled IEEE European LV test feeder (55 households) as its Master.dss leaves it. */

@@ -413,7 +413,7 @@ public final class GridFederate implements Federate {
                 if ((t == 0 || t - 1 == k) && e.terminalOpen(k) != open) {
                     e.setTerminalOpen(k, open);
                     rebuild = true;
-                    step.event(open ? "open" : "close", e.name() + (t == 0 ? "" : " terminal " + t));
+                    step.event(open ? "open" : "close", "element=" + e.name() + " terminal=" + (k + 1));
                 }
             }
         }

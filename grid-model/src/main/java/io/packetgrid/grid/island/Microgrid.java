@@ -197,8 +197,10 @@ public final class Microgrid {
         long t = closeAtNs;
         if (islanded() && batteryKw > 0) {
             double hours = (store.kwhStored() - store.kwhReserve()) * store.dischargeEfficiency() / batteryKw;
-            long at = lastNs + (long) Math.ceil(Math.max(0, hours) * 3.6e12);
-            t = Math.min(t, Math.max(at, lastNs));
+            double ns = Math.ceil(Math.max(0, hours) * 3.6e12);
+            if (ns < Long.MAX_VALUE - lastNs) {   // else: not within any run
+                t = Math.min(t, lastNs + (long) ns);
+            }
         }
         return t;
     }
@@ -239,12 +241,12 @@ public final class Microgrid {
         unit.setEmf(s.vSetPu(), angleDeg);
         if (store.kwhStored() <= store.kwhReserve() + 1e-9 * store.kwhRated()) {
             state = State.COLLAPSED;
-            log.accept("island", "PCC " + pcc.name() + " opened; " + store.name() + " is at its reserve: the island is dead");
+            log.accept("island", "pcc=" + pcc.name() + " unit=" + store.name() + " dead=true reason=reserve");
         } else {
             unit.setForming(true);
             state = State.ISLANDED;
-            log.accept("island", String.format(Locale.ROOT, "PCC %s opened; %s forms the island at %.3f pu, SoC %.1f %%",
-                    pcc.name(), store.name(), s.vSetPu(), store.socPct()));
+            log.accept("island", String.format(Locale.ROOT, "pcc=%s unit=%s v_pu=%.3f soc_pct=%.1f", pcc.name(), store.name(),
+                    s.vSetPu(), store.socPct()));
         }
         frequencyHz = s.nominalHz();
         lastNs = nowNs;
@@ -257,7 +259,7 @@ public final class Microgrid {
      */
     public void requestReconnect(long nowNs, BiConsumer<String, String> log) {
         if (state == State.COLLAPSED) {
-            close(log, "dead island: no synchronism check needed");
+            close(log, "dead_island=true");
             return;
         }
         if (state != State.ISLANDED) {
@@ -267,7 +269,7 @@ public final class Microgrid {
         matching = 4;
         refusalLogged = false;
         closeAtNs = Long.MAX_VALUE;
-        log.accept("synchronising", "reconnection requested: matching the grid-side voltage at " + pcc.name());
+        log.accept("synchronising", "pcc=" + pcc.name() + " step=voltage_match");
     }
 
     /**
@@ -302,8 +304,7 @@ public final class Microgrid {
         }
         if (store.kwhStored() >= store.kwhRated() && batteryKw < 0 && !fullLogged) {
             fullLogged = true;
-            log.accept("storage_full", store.name() + " is full: " + String.format(Locale.ROOT, "%.1f", -batteryKw)
-                    + " kW of surplus cannot be stored (PV would have to be curtailed)");
+            log.accept("storage_full", "unit=" + store.name() + String.format(Locale.ROOT, " surplus_kw=%.1f", -batteryKw));
         }
         if (state == State.ISLANDED) {
             frequencyHz = s.nominalHz() * (1 - s.droopPct() / 100.0 * batteryKw / store.kwRated());
@@ -314,17 +315,17 @@ public final class Microgrid {
 
     private String limitBreached() {
         if (batteryKw > store.kwRated() * (1 + 1e-9)) {
-            return String.format(Locale.ROOT, "%s delivers %.1f kW, above its %.1f kW rating", store.name(), batteryKw, store.kwRated());
+            return String.format(Locale.ROOT, "reason=power kw=%.1f limit_kw=%.1f", batteryKw, store.kwRated());
         }
         if (-batteryKw > store.kwRated() * (1 + 1e-9)) {
-            return String.format(Locale.ROOT, "%s absorbs %.1f kW, above its %.1f kW rating", store.name(), -batteryKw, store.kwRated());
+            return String.format(Locale.ROOT, "reason=power kw=%.1f limit_kw=%.1f", batteryKw, -store.kwRated());
         }
         double maxA = store.kvaRated() * 1000.0 / 3.0 / unit.nominalLnV();
         if (maxPhaseA > maxA * (1 + 1e-9)) {
-            return String.format(Locale.ROOT, "%s phase current %.1f A above its %.1f A (kVA) limit", store.name(), maxPhaseA, maxA);
+            return String.format(Locale.ROOT, "reason=current phase_a=%.1f limit_a=%.1f", maxPhaseA, maxA);
         }
         if (store.kwhStored() <= store.kwhReserve() + 1e-9 * store.kwhRated()) {
-            return String.format(Locale.ROOT, "%s reached its reserve (%.1f kWh)", store.name(), store.kwhReserve());
+            return String.format(Locale.ROOT, "reason=reserve kwh=%.1f", store.kwhReserve());
         }
         return null;
     }
@@ -338,7 +339,7 @@ public final class Microgrid {
         batteryKw = 0;
         batteryKvar = 0;
         closeAtNs = Long.MAX_VALUE;
-        log.accept("island_collapse", why + ": the island behind " + pcc.name() + " is de-energised");
+        log.accept("island_collapse", "pcc=" + pcc.name() + " unit=" + store.name() + " " + why);
         sim.rebuildNetwork();
     }
 
@@ -368,13 +369,13 @@ public final class Microgrid {
         }
         double df = frequencyHz - s.nominalHz();
         if (s.window().accepts(df, d[0], d[1])) {
-            close(log, String.format(Locale.ROOT, "synchronism check passed (Δf %.3f Hz, ΔV %.2f %%, Δθ %.2f°)", df, d[0], d[1]));
+            close(log, String.format(Locale.ROOT, "dead_island=false df_hz=%.3f dv_pct=%.2f dtheta_deg=%.2f", df, d[0], d[1]));
             return true;
         }
         if (!refusalLogged) {
             refusalLogged = true;
-            log.accept("reconnect_refused", "synchronism check at " + pcc.name() + ": " + s.window().refusal(df, d[0], d[1])
-                    + "; retried at every solution");
+            log.accept("reconnect_refused", String.format(Locale.ROOT, "pcc=%s df_hz=%.3f dv_pct=%.2f dtheta_deg=%.2f refused=\"%s\"",
+                    pcc.name(), df, d[0], d[1], s.window().refusal(df, d[0], d[1])));
         }
         // keep slipping: the next chance is a turn of the angle away, or the next solution
         closeAtNs = nowNs + Math.round(1e9 / s.syncSlipHz());
@@ -389,7 +390,7 @@ public final class Microgrid {
         batteryKvar = 0;
         frequencyHz = s.nominalHz();
         closeAtNs = Long.MAX_VALUE;
-        log.accept("reconnect", "PCC " + pcc.name() + " closed: " + how);
+        log.accept("reconnect", "pcc=" + pcc.name() + " " + how);
         sim.rebuildNetwork();
     }
 

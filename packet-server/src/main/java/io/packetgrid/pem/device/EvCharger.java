@@ -61,12 +61,19 @@ public final class EvCharger implements FlexibleDevice {
     }
 
     @Override
+    public double leavesAtS(double tS) {
+        return tS < p.departureS() ? p.departureS() : Double.POSITIVE_INFINITY;
+    }
+
+    /** Charges only over the part of the interval the car is plugged in (it may leave, or arrive, inside it). */
+    @Override
     public void advance(double tS, double dtS, double powerKw) {
         now = tS + dtS;
-        if (!available(tS) || powerKw <= 0) {
+        double pluggedS = Math.min(tS + dtS, p.departureS()) - Math.max(tS, p.arrivalS());
+        if (pluggedS <= 0 || powerKw <= 0) {
             return;
         }
-        soc = Math.min(1, soc + powerKw * p.efficiency() * dtS / 3600 / p.batteryKwh());
+        soc = Math.min(1, soc + powerKw * p.efficiency() * pluggedS / 3600 / p.batteryKwh());
     }
 
     /** Energy the battery still lacks to reach the target, kWh (stored, before charging losses). */

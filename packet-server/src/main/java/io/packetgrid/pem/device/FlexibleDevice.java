@@ -38,6 +38,15 @@ public interface FlexibleDevice {
     }
 
     /**
+     * The next instant after {@code tS} at which the device stops being {@link #available} (an EV's
+     * departure), s from run start; +∞ if there is none. A fleet stops its draw at that instant, not at its
+     * next control step.
+     */
+    default double leavesAtS(double tS) {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /**
      * What its owner still lacks when the device leaves (stops being {@link #available}), kWh,
      * beyond the device's own tolerance; 0 when its need is met or it never leaves.
      */

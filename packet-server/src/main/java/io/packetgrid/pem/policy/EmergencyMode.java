@@ -18,6 +18,7 @@ public final class EmergencyMode {
     private long sinceNs;
     private long totalNs;
     private int entries;
+    private final java.util.List<long[]> spans = new java.util.ArrayList<>();
 
     /**
      * @throws IllegalArgumentException unless 0 ≤ enter ≤ exit ≤ 100
@@ -47,6 +48,7 @@ public final class EmergencyMode {
             entries++;
         } else if (!on && active) {
             totalNs += nowNs - sinceNs;
+            spans.add(new long[] {sinceNs, nowNs});
         }
         active = on;
         return on;
@@ -64,6 +66,18 @@ public final class EmergencyMode {
     /** Time spent in the mode up to {@code nowNs}, ns. */
     public long emergencyNs(long nowNs) {
         return totalNs + (active ? Math.max(0, nowNs - sinceNs) : 0);
+    }
+
+    /** The periods spent in the mode up to {@code nowNs}: {from, until} ns (an open one ends at {@code nowNs}). */
+    public java.util.List<long[]> spans(long nowNs) {
+        java.util.List<long[]> out = new java.util.ArrayList<>();
+        for (long[] s : spans) {
+            out.add(s.clone());
+        }
+        if (active) {
+            out.add(new long[] {sinceNs, Math.max(sinceNs, nowNs)});
+        }
+        return out;
     }
 
     /** How many times it was entered. */

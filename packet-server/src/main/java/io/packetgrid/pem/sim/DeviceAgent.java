@@ -25,6 +25,8 @@ public final class DeviceAgent {
     String label;
     /** Whether the device was present at the last control step (a departure is its end). */
     boolean present;
+    /** Whether its connection point is energised: without supply it draws nothing and its controller is idle. */
+    boolean supplied = true;
 
     boolean thermostatOn;
     double localKw;
@@ -128,10 +130,13 @@ public final class DeviceAgent {
     }
 
     double currentPower(long nowNs) {
+        if (!supplied) {
+            return 0;
+        }
         return switch (control) {
             case THERMOSTAT -> thermostatOn && device.available(nowNs / 1e9) ? device.ratedKw() : 0;
             case LOCAL -> localKw;
-            case PEM -> automaton.powerKw(device);
+            case PEM -> device.available(nowNs / 1e9) ? automaton.powerKw(device) : 0; // gone between control steps: off
         };
     }
 

@@ -14,6 +14,9 @@ import io.packetgrid.pem.packet.ConnectionPoint;
 import io.packetgrid.pem.packet.DeviceEvent;
 import io.packetgrid.pem.packet.PacketReply;
 import io.packetgrid.pem.packet.PacketRequest;
+import io.packetgrid.pem.service.PowerCommand;
+import io.packetgrid.pem.service.ServiceReply;
+import io.packetgrid.pem.service.ServiceRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +40,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  * owner's need, {@code kwh=} what it lacked); with {@link #logMessages} also every
  * {@code request} and {@code reply}.
  *
+ * <p>Deadline devices ({@link ServiceAgent}s, added with {@link #services}) send a
+ * {@link ServiceRequest} when their owner's need arises (and again after a rejection), draw the power
+ * the server's {@link PowerCommand}s give them, and go to full power by themselves when their slack
+ * reaches zero; the fleet steps at that instant. Their power counts in the published values after the
+ * other devices'.
+ *
  * <p>Devices under {@link Control#LOCAL} follow their own rules ({@link LocalRule}) and send nothing;
  * besides the control steps the fleet also steps at the instants a local rule names (an EV reaching
  * its target), so their energy is exact.
@@ -52,6 +61,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * transitions and before the server's answers (for a measured estimate; kW without PV, PV as
  * generated): a reader that must know which device powers a value includes (a server's grid view)
  * takes the point powers when the meter's time changes.
+ *
+ * <p>With {@link #supply} the fleet follows its points' supply from a grid's value: at a de-energised
+ * point the devices draw nothing (their physics run on without power), their controllers send nothing
+ * (the home's gateway is down) and the point's PV injects nothing; supply back, they resume. With
+ * {@link #pvOffWhile} every point's PV ceases to inject while a value is on (anti-islanding).
  */
 public final class DeviceFleetFederate implements Federate {
     /** Message kind for device ↔ server traffic (massive machine-type communication). */
@@ -69,6 +83,13 @@ public final class DeviceFleetFederate implements Federate {
     private final ValueKey<double[]> meterKey;
     private final ValueKey<double[]> pointPowerKey;
     private final DeviceAgent[] locals;
+    /** Devices under PEM that may leave (EVs): they stop drawing at the instant they leave. */
+    private final DeviceAgent[] leavers;
+    private long nextLeaveNs = LocalRule.NEVER;
+    private ServiceAgent[] services = new ServiceAgent[0];
+    private int[] servicePointOf = new int[0];
+    private final Map<String, ServiceAgent> serviceByEndpoint = new HashMap<>();
+    private long nextServiceNs = LocalRule.NEVER;
     private PointLayout layout;
     private int[] pointOf;
     private PvProfile[] pvAt;
@@ -84,6 +105,12 @@ public final class DeviceFleetFederate implements Federate {
     private int[] order;
     /** A device's power changed since the values were last published. */
     private boolean changed;
+    private ValueKey<double[]> supplyKey;
+    private int[] supplyEntry;
+    private boolean[] pointSupplied;
+    private double[] lastSupply;
+    private ValueKey<Double> pvOffKey;
+    private boolean pvOff;
 
     /**
      * @param observeFromNs metrics (cycles, deviation, latency) count from this time on
@@ -100,6 +127,7 @@ public final class DeviceFleetFederate implements Federate {
         this.meterKey = meterKey(name);
         this.pointPowerKey = pointPowerKey(name);
         List<DeviceAgent> local = new ArrayList<>();
+        List<DeviceAgent> leaving = new ArrayList<>();
         LinkedHashSet<ConnectionPoint> seen = new LinkedHashSet<>();
         for (DeviceAgent a : all) {
             if (a.endpoint == null) {
@@ -114,9 +142,13 @@ public final class DeviceFleetFederate implements Federate {
             if (a.control == Control.LOCAL) {
                 local.add(a);
             }
+            if (a.control == Control.PEM && a.device.leavesAtS(0) < Double.POSITIVE_INFINITY) {
+                leaving.add(a);
+            }
             seen.add(a.at);
         }
         this.locals = local.toArray(new DeviceAgent[0]);
+        this.leavers = leaving.toArray(new DeviceAgent[0]);
         layout(PointLayout.of(List.copyOf(seen)));
     }
 
@@ -138,10 +170,49 @@ public final class DeviceFleetFederate implements Federate {
             }
             of[i] = k;
         }
+        int[] sOf = new int[services.length];
+        for (int i = 0; i < services.length; i++) {
+            Integer k = index.get(services[i].at);
+            if (k == null) {
+                throw new IllegalArgumentException("device " + services[i].id + " connects at " + services[i].at
+                        + ", which the point layout of fleet " + name + " does not list");
+            }
+            sOf[i] = k;
+        }
+        this.servicePointOf = sOf;
         this.layout = l;
         this.pointOf = of;
         this.pvAt = l.pv() == null ? new PvProfile[l.points().size()] : l.pv().toArray(new PvProfile[0]);
         return this;
+    }
+
+    /**
+     * Adds deadline devices (before the run; endpoint {@code <fleet>/s<id>} unless named). Points of
+     * theirs that the layout lacks are appended to it (no PV); a layout set afterwards must list them.
+     */
+    public DeviceFleetFederate services(List<ServiceAgent> agents) {
+        services = agents.toArray(new ServiceAgent[0]);
+        List<ConnectionPoint> points = new ArrayList<>(layout.points());
+        List<PvProfile> pv = new ArrayList<>(java.util.Arrays.asList(pvAt));
+        for (ServiceAgent a : services) {
+            if (a.endpoint == null) {
+                a.endpoint = name + "/s" + a.id;
+            }
+            if (byEndpoint.containsKey(a.endpoint) || serviceByEndpoint.put(a.endpoint, a) != null) {
+                throw new IllegalArgumentException("two devices of fleet " + name + " share the endpoint " + a.endpoint);
+            }
+            if (!points.contains(a.at)) {
+                points.add(a.at);
+                pv.add(null);
+            }
+        }
+        return layout(new PointLayout(points, layout.pv() == null && pv.stream().allMatch(java.util.Objects::isNull) ? null : pv,
+                layout.clockOffsetS()));
+    }
+
+    /** The deadline devices. */
+    public List<ServiceAgent> serviceAgents() {
+        return List.of(services);
     }
 
     /** The net power at each connection point, kW, in {@link #layout()} order. */
@@ -169,6 +240,22 @@ public final class DeviceFleetFederate implements Federate {
         return this;
     }
 
+    /**
+     * Follows the points' supply: {@code key} is a grid's array of energisation flags (1 or 0) and
+     * {@code entryOfPoint[k]} the entry of the layout's point k in it. Set before the run.
+     */
+    public DeviceFleetFederate supply(ValueKey<double[]> key, int[] entryOfPoint) {
+        this.supplyKey = key;
+        this.supplyEntry = entryOfPoint.clone();
+        return this;
+    }
+
+    /** PV at every point ceases to inject while {@code key} is above 0.5 (e.g. a grid's islanded flag). Before the run. */
+    public DeviceFleetFederate pvOffWhile(ValueKey<Double> key) {
+        this.pvOffKey = key;
+        return this;
+    }
+
     @Override
     public String name() {
         return name;
@@ -176,12 +263,28 @@ public final class DeviceFleetFederate implements Federate {
 
     @Override
     public long initialize(Setup setup) {
+        pointSupplied = new boolean[pvAt.length];
+        java.util.Arrays.fill(pointSupplied, true);
+        lastSupply = null;
+        pvOff = false;
+        if (supplyKey != null) {
+            if (supplyEntry.length != pvAt.length) {
+                throw new IllegalArgumentException("fleet " + name + ": supply needs one entry per point (" + pvAt.length + ")");
+            }
+            setup.wakesOn(supplyKey);
+        }
+        if (pvOffKey != null) {
+            setup.wakesOn(pvOffKey);
+        }
         for (DeviceAgent a : agents) {
             a.observeFromNs = observeFromNs;
             a.present = a.device.available(0);
             if (a.control == Control.PEM) {
                 setup.endpoint(a.endpoint);
             }
+        }
+        for (ServiceAgent a : services) {
+            setup.endpoint(a.endpoint);
         }
         setup.publishes(powerKey, totalPower());
         setup.publishes(devicePowerKey, devicePowers());
@@ -202,6 +305,9 @@ public final class DeviceFleetFederate implements Federate {
     @Override
     public long step(Step step) {
         long now = step.now();
+        if (supplyKey != null || pvOffKey != null) {
+            supply(step, now);
+        }
         boolean tick = now >= nextTickNs;
         if (tick) {
             if (now > 0) {
@@ -218,13 +324,54 @@ public final class DeviceFleetFederate implements Federate {
         } else if (now >= nextLocalNs) {
             localSwitches(now);
         }
-        nextLocalNs = earliestLocalSwitch();
+        if (!tick && now >= nextLeaveNs) {
+            departuresBetweenSteps(now);
+        }
+        if (services.length > 0 && (tick || now >= nextServiceNs)) {
+            serviceStep(step, now);
+        }
+        nextLocalNs = Math.min(earliestLocalSwitch(), nextServiceNs);
+        nextLeaveNs = leavers.length == 0 ? LocalRule.NEVER : earliestLeave(now);
         if (tick || changed) {
             publishPowers(step, now);
             changed = false;
         }
-        long next = Math.min(nextTickNs, nextLocalNs);
+        long next = Math.min(Math.min(nextTickNs, nextLocalNs), nextLeaveNs);
         return next == LocalRule.NEVER ? SimTime.NEVER : next;
+    }
+
+    /** Supply changes since the last step: devices run at their old power up to now, then the new supply holds. */
+    private void supply(Step step, long now) {
+        if (pvOffKey != null) {
+            boolean off = step.read(pvOffKey) > 0.5;
+            changed |= off != pvOff;
+            pvOff = off;
+        }
+        if (supplyKey == null) {
+            return;
+        }
+        double[] s = step.read(supplyKey);
+        if (s == null || s.length == 0 || java.util.Arrays.equals(s, lastSupply)) {
+            return;
+        }
+        lastSupply = s.clone();
+        for (int k = 0; k < pointSupplied.length; k++) {
+            int e = supplyEntry[k];
+            boolean on = e < 0 || e >= s.length || s[e] > 0.5;
+            if (on != pointSupplied[k]) {
+                pointSupplied[k] = on;
+                changed = true;
+            }
+        }
+        for (int i = 0; i < all.length; i++) {
+            DeviceAgent a = all[i];
+            boolean on = pointSupplied[pointOf[i]];
+            if (on != a.supplied) {
+                a.advanceTo(now);
+                a.supplied = on;
+                changed |= a.refreshPower(now);
+            }
+        }
     }
 
     private void advanceAll(long now) {
@@ -235,6 +382,10 @@ public final class DeviceFleetFederate implements Federate {
 
     /** A server's reply to one of the devices (anything else is counted as unexpected). */
     private void receive(Step step, Message m, long now) {
+        if (!serviceByEndpoint.isEmpty() && serviceByEndpoint.containsKey(m.to())) {
+            receiveService(serviceByEndpoint.get(m.to()), m, now);
+            return;
+        }
         DeviceAgent a = byEndpoint.get(m.to());
         if (a == null || !(m.payload() instanceof PacketReply reply)) {
             stats.unexpectedMessages++;
@@ -265,6 +416,55 @@ public final class DeviceFleetFederate implements Federate {
         changed |= a.refreshPower(now);
     }
 
+    private void receiveService(ServiceAgent a, Message m, long now) {
+        a.advanceTo(now);
+        if (m.payload() instanceof ServiceReply r && a.request != null && r.requestId() == a.request.id()) {
+            a.onReply(r.accepted(), now);
+        } else if (m.payload() instanceof PowerCommand c && a.request != null && c.requestId() == a.request.id()) {
+            a.commandKw = c.powerKw();
+        } else {
+            stats.unexpectedMessages++;
+            return;
+        }
+        stats.replies++;
+        double p = a.decide(now);
+        changed |= p != a.powerKw;
+        a.powerKw = p;
+    }
+
+    /**
+     * Deadline devices at a control step or at the instant one's slack reaches zero: physics, requests
+     * due (in agent order), and each one's power; then the next such instant.
+     */
+    private void serviceStep(Step step, long now) {
+        long next = LocalRule.NEVER;
+        for (ServiceAgent a : services) {
+            a.advanceTo(now);
+            ServiceRequest r = a.due(now);
+            if (r != null) {
+                step.send(a.endpoint, serverEndpoint, r, PacketRequest.WIRE_BYTES, KIND);
+                stats.requests++;
+            }
+            boolean wasForced = a.forced;
+            double p = a.decide(now);
+            if (a.forced && !wasForced) {
+                step.event("forced_use", "device=" + a.endpoint + " request=" + a.request.id());
+            }
+            changed |= p != a.powerKw;
+            a.powerKw = p;
+            if (a.state == ServiceAgent.State.ACCEPTED && !a.forced && !a.device.done(now)) {
+                next = Math.min(next, Math.max(now + 1, a.forcedAtNs(now)));
+            } else if (a.state == ServiceAgent.State.REQUESTED) {
+                next = Math.min(next, Math.max(now + 1, a.requestedAtNs + a.retryNs));
+            } else if (a.state == ServiceAgent.State.WAITING) {
+                next = Math.min(next, Math.max(now + 1, a.device.needNs()));
+            } else if (a.state == ServiceAgent.State.REJECTED) {
+                next = Math.min(next, Math.max(now + 1, a.retryAtNs));
+            }
+        }
+        nextServiceNs = next;
+    }
+
     /** Local rules that switch between control steps (e.g. an EV reaching its target). */
     private void localSwitches(long now) {
         for (DeviceAgent a : locals) {
@@ -273,6 +473,33 @@ public final class DeviceFleetFederate implements Federate {
                 changed |= a.localStep(now);
             }
         }
+    }
+
+    /**
+     * PEM devices that left since the last step while drawing (an EV driven off inside a packet): they stop
+     * at that instant; the automaton sees the departure, and tells the server, at its next control step.
+     */
+    private void departuresBetweenSteps(long now) {
+        for (DeviceAgent a : leavers) {
+            if (a.powerKw != 0 && !a.device.available(now / 1e9)) {
+                a.advanceTo(now);
+                changed |= a.refreshPower(now);
+            }
+        }
+    }
+
+    /** The next instant a drawing PEM device leaves (> now), or NEVER. */
+    private long earliestLeave(long now) {
+        long t = LocalRule.NEVER;
+        for (DeviceAgent a : leavers) {
+            if (a.powerKw != 0) {
+                double s = a.device.leavesAtS(now / 1e9);
+                if (s < Double.POSITIVE_INFINITY) {
+                    t = Math.min(t, Math.max(now + 1, (long) Math.ceil(s * 1e9)));
+                }
+            }
+        }
+        return t;
     }
 
     private long earliestLocalSwitch() {
@@ -315,6 +542,9 @@ public final class DeviceFleetFederate implements Federate {
     /** One device's controller at a control step (physics already advanced to {@code now}). */
     private void control(Step step, DeviceAgent a, long now, double dtS) {
         departure(step, a, now);
+        if (!a.supplied) {
+            return;     // no power, no gateway: the controller waits for the supply
+        }
         if (a.control == Control.THERMOSTAT) {
             a.thermostatStep(now);
             a.refreshPower(now);
@@ -390,6 +620,9 @@ public final class DeviceFleetFederate implements Federate {
         for (DeviceAgent a : all) {
             s += a.powerKw;
         }
+        for (ServiceAgent a : services) {
+            s += a.powerKw;
+        }
         return s;
     }
 
@@ -397,33 +630,45 @@ public final class DeviceFleetFederate implements Federate {
     private double pvPower(long nowNs) {
         double s = 0;
         double tS = layout.clockOffsetS() + nowNs / 1e9;
-        for (PvProfile pv : pvAt) {
-            if (pv != null) {
-                s += pv.powerKw(tS);
+        for (int k = 0; k < pvAt.length; k++) {
+            if (pvAt[k] != null && pvOn(k)) {
+                s += pvAt[k].powerKw(tS);
             }
         }
         return s;
     }
 
+    /** Whether the PV at point k injects: supplied and not ceased (no supply state before the run: yes). */
+    private boolean pvOn(int k) {
+        return !pvOff && (pointSupplied == null || pointSupplied[k]);
+    }
+
     /** Net power at each point from the devices' powers (agent order). */
     private double[] pointPowers(double[] devices, long nowNs) {
         double[] p = new double[pvAt.length];
-        for (int i = 0; i < devices.length; i++) {
+        for (int i = 0; i < all.length; i++) {
             p[pointOf[i]] += devices[i];
+        }
+        for (int i = 0; i < services.length; i++) {
+            p[servicePointOf[i]] += devices[all.length + i];
         }
         double tS = layout.clockOffsetS() + nowNs / 1e9;
         for (int k = 0; k < p.length; k++) {
-            if (pvAt[k] != null) {
+            if (pvAt[k] != null && pvOn(k)) {
                 p[k] -= pvAt[k].powerKw(tS);
             }
         }
         return p;
     }
 
+    /** Each device's power: the agents in order, then the deadline devices. */
     private double[] devicePowers() {
-        double[] p = new double[all.length];
-        for (int i = 0; i < p.length; i++) {
+        double[] p = new double[all.length + services.length];
+        for (int i = 0; i < all.length; i++) {
             p[i] = all[i].powerKw;
+        }
+        for (int i = 0; i < services.length; i++) {
+            p[all.length + i] = services[i].powerKw;
         }
         return p;
     }
@@ -432,6 +677,9 @@ public final class DeviceFleetFederate implements Federate {
     @Override
     public void finish(long endNs) {
         for (DeviceAgent a : all) {
+            a.advanceTo(endNs);
+        }
+        for (ServiceAgent a : services) {
             a.advanceTo(endNs);
         }
     }
@@ -454,13 +702,16 @@ public final class DeviceFleetFederate implements Federate {
         return layout;
     }
 
-    /** The endpoints of the devices under PEM, in agent order (known from construction: a radio model's devices). */
+    /** The endpoints of the devices under PEM, in agent order, then the deadline devices' (a radio model's devices). */
     public List<String> endpoints() {
         List<String> out = new ArrayList<>();
         for (DeviceAgent a : all) {
             if (a.control == Control.PEM) {
                 out.add(a.endpoint);
             }
+        }
+        for (ServiceAgent a : services) {
+            out.add(a.endpoint);
         }
         return out;
     }

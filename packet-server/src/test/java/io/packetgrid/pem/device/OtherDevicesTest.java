@@ -34,6 +34,18 @@ class OtherDevicesTest {
     }
 
     @Test
+    void anEvChargesOnlyWhilePluggedInWithinAStep() {
+        // plugged in from 100 s to 200 s; a step from 95 s to 105 s charges 5 s, one from 195 s to 205 s 5 s
+        EvParams p = new EvParams(20, 7.2, 0.9, 100, 200, 0.3, 0.9);
+        EvCharger ev = new EvCharger(p);
+        ev.advance(95, 10, 7.2);
+        assertEquals(0.3 + 7.2 * 0.9 * 5 / 3600 / 20, ev.state(), 1e-12);
+        ev.advance(105, 90, 7.2);
+        ev.advance(195, 10, 7.2);
+        assertEquals(0.3 + 7.2 * 0.9 * 100 / 3600 / 20, ev.state(), 1e-12);
+    }
+
+    @Test
     void heatPumpCopIsACarnotFraction() {
         HeatPumpParams p = HeatPumpParams.logHouse();
         // B0/W35: 0.45 × 308.15 / 35 = 3.962

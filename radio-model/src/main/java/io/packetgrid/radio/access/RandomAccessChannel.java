@@ -35,7 +35,7 @@ public final class RandomAccessChannel<T> {
 
     private final RachConfig config;
     private final UniformRandomProvider random;
-    private final DiscreteSampler background;
+    private DiscreteSampler background;
     private final PreambleContention contention;
     private final TreeMap<Long, List<Pending<T>>> due = new TreeMap<>();
     private int[] pick = new int[16];
@@ -58,6 +58,29 @@ public final class RandomAccessChannel<T> {
 
     public RachConfig config() {
         return config;
+    }
+
+    /**
+     * Changes the background load from the next occasion on (a burst of traffic from devices outside the
+     * model): mean preamble transmissions per occasion, ≥ 0. Draws nothing.
+     */
+    public void setBackgroundMean(double backgroundMean) {
+        if (!(backgroundMean >= 0) || Double.isInfinite(backgroundMean)) {
+            throw new IllegalArgumentException("background mean must be finite and ≥ 0, got " + backgroundMean);
+        }
+        this.background = backgroundMean > 0 ? PoissonSampler.of(random, backgroundMean) : null;
+    }
+
+    /** Removes every waiting device (the cell went down) and returns their payloads in due order. */
+    public List<T> drain() {
+        List<T> out = new ArrayList<>();
+        for (List<Pending<T>> l : due.values()) {
+            for (Pending<T> p : l) {
+                out.add(p.payload);
+            }
+        }
+        due.clear();
+        return out;
     }
 
     /** A device with {@code payload} checks barring first at occasion {@code occasion}. */

@@ -51,8 +51,9 @@ final class MmtcService {
     private final int nUl;
     private final int nDl;
     private final double ulOffsetDb;
-    private final double puschUtil;
+    private final double[] puschUtil;     // per aggregator (a burst raises one)
     private final double pdschUtil;
+    private final double rachBackgroundPerS;
     private final UplinkUnits units;
     private final Numerology nu;
     private final java.util.PriorityQueue<PendingSlot> pending = new java.util.PriorityQueue<>(PendingSlot.ORDER);
@@ -72,15 +73,18 @@ final class MmtcService {
         final RadioLinks.Device src;
         final RadioLinks.Device dst;
         final int k;
+        final int ulAgg;     // the aggregator its uplink goes through (−1: none)
+        int dlAgg = -1;      // the aggregator of its downlink, chosen when it reaches the downlink
         int attempts;
         int tx;
 
-        Job(Message m, Direction dir, RadioLinks.Device src, RadioLinks.Device dst, int k) {
+        Job(Message m, Direction dir, RadioLinks.Device src, RadioLinks.Device dst, int k, int ulAgg) {
             this.m = m;
             this.dir = dir;
             this.src = src;
             this.dst = dst;
             this.k = k;
+            this.ulAgg = ulAgg;
         }
     }
 
@@ -117,8 +121,8 @@ final class MmtcService {
         this.nUl = ul.blocklength();
         this.nDl = dl.blocklength();
         this.ulOffsetDb = cfg.uePowerDbm() - ThermalNoise.noiseDbm(ul.bandwidthHz(nu), cfg.bsNoiseFigureDb());
-        this.puschUtil = cfg.background().puschUtilization();
         this.pdschUtil = cfg.background().pdschUtilization();
+        this.rachBackgroundPerS = cfg.background().rachAccessesPerS();
         int backoffOcc = (int) (c.backoff().ns() / prachNs);
         int responseOcc = (int) Math.max(1, ceilDiv(c.rarWindow().ns(), prachNs));
         int barringOcc = (int) Math.min(Integer.MAX_VALUE, c.barringTime().ns() / prachNs);
@@ -128,6 +132,8 @@ final class MmtcService {
         List<RadioLinks.Aggregator> as = net.links().aggregators;
         this.aggs = new Agg[as.size()];
         this.msg3UnitSlots = new long[as.size()];
+        this.puschUtil = new double[as.size()];
+        java.util.Arrays.fill(puschUtil, cfg.background().puschUtilization());
         for (RadioLinks.Aggregator a : as) {
             aggs[a.index()] = new Agg(a.index(), a.name(), rach, bgMean, streams);
         }
@@ -135,12 +141,69 @@ final class MmtcService {
 
     void submit(Message m, long now, Direction dir, RadioLinks.Device src, RadioLinks.Device dst, Delivery out) {
         int k = ResourceAllocation.informationBits(Math.max(0, m.sizeBytes()), c.headerBytes());
-        Job job = new Job(m, dir, src, dst, k);
+        int ul = src == null ? -1 : net.servingOf(src, now);
+        Job job = new Job(m, dir, src, dst, k, ul);
         if (src != null) {
+            if (ul < 0) {
+                net.lost(m, ServiceClass.MMTC, dir, "no_service", 0, out);
+                return;
+            }
             long occasion = ceilDiv(now + uePrepNs, prachNs);
-            aggs[src.serving()].ra.join(job, occasion);
+            aggs[ul].ra.join(job, occasion);
         } else {
+            this.out = out;
             enqueueDownlink(job, now + net.backhaulNs());
+            this.out = null;
+        }
+    }
+
+    /**
+     * An aggregator goes down: every message it holds (random access, Msg3 and downlink queues, slots awaiting
+     * their decision) is lost, in a fixed order.
+     */
+    void outage(int a, Delivery delivery) {
+        this.out = delivery;
+        Agg g = aggs[a];
+        for (Job j : g.ra.drain()) {
+            net.lost(j.m, ServiceClass.MMTC, j.dir, "outage", j.attempts, out);
+        }
+        for (ArrayDeque<Job> q : g.msg3.values()) {
+            for (Job j : q) {
+                net.lost(j.m, ServiceClass.MMTC, j.dir, "outage", j.attempts, out);
+            }
+        }
+        g.msg3.clear();
+        for (ArrayDeque<Job> q : g.dl.values()) {
+            for (Job j : q) {
+                net.lost(j.m, ServiceClass.MMTC, j.dir, "outage", j.attempts, out);
+            }
+        }
+        g.dl.clear();
+        List<PendingSlot> keep = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            PendingSlot p = pending.poll();
+            if (p.agg().index == a) {
+                for (Job j : p.served()) {
+                    net.lost(j.m, ServiceClass.MMTC, j.dir, "outage", j.attempts, out);
+                }
+            } else {
+                keep.add(p);
+            }
+        }
+        pending.addAll(keep);
+        this.out = null;
+    }
+
+    /**
+     * A burst of background traffic at aggregator {@code a} (or its end): random-access attempts per second
+     * and the share of uplink units taken, on top of the configured background.
+     */
+    void background(int a, double extraRachPerS, double extraPusch) {
+        aggs[a].ra.setBackgroundMean((rachBackgroundPerS + extraRachPerS) * prachNs / 1e9);
+        double u = Math.min(1.0, net.config().background().puschUtilization() + extraPusch);
+        puschUtil[a] = u;
+        if (units != null) {
+            units.setUtilisation(a, u);
         }
     }
 
@@ -213,7 +276,7 @@ final class MmtcService {
         public void succeeded(Job job, long occasion, int attempts) {
             job.attempts += attempts;
             long slot = ceilDiv(occasion * prachNs + msg3DelayNs, slotNs);
-            add(aggs[job.src.serving()].msg3, slot, job);
+            add(aggs[job.ulAgg].msg3, slot, job);
         }
 
         @Override
@@ -227,7 +290,7 @@ final class MmtcService {
 
     private void msg3Slot(Agg a, long slot, ArrayDeque<Job> queue) {
         long bgMask = units == null ? 0 : units.background(a.index, slot);
-        int free = units == null ? units(c.puschUnitsPerSlot(), puschUtil) : c.puschUnitsPerSlot() - Long.bitCount(bgMask);
+        int free = units == null ? units(c.puschUnitsPerSlot(), puschUtil[a.index]) : c.puschUnitsPerSlot() - Long.bitCount(bgMask);
         Served slotUsers = take(a.msg3, slot, queue, free);
         List<Job> served = slotUsers.jobs();
         if (served.isEmpty()) {
@@ -235,7 +298,7 @@ final class MmtcService {
         }
         double[] mean = new double[served.size()];
         for (int i = 0; i < mean.length; i++) {
-            mean[i] = Math.pow(10, (ulOffsetDb + served.get(i).src.servingLink().gainDb()) / 10);
+            mean[i] = Math.pow(10, (ulOffsetDb + served.get(i).src.links()[a.index].gainDb()) / 10);
         }
         long decoded = (slot + 1) * slotNs + gnbProcNs;
         List<int[]> groups = groups(mean, slotUsers.units());
@@ -293,14 +356,14 @@ final class MmtcService {
             }
             if (g.length == 1) {
                 Job j = served.get(g[0]);
-                double s = mean[g[0]] * net.fade(j.src);
+                double s = mean[g[0]] * net.fade(j.src, a.index);
                 boolean ok = u.nextDouble() >= NormalApproximation.psi(nUl, j.k, s, lt);
                 afterMsg3(a, slot, j, ok, decoded);
             } else {
                 Job j1 = served.get(g[0]);
                 Job j2 = served.get(g[1]);
-                double s1 = mean[g[0]] * net.fade(j1.src);
-                double s2 = mean[g[1]] * net.fade(j2.src);
+                double s1 = mean[g[0]] * net.fade(j1.src, a.index);
+                double s2 = mean[g[1]] * net.fade(j2.src, a.index);
                 // SIC at the aggregator (README, uplink NOMA): the stronger received signal first
                 boolean oneFirst = s1 >= s2;
                 double strong = oneFirst ? s1 : s2;
@@ -332,7 +395,8 @@ final class MmtcService {
             net.delivered(j.m, ServiceClass.MMTC, j.dir, decodedNs + net.backhaulNs(), j.attempts, out);
         } else {
             j.tx = 0;
-            long core = j.dst.serving() == j.src.serving() ? 0 : 2 * net.backhaulNs();
+            int dl = net.servingOf(j.dst, decodedNs);
+            long core = dl == j.ulAgg ? 0 : 2 * net.backhaulNs();
             enqueueDownlink(j, decodedNs + core);
         }
     }
@@ -340,8 +404,13 @@ final class MmtcService {
     // ------------------------------------------------------------------------------ downlink
 
     private void enqueueDownlink(Job j, long arrivalNs) {
+        j.dlAgg = net.servingOf(j.dst, arrivalNs);
+        if (j.dlAgg < 0) {
+            net.lost(j.m, ServiceClass.MMTC, j.dir, "no_service", j.attempts, out);
+            return;
+        }
         long slot = ceilDiv(arrivalNs + gnbProcNs, slotNs);
-        add(aggs[j.dst.serving()].dl, slot, j);
+        add(aggs[j.dlAgg].dl, slot, j);
     }
 
     private void dlSlot(Agg a, long slot, ArrayDeque<Job> queue) {
@@ -353,7 +422,7 @@ final class MmtcService {
         double snrTx = Math.pow(10, net.dlOffsetDb() / 10);
         double[] gain = new double[served.size()];
         for (int i = 0; i < gain.length; i++) {
-            gain[i] = Math.pow(10, served.get(i).dst.servingLink().gainDb() / 10);
+            gain[i] = Math.pow(10, served.get(i).dst.links()[a.index].gainDb() / 10);
         }
         double lt = NormalApproximation.logTerm(nDl, net.logTerm());
         long decoded = (slot + 1) * slotNs + ueDecodeNs;
@@ -363,14 +432,14 @@ final class MmtcService {
             downlinkPairs += g.length - 1;
             if (g.length == 1) {
                 Job j = served.get(g[0]);
-                double s = snrTx * gain[g[0]] * net.fade(j.dst);
+                double s = snrTx * gain[g[0]] * net.fade(j.dst, a.index);
                 boolean ok = u.nextDouble() >= NormalApproximation.psi(nDl, j.k, s, lt);
                 afterDownlink(a, slot, j, ok, decoded);
             } else {
                 Job near = served.get(g[0]);
                 Job far = served.get(g[1]);
-                double gNear = gain[g[0]] * net.fade(near.dst);
-                double gFar = gain[g[1]] * net.fade(far.dst);
+                double gNear = gain[g[0]] * net.fade(near.dst, a.index);
+                double gFar = gain[g[1]] * net.fade(far.dst, a.index);
                 DownlinkPair p = DownlinkNoma.twoUser(nDl, far.k, near.k, snrTx, c.alphaFar(), gFar, gNear, c.xi(),
                         net.logTerm());
                 boolean okFar = u.nextDouble() >= p.epsFar();

@@ -14,7 +14,9 @@ import io.packetgrid.radio.nr.LinkTiming;
 import io.packetgrid.radio.nr.Numerology;
 import io.packetgrid.radio.reliability.DeliveryTimeDistribution;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -50,6 +52,13 @@ import org.apache.commons.rng.UniformRandomProvider;
  * </ul>
  * The analytic side ({@link #urllc()}: serving cells, per-round errors, exact delivery-time distributions) uses
  * the same timing, link budgets, fading laws and erasure law.
+ *
+ * <p><b>Timeline.</b> {@link #scheduleOutage} takes an aggregator down for a while: the messages it holds are
+ * lost ({@code outage}); its devices have no service ({@code no_service}) until they re-attach, after a
+ * radio-link-failure time, to the best aggregator still up (the largest mean received power), or lose service
+ * if none is; they return to it when it is back. {@link #scheduleBurst} adds background load on a cell for a
+ * while (random-access attempts from devices outside the model, and a share of the uplink units). Nothing
+ * changes when neither is scheduled.
  *
  * Randomness comes only from streams of the run's {@link RandomStreams}, in the kernel's defined
  * order of calls, so a run is reproducible.
@@ -90,6 +99,14 @@ public final class RadioNetwork implements Network {
     // mMTC
     private MmtcService mmtc;
 
+    // timeline: outages and bursts (empty unless scheduled)
+    private final java.util.TreeMap<Long, List<Runnable>> changes = new java.util.TreeMap<>();
+    private boolean outagesScheduled;
+    private final boolean[] down;
+    private final long[] downSinceNs;
+    private final long[] reattachNs;
+    private Delivery changeOut;
+
     /** Builds the network from its configuration and the run's random streams. */
     public RadioNetwork(RadioConfig cfg, RandomStreams streams) {
         this(cfg, streams, new RadioLinks(cfg, streams));
@@ -116,6 +133,112 @@ public final class RadioNetwork implements Network {
                 ? new UplinkUnits(links.aggregators.size(), cfg.mmtc().puschUnitsPerSlot(), cfg.background().puschUtilization(),
                         this::backgroundStream)
                 : null;
+        int na = links.aggregators.size();
+        this.down = new boolean[na];
+        this.downSinceNs = new long[na];
+        this.reattachNs = new long[na];
+    }
+
+    // ------------------------------------------------------------------------------------- timeline
+
+    /**
+     * Takes {@code aggregator} down from {@code fromNs} until {@code untilNs}. Its devices re-attach to the best
+     * aggregator still up {@code reattachNs} after it went down (a radio-link-failure detection time, e.g. T310 =
+     * 1000 ms, TS 38.331 §7.1, the common default) and have no service meanwhile.
+     *
+     * @throws PacketGridException naming the aggregator when it is unknown or the times are out of order
+     */
+    public void scheduleOutage(String aggregator, long fromNs, long untilNs, long reattachNs) {
+        int a = aggregatorIndex(aggregator);
+        if (fromNs < 0 || untilNs <= fromNs || reattachNs < 0) {
+            throw new PacketGridException("radio network", "outage of " + aggregator + ": need 0 ≤ from < until and a re-attach time ≥ 0");
+        }
+        outagesScheduled = true;
+        at(fromNs, () -> {
+            if (!down[a]) {
+                down[a] = true;
+                downSinceNs[a] = fromNs;
+                this.reattachNs[a] = reattachNs;
+                if (mmtc != null) {
+                    mmtc.outage(a, changeOut);
+                }
+            }
+        });
+        at(untilNs, () -> down[a] = false);
+    }
+
+    /**
+     * Adds background load on {@code aggregator} (null: every one) from {@code fromNs} until {@code untilNs}:
+     * {@code rachAccessesPerS} more random-access attempts per second and {@code puschUtilization} more of its
+     * uplink units taken (capped at all of them), on top of the configured {@code background}.
+     */
+    public void scheduleBurst(String aggregator, long fromNs, long untilNs, double rachAccessesPerS, double puschUtilization) {
+        List<Integer> which = new ArrayList<>();
+        if (aggregator == null) {
+            for (RadioLinks.Aggregator g : links.aggregators) {
+                which.add(g.index());
+            }
+        } else {
+            which.add(aggregatorIndex(aggregator));
+        }
+        if (fromNs < 0 || untilNs <= fromNs || !(rachAccessesPerS >= 0) || !(puschUtilization >= 0 && puschUtilization <= 1)) {
+            throw new PacketGridException("radio network", "burst: need 0 ≤ from < until, attempts ≥ 0 per s and a share of units in [0, 1]");
+        }
+        for (int a : which) {
+            at(fromNs, () -> mmtc().background(a, rachAccessesPerS, puschUtilization));
+            at(untilNs, () -> mmtc().background(a, 0, 0));
+        }
+    }
+
+    private void at(long t, Runnable r) {
+        changes.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+    }
+
+    /** Applies the scheduled changes due at or before {@code nowNs}, in time and scheduling order. */
+    private void applyChanges(long nowNs, Delivery out) {
+        while (!changes.isEmpty() && changes.firstKey() <= nowNs) {
+            changeOut = out;
+            for (Runnable r : changes.pollFirstEntry().getValue()) {
+                r.run();
+            }
+            changeOut = null;
+        }
+    }
+
+    /** Whether an aggregator is up now. */
+    public boolean aggregatorUp(String aggregator) {
+        return !down[aggregatorIndex(aggregator)];
+    }
+
+    /**
+     * The aggregator serving a device at {@code nowNs}: its own (the largest mean received power) while that is
+     * up; once it is down and the re-attach time has passed, the best one still up; −1 when there is none.
+     */
+    int servingOf(RadioLinks.Device d, long nowNs) {
+        int s = d.serving();
+        if (!outagesScheduled || !down[s]) {
+            return s;
+        }
+        if (nowNs < downSinceNs[s] + reattachNs[s]) {
+            return -1;
+        }
+        int best = -1;
+        for (int a = 0; a < down.length; a++) {
+            if (!down[a] && (best < 0 || d.links()[a].gainDb() > d.links()[best].gainDb())) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** The name of the aggregator serving {@code endpoint} at the network's present time, or "" without service. */
+    public String servingAggregatorNow(String endpoint) {
+        RadioLinks.Device d = links.device(endpoint);
+        if (d == null) {
+            return "";
+        }
+        int a = servingOf(d, lastNs);
+        return a < 0 ? "" : links.aggregators.get(a).name();
     }
 
     /**
@@ -152,6 +275,9 @@ public final class RadioNetwork implements Network {
     @Override
     public void submit(Message m, long nowNs, Delivery out) {
         lastNs = Math.max(lastNs, nowNs);
+        if (!changes.isEmpty()) {
+            applyChanges(nowNs, out);
+        }
         boolean fromWired = links.isWired(m.from());
         boolean toWired = links.isWired(m.to());
         if (fromWired && toWired) {
@@ -178,12 +304,18 @@ public final class RadioNetwork implements Network {
         if (!urllcPending.isEmpty()) {
             t = Math.min(t, urllcPending.peek().timeNs());
         }
+        if (!changes.isEmpty()) {
+            t = Math.min(t, changes.firstKey());
+        }
         return t;
     }
 
     @Override
     public void advance(long nowNs, Delivery out) {
         lastNs = Math.max(lastNs, nowNs);
+        if (!changes.isEmpty()) {
+            applyChanges(nowNs, out);
+        }
         if (mmtc != null) {
             mmtc.advance(nowNs, out);
         }
@@ -278,22 +410,28 @@ public final class RadioNetwork implements Network {
         long t = now;
         int attempts = 0;
         if (src != null) {
-            double snr = Math.pow(10, (urllc.uplinkOffsetDb() + src.servingLink().gainDb()) / 10);
+            int ul = servingOf(src, now);
+            if (ul < 0) {
+                lost(m, ServiceClass.URLLC, dir, "no_service", 0, out);
+                return;
+            }
+            RadioLinks.Link link = src.links()[ul];
+            double snr = Math.pow(10, (urllc.uplinkOffsetDb() + link.gainDb()) / 10);
             if (units != null && !cfg.coexistence().uplinkPreemption()) {
                 // shared units, no pre-emption: each round is decided when its slots have been scheduled
-                UrllcJob job = new UrllcJob(m, dir, src, dst, k, snr, urllcSeq++, hopping().nextInt(units.units()), urllcUl.rounds());
+                UrllcJob job = new UrllcJob(m, dir, src, dst, k, snr, urllcSeq++, hopping().nextInt(units.units()), urllcUl.rounds(), ul);
                 urllcUl.occasions(now, job.first, job.decode);
                 startRound(job);
                 return;
             }
-            int r = hop(urllcUl, t, n, k, lt, snr, src.servingLink().los(), units != null ? src : null);
+            int r = hop(urllcUl, t, n, k, lt, snr, link.los(), units != null ? ul : -1);
             attempts += r < 0 ? urllcUl.rounds() : r + 1;
             if (r < 0) {
                 lost(m, ServiceClass.URLLC, dir, "harq", attempts, out);
                 return;
             }
             t = roundsBuf[r];
-            t += dst == null ? backhaulNs : (dst.serving() == src.serving() ? 0 : 2 * backhaulNs);
+            t += dst == null ? backhaulNs : (servingOf(dst, t) == ul ? 0 : 2 * backhaulNs);
         } else {
             t += backhaulNs;
         }
@@ -305,8 +443,14 @@ public final class RadioNetwork implements Network {
                              Delivery out) {
         UrllcConfig u = cfg.urllc();
         if (dst != null) {
-            double snr = Math.pow(10, (urllc.downlinkOffsetDb() + dst.servingLink().gainDb()) / 10);
-            int r = hop(urllcDl, t, n, k, lt, snr, dst.servingLink().los(), null);
+            int dl = servingOf(dst, t);
+            if (dl < 0) {
+                lost(m, ServiceClass.URLLC, dir, "no_service", attempts, out);
+                return;
+            }
+            RadioLinks.Link link = dst.links()[dl];
+            double snr = Math.pow(10, (urllc.downlinkOffsetDb() + link.gainDb()) / 10);
+            int r = hop(urllcDl, t, n, k, lt, snr, link.los(), -1);
             attempts += r < 0 ? urllcDl.rounds() : r + 1;
             if (r < 0) {
                 lost(m, ServiceClass.URLLC, dir, "harq", attempts, out);
@@ -323,16 +467,17 @@ public final class RadioNetwork implements Network {
 
     /**
      * Rounds of one hop; returns the first successful round (decode time in roundsBuf) or −1. With
-     * {@code preempting} (a device on a shared uplink with pre-emption) the repetitions of the rounds it sends are
-     * marked on the units they hop to, so that the mMTC transmissions there are cancelled.
+     * {@code preemptingAgg} ≥ 0 (a device on a shared uplink with pre-emption, at that aggregator) the repetitions
+     * of the rounds it sends are marked on the units they hop to, so that the mMTC transmissions there are cancelled.
      */
-    private int hop(LinkTiming timing, long arrival, int n, int k, double lt, double snr, boolean los, RadioLinks.Device preempting) {
-        timing.occasions(arrival, preempting == null ? null : firstBuf, roundsBuf);
+    private int hop(LinkTiming timing, long arrival, int n, int k, double lt, double snr, boolean los, int preemptingAgg) {
+        boolean preempting = preemptingAgg >= 0;
+        timing.occasions(arrival, preempting ? firstBuf : null, roundsBuf);
         DoubleSupplier g = los ? rician() : rayleigh();
-        int c0 = preempting == null ? 0 : hopping().nextInt(units.units());
+        int c0 = preempting ? hopping().nextInt(units.units()) : 0;
         for (int r = 0; r < timing.rounds(); r++) {
-            if (preempting != null) {
-                markRepetitions(preempting.serving(), firstBuf[r], r, c0);
+            if (preempting) {
+                markRepetitions(preemptingAgg, firstBuf[r], r, c0);
             }
             double sum = 0;
             for (int i = 0; i < timing.repetitions(); i++) {
@@ -381,10 +526,12 @@ public final class RadioNetwork implements Network {
         final int c0;
         final long[] first;
         final long[] decode;
+        final int agg;
         int round;
 
         UrllcJob(Message m, Direction dir, RadioLinks.Device src, RadioLinks.Device dst, int k, double snr, long seq, int c0,
-                 int rounds) {
+                 int rounds, int agg) {
+            this.agg = agg;
             this.m = m;
             this.dir = dir;
             this.src = src;
@@ -403,7 +550,7 @@ public final class RadioNetwork implements Network {
     }
 
     private void startRound(UrllcJob job) {
-        markRepetitions(job.src.serving(), job.first[job.round], job.round, job.c0);
+        markRepetitions(job.agg, job.first[job.round], job.round, job.c0);
         urllcPending.add(job);
     }
 
@@ -412,10 +559,14 @@ public final class RadioNetwork implements Network {
      * traffic in its slot is erased (the Msg3 there is lost too, {@link MmtcService}); the others are chase-combined.
      */
     private void decideRound(UrllcJob job, Delivery out) {
-        int agg = job.src.serving();
+        int agg = job.agg;
+        if (down[agg]) {
+            lost(job.m, ServiceClass.URLLC, job.dir, "outage", job.round + 1, out);
+            return;
+        }
         int n = urllc.blocklength();
         double lt = NormalApproximation.logTerm(n, logTerm);
-        DoubleSupplier g = job.src.servingLink().los() ? rician() : rayleigh();
+        DoubleSupplier g = job.src.links()[agg].los() ? rician() : rayleigh();
         double sum = 0;
         int survivors = 0;
         for (int i = 0; i < urllcUl.repetitions(); i++) {
@@ -430,7 +581,7 @@ public final class RadioNetwork implements Network {
         boolean ok = survivors > 0 && decode().nextDouble() >= NormalApproximation.psi(n, job.k, job.snr * sum, lt);
         if (ok) {
             long t = job.decode[job.round]
-                    + (job.dst == null ? backhaulNs : (job.dst.serving() == job.src.serving() ? 0 : 2 * backhaulNs));
+                    + (job.dst == null ? backhaulNs : (servingOf(job.dst, job.decode[job.round]) == agg ? 0 : 2 * backhaulNs));
             finishUrllc(job.m, job.dir, job.dst, t, job.round + 1, n, job.k, lt, out);
         } else if (job.round + 1 < urllcUl.rounds()) {
             job.round++;
@@ -518,12 +669,12 @@ public final class RadioNetwork implements Network {
         return urllc.downlinkOffsetDb();
     }
 
-    /** One fading draw for a link (1 when fast fading is off). */
-    double fade(RadioLinks.Device d) {
+    /** One fading draw for a device's link to aggregator {@code agg} (1 when fast fading is off). */
+    double fade(RadioLinks.Device d, int agg) {
         if (!cfg.fastFading()) {
             return 1;
         }
-        return d.servingLink().los() ? rician().getAsDouble() : rayleigh().getAsDouble();
+        return d.links()[agg].los() ? rician().getAsDouble() : rayleigh().getAsDouble();
     }
 
     UniformRandomProvider decodeStream() {

@@ -13,7 +13,8 @@ package io.packetgrid.radio.network;
  * @param latencyNs    delivery time − send time (−1 if lost)
  * @param attempts     transmissions it took: HARQ rounds for URLLC; preambles + Msg3 or PDSCH
  *                     transmissions for mMTC
- * @param reason       loss reason ({@code harq}, {@code rach}, {@code msg3}, {@code deadline}), or
+ * @param reason       loss reason ({@code harq}, {@code rach}, {@code msg3}, {@code deadline}, {@code outage}: held by an
+ *                     aggregator that went down, {@code no_service}: no aggregator to send through), or
  *                     {@code late} for a delivery past the class deadline, else empty
  */
 public record RadioOutcome(long messageId, String from, String to, ServiceClass serviceClass, Direction direction,

@@ -19,7 +19,7 @@ final class UplinkUnits {
     private static final long KEEP = 256;
 
     private final int units;
-    private final double utilisation;
+    private final double[] utilisation;
     private final Supplier<UniformRandomProvider> stream;
     private final TreeMap<Long, long[]>[] slots;
     private final long[] latest;
@@ -27,7 +27,8 @@ final class UplinkUnits {
     @SuppressWarnings("unchecked")
     UplinkUnits(int aggregators, int units, double utilisation, Supplier<UniformRandomProvider> stream) {
         this.units = units;
-        this.utilisation = utilisation;
+        this.utilisation = new double[aggregators];
+        java.util.Arrays.fill(this.utilisation, utilisation);
         this.stream = stream;
         this.slots = new TreeMap[aggregators];
         this.latest = new long[aggregators];
@@ -39,6 +40,11 @@ final class UplinkUnits {
 
     int units() {
         return units;
+    }
+
+    /** Background utilisation of an aggregator's units for the slots drawn from now on (a burst). */
+    void setUtilisation(int agg, double u) {
+        utilisation[agg] = u;
     }
 
     private long[] state(int agg, long slot) {
@@ -56,10 +62,11 @@ final class UplinkUnits {
         }
         if (s[DRAWN] == 0) {
             long mask = 0;
-            if (utilisation > 0) {
+            double util = utilisation[agg];
+            if (util > 0) {
                 UniformRandomProvider r = stream.get();
                 for (int u = 0; u < units; u++) {
-                    if (r.nextDouble() < utilisation) {
+                    if (r.nextDouble() < util) {
                         mask |= 1L << u;
                     }
                 }

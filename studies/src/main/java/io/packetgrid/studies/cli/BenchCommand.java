@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = "Benchmarks a hot path and prints one JSON object of results last.",
         subcommands = {BenchCommand.Kernel.class, io.packetgrid.studies.cli.radio.RadioBenchCommand.class,
                 io.packetgrid.studies.cli.grid.BenchGridCommand.class,
-                io.packetgrid.studies.cli.pem.PemBenchCommand.class})
+                io.packetgrid.studies.cli.pem.PemBenchCommand.class, io.packetgrid.studies.cli.pem.PlanningBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

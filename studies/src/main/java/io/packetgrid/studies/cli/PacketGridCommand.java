@@ -3,14 +3,15 @@ package io.packetgrid.studies.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The root command: {@code packetgrid <command>}; see ../shared/docs/CLI.md for the contract. */
+/** The root command: {@code packetgrid <command>}; the contract is docs/cli.md. */
 @Command(name = "packetgrid",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"PacketGrid: co-simulation of packetized energy management on LV micro-grids over 5G",
-                "machine-type radio (power flow + finite-blocklength radio + packet server)."},
+        description = {"PacketGrid: co-simulation of packetized energy management on LV micro-grids over 5G radio.",
+                "Power flow, finite-blocklength machine-type radio and the packet server in one deterministic run."},
         subcommands = {
                 RunCommand.class,
+                ScenarioCommand.class,
                 BenchCommand.class,
                 SweepCommand.class,
                 io.packetgrid.studies.cli.pem.KeysCommand.class,

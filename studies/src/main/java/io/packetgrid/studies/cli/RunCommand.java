@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.cosim.scenario.YamlFiles;
 import io.packetgrid.studies.report.ConsoleProgress;
-import io.packetgrid.studies.report.Summary;
 import io.packetgrid.studies.run.RunContext;
 import io.packetgrid.studies.run.ScenarioText;
 import io.packetgrid.studies.run.Study;
-import io.packetgrid.studies.run.StudyKinds;
+import io.packetgrid.studies.kinds.StudyKinds;
+import io.packetgrid.studies.run.StudyRun;
+import io.packetgrid.studies.run.Warnings;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,8 +24,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code run [SCENARIO.yaml] [--out DIR] [--seed N]}: one co-simulation study (CLI.md). */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs one co-simulation study and writes summary.json, CSV time series, the event log",
-                "and PNG plots. Without a scenario it runs the built-in default study."})
+        description = {"Runs one co-simulation study. Without a scenario it runs the built-in default study.",
+                "Writes summary.json, CSV time series, the event logs, PNG plots, report.html, run.json and",
+                "scenario.resolved.yaml (the effective scenario: running it again reproduces the run)."})
 public final class RunCommand implements Callable<Integer> {
 
     /** The built-in default study, shipped inside the jar. */
@@ -36,6 +41,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Run seed (overrides the scenario's seed).")
     Long seed;
 
+    @picocli.CommandLine.Spec
+    CommandSpec spec;
+
     @Option(names = "--threads", paramLabel = "K", description = "Worker threads (results do not depend on it; default: available cores).")
     Integer threads;
 
@@ -43,25 +51,43 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         ScenarioText in = ScenarioText.of(scenario, "built-in default scenario", RunCommand::builtInDefault);
         String source = in.source();
-        JsonNode tree = YamlFiles.read(in.text(), source, JsonNode.class);
-        if (!(tree instanceof ObjectNode obj)) {
-            throw new PacketGridException(source, "a scenario must be a mapping of fields");
-        }
-        JsonNode kindNode = obj.get("kind");
-        if (kindNode == null || !kindNode.isTextual()) {
-            throw new PacketGridException(source + ": kind", "missing required field (one of " + String.join(", ", StudyKinds.known()) + ")");
-        }
-        Study study = StudyKinds.of(kindNode.asText(), source + ": kind");
+        ObjectNode obj = tree(in);
+        Study study = StudyKinds.of(kind(obj, source, StudyKinds.known()), source + ": kind");
         if (seed != null) {
             obj.put("seed", seed);
         }
         String name = obj.path("name").asText(scenario == null ? "default" : stripYaml(source));
         Path dir = out != null ? out : Path.of("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         int k = ScenarioText.threads(threads, "--threads");
-        RunContext ctx = new RunContext(dir, in.dir(), k, ConsoleProgress::forTerminal, System.out);
-        Summary summary = study.run(obj, source, ctx);
-        System.out.println("results: " + dir.toAbsolutePath().normalize());
-        return summary == null ? 1 : 0;
+        RunContext ctx = new RunContext(dir, in.dir(), k, ConsoleProgress::forTerminal, System.out, new Warnings(System.err));
+        StudyRun.Outcome done = StudyRun.execute(study, obj, source, ctx, commandLine(spec));
+        System.out.println("results: " + done.dir());
+        return 0;
+    }
+
+    /** The command line as typed after {@code packetgrid} (for run.json). */
+    static String commandLine(CommandSpec spec) {
+        CommandLine root = spec.root().commandLine();
+        List<String> args = root.getParseResult() == null ? List.of() : root.getParseResult().originalArgs();
+        return String.join(" ", args);
+    }
+
+    /** A scenario's YAML as a tree (a mapping of fields, else the usual one-line error). */
+    static ObjectNode tree(ScenarioText in) {
+        JsonNode tree = YamlFiles.read(in.text(), in.source(), JsonNode.class);
+        if (!(tree instanceof ObjectNode obj)) {
+            throw new PacketGridException(in.source(), "a scenario must be a mapping of fields");
+        }
+        return obj;
+    }
+
+    /** The scenario's {@code kind:} value (required; {@code known} lists the choices in the error). */
+    static String kind(ObjectNode tree, String source, List<String> known) {
+        JsonNode kindNode = tree.get("kind");
+        if (kindNode == null || !kindNode.isTextual()) {
+            throw new PacketGridException(source + ": kind", "missing required field (one of " + String.join(", ", known) + ")");
+        }
+        return kindNode.asText();
     }
 
     private static String stripYaml(String file) {

@@ -209,8 +209,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** {@code sweep collect DIR}. */
     @Command(name = "collect", mixinStandardHelpOptions = true,
-            description = {"Merges the finished runs of a sweep folder into DIR/results.csv (one row per point and seed),",
-                    "DIR/stats.csv (mean, sd, 95 % CI over seeds) and plots; lists the runs still missing."})
+            description = {"Merges the finished runs of a sweep folder into its results table, statistics and plots.",
+                    "Writes DIR/results.csv (one row per point and seed), DIR/stats.csv (mean, sd, 95%% CI over seeds),",
+                    "plots and report.html; lists the runs still missing."})
     static final class Collect implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DIR", description = "The sweep folder (--out of the sweep).")
         Path dir;

@@ -90,8 +90,10 @@ public final class CoupledMetrics {
                 GridSeries g = f.grid();
                 for (int k = g0; k < g.steps; k++) {
                     nodeMin += g.violatingNodes[k] * stepMin;
-                    vMin = Math.min(vMin, g.vMinPu[k]);
-                    vMax = Math.max(vMax, g.vMaxPu[k]);
+                    if (!Double.isNaN(g.vMinPu[k])) {   // NaN: no LV node had supply at that step
+                        vMin = Math.min(vMin, g.vMinPu[k]);
+                        vMax = Math.max(vMax, g.vMaxPu[k]);
+                    }
                     tr = Math.max(tr, g.transformerPct[k]);
                     src += g.sourceKw[k] * stepH;
                     loads += g.loadsKw[k] * stepH;

@@ -5,19 +5,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.cosim.scenario.YamlFiles;
 import io.packetgrid.grid.api.Feeder;
+import io.packetgrid.studies.coupled.events.Timeline;
 import io.packetgrid.studies.coupled.grid.FeederTemplate;
 import io.packetgrid.studies.coupled.household.FeederPlan;
 import io.packetgrid.studies.coupled.household.HouseholdPlanner;
 import io.packetgrid.studies.coupled.scenario.CoupledScenario;
+import io.packetgrid.studies.coupled.scenario.FeederSpec;
 import io.packetgrid.studies.coupled.scenario.TargetSpec;
 import io.packetgrid.studies.coupled.scenario.VariantSpec;
 import io.packetgrid.studies.report.CombinedProgress;
-import io.packetgrid.studies.report.CoupledCsv;
-import io.packetgrid.studies.report.CoupledPlots;
+import io.packetgrid.studies.coupled.report.CoupledCsv;
+import io.packetgrid.studies.coupled.report.CoupledPlots;
 import io.packetgrid.studies.report.Summary;
 import io.packetgrid.studies.report.SummaryTable;
 import io.packetgrid.studies.run.RunContext;
 import io.packetgrid.studies.run.Study;
+import io.packetgrid.studies.run.Warnings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +54,7 @@ public final class CoupledStudy implements Study {
             "cycles_per_hour", "voltage_violation_node_minutes", "customer_violation_minutes", "households_with_violations",
             "v_min_pu", "v_max_pu", "transformer_peak_loading_pct", "radio_loss_pct", "latency_p50_ms", "latency_p99_ms",
             "messages_per_device", "packets_granted", "packets_executed", "denied_voltage", "reply_timeouts", "late_starts",
-            "opt_outs", "ev_unmet_kwh", "energy_balance_error_pct");
+            "opt_outs", "ev_unmet_kwh", "energy_balance_error_pct", "grid_steps_held");
 
     @Override
     public String kind() {
@@ -59,15 +62,34 @@ public final class CoupledStudy implements Study {
     }
 
     @Override
+    public CoupledScenario scenario(JsonNode tree, String source, Path scenarioDir) {
+        return YamlFiles.convert(tree, source, CoupledScenario.class);
+    }
+
+    /** Reads the feeder, maps the households to its loads and checks the variants' references, without running. */
+    @Override
+    public void check(JsonNode tree, String source, Path scenarioDir) {
+        CoupledScenario s = scenario(tree, source, scenarioDir);
+        baselineVariant(s, source);
+        int gridSteps = (int) (s.duration().ns() / s.gridStep().ns()) + 1;
+        FeederTemplate template = FeederTemplate.load(s.feeder(), scenarioDir, source + ": feeder", s.start().seconds() / 3600,
+                s.gridStep().ns(), gridSteps);
+        warnings(s, template, new HouseholdPlanner(s, template, source).plan(), new Warnings(System.err));
+    }
+
+    @Override
     public Summary run(JsonNode tree, String source, RunContext ctx) {
-        CoupledScenario s = YamlFiles.convert(tree, source, CoupledScenario.class);
+        CoupledScenario s = scenario(tree, source, ctx.scenarioDir());
         VariantSpec baseline = baselineVariant(s, source);
         long wall0 = System.nanoTime();
         int gridSteps = (int) (s.duration().ns() / s.gridStep().ns()) + 1;
         FeederTemplate template = FeederTemplate.load(s.feeder(), ctx.scenarioDir(), source + ": feeder", s.start().seconds() / 3600,
                 s.gridStep().ns(), gridSteps);
+        template = Timeline.withProtectionDg(s, template, ctx.scenarioDir(), source, gridSteps);
         List<FeederPlan> plans = new HouseholdPlanner(s, template, source).plan();
+        warnings(s, template, plans, ctx.warnings());
         VariantRunner runner = new VariantRunner(s, template, plans);
+        Timeline.check(s, template, plans, runner, source);
 
         List<List<VariantSpec>> phases = new ArrayList<>();
         List<VariantSpec> rest = new ArrayList<>(s.variants());
@@ -132,6 +154,50 @@ public final class CoupledStudy implements Study {
         return report(s, source, template, plans, results, ctx, wallS);
     }
 
+    /** What the user should know about this study although it runs (stderr, run.json, report.html). */
+    static void warnings(CoupledScenario s, FeederTemplate template, List<FeederPlan> plans, Warnings ctx) {
+        int devices = 0;
+        int households = 0;
+        int placed = 0;
+        int mv = 0;
+        double mvNominal = 0;
+        for (FeederPlan p : plans) {
+            devices += p.deviceCount();
+            for (var h : p.households()) {
+                households++;
+                if (Double.isFinite(h.xM()) && Double.isFinite(h.yM())) {
+                    placed++;
+                }
+                double vn = template.loadNominalV(h.load());
+                if (vn > LV_MAX_PHASE_V) {
+                    mv++;
+                    mvNominal = vn;
+                }
+            }
+        }
+        if (devices == 0) {
+            ctx.add("the households have no devices (households.mix and households.overrides give none): every variant runs "
+                    + "the base load alone, with no flexible load and no messages");
+        }
+        if (placed < households) {
+            String radio = "households without a position get their radio devices placed uniformly at random in "
+                    + "radio.device_area (an annulus around its centre, " + s.radio().deviceArea().minRadiusM() + "–"
+                    + s.radio().deviceArea().radiusM() + " m), from each device's own seeded stream";
+            ctx.add(placed == 0
+                    ? "feeder " + template.label() + " has no bus coordinates: the households' x_m, y_m are empty (NaN), no feeder "
+                    + "map is drawn, and " + radio + " (give feeder.bus_coords or a BusCoords command for real positions)"
+                    : (households - placed) + " of " + households + " households' buses have no coordinates: " + radio);
+        }
+        if (mv > 0) {
+            ctx.add(String.format(Locale.ROOT, "%d of %d households are loads above LV (%.0f V nominal phase voltage): their "
+                    + "voltages are in pu of their own nominal and scored against grid_limits' band, not EN 50160's LV limits; "
+                    + "choose LV customer loads in households.loads for an LV study", mv, households, mvNominal));
+        }
+    }
+
+    /** EN 50160 applies to LV supply up to 1 kV between phases, about 577 V phase to neutral. */
+    static final double LV_MAX_PHASE_V = 1000.0 / Math.sqrt(3);
+
     /** The variant whose power is the baseline of the target, if a tracking variant needs one. */
     static VariantSpec baselineVariant(CoupledScenario s, String source) {
         if (s.target().kind() != TargetSpec.Kind.BASELINE) {
@@ -186,11 +252,32 @@ public final class CoupledStudy implements Study {
         for (VariantSpec v : s.variants()) {
             VariantResult r = results.get(v.name());
             Map<String, Object> m = CoupledMetrics.of(s, r);
+            if (s.feeder().onNonconvergence() == FeederSpec.NonConvergence.HOLD_LAST && r.feeders().get(0).grid() != null) {
+                // only under hold_last (a failing step fails the run otherwise): the steps held, reported
+                int held = 0;
+                for (FeederRun f : r.feeders()) {
+                    held += f.grid().heldSteps;
+                }
+                m = new LinkedHashMap<>(m);
+                m.put("grid_steps_held", held);
+                if (held > 0) {
+                    ctx.warn(String.format(Locale.ROOT, "variant %s: %d grid step%s held (the power flow did not converge; "
+                            + "feeder.on_nonconvergence: hold_last kept the last solution): its results at those steps are the "
+                            + "previous step's", v.name(), held, held == 1 ? "" : "s"));
+                }
+            }
+            if (r.events() != null) {
+                m.putAll(Timeline.metrics(r.events()));
+            }
             table.put(v.name(), m);
             ObjectNode node = summary.variant(v.name());
             for (Map.Entry<String, Object> e : m.entrySet()) {
                 Object val = e.getValue();
-                if (val instanceof Double d) {
+                if (val == null) {
+                    node.putNull(e.getKey());
+                } else if (val instanceof Boolean b) {
+                    node.put(e.getKey(), b);
+                } else if (val instanceof Double d) {
                     if (Double.isFinite(d)) {
                         node.put(e.getKey(), d);
                     } else {
@@ -217,6 +304,9 @@ public final class CoupledStudy implements Study {
                 radio.put("latency_max_ms", CoupledMetrics.round(all.latencyMaxMs(), 4));
                 radio.put("in_flight_at_end", r.radio().inFlight());
             }
+            if (r.events() != null) {
+                Timeline.write(node, r.events());
+            }
             Path vdir = dir.resolve(v.name());
             CoupledCsv.write(vdir, s, r);
             writeText(vdir.resolve("profile.txt"), profile(r.report()));
@@ -224,11 +314,12 @@ public final class CoupledStudy implements Study {
         summary.write(dir);
         if (s.outputs().plots()) {
             CoupledPlots.all(dir, s, template, results);
+            Timeline.plots(dir, s, results);
         }
         String text = String.format(Locale.ROOT, "PacketGrid coupled study '%s': %d feeder%s (%s), %d households, %d devices, %s from %s, "
                         + "grid every %s, devices every %s, seed %d%n", s.name(), plans.size(), plans.size() == 1 ? "" : "s",
                 template.label(), households, devices, s.duration(), clock(s.start().seconds()), s.gridStep(), s.deviceStep(), s.seed())
-                + SummaryTable.format(TABLE, table);
+                + SummaryTable.format(s.events() == null ? TABLE : Timeline.table(TABLE), table);
         writeText(dir.resolve("summary.txt"), text);
         SummaryTable.print(ctx.out(), text);
         ctx.out().printf(Locale.ROOT, "simulated %d variant%s in %.1f s%n", results.size(), results.size() == 1 ? "" : "s", wallS);

@@ -2,16 +2,23 @@ package io.packetgrid.studies.coupled;
 
 import io.packetgrid.cosim.kernel.RunReport;
 import io.packetgrid.radio.network.RadioStatistics;
+import io.packetgrid.studies.coupled.events.EventResults;
 import io.packetgrid.studies.coupled.scenario.VariantSpec;
 import io.packetgrid.studies.coupled.sim.TrafficMeter;
 import java.util.List;
 
 /**
  * One variant's run: per feeder, the traffic (null under local control), the radio's own statistics
- * (null unless the radio model carried the traffic) and the kernel's report (counts, wall-time profile).
+ * (null unless the radio model carried the traffic), the kernel's report (counts, wall-time profile) and what
+ * followed the study's events (null without {@code events:}).
  */
 public record VariantResult(VariantSpec spec, List<FeederRun> feeders, TrafficMeter traffic, RadioStatistics radio,
-                            RunReport report) {
+                            RunReport report, EventResults events) {
+
+    /** A run without a time line of events. */
+    public VariantResult(VariantSpec spec, List<FeederRun> feeders, TrafficMeter traffic, RadioStatistics radio, RunReport report) {
+        this(spec, feeders, traffic, radio, report, null);
+    }
 
     /** The sum over feeders of a per-device-step series. */
     public double[] flexKw() {

@@ -8,18 +8,28 @@ import io.packetgrid.cosim.message.FixedDelayNetwork;
 import io.packetgrid.cosim.message.IdealNetwork;
 import io.packetgrid.cosim.message.Network;
 import io.packetgrid.cosim.record.CsvRecorder;
+import io.packetgrid.studies.coupled.detail.DeviceSampler;
+import io.packetgrid.studies.coupled.detail.FeederDetail;
+import io.packetgrid.studies.coupled.detail.GzipTable;
+import io.packetgrid.studies.coupled.detail.StructuredEvents;
+import io.packetgrid.studies.coupled.scenario.OutputSpec;
 import io.packetgrid.cosim.record.Recorder;
+import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.api.Feeder;
+import io.packetgrid.pem.device.PvProfile;
 import io.packetgrid.pem.policy.AggregateEstimator;
 import io.packetgrid.pem.policy.CommunityRules;
 import io.packetgrid.pem.policy.EventEstimator;
+import io.packetgrid.pem.policy.EmergencyMode;
 import io.packetgrid.pem.policy.Fairness;
 import io.packetgrid.pem.policy.GridGate;
 import io.packetgrid.pem.policy.GridLimits;
+import io.packetgrid.pem.policy.IslandTarget;
 import io.packetgrid.pem.policy.MeasuredEstimator;
 import io.packetgrid.pem.policy.PolicyMode;
 import io.packetgrid.pem.policy.RampLimiter;
 import io.packetgrid.pem.policy.SiteMeasurements;
+import io.packetgrid.pem.policy.StorageMeasurements;
 import io.packetgrid.pem.policy.TargetSignal;
 import io.packetgrid.pem.policy.TrackingPolicy;
 import io.packetgrid.pem.policy.TrackingRule;
@@ -30,6 +40,12 @@ import io.packetgrid.pem.sim.ServerInputs;
 import io.packetgrid.radio.network.RadioConfig;
 import io.packetgrid.radio.network.RadioNetwork;
 import io.packetgrid.radio.network.RadioStatistics;
+import io.packetgrid.studies.coupled.events.EventFederate;
+import io.packetgrid.studies.coupled.events.EventNetwork;
+import io.packetgrid.studies.coupled.events.EventPlan;
+import io.packetgrid.studies.coupled.events.EventResults;
+import io.packetgrid.studies.coupled.events.IslandInput;
+import io.packetgrid.studies.coupled.events.TimelineRecorder;
 import io.packetgrid.studies.coupled.grid.FeederGrid;
 import io.packetgrid.studies.coupled.grid.FeederTemplate;
 import io.packetgrid.studies.coupled.household.FeederPlan;
@@ -49,11 +65,16 @@ import io.packetgrid.studies.coupled.sim.RadioDeployment;
 import io.packetgrid.studies.coupled.sim.SiteInput;
 import io.packetgrid.studies.coupled.sim.StepAfter;
 import io.packetgrid.studies.coupled.sim.TrafficMeter;
+import io.packetgrid.studies.protection.model.ProtectionSystem;
+import io.packetgrid.studies.protection.sim.ProtectionCoSimulation;
+import io.packetgrid.studies.protection.sim.ProtectionInstrument;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Wires and runs one variant: per feeder a household fleet (packet-server's device fleet, see
@@ -66,11 +87,23 @@ public final class VariantRunner {
     private final CoupledScenario s;
     private final FeederTemplate template;
     private final List<FeederPlan> plans;
+    private EventPlan events = EventPlan.none();
 
     public VariantRunner(CoupledScenario scenario, FeederTemplate template, List<FeederPlan> plans) {
         this.s = scenario;
         this.template = template;
         this.plans = List.copyOf(plans);
+    }
+
+    /** The study's time line (checked by {@link EventPlan#of}); its first feeder carries it. */
+    public VariantRunner events(EventPlan plan) {
+        this.events = plan;
+        return this;
+    }
+
+    /** Whether the runs carry a time line: events, an island or protection. */
+    public boolean timeline() {
+        return !events.empty() || s.protection() != null;
     }
 
     public int deviceSteps() {
@@ -116,6 +149,8 @@ public final class VariantRunner {
         List<PacketServerFederate> servers = new ArrayList<>();
         List<LedgerPolicy> ledgers = new ArrayList<>();
         List<List<String>> endpoints = new ArrayList<>();
+        boolean timeline = timeline() && withGrid;
+        List<EmergencyMode> emergencies = new ArrayList<>();
         for (int f = 0; f < plans.size(); f++) {
             FeederPlan plan = plans.get(f);
             DeviceFleetFederate fleet = FeederFleet.build(plan, v.pem(), s.pem(), dt, s.observeFrom().ns(), s.start().seconds(),
@@ -126,30 +161,103 @@ public final class VariantRunner {
             if (withGrid) {
                 Feeder feeder = feeders.get(f);
                 feeder.simulation().rebuildNetwork();
+                OutputSpec.Detail d = s.outputs().detail();
+                FeederDetail detail = eventsDir != null && (d.households() || d.anyNodes())
+                        ? new FeederDetail(eventsDir.resolve("detail").resolve("parts"), plan.name(), f == 0, d) : null;
+                boolean withEvents = timeline && f == 0;
                 grid = new FeederGrid(plan.name(), plan.fleetName(), FeederFleet.householdKwKey(plan), feeder,
-                        template, plan.householdLoads(), plan.loadShape(), s.gridStep().ns(), gSteps, observeStep, s.gridLimits(), true);
+                        template, plan.householdLoads(), plan.loadShape(), s.gridStep().ns(), gSteps, observeStep, s.gridLimits(), true,
+                        withEvents ? events.switches() : List.of(), withEvents ? events.island() : null, detail,
+                        plan.households().stream().map(io.packetgrid.studies.coupled.household.Household::id).toArray(String[]::new),
+                        s.feeder().onNonconvergence());
                 grids.add(grid);
+                if (timeline && f == 0) {
+                    // the households see their supply; PV in an island rides through unless anti-islanding is asked for
+                    fleet.supply(grid.grid().energisedKey(), plan.householdLoads());
+                    if (s.island() != null && !s.island().pvRideThrough()) {
+                        fleet.pvOffWhile(grid.grid().islandKey("islanded"));
+                    }
+                }
             }
             if (v.pem()) {
-                servers.add(server(v, plan, fleet, grid, baselines == null ? null : baselines.get(f), ledgers));
+                servers.add(server(v, plan, fleet, grid, baselines == null ? null : baselines.get(f), ledgers,
+                        timeline && f == 0 ? emergencies : null));
             }
         }
         Federation fed = new Federation();
         fleets.forEach(fed::add);
+        if (eventsDir != null && s.outputs().detail().devices()) {
+            for (int f = 0; f < plans.size(); f++) {
+                fed.add(new DeviceSampler(plans.get(f).name(), fleets.get(f), s.gridStep().ns(), s.duration().ns(),
+                        s.outputs().detail().stride(), eventsDir.resolve("detail").resolve("parts")
+                        .resolve("devices-" + plans.get(f).name() + ".csv.gz"), f == 0));
+            }
+        }
         grids.forEach(g -> fed.addAll(g.federates()));
         servers.forEach(fed::add);
+        // the time line on the first feeder: its events, its protection, what followed
+        ProtectionInstrument instrument = null;
+        ProtectionCoSimulation.Federates protection = null;
+        TimelineRecorder timelineRecorder = null;
+        List<RadioConfig.DeviceConfig> protectionDevices = new ArrayList<>();
+        if (timeline) {
+            FeederPlan plan = plans.get(0);
+            FeederGrid grid = grids.get(0);
+            fed.add(new EventFederate(plan.name() + "/events", events));
+            if (s.protection() != null) {
+                ProtectionSystem sys = bindProtection(grid.grid().feeder());
+                List<ProtectionInstrument.ScheduledFault> faults = new ArrayList<>();
+                for (EventPlan.Fault f : events.faults()) {
+                    faults.add(f.fault());
+                }
+                PvProfile day = PvProfile.clearSky(1.0, s.devices().pv().sunriseH(), s.devices().pv().sunsetH());
+                double startS = s.start().seconds();
+                instrument = new ProtectionInstrument(sys, faults, t -> day.powerKw(startS + t / 1e9));
+                grid.grid().instrument(instrument);
+                protection = ProtectionCoSimulation.federates(sys, grid.gridName());
+                protection.all().forEach(fed::add);
+                for (int d = 0; d < sys.endpoints().size(); d++) {
+                    double[] xy = sys.position(d);
+                    protectionDevices.add(new RadioConfig.DeviceConfig(sys.endpoints().get(d), xy[0], xy[1]));
+                }
+            }
+            long rebound = s.island() == null ? 0 : s.island().reboundWindow().ns();
+            timelineRecorder = new TimelineRecorder(plan.name() + "/timeline", grid.grid(), plan.householdLoads(), s.gridStep().ns(),
+                    rebound);
+            fed.add(timelineRecorder);
+        }
         NetworkSpec net = v.network() != null ? v.network() : s.network();
         TrafficMeter[] meter = new TrafficMeter[1];
         RadioNetwork[] radio = new RadioNetwork[1];
-        if (v.pem()) {
+        EventNetwork[] eventNet = new EventNetwork[1];
+        if (v.pem() || protection != null) {
             RadioConfig rc = net.model() == NetworkSpec.Model.RADIO ? RadioDeployment.complete(s.radio(), plans, endpoints) : null;
+            if (rc != null && !protectionDevices.isEmpty()) {
+                List<RadioConfig.DeviceConfig> all = new ArrayList<>(rc.devices());
+                all.addAll(protectionDevices);
+                rc = rc.withDevices(all);
+            }
+            RadioConfig radioConfig = rc;
+            Set<String> serverEndpoints = new HashSet<>();
+            for (FeederPlan plan : plans) {
+                serverEndpoints.add(plan.serverName());
+            }
             fed.network(streams -> {
                 Network inner = switch (net.model()) {
                     case IDEAL -> new IdealNetwork();
                     case FIXED -> new FixedDelayNetwork(net.delay().ns(), net.loss(), streams.stream("network"));
-                    case RADIO -> radio[0] = new RadioNetwork(rc, streams);
+                    case RADIO -> radio[0] = new RadioNetwork(radioConfig, streams);
                 };
-                return meter[0] = new TrafficMeter(inner, s.observeFrom().ns(), s.duration().ns());
+                if (radio[0] != null && timeline) {
+                    for (EventPlan.Outage o : events.outages()) {
+                        radio[0].scheduleOutage(o.aggregator(), o.fromNs(), o.untilNs(), o.reattachNs());
+                    }
+                    for (EventPlan.Burst b : events.bursts()) {
+                        radio[0].scheduleBurst(b.aggregator(), b.fromNs(), b.untilNs(), b.rachPerS(), b.pusch());
+                    }
+                }
+                Network metered = meter[0] = new TrafficMeter(inner, s.observeFrom().ns(), s.duration().ns());
+                return timeline ? eventNet[0] = new EventNetwork(metered, serverEndpoints, events.serverOutages()) : metered;
             });
         }
         Recorder recorder = eventsDir == null ? Recorder.discard() : new CsvRecorder(eventsDir);
@@ -159,6 +267,9 @@ public final class VariantRunner {
                     .run(new KernelOptions(s.seed(), s.duration().ns(), Math.max(1, threads), 100));
         } finally {
             recorder.close();
+        }
+        if (eventsDir != null) {
+            detailTables(eventsDir, withGrid);
         }
         List<FeederRun> runs = new ArrayList<>();
         for (int f = 0; f < plans.size(); f++) {
@@ -171,8 +282,44 @@ public final class VariantRunner {
                     server == null ? List.of() : server.trace(), server == null ? null : server.policy().stats(),
                     server == null ? 0 : ledgers.get(f).accepted(), server == null ? 0 : ledgers.get(f).acceptedKwh(), target));
         }
-        RadioStatistics rs = radio[0] == null ? null : radio[0].statistics();
-        return new VariantResult(v, runs, meter[0], rs, report);
+        RadioStatistics rs = radio[0] == null || !v.pem() ? null : radio[0].statistics();
+        EventResults er = null;
+        if (s.events() != null || timeline) {
+            er = timelineRecorder == null ? EventResults.empty()
+                    : EventResults.of(events, timelineRecorder, protection == null ? null : protection.outcome(report), instrument,
+                    eventNet[0], emergencies.isEmpty() ? null : emergencies.get(0), s.duration().ns());
+        }
+        return new VariantResult(v, runs, v.pem() ? meter[0] : null, rs, report, er);
+    }
+
+    /** The protection bound to a run's feeder (errors name the scenario's protection fields). */
+    private ProtectionSystem bindProtection(Feeder feeder) {
+        try {
+            return ProtectionSystem.bind(s.protection(), feeder, template.coordinates(), template.originBus());
+        } catch (PacketGridException e) {
+            throw e.within("protection");
+        }
+    }
+
+    /** The variant's detailed tables ({@code outputs.detail}): the feeders' parts joined, the structured event log. */
+    private void detailTables(Path dir, boolean withGrid) {
+        OutputSpec.Detail d = s.outputs().detail();
+        Path detail = dir.resolve("detail");
+        if (withGrid && (d.households() || d.anyNodes())) {
+            FeederDetail.join(detail, detail.resolve("parts"), plans.stream().map(FeederPlan::name).toList(), d);
+        }
+        if (d.devices()) {
+            GzipTable.concatenate(plans.stream().map(p -> detail.resolve("parts").resolve("devices-" + p.name() + ".csv.gz")).toList(),
+                    detail.resolve("devices.csv.gz"));
+        }
+        if (d.events()) {
+            StructuredEvents.write(dir.resolve("events.csv"), detail.resolve("events.csv.gz"));
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(detail.resolve("parts"));
+        } catch (java.io.IOException e) {
+            // an empty folder left behind is harmless
+        }
     }
 
     /** The result with every feeder's target evaluated against these baselines (for variants run before them). */
@@ -185,15 +332,26 @@ public final class VariantRunner {
             runs.add(new FeederRun(x.plan(), x.fleet(), x.grid(), x.serverTrace(), x.stats(), x.ledgerAccepted(),
                     x.ledgerKwh(), target));
         }
-        return new VariantResult(r.spec(), runs, r.traffic(), r.radio(), r.report());
+        return new VariantResult(r.spec(), runs, r.traffic(), r.radio(), r.report(), r.events());
     }
 
     private PacketServerFederate server(VariantSpec v, FeederPlan plan, DeviceFleetFederate fleet, FeederGrid grid,
-                                        double[] baseline, List<LedgerPolicy> ledgers) {
+                                        double[] baseline, List<LedgerPolicy> ledgers, List<EmergencyMode> emergencies) {
         PemSpec p = s.pem();
         int n = plan.households().size();
         SiteMeasurements site = new SiteMeasurements();
         TargetSignal target = io.packetgrid.studies.coupled.target.Targets.online(s, n, baseline, site);
+        // the micro-grid's state from the grid side; an island-aware server tracks the battery toward zero
+        StorageMeasurements storage = null;
+        EmergencyMode emergency = null;
+        if (emergencies != null && grid != null && grid.grid().microgrid() != null) {
+            storage = new StorageMeasurements();
+            if (v.islandAware()) {
+                emergency = new EmergencyMode(s.island().emergencySocPct(), s.island().emergencyExitSocPct());
+                emergencies.add(emergency);
+                target = new IslandTarget(target, storage, site);
+            }
+        }
         List<ServerInputs> inputs = new ArrayList<>();
         List<String> after = new ArrayList<>();
         after.add(plan.fleetName());
@@ -219,6 +377,14 @@ public final class VariantRunner {
                 .rules(rules(s.community(), n));
         if (p.rampKwPerMin() > 0) {
             b.ramp(RampLimiter.perMinute(p.rampKwPerMin(), s.deviceStep().seconds()));
+        }
+        if (storage != null) {
+            var g = grid.grid();
+            inputs.add(new IslandInput(storage, g.islandKey("islanded"), g.islandKey("battery_soc_pct"), g.islandKey("battery_kw"),
+                    g.islandKey("battery_kw_limit"), emergency));
+            if (emergency != null) {
+                b.emergency(emergency, storage);
+            }
         }
         if (v.gridAware() && grid != null) {
             GridLimitsSpec g = s.gridLimits();
@@ -255,7 +421,11 @@ public final class VariantRunner {
         }
         Map<io.packetgrid.pem.packet.DeviceClass, Double> caps = new EnumMap<>(io.packetgrid.pem.packet.DeviceClass.class);
         c.classCapKwPerHousehold().forEach((t, kw) -> caps.put(t.deviceClass(), kw * households));
+        java.util.Set<io.packetgrid.pem.packet.DeviceClass> basic = java.util.EnumSet.noneOf(io.packetgrid.pem.packet.DeviceClass.class);
+        for (DeviceType t : c.basicNeeds()) {
+            basic.add(t.deviceClass());
+        }
         return new CommunityRules(order, caps, c.fairness() == CommunitySpec.Fairness.LONGEST_WAITING
-                ? Fairness.LONGEST_WAITING : Fairness.ARRIVAL);
+                ? Fairness.LONGEST_WAITING : Fairness.ARRIVAL, basic, c.basicPriority());
     }
 }

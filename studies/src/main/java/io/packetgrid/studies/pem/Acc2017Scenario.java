@@ -10,10 +10,16 @@ import java.util.List;
  * {@link io.packetgrid.pem.sim.Acc2017Experiment}). Every field but {@code kind} is optional; the
  * defaults are ACC 2017 Table I.
  */
-public record Acc2017Scenario(String kind, String name, long seed, int devices, SimDuration duration, SimDuration step,
-                              SimDuration baselineFrom, SimDuration trackingFrom, SimDuration mttr, double nominalPacketKw,
-                              double referenceOffsetPct, double referenceAmplitudePct, List<VariantSpec> variants,
-                              Rebound rebound, NetworkSpec network) {
+public record Acc2017Scenario(@JsonProperty("kind") String kind, @JsonProperty("name") String name,
+                              @JsonProperty("seed") long seed, @JsonProperty("devices") int devices,
+                              @JsonProperty("duration") SimDuration duration, @JsonProperty("step") SimDuration step,
+                              @JsonProperty("baseline_from") SimDuration baselineFrom,
+                              @JsonProperty("tracking_from") SimDuration trackingFrom, @JsonProperty("mttr") SimDuration mttr,
+                              @JsonProperty("nominal_packet_kw") double nominalPacketKw,
+                              @JsonProperty("reference_offset_pct") double referenceOffsetPct,
+                              @JsonProperty("reference_amplitude_pct") double referenceAmplitudePct,
+                              @JsonProperty("variants") List<VariantSpec> variants,
+                              @JsonProperty("rebound") Rebound rebound, @JsonProperty("network") NetworkSpec network) {
 
     @JsonCreator
     public Acc2017Scenario(@JsonProperty(value = "kind", required = true) String kind,
@@ -55,7 +61,9 @@ public record Acc2017Scenario(String kind, String name, long seed, int devices, 
     }
 
     /** One scheme: {@code control: thermostat|pem}, {@code mode: track|accept_all}, {@code packet}. */
-    public record VariantSpec(String name, String control, String mode, SimDuration packet, double rampKwPerMin) {
+    public record VariantSpec(@JsonProperty("name") String name, @JsonProperty("control") String control,
+                              @JsonProperty("mode") String mode, @JsonProperty("packet") SimDuration packet,
+                              @JsonProperty("ramp_kw_per_min") double rampKwPerMin) {
         public VariantSpec {
             if (!control.equals("thermostat") && !control.equals("pem")) {
                 throw new IllegalArgumentException("control must be thermostat or pem, got '" + control + "'");
@@ -87,7 +95,9 @@ public record Acc2017Scenario(String kind, String name, long seed, int devices, 
     }
 
     /** The rebound test: accept all, deny all from {@code deny_from} for {@code deny_for}, then release. */
-    public record Rebound(SimDuration packet, SimDuration denyFrom, SimDuration denyFor, SimDuration after, double rampKwPerMin) {
+    public record Rebound(@JsonProperty("packet") SimDuration packet, @JsonProperty("deny_from") SimDuration denyFrom,
+                          @JsonProperty("deny_for") SimDuration denyFor, @JsonProperty("after") SimDuration after,
+                          @JsonProperty("ramp_kw_per_min") double rampKwPerMin) {
         public Rebound {
             if (!(rampKwPerMin > 0)) {
                 throw new IllegalArgumentException("ramp_kw_per_min must be > 0");
@@ -104,7 +114,7 @@ public record Acc2017Scenario(String kind, String name, long seed, int devices, 
     }
 
     /** Optional non-ideal network for all messages: fixed delay and Bernoulli loss. */
-    public record NetworkSpec(SimDuration delay, double loss) {
+    public record NetworkSpec(@JsonProperty("delay") SimDuration delay, @JsonProperty("loss") double loss) {
         public NetworkSpec {
             if (!(loss >= 0 && loss <= 1)) {
                 throw new IllegalArgumentException("loss must be in [0, 1]");

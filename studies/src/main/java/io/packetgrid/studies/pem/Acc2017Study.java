@@ -54,7 +54,7 @@ public final class Acc2017Study implements Study {
 
     @Override
     public Summary run(JsonNode tree, String source, RunContext ctx) {
-        Acc2017Scenario s = scenario(tree, source, ctx);
+        Acc2017Scenario s = scenario(tree, source, ctx.scenarioDir());
         Acc2017Experiment.Config base = new Acc2017Experiment.Config(s.devices(), s.duration().ns(), s.step().ns(),
                 s.baselineFrom().ns(), s.trackingFrom().ns(), 1e9 / s.mttr().ns(), 5_000_000_000L, s.nominalPacketKw(),
                 s.referenceOffsetPct() / 100, s.referenceAmplitudePct() / 100);
@@ -128,11 +128,12 @@ public final class Acc2017Study implements Study {
      * The scenario record. A tree has no line numbers, so when it is rejected the original file is
      * read again to name the line (the tree differs from the file only by {@code --seed}).
      */
-    private static Acc2017Scenario scenario(JsonNode tree, String source, RunContext ctx) {
+    @Override
+    public Acc2017Scenario scenario(JsonNode tree, String source, Path scenarioDir) {
         try {
             return YamlFiles.convert(tree, source, Acc2017Scenario.class);
         } catch (PacketGridException e) {
-            Path file = ctx.scenarioDir() == null ? null : ctx.scenarioDir().resolve(source);
+            Path file = scenarioDir == null ? null : scenarioDir.resolve(source);
             if (file != null && Files.isRegularFile(file)) {
                 try {
                     YamlFiles.read(Files.readString(file, StandardCharsets.UTF_8), source, Acc2017Scenario.class);

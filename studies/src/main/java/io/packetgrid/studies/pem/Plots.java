@@ -31,32 +31,43 @@ final class Plots {
     }
 
     static void timeSeries(Path file, String title, List<Acc2017Experiment.Result> results, boolean withReference) {
-        System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(1200).height(600).title(title).xAxisTitle("time (min)")
-                .yAxisTitle("power (kW)").build();
-        chart.getStyler().setMarkerSize(0);
-        chart.getStyler().setXAxisTickLabelsFormattingFunction(minuteLabels(chart));
-        Acc2017Experiment.Result first = results.get(0);
-        double[] minutes = new double[first.timeS().length];
-        for (int i = 0; i < minutes.length; i++) {
-            minutes[i] = first.timeS()[i] / 60;
-        }
-        if (withReference) {
-            XYSeries ref = chart.addSeries("reference", minutes, first.referenceKw());
-            ref.setMarker(SeriesMarkers.NONE);
-        }
-        for (Acc2017Experiment.Result r : results) {
-            double[] x = new double[r.timeS().length];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = r.timeS()[i] / 60;
-            }
-            XYSeries s = chart.addSeries(r.name(), x, r.powerKw());
-            s.setMarker(SeriesMarkers.NONE);
-        }
+        XYChart chart = chart(title, results, withReference);
         try {
             BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
             throw new PacketGridException(file.toString(), "cannot write the plot: " + e.getMessage());
         }
+    }
+
+    /**
+     * The chart: one line per variant, then the reference, added last so that it is drawn on top of the
+     * variants that track it (XChart draws series in the order they were added), in black and thicker.
+     */
+    static XYChart chart(String title, List<Acc2017Experiment.Result> results, boolean withReference) {
+        System.setProperty("java.awt.headless", "true");
+        XYChart chart = new XYChartBuilder().width(1200).height(600).title(title).xAxisTitle("time (min)")
+                .yAxisTitle("power (kW)").build();
+        chart.getStyler().setMarkerSize(0);
+        chart.getStyler().setXAxisTickLabelsFormattingFunction(minuteLabels(chart));
+        for (Acc2017Experiment.Result r : results) {
+            XYSeries s = chart.addSeries(r.name(), minutes(r.timeS()), r.powerKw());
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        if (withReference) {
+            Acc2017Experiment.Result first = results.get(0);
+            XYSeries ref = chart.addSeries("reference", minutes(first.timeS()), first.referenceKw());
+            ref.setMarker(SeriesMarkers.NONE);
+            ref.setLineColor(java.awt.Color.BLACK);
+            ref.setLineStyle(new java.awt.BasicStroke(2.5f));
+        }
+        return chart;
+    }
+
+    private static double[] minutes(double[] timeS) {
+        double[] x = new double[timeS.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = timeS[i] / 60;
+        }
+        return x;
     }
 }

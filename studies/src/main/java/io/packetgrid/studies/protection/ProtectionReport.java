@@ -40,7 +40,7 @@ public final class ProtectionReport {
     }
 
     /** The row's scheme label: {@code <variant>/<scheme>} when the scenario has variants. */
-    static String label(Result r, RowResult row) {
+    public static String label(Result r, RowResult row) {
         return r.variants().size() > 1 || !row.variant().name().equals("base")
                 ? row.variant().name() + "/" + row.row().schemeName() : row.row().schemeName();
     }

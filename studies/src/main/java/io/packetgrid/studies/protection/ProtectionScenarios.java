@@ -42,13 +42,7 @@ public final class ProtectionScenarios {
      */
     public static List<Variant> variants(String text, String source, Map<String, Object> overrides) {
         ProtectionScenario base = read(text, source);
-        JsonNode tree = YamlFiles.read(text, source, JsonNode.class);
-        if (!(tree instanceof ObjectNode root)) {
-            throw new PacketGridException(source, "a scenario must be a mapping of fields");
-        }
-        for (Map.Entry<String, Object> o : overrides.entrySet()) {
-            root.set(o.getKey(), YamlFiles.mapper().valueToTree(o.getValue()));
-        }
+        ObjectNode root = overridden(text, source, overrides);
         ObjectNode common = root.deepCopy();
         common.remove("variants");
         List<Variant> out = new ArrayList<>();
@@ -82,6 +76,26 @@ public final class ProtectionScenarios {
             out.add(new Variant(v.name(), v.description(), s));
         }
         return out;
+    }
+
+    /**
+     * The scenario with {@code overrides} applied and its variants unexpanded: what the run works from
+     * (its {@code scenario.resolved.yaml}, {@code scenario show}).
+     */
+    public static ProtectionScenario base(String text, String source, Map<String, Object> overrides) {
+        read(text, source);   // errors with line numbers first
+        return YamlFiles.convert(overridden(text, source, overrides), source, ProtectionScenario.class);
+    }
+
+    private static ObjectNode overridden(String text, String source, Map<String, Object> overrides) {
+        JsonNode tree = YamlFiles.read(text, source, JsonNode.class);
+        if (!(tree instanceof ObjectNode root)) {
+            throw new PacketGridException(source, "a scenario must be a mapping of fields");
+        }
+        for (Map.Entry<String, Object> o : overrides.entrySet()) {
+            root.set(o.getKey(), YamlFiles.mapper().valueToTree(o.getValue()));
+        }
+        return root;
     }
 
     /** Deep merge: maps key by key, anything else replaces. */

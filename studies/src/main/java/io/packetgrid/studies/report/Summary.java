@@ -46,6 +46,16 @@ public final class Summary {
         return byName;
     }
 
+    /** The content of {@code dir/summary.json}. */
+    public static com.fasterxml.jackson.databind.JsonNode read(Path dir) {
+        Path file = dir.resolve("summary.json");
+        try {
+            return JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new PacketGridException(file.toString(), "cannot read: " + e.getMessage());
+        }
+    }
+
     /** Writes {@code dir/summary.json} atomically (temporary file, then rename). */
     public Path write(Path dir) {
         Path file = dir.resolve("summary.json");

@@ -42,7 +42,9 @@ public final class Sweeps {
         List<Run> mine = Shards.of(plan.runs(), task, tasks);
         PlanFile.of(plan).write(dir);
         int cores = Runtime.getRuntime().availableProcessors();
-        SweepExecutor.Options opts = new SweepExecutor.Options(workers, Math.max(1, cores / workers), log);
+        // what each run's run.json says produced it: the sweep, its file and the shard
+        String command = "sweep " + plan.spec().name() + (tasks == 1 ? "" : " --task " + task + " --tasks " + tasks);
+        SweepExecutor.Options opts = new SweepExecutor.Options(workers, Math.max(1, cores / workers), log, command);
         SweepExecutor.Outcome o = new SweepExecutor(plan, new RunStore(dir), opts).execute(mine);
         log.printf(Locale.ROOT, "%s: %d of %d runs finished (%d earlier, %d now in %.1f s with %d worker%s)%s%n",
                 tasks == 1 ? "sweep " + plan.spec().name() : "shard " + task + " of " + tasks,

@@ -55,7 +55,7 @@ class CoupledRunIT {
         try (Stream<Path> s = Files.walk(out)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 String n = p.getFileName().toString();
-                if (n.endsWith(".csv") || n.endsWith(".json")) {
+                if ((n.endsWith(".csv") || n.endsWith(".json")) && !n.equals("run.json")) {   // run.json: when and how long
                     m.put(out.relativize(p), Files.readAllBytes(p));
                 }
             }
@@ -122,6 +122,18 @@ class CoupledRunIT {
             assertTrue(b.length > 1000 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G', png + " is a PNG");
         }
 
+        // provenance: the effective scenario reproduces the run byte for byte, run.json and report.html are there
+        for (String f : List.of("scenario.resolved.yaml", "run.json", "report.html")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        Launcher.Result re = Launcher.run(out, Map.of(), 900, "run", "scenario.resolved.yaml", "--out", dir.resolve("re").toString());
+        assertEquals(0, re.exit(), re.stderr());
+        assertSameBytes(out, dir.resolve("re"));
+        JsonNode info = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals("run short.yaml --out a --threads 2", info.get("command").asText());
+        assertEquals(6, info.get("seed").asLong());
+        assertEquals(2, info.get("threads").asInt());
+
         Launcher.Result again = run("run", "short.yaml", "--out", "b", "--threads", "2");
         assertEquals(0, again.exit(), again.stderr());
         assertSameBytes(out, dir.resolve("b"));
@@ -156,10 +168,15 @@ class CoupledRunIT {
         Files.writeString(dir.resolve("unknown.yaml"), shortened.replace("seed: 6", "seed: 6\ncolour: red"));
         Files.writeString(dir.resolve("path.yaml"), shortened.replace("builtin:european-lv", "feeders/nope.dss"));
         Files.writeString(dir.resolve("load.yaml"), shortened.replace("  loads: [all]", "  loads: [all]\n  overrides: [{load: LOAD77, devices: [ev_charger]}]"));
+        Files.writeString(dir.resolve("event.yaml"), shortened + "events:\n  - {at: 1h, kind: open, element: Line.LINE1}\n"
+                + "  - {at: 2h, kind: close, element: Line.NOPE}\n");
+        Files.writeString(dir.resolve("late.yaml"), shortened + "events:\n  - {at: 5h, kind: server_outage, until: 6h}\n");
         String[][] cases = {
                 {"unknown.yaml", "packetgrid: unknown.yaml: colour: unknown field 'colour' (known: "},
                 {"path.yaml", "packetgrid: path.yaml: feeder.script: no such file 'feeders/nope.dss'"},
                 {"load.yaml", "packetgrid: load.yaml: households.overrides[0].load: no load 'LOAD77' in the feeder"},
+                {"event.yaml", "packetgrid: event.yaml: events[1].element: no Line 'NOPE' in the feeder"},
+                {"late.yaml", "packetgrid: late.yaml: events[0].at: 5h is not before the end of the study (3h)"},
         };
         for (String[] c : cases) {
             Launcher.Result r = run("run", c[0], "--out", "bad");

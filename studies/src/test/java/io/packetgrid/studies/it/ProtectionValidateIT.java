@@ -24,8 +24,13 @@ class ProtectionValidateIT {
     @Test
     void builtInExampleWritesTheRequirementsTableAndPlots(@TempDir Path dir) throws Exception {
         Launcher.Result r = Launcher.run(dir, "protection", "validate", "--samples", "300", "--out", "out");
-        assertEquals(0, r.exit(), r.stderr());
+        assertEquals(3, r.exit(), "the example shows failing configurations: exit 3 (CLI.md)\n" + r.stderr());
         assertTrue(r.stdout().contains("results: "), r.stdout());
+        String[] out = r.stdout().strip().split("\n");
+        assertTrue(out[out.length - 1].matches("verdict: FAIL \\(\\d+ of \\d+ requirements missed\\)"), "the verdict, last:\n" + r.stdout());
+        for (String f : List.of("scenario.resolved.yaml", "run.json", "report.html")) {
+            assertTrue(Files.isRegularFile(dir.resolve("out").resolve(f)), f);
+        }
         JsonNode s = new ObjectMapper().readTree(dir.resolve("out/summary.json").toFile());
         JsonNode rows = s.get("requirements");
         assertTrue(rows.isArray() && rows.size() >= 12, "rows: " + rows.size());
@@ -67,11 +72,43 @@ class ProtectionValidateIT {
         Files.copy(Launcher.root().resolve("studies/scenarios/protection-example.yaml"), scenario);
         Launcher.Result a = Launcher.run(dir, "protection", "validate", scenario.toString(), "--samples", "150", "--threads", "1", "--out", "a");
         Launcher.Result b = Launcher.run(dir, "protection", "validate", scenario.toString(), "--samples", "150", "--threads", "2", "--out", "b");
-        assertEquals(0, a.exit(), a.stderr());
-        assertEquals(0, b.exit(), b.stderr());
+        assertEquals(3, a.exit(), a.stderr());
+        assertEquals(3, b.exit(), b.stderr());
         for (String f : List.of("summary.json", "ccdf.csv", "isolation.csv")) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)), f);
         }
+        // the folder's effective scenario reproduces it, wherever it is run from
+        Launcher.Result c = Launcher.run(dir.resolve("a"), "protection", "validate", "scenario.resolved.yaml", "--threads", "2", "--out",
+                dir.resolve("c").toString());
+        assertEquals(3, c.exit(), c.stderr());
+        for (String f : List.of("summary.json", "ccdf.csv", "isolation.csv")) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("c").resolve(f)), f);
+        }
+    }
+
+    @Test
+    void allRequirementsMetExitsZeroAndAnUnreachableDeadlineIsExplained(@TempDir Path dir) throws Exception {
+        String text = Files.readString(Launcher.root().resolve("studies/scenarios/protection-example.yaml"));
+        int v = text.indexOf("\nvariants:");
+        Path baseline = dir.resolve("baseline.yaml");
+        // the passing configuration alone, without the 1 ms air-interface row (whose interval needs many samples)
+        String passing = text.substring(0, v + 1).replaceFirst("(?s)  - \\{name: 3gpp_urllc_1ms_32b.*?\\}\n", "");
+        assertTrue(!passing.contains("3gpp_urllc_1ms_32b"), "the example changed shape");
+        Files.writeString(baseline, passing);
+        Launcher.Result ok = Launcher.run(dir, "protection", "validate", baseline.toString(), "--samples", "100", "--out", "ok");
+        assertEquals(0, ok.exit(), ok.stdout() + ok.stderr());
+        assertTrue(ok.stdout().strip().endsWith("requirements met)") && ok.stdout().contains("verdict: PASS"), ok.stdout());
+
+        // 0.1 ms is below any transfer over the radio (a slot alone is 0.5 ms at 30 kHz): missed in every sample
+        Path tight = dir.resolve("tight.yaml");
+        Files.writeString(tight, passing.replace("requirements:\n",
+                "requirements:\n  - {name: impossible_100us, metric: transfer, deadline: 100us, max_miss: 1.0e-5}\n"));
+        Launcher.Result bad = Launcher.run(dir, "protection", "validate", tight.toString(), "--samples", "100", "--out", "tight");
+        assertEquals(3, bad.exit(), bad.stdout() + bad.stderr());
+        assertTrue(bad.stderr().contains("impossible_100us") && bad.stderr().contains("below the shortest possible transfer time"),
+                "the row is explained:\n" + bad.stderr());
+        String runJson = Files.readString(dir.resolve("tight/run.json"));
+        assertTrue(runJson.contains("below the shortest possible transfer time"), "and the explanation is kept: " + runJson);
     }
 
     @Test

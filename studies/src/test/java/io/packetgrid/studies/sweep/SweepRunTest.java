@@ -71,6 +71,10 @@ class SweepRunTest {
         assertTrue(text(dir.resolve("results.csv")).lines().anyMatch(l -> l.matches("3,2,[0-9a-f]{16},2.5,0,2,3,.*")),
                 "hand check: point 3 is x=2.5, n=0; with seed 2, y = 2.5·0 + 2 = 2");
         assertFalse(Files.exists(dir.resolve("outputs").resolve(plan.runs().get(0).id())), "study outputs are not kept by default");
+        String report = text(dir.resolve("report.html"));
+        assertTrue(report.contains("<h1>PacketGrid sweep") && report.contains("<th>linear.y") || report.contains("linear.y"),
+                "the sweep's report.html has its statistics");
+        assertTrue(report.contains("<h2>Warnings</h2>") && report.contains("every run finished"), "and says every run finished");
     }
 
     @Test
@@ -145,6 +149,7 @@ class SweepRunTest {
         Files.writeString(dir.resolve("outputs").resolve(killed).resolve("." + killed + ".json.999-1.tmp"), "{\"id\": \"");
         Collected partial = Collector.collect(dir);
         assertEquals(List.of(0, 2, 3, 5), partial.missing().stream().map(Run::index).toList());
+        assertTrue(text(dir.resolve("report.html")).contains("not run yet"), "the report lists the missing runs");
 
         Sweeps.run(Sweeps.plan(sweep), dir, 2, 0, 1, out);
         assertEquals(6, lines(tmp.resolve("runs.log")), "the 2 finished runs were not recomputed");

@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 
 /** {@code grid synth --copies K --out DIR}: writes K copies of the European LV feeder under one MV bus. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = {"Writes a synthetic feeder: K copies of the bundled IEEE European LV feeder under one 11 kV bus,",
-                "constant-PQ loads, a 1440-step one-minute time series and three load monitors (K=1: the benchmark setting)."})
+        description = {"Writes a synthetic feeder: K copies of the bundled IEEE European LV feeder under one 11 kV bus.",
+                "Constant-PQ loads, a 1440-step one-minute time series and three load monitors (K=1: the benchmark setting)."})
 public final class GridSynthCommand implements Callable<Integer> {
     @Option(names = "--copies", defaultValue = "1", description = "Number of feeder copies (default ${DEFAULT-VALUE}).")
     int copies;

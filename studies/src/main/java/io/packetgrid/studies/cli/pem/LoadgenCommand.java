@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
  * {@code requests_per_second, p50_ms, p99_ms, acknowledged, lost_acknowledged} (CLI.md) and more.
  */
 @Command(name = "loadgen", mixinStandardHelpOptions = true,
-        description = {"Emulates a fleet of devices against a packet server over UDP and prints one",
-                "JSON object last: requests_per_second, p50_ms, p99_ms, acknowledged,",
+        description = {"Emulates a fleet of devices against a packet server over UDP and prints its results as JSON.",
+                "The JSON object comes last: requests_per_second, p50_ms, p99_ms, acknowledged,",
                 "lost_acknowledged (acknowledged packets missing from the server's journal",
                 "afterwards: read from --ledger, or asked of the server over TCP)."})
 public final class LoadgenCommand implements Callable<Integer> {

@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
  * encode), MAC verification, heap per registered device. Prints one JSON object last.
  */
 @Command(name = "pem", mixinStandardHelpOptions = true,
-        description = {"Packet-server hot path on one thread (thread CPU time): pipeline_frames_per_cpu_second,",
-                "pipeline_ns_per_frame, mac_verify_ns, heap_bytes_per_device, heap_mb_per_million_devices."})
+        description = {"Benchmarks the packet server's hot path on one thread (thread CPU time).",
+                "Prints pipeline_frames_per_cpu_second, pipeline_ns_per_frame, mac_verify_ns, heap_bytes_per_device,",
+                "heap_mb_per_million_devices."})
 public final class PemBenchCommand implements Callable<Integer> {
     @Option(names = "--devices", defaultValue = "100000", description = "Registered devices (default ${DEFAULT-VALUE}).")
     int devices;

@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
  * Prints one JSON object last. Medians over the repeats (the machine may be shared).
  */
 @Command(name = "radio", mixinStandardHelpOptions = true,
-        description = {"Radio model throughput (one thread): AWGN and Rayleigh-averaged normal approximation",
-                "evaluations per second, and an mMTC cell with NOMA pairing simulated for an hour."})
+        description = {"Benchmarks the radio model's throughput on one thread.",
+                "AWGN and Rayleigh-averaged normal-approximation evaluations per second, and an mMTC cell with NOMA",
+                "pairing simulated for an hour."})
 public final class RadioBenchCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

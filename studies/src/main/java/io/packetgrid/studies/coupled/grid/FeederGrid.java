@@ -7,6 +7,10 @@ import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.federate.GridFederate;
 import io.packetgrid.grid.federate.GridFederateConfig;
 import io.packetgrid.grid.federate.LoadInput;
+import io.packetgrid.studies.coupled.detail.FeederDetail;
+import io.packetgrid.studies.coupled.scenario.FeederSpec;
+import io.packetgrid.grid.federate.SwitchInput;
+import io.packetgrid.grid.island.IslandSpec;
 import io.packetgrid.studies.coupled.scenario.GridLimitsSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +27,7 @@ public final class FeederGrid {
     private final GridFederate grid;
     private final GridRecorder recorder;
     private final GridSeries series;
+    private final ConvergenceGuard guard;
     private final int[] householdLoad;
     private final int loadCount;
 
@@ -35,6 +40,22 @@ public final class FeederGrid {
     public FeederGrid(String feederName, String fleetName, ValueKey<double[]> household, Feeder feeder, FeederTemplate template,
                       int[] householdLoad, int[] loadShape, long gridStepNs, int steps, int observeStep, GridLimitsSpec limits,
                       boolean logEvents) {
+        this(feederName, fleetName, household, feeder, template, householdLoad, loadShape, gridStepNs, steps, observeStep, limits,
+                logEvents, List.of(), null, null, null, FeederSpec.NonConvergence.FAIL);
+    }
+
+    /**
+     * As above, with elements switched from values and a micro-grid (an island request value, a grid-forming
+     * battery) on the grid federate, the feeder's detailed tables and the non-convergence policy.
+     *
+     * @param detail       the feeder's detailed tables, or null
+     * @param householdIds the households' ids in household order (for the detailed tables)
+     * @param onNonconvergence what a grid step whose power flow does not converge does
+     */
+    public FeederGrid(String feederName, String fleetName, ValueKey<double[]> household, Feeder feeder, FeederTemplate template,
+                      int[] householdLoad, int[] loadShape, long gridStepNs, int steps, int observeStep, GridLimitsSpec limits,
+                      boolean logEvents, List<SwitchInput> switches, IslandSpec island, FeederDetail detail, String[] householdIds,
+                      FeederSpec.NonConvergence onNonconvergence) {
         this.householdLoad = householdLoad.clone();
         this.loadCount = template.loads().size();
         this.series = GridRecorder.seriesFor(feeder, steps, householdLoad.length);
@@ -46,13 +67,16 @@ public final class FeederGrid {
         }
         this.grid = new GridFederate(feeder, new GridFederateConfig(feederName + "/grid", gridStepNs, feederName + "/grid", names,
                 LoadPublisher.kwName(loadsName), LoadPublisher.kvarName(loadsName), LoadInput.REPLACE, List.of(loadsName),
-                SimTime.NEVER, 0.0));
-        this.recorder = new GridRecorder(feederName + "/record", grid, householdLoad, gridStepNs, observeStep, limits, series, logEvents);
+                SimTime.NEVER, 0.0, switches, island));
+        String[] loadNames = names.toArray(new String[0]);
+        this.guard = new ConvergenceGuard(grid, feederName, onNonconvergence);
+        this.recorder = new GridRecorder(feederName + "/record", grid, householdLoad, gridStepNs, observeStep, limits, series, logEvents,
+                detail, loads, householdIds, loadNames, guard);
     }
 
     /** The three federates in registration order. */
     public List<Federate> federates() {
-        return List.of(loads, grid, recorder);
+        return List.of(loads, guard, recorder);
     }
 
     public String gridName() {

@@ -45,6 +45,8 @@ public final class FeederTemplate {
     private final String sourceBus;
     private final double[][] baseKw;
     private final double[][] baseKvar;
+    private final double[] nominalV;
+    private final Network network;
 
     private FeederTemplate(Path script, String commands, String label, Feeder f, Map<String, double[]> coords,
                            double startHour, long gridStepNs, int steps) {
@@ -57,6 +59,7 @@ public final class FeederTemplate {
         List<LoadDriver> drivers = f.simulation().loads();
         this.baseKw = new double[drivers.size()][steps];
         this.baseKvar = new double[drivers.size()][steps];
+        this.nominalV = new double[drivers.size()];
         f.setMode(SolveMode.YEARLY);
         for (LoadDriver d : drivers) {
             Load l = d.load();
@@ -70,6 +73,7 @@ public final class FeederTemplate {
                 }
             }
             LoadInfo info = new LoadInfo(ls.size(), name, l.connection().buses()[0], l.phases() == 1 ? phase : 0);
+            nominalV[info.index()] = f.loadNominalV(name);
             for (int k = 0; k < steps; k++) {
                 double hour = startHour + k * (gridStepNs / 3.6e12);
                 double[] pq = d.scheduled(SolveMode.YEARLY, hour, f.simulation().loadMult());
@@ -94,6 +98,7 @@ public final class FeederTemplate {
             break;
         }
         this.sourceBus = src;
+        this.network = net;
         this.busXy = coords;
     }
 
@@ -208,6 +213,14 @@ public final class FeederTemplate {
         return baseKvar[load][k];
     }
 
+    /**
+     * The voltage a load's per-unit voltage is taken of (grid-model's {@code Feeder.loadNominalV}: 230 V at an
+     * LV customer point, else the load's own rated phase voltage).
+     */
+    public double loadNominalV(int load) {
+        return nominalV[load];
+    }
+
     public int steps() {
         return baseKw.length == 0 ? 0 : baseKw[0].length;
     }
@@ -245,5 +258,20 @@ public final class FeederTemplate {
 
     public String sourceBus() {
         return sourceBus;
+    }
+
+    /** The feeder's network as the script leaves it (to check names against; copies solve on their own). */
+    public Network network() {
+        return network;
+    }
+
+    /** Every bus's coordinates (metres), keyed by lower-case bus name. */
+    public Map<String, double[]> coordinates() {
+        return java.util.Collections.unmodifiableMap(busXy);
+    }
+
+    /** The bus at the map's origin ({@link #origin()}): the first line's first bus, or null without one. */
+    public String originBus() {
+        return segments.isEmpty() ? null : segments.get(0)[0];
     }
 }

@@ -8,6 +8,7 @@ import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.federate.GridFederate;
 import io.packetgrid.grid.model.Network;
 import io.packetgrid.grid.result.FlowSummary;
+import io.packetgrid.studies.coupled.detail.FeederDetail;
 import io.packetgrid.studies.coupled.scenario.GridLimitsSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,26 @@ public final class GridRecorder implements Federate {
     private double[] re;
     private double[] im;
     private boolean violating;
+    // EN 50160 10-minute means per household: sums of the voltage over the present window's grid steps
+    private final double[] windowSum;
+    private final int stepsPerWindow;
+    private int windowSteps;
 
     public GridRecorder(String name, GridFederate grid, int[] householdLoad, long stepNs, int observeStep, GridLimitsSpec limits,
                         GridSeries series, boolean logEvents) {
+        this(name, grid, householdLoad, stepNs, observeStep, limits, series, logEvents, null, null, null, null, null);
+    }
+
+    /**
+     * @param detail     the feeder's detailed tables, or null
+     * @param loads      the load publisher (each load's power at the step), for the households' table
+     * @param householdIds the households' ids, in household order
+     * @param loadNames  the feeder's load names, in load order
+     * @param guard      the grid federate's non-convergence policy (null: a failure fails the run)
+     */
+    public GridRecorder(String name, GridFederate grid, int[] householdLoad, long stepNs, int observeStep, GridLimitsSpec limits,
+                        GridSeries series, boolean logEvents, FeederDetail detail, LoadPublisher loads, String[] householdIds,
+                        String[] loadNames, ConvergenceGuard guard) {
         this.name = name;
         this.grid = grid;
         this.householdLoad = householdLoad.clone();
@@ -48,7 +66,30 @@ public final class GridRecorder implements Federate {
         this.limits = limits;
         this.series = series;
         this.logEvents = logEvents;
+        this.windowSum = new double[householdLoad.length];
+        // a 10-minute aggregation of the grid steps (EN 50160 §4.2.2; IEC 61000-4-30 class S aggregates
+        // the r.m.s. values over 10 minutes); a grid step longer than that is its own window
+        this.stepsPerWindow = (int) Math.max(1, TEN_MINUTES_NS / stepNs);
+        this.detail = detail;
+        this.loads = loads;
+        this.householdIds = householdIds;
+        this.loadNames = loadNames;
+        this.guard = guard;
     }
+
+    private final ConvergenceGuard guard;
+
+    private final FeederDetail detail;
+    private final LoadPublisher loads;
+    private final String[] householdIds;
+    private final String[] loadNames;
+    // detail: the nodes written (indexes in the bound network), their bus names, numbers and base voltages
+    private int[] detailNodes;
+    private String[] detailBus;
+    private int[] detailNumber;
+    private double[] detailBaseV;
+
+    private static final long TEN_MINUTES_NS = 600_000_000_000L;
 
     /** A series sized for a feeder: its buses (map order) and households. */
     public static GridSeries seriesFor(Feeder feeder, int steps, int households) {
@@ -79,6 +120,9 @@ public final class GridRecorder implements Federate {
             }
         }
         lvNodes = lv.stream().mapToInt(Integer::intValue).toArray();
+        if (detail != null && detail.nodes()) {
+            bindDetail(net);
+        }
         lvNodeBus = new int[lvNodes.length];
         for (int k = 0; k < lvNodes.length; k++) {
             lvNodeBus[k] = net.nodeBus(lvNodes[k]);
@@ -88,12 +132,61 @@ public final class GridRecorder implements Federate {
         bound = net;
     }
 
+    /** The nodes of the detailed table: every phase node of the chosen buses (all buses with {@code [all]}). */
+    private void bindDetail(Network net) {
+        java.util.Set<String> buses = new java.util.HashSet<>();
+        for (String b : detail.spec().nodeVoltages()) {
+            buses.add(b.toLowerCase(Locale.ROOT));
+        }
+        boolean all = detail.spec().allNodes();
+        List<Integer> nodes = new ArrayList<>();
+        for (int i = 0; i < net.nodeCount(); i++) {
+            int bus = net.nodeBus(i);
+            if (net.nodeNumber(i) >= 1 && (all || buses.contains(net.busName(bus).toLowerCase(Locale.ROOT)))) {
+                nodes.add(i);
+            }
+        }
+        detailNodes = nodes.stream().mapToInt(Integer::intValue).toArray();
+        detailBus = new String[detailNodes.length];
+        detailNumber = new int[detailNodes.length];
+        detailBaseV = new double[detailNodes.length];
+        for (int j = 0; j < detailNodes.length; j++) {
+            int bus = net.nodeBus(detailNodes[j]);
+            detailBus[j] = net.busName(bus);
+            detailNumber[j] = net.nodeNumber(detailNodes[j]);
+            detailBaseV[j] = net.busKvBase(bus) * 1000.0;   // the bus's line-to-neutral base (Set voltagebases)
+        }
+    }
+
+    /** Writes the step's rows of the detailed tables. */
+    private void writeDetail(int k, double[] vLoads) {
+        double t = k * (stepNs / 1e9);
+        if (detail.households()) {
+            double[] kw = loads.lastKw();
+            for (int h = 0; h < householdLoad.length; h++) {
+                int l = householdLoad[h];
+                detail.household(t, householdIds[h], loadNames[l], kw.length > l ? kw[l] : Double.NaN, vLoads[l]);
+            }
+        }
+        if (detail.nodes()) {
+            for (int j = 0; j < detailNodes.length; j++) {
+                int i = detailNodes[j];
+                double v = Math.sqrt(re[i] * re[i] + im[i] * im[i]);
+                detail.node(t, detailBus[j], detailNumber[j], detailBaseV[j] > 0 ? v / detailBaseV[j] : Double.NaN, v);
+            }
+        }
+    }
+
     @Override
     public long step(Step step) {
         long now = step.now();
         int k = (int) (now / stepNs);
         if (k >= series.vMinPu.length) {
             return SimTime.NEVER;
+        }
+        if (guard != null && guard.lastHeld()) {
+            hold(k);
+            return now + stepNs;
         }
         Feeder feeder = grid.feeder();
         if (feeder.network() != bound) {
@@ -109,8 +202,12 @@ public final class GridRecorder implements Federate {
         int bad = 0;
         boolean observe = k >= observeStep;
         double[] busMin2 = series.busVMinPu;
+        Network net = feeder.network();
         for (int j = 0; j < lvNodes.length; j++) {
             int i = lvNodes[j];
+            if (!net.energised(i)) {
+                continue;   // without supply: an interruption (counted by the time line), not a voltage violation
+            }
             double m2 = re[i] * re[i] + im[i] * im[i];
             if (m2 < min2) {
                 min2 = m2;
@@ -128,12 +225,15 @@ public final class GridRecorder implements Federate {
                 }
             }
         }
-        double vMin = Math.sqrt(min2) / nominal;
-        double vMax = Math.sqrt(max2) / nominal;
+        double vMin = min2 == Double.POSITIVE_INFINITY ? Double.NaN : Math.sqrt(min2) / nominal;
+        double vMax = max2 == Double.NEGATIVE_INFINITY ? Double.NaN : Math.sqrt(max2) / nominal;
         double[] v = grid.lastVoltagesPu();
         double cMin = Double.POSITIVE_INFINITY;
         for (int h = 0; h < householdLoad.length; h++) {
             double vh = v[householdLoad[h]];
+            if (vh == 0.0) {
+                continue;   // de-energised (a load with supply never reads exactly 0 V)
+            }
             cMin = Math.min(cMin, vh);
             if (observe) {
                 series.householdVMinPu[h] = Math.min(series.householdVMinPu[h], vh);
@@ -141,7 +241,14 @@ public final class GridRecorder implements Federate {
                 if (vh < limits.vMinPu() || vh > limits.vMaxPu()) {
                     series.householdViolationSteps[h]++;
                 }
+                windowSum[h] += vh;
             }
+        }
+        if (observe && ++windowSteps == stepsPerWindow) {
+            closeWindow();
+        }
+        if (detail != null && detail.due(k)) {
+            writeDetail(k, v);
         }
         feeder.summarize(summary);
         series.vMinPu[k] = vMin;
@@ -153,10 +260,16 @@ public final class GridRecorder implements Federate {
         series.loadsKw[k] = summary.loadsKw();
         series.lossesKw[k] = summary.lossesKw();
         series.steps = k + 1;
+        if (detail != null && detail.households() && detail.due(k)) {
+            detail.feeder(k * (stepNs / 1e9), series.baseKw[k], series.devicesKw[k], series.loadsKw[k], series.sourceKw[k],
+                    series.lossesKw[k]);
+        }
         if (logEvents && observe && (bad > 0) != violating) {
             violating = bad > 0;
+            // key=value fields: the structured event table (outputs.detail.events) gives each its column
             step.event(violating ? "voltage_violation_start" : "voltage_violation_end", String.format(Locale.ROOT,
-                    "%d LV nodes outside [%.2f, %.2f] pu; range %.4f..%.4f pu", bad, limits.vMinPu(), limits.vMaxPu(), vMin, vMax));
+                    "nodes=%d band_min_pu=%.2f band_max_pu=%.2f v_min_pu=%.4f v_max_pu=%.4f", bad, limits.vMinPu(), limits.vMaxPu(),
+                    vMin, vMax));
         }
         return now + stepNs;
     }
@@ -165,9 +278,62 @@ public final class GridRecorder implements Federate {
         return x * x;
     }
 
-    /** Turns the per-bus minima, kept squared in volts during the run, into pu. */
+    /**
+     * A held step (its power flow did not converge, feeder.on_nonconvergence: hold_last): the last step's
+     * results stand for it; the households' statistics count their last voltages, as the devices saw them.
+     */
+    private void hold(int k) {
+        int p = Math.max(0, k - 1);
+        series.vMinPu[k] = k == 0 ? Double.NaN : series.vMinPu[p];
+        series.vMaxPu[k] = k == 0 ? Double.NaN : series.vMaxPu[p];
+        series.violatingNodes[k] = k == 0 ? 0 : series.violatingNodes[p];
+        series.customerVMinPu[k] = k == 0 ? Double.NaN : series.customerVMinPu[p];
+        series.transformerPct[k] = k == 0 ? Double.NaN : series.transformerPct[p];
+        series.sourceKw[k] = k == 0 ? Double.NaN : series.sourceKw[p];
+        series.loadsKw[k] = k == 0 ? Double.NaN : series.loadsKw[p];
+        series.lossesKw[k] = k == 0 ? Double.NaN : series.lossesKw[p];
+        series.heldSteps++;
+        series.steps = k + 1;
+        double[] v = grid.lastVoltagesPu();
+        if (k >= observeStep && v.length > 0) {
+            for (int h = 0; h < householdLoad.length; h++) {
+                double vh = v[householdLoad[h]];
+                series.householdVMinPu[h] = Math.min(series.householdVMinPu[h], vh);
+                series.householdVMaxPu[h] = Math.max(series.householdVMaxPu[h], vh);
+                if (vh < limits.vMinPu() || vh > limits.vMaxPu()) {
+                    series.householdViolationSteps[h]++;
+                }
+                windowSum[h] += vh;
+            }
+            if (++windowSteps == stepsPerWindow) {
+                closeWindow();
+            }
+        }
+    }
+
+    /** Ends a 10-minute window: each household's mean voltage over it, scored against the band. */
+    private void closeWindow() {
+        for (int h = 0; h < windowSum.length; h++) {
+            double mean = windowSum[h] / windowSteps;
+            series.householdTenMinuteMeans[h]++;
+            if (mean < limits.vMinPu() || mean > limits.vMaxPu()) {
+                series.householdTenMinuteOutside[h]++;
+            }
+            series.householdTenMinuteMinPu[h] = Double.isNaN(series.householdTenMinuteMinPu[h]) ? mean
+                    : Math.min(series.householdTenMinuteMinPu[h], mean);
+            series.householdTenMinuteMaxPu[h] = Double.isNaN(series.householdTenMinuteMaxPu[h]) ? mean
+                    : Math.max(series.householdTenMinuteMaxPu[h], mean);
+            windowSum[h] = 0;
+        }
+        windowSteps = 0;
+    }
+
+    /** Turns the per-bus minima, kept squared in volts during the run, into pu (a last partial 10-minute window is dropped). */
     @Override
     public void finish(long endNs) {
+        if (detail != null) {
+            detail.close();
+        }
         double[] b = series.busVMinPu;
         for (int i = 0; i < b.length; i++) {
             b[i] = Double.isNaN(b[i]) ? Double.NaN : Math.sqrt(b[i]) / limits.nominalV();

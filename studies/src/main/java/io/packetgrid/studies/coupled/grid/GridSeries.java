@@ -22,11 +22,34 @@ public final class GridSeries {
     public final double[] householdVMaxPu;
     /** Grid steps the household's connection point spent outside the band. */
     public final int[] householdViolationSteps;
+    /**
+     * EN 50160 (§4.2.2, LV supply voltage variations): the 10-minute means of each household's voltage over
+     * the observation window, how many there were, how many lay outside the band [v_min, v_max]
+     * (EN 50160: at most 5 % of them, over a week), and the lowest and highest mean (all must stay within
+     * +10 % / −15 %).
+     */
+    public final int[] householdTenMinuteMeans;
+    public final int[] householdTenMinuteOutside;
+    public final double[] householdTenMinuteMinPu;
+    public final double[] householdTenMinuteMaxPu;
     /** Lowest phase voltage per bus over the window (NaN for buses without LV phase nodes). */
     public final double[] busVMinPu;
     /** Bus names in the order of {@link #busVMinPu}. */
     public final String[] busNames;
     public int steps;
+    /** Grid steps whose power flow did not converge and were held (feeder.on_nonconvergence: hold_last). */
+    public int heldSteps;
+
+    /**
+     * Whether a household met EN 50160's supply-voltage criterion over the window: at most 5 % of its
+     * 10-minute means outside the band it was scored against and none below 0.85 pu or above 1.10 pu
+     * (Un − 15 % / + 10 %).
+     */
+    public boolean en50160Compliant(int h) {
+        int n = householdTenMinuteMeans[h];
+        return n > 0 && householdTenMinuteOutside[h] <= 0.05 * n && householdTenMinuteMinPu[h] >= 0.85
+                && householdTenMinuteMaxPu[h] <= 1.10;
+    }
 
     public GridSeries(int steps, int households, String[] busNames) {
         int buses = busNames.length;
@@ -45,6 +68,12 @@ public final class GridSeries {
         householdVMaxPu = new double[households];
         householdViolationSteps = new int[households];
         busVMinPu = new double[buses];
+        householdTenMinuteMeans = new int[households];
+        householdTenMinuteOutside = new int[households];
+        householdTenMinuteMinPu = new double[households];
+        householdTenMinuteMaxPu = new double[households];
+        java.util.Arrays.fill(householdTenMinuteMinPu, Double.NaN);
+        java.util.Arrays.fill(householdTenMinuteMaxPu, Double.NaN);
         java.util.Arrays.fill(householdVMinPu, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(householdVMaxPu, Double.NEGATIVE_INFINITY);
         java.util.Arrays.fill(busVMinPu, Double.NaN);

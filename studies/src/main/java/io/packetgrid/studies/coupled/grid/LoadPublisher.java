@@ -27,6 +27,7 @@ public final class LoadPublisher implements Federate {
     private final GridSeries series;
     private final ValueKey<double[]> kwKey;
     private final ValueKey<double[]> kvarKey;
+    private double[] lastKw = new double[0];
 
     /**
      * @param household      the fleet's per-household device power (kW, households order)
@@ -51,6 +52,11 @@ public final class LoadPublisher implements Federate {
         this.series = series;
         this.kwKey = GridFederate.powerKey(kwName(name));
         this.kvarKey = GridFederate.powerKey(kvarName(name));
+    }
+
+    /** Each load's power published at the last step (base load plus its household's devices), kW; do not modify. */
+    public double[] lastKw() {
+        return lastKw;
     }
 
     public static String kwName(String publisher) {
@@ -100,6 +106,7 @@ public final class LoadPublisher implements Federate {
                 }
             }
         }
+        lastKw = kw;
         series.baseKw[k] = base;
         series.devicesKw[k] = devices;
         step.publish(kwKey, kw);

@@ -20,6 +20,11 @@ import java.util.Set;
  * @param observeFrom metrics count from this time on (the first minutes carry the initial states' transient)
  * @param radio       the radio model (radio-model's {@code RadioConfig}; {@code devices} and
  *                    {@code wired} are filled in by the study from the households and servers)
+ * @param events      what happens on the study's time line (null: the key is absent; checked against the feeder
+ *                    and radio before the run, {@code EventPlan})
+ * @param communityBattery the micro-grid's grid-forming battery
+ * @param island      the micro-grid's PCC and island control
+ * @param protection  the feeder's protection, as a {@code protection validate} scenario writes it
  */
 public record CoupledScenario(@JsonProperty(value = "kind", required = true) String kind,
                               @JsonProperty("name") String name,
@@ -39,7 +44,11 @@ public record CoupledScenario(@JsonProperty(value = "kind", required = true) Str
                               @JsonProperty("community") CommunitySpec community,
                               @JsonProperty("grid_limits") GridLimitsSpec gridLimits,
                               @JsonProperty("variants") List<VariantSpec> variants,
-                              @JsonProperty("outputs") OutputSpec outputs) {
+                              @JsonProperty("outputs") OutputSpec outputs,
+                              @JsonProperty("events") List<EventSpec> events,
+                              @JsonProperty("community_battery") CommunityBatterySpec communityBattery,
+                              @JsonProperty("island") IslandSettingsSpec island,
+                              @JsonProperty("protection") io.packetgrid.studies.protection.scenario.ProtectionSection protection) {
 
     private static final long DAY_NS = 86_400_000_000_000L;
 
@@ -60,6 +69,7 @@ public record CoupledScenario(@JsonProperty(value = "kind", required = true) Str
         community = community == null ? CommunitySpec.none() : community;
         gridLimits = gridLimits == null ? GridLimitsSpec.en50160() : gridLimits;
         outputs = outputs == null ? OutputSpec.defaults() : outputs;
+        events = events == null ? null : List.copyOf(events);
         if (variants == null || variants.isEmpty()) {
             variants = List.of(new VariantSpec("uncontrolled", VariantSpec.Control.LOCAL, null, null, null),
                     new VariantSpec("pem", VariantSpec.Control.PEM, false, null, null),

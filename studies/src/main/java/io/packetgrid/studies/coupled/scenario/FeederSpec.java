@@ -1,6 +1,8 @@
 package io.packetgrid.studies.coupled.scenario;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.packetgrid.cosim.scenario.ScenarioWriter;
 import java.util.List;
 
 /**
@@ -16,13 +18,21 @@ import java.util.List;
  * @param columns   copies per map row
  * @param busCoords bus coordinate file (x, y in metres), relative to the script's folder; default the
  *                  file of the script's {@code BusCoords} command
+ * @param onNonconvergence what a grid step whose power flow does not converge does: {@code fail} the run
+ *                  (default; the error names the feeder, the step and the nodes with the largest change) or
+ *                  {@code hold_last} (keep the last solution for that step, count and report the steps held)
  */
-public record FeederSpec(@JsonProperty(value = "script", required = true) String script,
+public record FeederSpec(@JsonProperty(value = "script", required = true)
+                         @JsonSerialize(using = ScenarioWriter.FilePath.class) String script,
                          @JsonProperty("commands") List<String> commands,
                          @JsonProperty("copies") Integer copies,
                          @JsonProperty("spacing_m") Double spacingM,
                          @JsonProperty("columns") Integer columns,
-                         @JsonProperty("bus_coords") String busCoords) {
+                         @JsonProperty("bus_coords") String busCoords,
+                         @JsonProperty("on_nonconvergence") NonConvergence onNonconvergence) {
+
+    /** What a non-converging grid step does. */
+    public enum NonConvergence { FAIL, HOLD_LAST }
 
     public FeederSpec {
         if (script == null || script.isBlank()) {
@@ -38,9 +48,15 @@ public record FeederSpec(@JsonProperty(value = "script", required = true) String
             throw new IllegalArgumentException("spacing_m must be ≥ 0, got " + spacingM);
         }
         columns = columns == null ? 10 : columns;
+        onNonconvergence = onNonconvergence == null ? NonConvergence.FAIL : onNonconvergence;
         if (columns < 1) {
             throw new IllegalArgumentException("columns must be ≥ 1, got " + columns);
         }
+    }
+
+    /** A feeder whose non-converging steps fail the run (the default). */
+    public FeederSpec(String script, List<String> commands, Integer copies, Double spacingM, Integer columns, String busCoords) {
+        this(script, commands, copies, spacingM, columns, busCoords, null);
     }
 
     /** The prefix of built-in feeders. */

@@ -11,12 +11,21 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param gridAware the server also applies the grid gate (IREP 2022 Algorithm 1, predictive)
  * @param mode      {@code track} the target or {@code accept_all} requests (uncoordinated PEM)
  * @param network   overrides the study's {@code network:} for this variant
+ * @param islandAware in an island the server tracks the community battery's power toward zero (packets only
+ *                    from PV surplus, never beyond the battery's rating) and enters the emergency mode when
+ *                    its SoC runs low (docs/scenario.md, islanding)
  */
 public record VariantSpec(@JsonProperty(value = "name", required = true) String name,
                           @JsonProperty("control") Control control,
                           @JsonProperty("grid_aware") Boolean gridAware,
                           @JsonProperty("mode") Mode mode,
-                          @JsonProperty("network") NetworkSpec network) {
+                          @JsonProperty("network") NetworkSpec network,
+                          @JsonProperty("island_aware") Boolean islandAware) {
+
+    /** A variant that is not island-aware. */
+    public VariantSpec(String name, Control control, Boolean gridAware, Mode mode, NetworkSpec network) {
+        this(name, control, gridAware, mode, network, null);
+    }
 
     /** Controls. */
     public enum Control { LOCAL, PEM }
@@ -31,8 +40,9 @@ public record VariantSpec(@JsonProperty(value = "name", required = true) String 
         control = control == null ? Control.PEM : control;
         gridAware = gridAware != null && gridAware;
         mode = mode == null ? Mode.TRACK : mode;
-        if (control == Control.LOCAL && (gridAware || network != null)) {
-            throw new IllegalArgumentException("variant " + name + ": grid_aware and network apply to control: pem only");
+        islandAware = islandAware != null && islandAware;
+        if (control == Control.LOCAL && (gridAware || network != null || islandAware)) {
+            throw new IllegalArgumentException("variant " + name + ": grid_aware, island_aware and network apply to control: pem only");
         }
     }
 

@@ -48,7 +48,7 @@ public final class SampleEvaluator {
     public SampleEvaluator(ProtectionSystem sys, List<Row> rows, long[] ccdfGridNs) {
         this.sys = sys;
         this.rows = rows;
-        this.procNs = sys.scenario().messages().processing().ns();
+        this.procNs = sys.section().messages().processing().ns();
         this.gridNs = ccdfGridNs.clone();
         for (int s = 0; s < sys.schemes().size(); s++) {
             rowsOfScheme.add(new ArrayList<>());

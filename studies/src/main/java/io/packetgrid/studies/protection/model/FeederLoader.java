@@ -1,10 +1,11 @@
 package io.packetgrid.studies.protection.model;
 
 import io.packetgrid.cosim.error.PacketGridException;
-import io.packetgrid.grid.dss.DssInterpreter;
+import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.feeders.BundledFeeders;
+import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Load;
-import io.packetgrid.grid.series.LoadDriver;
+import io.packetgrid.grid.model.Network;
 import io.packetgrid.grid.series.Simulation;
 import io.packetgrid.studies.protection.scenario.DgSpec;
 import io.packetgrid.studies.protection.scenario.FeederSection;
@@ -21,13 +22,17 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the scenario's feeder: the OpenDSS script, its extra commands, the DG units as
- * {@code New Generator} elements, one snapshot solution (the pre-fault state), and the bus coordinates.
+ * {@code New Generator} elements ({@link #dgCommands}, also what a coupled study adds to its feeder), one
+ * snapshot solution (the pre-fault state), and the bus coordinates.
  */
-final class FeederLoader {
+public final class FeederLoader {
     private static final Pattern BUSCOORDS = Pattern.compile("(?im)^\\s*buscoords\\s+(?:file\\s*=\\s*)?\"?([^\\s\"!]+)");
 
     /** What was loaded. */
-    record Loaded(Simulation sim, Path script, Map<String, double[]> coordinates, Map<String, String> dgBus) {
+    record Loaded(Feeder feeder, Path script, Map<String, double[]> coordinates) {
+        Simulation sim() {
+            return feeder.simulation();
+        }
     }
 
     private FeederLoader() {
@@ -35,28 +40,34 @@ final class FeederLoader {
 
     static Loaded load(FeederSection f, List<DgSpec> dgs, Path scenarioDir) {
         Path script = resolve(f.script(), scenarioDir);
-        DssInterpreter dss = new DssInterpreter(null);
-        dss.run(script);
-        Path dir = script.toAbsolutePath().getParent();
+        Feeder feeder = Feeder.load(script);
         if (!f.commands().isEmpty()) {
-            dss.runText(String.join("\n", f.commands()), dir, "feeder.commands");
+            feeder.runCommands(String.join("\n", f.commands()), "feeder.commands");
         }
-        Map<String, String> dgBus = new HashMap<>();
+        if (!dgs.isEmpty()) {
+            feeder.runCommands(dgCommands(feeder.network(), dgs, "dg"), "dg");
+        }
+        feeder.simulation().solveSnapshot();
+        Map<String, double[]> coords = coordinates(f, script);
+        return new Loaded(feeder, script, coords);
+    }
+
+    /**
+     * The OpenDSS commands that add the DG units as single-phase generators at unity power factor
+     * ({@code New Generator.<name> phases=1 bus1=<bus> kV=<kv> kW=<kw> pf=1 model=1}), each at its load's bus
+     * and phase or at its own bus.
+     *
+     * @param where the scenario field of the list, for errors ({@code dg}, {@code protection.dg})
+     */
+    public static String dgCommands(Network net, List<DgSpec> dgs, String where) {
         StringBuilder gens = new StringBuilder();
         for (int i = 0; i < dgs.size(); i++) {
             DgSpec d = dgs.get(i);
-            String bus = d.bus() != null ? d.bus() : loadBus(dss.simulation(), d.load(), "dg[" + i + "].load");
-            dgBus.put(d.name(), bus);
+            String bus = d.bus() != null ? d.bus() : loadBus(net, d.load(), where + "[" + i + "].load");
             gens.append("New Generator.").append(d.name()).append(" phases=1 bus1=").append(bus).append(" kV=").append(d.kv())
                     .append(" kW=").append(d.kw()).append(" pf=1 model=1\n");
         }
-        if (gens.length() > 0) {
-            dss.runText(gens.toString(), dir, "dg");
-        }
-        Simulation sim = dss.simulation();
-        sim.solveSnapshot();
-        Map<String, double[]> coords = coordinates(f, script);
-        return new Loaded(sim, script, coords, dgBus);
+        return gens.toString();
     }
 
     static Path resolve(String script, Path scenarioDir) {
@@ -74,9 +85,11 @@ final class FeederLoader {
         return p;
     }
 
-    private static String loadBus(Simulation sim, String load, String where) {
-        for (LoadDriver d : sim.loads()) {
-            Load l = d.load();
+    private static String loadBus(Network net, String load, String where) {
+        for (CircuitElement e : net.elements()) {
+            if (!(e instanceof Load l)) {
+                continue;
+            }
             String n = l.name().substring(l.name().indexOf('.') + 1);
             if (n.equalsIgnoreCase(load)) {
                 int phase = 0;

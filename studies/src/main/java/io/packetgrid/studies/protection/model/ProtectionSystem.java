@@ -1,6 +1,7 @@
 package io.packetgrid.studies.protection.model;
 
 import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Generator;
 import io.packetgrid.grid.model.Load;
@@ -12,7 +13,10 @@ import io.packetgrid.grid.protection.VoltageStage;
 import io.packetgrid.grid.series.Simulation;
 import io.packetgrid.studies.protection.scenario.BreakerSpec;
 import io.packetgrid.studies.protection.scenario.DgSpec;
+import io.packetgrid.studies.protection.scenario.FaultSection;
+import io.packetgrid.studies.protection.scenario.PlacementSpec;
 import io.packetgrid.studies.protection.scenario.ProtectionScenario;
+import io.packetgrid.studies.protection.scenario.ProtectionSection;
 import io.packetgrid.studies.protection.scenario.RelaySpec;
 import io.packetgrid.studies.protection.scenario.SchemeSpec;
 import io.packetgrid.studies.protection.scenario.StageSpec;
@@ -25,10 +29,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The scenario's protection bound to its feeder: relays, breakers and DG units on the feeder's elements,
- * the schemes between them, the candidate fault buses, every device's radio endpoint and map position,
- * and the pre-fault state. Immutable once built; shared by the worker threads (each builds its own fault
- * analysis from {@link #network()} and the pre-fault voltages).
+ * A feeder's protection ({@link ProtectionSection}) bound to the feeder: relays, breakers and DG units on
+ * the feeder's elements, the schemes between them, the candidate fault buses, every device's radio endpoint
+ * and map position, and the pre-fault state. The one binding for {@code protection validate} ({@link #build}:
+ * the scenario's own feeder) and for a coupled study ({@link #bind}: the study's feeder). Immutable once built;
+ * shared by the validator's worker threads (each builds its own fault analysis from {@link #network()} and the
+ * pre-fault voltages).
  */
 public final class ProtectionSystem {
     /** Radio endpoints of protection devices are {@code protection/<device>}. */
@@ -61,6 +67,9 @@ public final class ProtectionSystem {
     }
 
     private final ProtectionScenario scenario;
+    private final ProtectionSection section;
+    private final PlacementSpec placement;
+    private final Feeder feeder;
     private final Simulation sim;
     private final Network net;
     private final double[] preRe;
@@ -75,13 +84,19 @@ public final class ProtectionSystem {
     private final Map<String, Integer> deviceIndex = new HashMap<>();
     private final List<double[]> homes = new ArrayList<>();
 
-    private ProtectionSystem(ProtectionScenario s, Path scenarioDir) {
-        this.scenario = s;
-        FeederLoader.Loaded loaded = FeederLoader.load(s.feeder(), s.dg(), scenarioDir);
-        this.sim = loaded.sim();
+    private ProtectionSystem(ProtectionScenario scenario, ProtectionSection s, Feeder feeder, Map<String, double[]> coords,
+                             String originBus, PlacementSpec placement, FaultSection faults) {
+        this.scenario = scenario;
+        this.section = s;
+        this.placement = placement;
+        this.feeder = feeder;
+        this.sim = feeder.simulation();
         this.net = sim.network();
         this.preRe = new double[net.nodeCount()];
         this.preIm = new double[net.nodeCount()];
+        if (!sim.solved()) {
+            sim.solveSnapshot();
+        }
         sim.solver().voltages(preRe, preIm);
         Topology topo = new Topology(net);
 
@@ -94,14 +109,13 @@ public final class ProtectionSystem {
             breakerElements.add(e);
             breakerByName.put(b.name(), i);
         }
-        String origin = s.feeder().originBus();
+        String origin = originBus;
         if (origin == null) {
             CircuitElement first = Measurements.element(net, "relays[0].element", s.relays().get(0).element(), s.relays().get(0).terminal());
             origin = first.connection().buses()[0];
         } else if (net.bus(origin) < 0) {
             throw new PacketGridException("feeder.origin_bus", "bus " + origin + " is not in this feeder");
         }
-        Map<String, double[]> coords = loaded.coordinates();
         double[] o = coords.get(origin.toLowerCase(Locale.ROOT));
 
         // DG units
@@ -171,20 +185,33 @@ public final class ProtectionSystem {
                     island.stream().mapToInt(Integer::intValue).toArray()));
         }
         bindSchemes(s);
-        faultBuses(s, topo);
+        if (faults != null) {
+            faultBuses(faults, topo);
+        }
         if (o != null) {
             for (CircuitElement c : net.elements()) {
                 double[] xy = c instanceof Load ? coords.get(c.connection().buses()[0]) : null;
                 if (xy != null) {
-                    homes.add(new double[] {xy[0] - o[0] + s.placement().xM(), xy[1] - o[1] + s.placement().yM()});
+                    homes.add(new double[] {xy[0] - o[0] + placement.xM(), xy[1] - o[1] + placement.yM()});
                 }
             }
         }
     }
 
-    /** Loads the feeder and binds the scenario's devices (errors name the scenario field). */
+    /** Loads the scenario's feeder and binds its devices (errors name the scenario field). */
     public static ProtectionSystem build(ProtectionScenario s, Path scenarioDir) {
-        return new ProtectionSystem(s, scenarioDir);
+        FeederLoader.Loaded loaded = FeederLoader.load(s.feeder(), s.dg(), scenarioDir);
+        return new ProtectionSystem(s, s.protection(), loaded.feeder(), loaded.coordinates(), s.feeder().originBus(), s.placement(),
+                s.faults());
+    }
+
+    /**
+     * Binds a protection section to a feeder a study already loaded (its DG units added with
+     * {@link FeederLoader#dgCommands}), with the study's bus coordinates and map origin; errors name the
+     * section's fields (the caller adds its own prefix).
+     */
+    public static ProtectionSystem bind(ProtectionSection p, Feeder feeder, Map<String, double[]> coords, String originBus) {
+        return new ProtectionSystem(null, p, feeder, coords, originBus, PlacementSpec.defaults(), null);
     }
 
     private static List<OvercurrentElement> stages(List<StageSpec> specs, boolean blockable) {
@@ -213,7 +240,7 @@ public final class ProtectionSystem {
         if (c == null || origin == null) {
             throw new PacketGridException(where, "no position: bus " + bus + " has no coordinates (give x_m and y_m, or feeder.bus_coords)");
         }
-        return new double[] {c[0] - origin[0] + scenario.placement().xM(), c[1] - origin[1] + scenario.placement().yM()};
+        return new double[] {c[0] - origin[0] + placement.xM(), c[1] - origin[1] + placement.yM()};
     }
 
     private int device(String name, String where) {
@@ -233,7 +260,7 @@ public final class ProtectionSystem {
         throw new PacketGridException(where, "no relay named '" + name + "'");
     }
 
-    private void bindSchemes(ProtectionScenario s) {
+    private void bindSchemes(ProtectionSection s) {
         for (int i = 0; i < s.schemes().size(); i++) {
             SchemeSpec sc = s.schemes().get(i);
             String at = "schemes[" + i + "]";
@@ -300,10 +327,10 @@ public final class ProtectionSystem {
         return out;
     }
 
-    private void faultBuses(ProtectionScenario s, Topology topo) {
-        if (!s.faults().buses().isEmpty()) {
-            for (int i = 0; i < s.faults().buses().size(); i++) {
-                String b = s.faults().buses().get(i);
+    private void faultBuses(FaultSection f, Topology topo) {
+        if (!f.buses().isEmpty()) {
+            for (int i = 0; i < f.buses().size(); i++) {
+                String b = f.buses().get(i);
                 if (net.bus(b) < 0) {
                     throw new PacketGridException("faults.buses[" + i + "]", "bus " + b + " is not in this feeder");
                 }
@@ -333,8 +360,18 @@ public final class ProtectionSystem {
         return ph.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** The {@code protection validate} scenario it was built from (null when bound to a study's feeder). */
     public ProtectionScenario scenario() {
         return scenario;
+    }
+
+    /** The protection it binds. */
+    public ProtectionSection section() {
+        return section;
+    }
+
+    public Feeder feeder() {
+        return feeder;
     }
 
     public Simulation simulation() {

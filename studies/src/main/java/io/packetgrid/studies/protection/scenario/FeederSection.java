@@ -1,6 +1,8 @@
 package io.packetgrid.studies.protection.scenario;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.packetgrid.cosim.scenario.ScenarioWriter;
 import java.util.List;
 
 /**
@@ -12,7 +14,8 @@ import java.util.List;
  *                  default: the file of the script's {@code BusCoords} command, if any
  * @param originBus the bus placed at the radio map's origin (default: the bus of the first relay)
  */
-public record FeederSection(@JsonProperty(value = "script", required = true) String script,
+public record FeederSection(@JsonProperty(value = "script", required = true)
+                            @JsonSerialize(using = ScenarioWriter.FilePath.class) String script,
                             @JsonProperty("commands") List<String> commands,
                             @JsonProperty("bus_coords") String busCoords,
                             @JsonProperty("origin_bus") String originBus) {

@@ -55,35 +55,17 @@ public record ProtectionScenario(@JsonProperty("kind") String kind,
             throw new IllegalArgumentException("method must be analytic or sampled, got '" + method + "'");
         }
         faults = faults == null ? FaultSection.defaults() : faults;
-        relays = List.copyOf(relays);
-        breakers = List.copyOf(breakers);
-        dg = dg == null ? List.of() : List.copyOf(dg);
-        schemes = schemes == null ? List.of() : List.copyOf(schemes);
-        messages = messages == null ? MessageSpec.defaults() : messages;
+        ProtectionSection section = new ProtectionSection(relays, breakers, dg, schemes, messages);
+        relays = section.relays();
+        breakers = section.breakers();
+        dg = section.dg();
+        schemes = section.schemes();
+        messages = section.messages();
         requirements = requirements == null ? List.of() : List.copyOf(requirements);
         placement = placement == null ? PlacementSpec.defaults() : placement;
         radio = radio == null ? RadioConfig.defaults() : radio;
         coexistence = coexistence == null ? CoexistenceSpec.defaults() : coexistence;
         variants = variants == null ? List.of() : List.copyOf(variants);
-        if (relays.isEmpty()) {
-            throw new IllegalArgumentException("relays: at least one relay is needed");
-        }
-        Set<String> devices = new HashSet<>();
-        for (RelaySpec r : relays) {
-            unique(devices, r.name());
-        }
-        for (BreakerSpec b : breakers) {
-            unique(devices, b.name());
-        }
-        for (DgSpec d : dg) {
-            unique(devices, d.name());
-        }
-        Set<String> names = new HashSet<>();
-        for (SchemeSpec s : schemes) {
-            if (!names.add(s.name())) {
-                throw new IllegalArgumentException("two schemes are named '" + s.name() + "'");
-            }
-        }
         Set<String> vs = new HashSet<>();
         for (VariantSpec v : variants) {
             if (!vs.add(v.name())) {
@@ -92,9 +74,8 @@ public record ProtectionScenario(@JsonProperty("kind") String kind,
         }
     }
 
-    private static void unique(Set<String> seen, String name) {
-        if (!seen.add(name)) {
-            throw new IllegalArgumentException("two devices are named '" + name + "' (relays, breakers and dg share one name space)");
-        }
+    /** The protection itself (relays, breakers, DG units, schemes, messages), as a coupled study also reads it. */
+    public ProtectionSection protection() {
+        return new ProtectionSection(relays, breakers, dg, schemes, messages);
     }
 }

@@ -19,5 +19,6 @@ public record VariantSpec(@JsonProperty(value = "name", required = true) String 
     public VariantSpec {
         Names.check(name, "name");
         description = description == null ? "" : description;
+        set = set == null || set.isNull() ? null : set;   // "set: null" written out reads back as the absent field
     }
 }

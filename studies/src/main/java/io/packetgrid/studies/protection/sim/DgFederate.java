@@ -24,10 +24,15 @@ public final class DgFederate implements Federate {
     private long stopNs = SimTime.NEVER;
     private boolean published;
     private long messageNs = SimTime.NEVER;
+    private final String grid;
 
-    public DgFederate(BoundDg dg, long procNs) {
+    /**
+     * @param grid the federate whose {@link ProtectionInstrument} measures the unit's voltage
+     */
+    public DgFederate(BoundDg dg, long procNs, String grid) {
         this.dg = dg;
         this.procNs = procNs;
+        this.grid = grid;
         this.stageSince = new long[dg.passive().stages().size()];
         java.util.Arrays.fill(stageSince, SimTime.NEVER);
     }
@@ -42,7 +47,7 @@ public final class DgFederate implements Federate {
         s.wakesOn(Keys.voltage(dg.name()));
         s.publishes(Keys.tripped(dg.name()), 0.0);
         s.endpoint(dg.endpoint());
-        s.after("protection/grid");
+        s.after(grid);
         return SimTime.NEVER;
     }
 
@@ -103,7 +108,7 @@ public final class DgFederate implements Federate {
             if (now >= stopNs) {
                 published = true;
                 step.publish(Keys.tripped(dg.name()), 1.0);
-                step.event("dg-trip", dg.name() + " (" + cause + ")");
+                step.event("dg-trip", "dg=" + dg.name() + " cause=" + cause.replace(' ', '_'));
             } else {
                 next = Math.min(next, stopNs);
             }

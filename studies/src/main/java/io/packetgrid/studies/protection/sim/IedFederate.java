@@ -27,6 +27,7 @@ public final class IedFederate implements Federate {
     private final BoundRelay relay;
     private final BoundBreaker breaker;
     private final String endpoint;
+    private final String grid;
     private final long procNs;
     private final List<InverseTimeIntegrator> fast = new ArrayList<>();
     private final List<InverseTimeIntegrator> slow = new ArrayList<>();
@@ -46,12 +47,16 @@ public final class IedFederate implements Federate {
     private final List<Long> closes = new ArrayList<>();
     private final List<Long> blockArrivals = new ArrayList<>();
 
-    public IedFederate(ProtectionSystem sys, BoundRelay relay) {
+    /**
+     * @param grid the federate whose {@link ProtectionInstrument} measures the relay's currents
+     */
+    public IedFederate(ProtectionSystem sys, BoundRelay relay, String grid) {
         this.sys = sys;
         this.relay = relay;
         this.breaker = sys.breakers().get(relay.breaker());
         this.endpoint = relay.endpoint();
-        this.procNs = sys.scenario().messages().processing().ns();
+        this.grid = grid;
+        this.procNs = sys.section().messages().processing().ns();
     }
 
     @Override
@@ -64,7 +69,7 @@ public final class IedFederate implements Federate {
         s.wakesOn(Keys.amps(relay.name()));
         s.publishes(Keys.open(breaker.name()), 0.0);
         s.endpoint(endpoint);
-        s.after("protection/grid");
+        s.after(grid);
         return SimTime.NEVER;
     }
 
@@ -119,7 +124,7 @@ public final class IedFederate implements Federate {
             startSent = false;
             blockedFromNs = SimTime.NEVER;
             step.publish(Keys.open(breaker.name()), 0.0);
-            step.event("reclose", breaker.name());
+            step.event("reclose", "breaker=" + breaker.name());
         }
         boolean started = started(fast) || started(slow);
         if (started && pickupNs == SimTime.NEVER) {
@@ -138,14 +143,14 @@ public final class IedFederate implements Federate {
                 tripNs = now;
                 trips.add(now);
                 openNs = now + Math.round(breaker.operatingS() * 1e9);
-                step.event("trip", relay.name() + " trips " + breaker.name());
+                step.event("trip", "relay=" + relay.name() + " breaker=" + breaker.name());
             }
         }
         if (!openPublished && openNs != SimTime.NEVER && now >= openNs) {
             openPublished = true;
             opens.add(now);
             step.publish(Keys.open(breaker.name()), 1.0);
-            step.event("open", breaker.name());
+            step.event("open", "breaker=" + breaker.name() + " shot=" + (shots + 1));
             if (shots < breaker.deadTimesS().size()) {
                 closeNs = now + Math.round(breaker.deadTimesS().get(shots) * 1e9);
             } else {

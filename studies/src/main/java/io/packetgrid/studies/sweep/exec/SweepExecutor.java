@@ -3,10 +3,10 @@ package io.packetgrid.studies.sweep.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.packetgrid.cosim.error.PacketGridException;
-import io.packetgrid.studies.report.Summary;
 import io.packetgrid.studies.run.RunContext;
 import io.packetgrid.studies.run.Study;
-import io.packetgrid.studies.run.StudyKinds;
+import io.packetgrid.studies.kinds.StudyKinds;
+import io.packetgrid.studies.run.StudyRun;
 import io.packetgrid.studies.sweep.plan.Run;
 import io.packetgrid.studies.sweep.plan.SweepPlan;
 import io.packetgrid.studies.sweep.results.MetricColumns;
@@ -35,7 +35,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class SweepExecutor {
 
     /** How to run: workers in parallel, threads each run's study may use, where to print progress. */
-    public record Options(int workers, int threadsPerRun, PrintStream log) {
+    public record Options(int workers, int threadsPerRun, PrintStream log, String command) {
+        /** Options for runs whose command line is not known (tests). */
+        public Options(int workers, int threadsPerRun, PrintStream log) {
+            this(workers, threadsPerRun, log, "sweep");
+        }
     }
 
     /** A failed run and why. */
@@ -173,9 +177,9 @@ public final class SweepExecutor {
         Study study = StudyKinds.of(spec.kind(), spec.baseSource() + ": kind");
         RunContext ctx = RunContext.quiet(out, spec.baseDir(), options.threadsPerRun());
         long s0 = System.nanoTime();
-        Summary summary;
+        JsonNode summary;
         try {
-            summary = study.run(scenario, spec.baseSource(), ctx);
+            summary = StudyRun.execute(study, scenario, spec.baseSource(), ctx, options.command() + " (run " + run.id() + ")").summary();
         } catch (PacketGridException e) {
             StudyErrors.Mapped m = StudyErrors.map(e, spec, run);
             if (m.input()) {
@@ -201,7 +205,7 @@ public final class SweepExecutor {
         for (int i = 0; i < cols.size(); i++) {
             params.set(cols.get(i).column(), run.params().get(i));
         }
-        record.set("summary", summary.root().deepCopy());
+        record.set("summary", summary.deepCopy());
         record.put("study_ms", (s1 - s0) / 1_000_000);
         store.saveDone(run.id(), record);
         if (metricsChecked.compareAndSet(false, true)) {

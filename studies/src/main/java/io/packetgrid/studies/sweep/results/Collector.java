@@ -53,6 +53,44 @@ public final class Collector {
         List<ResultsTables.PointStat> stats = ResultsTables.stats(c);
         AtomicFiles.write(dir.resolve(STATS), ResultsTables.statsCsv(c, stats));
         SweepPlots.write(c, stats, dir.resolve("plots"));
+        report(dir, c);
         return c;
+    }
+
+    /** The sweep's {@code report.html}: what was swept, the statistics table, the plots, the runs missing or failed. */
+    static void report(Path dir, Collected c) {
+        PlanFile plan = c.plan();
+        io.packetgrid.studies.report.HtmlReport page = new io.packetgrid.studies.report.HtmlReport(
+                "PacketGrid sweep '" + plan.name() + "'");
+        page.heading("Summary");
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("sweep file", plan.sweepFile());
+        facts.put("base scenario", plan.base());
+        facts.put("study", plan.kind());
+        facts.put("swept fields", String.join(", ", plan.columns()));
+        facts.put("runs", Integer.toString(plan.runs().size()));
+        facts.put("finished", Integer.toString(c.finished()));
+        facts.put("missing", Integer.toString(c.missing().size()));
+        page.facts(facts);
+        page.subheading("Mean over seeds with 95 % confidence intervals (stats.csv)");
+        List<String> lines = java.util.Arrays.asList(ResultsTables.statsCsv(c, ResultsTables.stats(c)).split("\n"));
+        List<List<String>> rows = new ArrayList<>();
+        for (String l : lines.subList(1, lines.size())) {
+            rows.add(java.util.Arrays.asList(l.split(",", -1)));
+        }
+        page.table(java.util.Arrays.asList(lines.get(0).split(",", -1)), rows);
+        page.heading("Warnings");
+        if (c.missing().isEmpty()) {
+            page.paragraph("None: every run finished.");
+        } else {
+            List<String> w = new ArrayList<>();
+            for (Run r : c.missing()) {
+                w.add(r.label() + " [" + r.id() + "]" + (c.failures().containsKey(r.id()) ? ": failed: " + c.failures().get(r.id())
+                        : ": not run yet"));
+            }
+            page.pre(String.join("\n", w));
+        }
+        page.plots(dir.resolve("plots"));
+        page.write(dir.resolve(io.packetgrid.studies.report.HtmlReport.FILE));
     }
 }

@@ -23,9 +23,10 @@ import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
 /**
- * PNG plots of a metric's mean over seeds against one swept field, with 95 % confidence intervals as
- * error bars, optionally one line per value of a second field; the sweep's other fields are held at
- * the {@code where:} values. Numeric x values give a line chart, others a bar chart.
+ * PNG plots of a metric's mean over seeds against one swept field, with 95 % confidence intervals,
+ * optionally one line per value of a second field; the sweep's other fields are held at the
+ * {@code where:} values, which the title names. Numeric x values give a line chart (intervals clipped
+ * at zero for metrics that cannot be negative), others a bar chart.
  */
 public final class SweepPlots {
     private SweepPlots() {
@@ -54,7 +55,7 @@ public final class SweepPlots {
             }
             for (List<MetricColumn> chartCols : charts) {
                 String name = fileName(p, chartCols, charts.size() > 1);
-                String title = perVariantLines ? p.metric() : chartCols.get(0).name();
+                String title = (perVariantLines ? p.metric() : chartCols.get(0).name()) + where(p);
                 // series name -> (x label -> stat), in the sweep's order
                 Map<String, Map<JsonNode, Stat>> lines = new LinkedHashMap<>();
                 for (PointStat ps : stats) {
@@ -69,7 +70,7 @@ public final class SweepPlots {
                     continue;
                 }
                 Path f = dir.resolve(name);
-                AtomicFiles.write(f, png(chart(title, p.x(), lines)));
+                AtomicFiles.write(f, png(chart(title, p.x(), perVariantLines ? p.metric() : chartCols.get(0).name(), lines)));
                 files.add(f);
             }
         }
@@ -111,20 +112,68 @@ public final class SweepPlots {
         return s.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 
-    private static Chart<?, ?> chart(String title, String x, Map<String, Map<JsonNode, Stat>> lines) {
+    /** The fixed values of the sweep's other fields, for the title: {@code  (where network.loss = 0.1)}. */
+    static String where(PlotSpec p) {
+        if (p.where().isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        new java.util.TreeMap<>(p.where()).forEach((k, v) -> parts.add(k + " = " + Values.display(v)));   // stable order
+        return " (where " + String.join(", ", parts) + ")";
+    }
+
+    private static final java.awt.Color[] PALETTE = {new java.awt.Color(0x1F77B4), new java.awt.Color(0xD62728),
+            new java.awt.Color(0x2CA02C), new java.awt.Color(0x9467BD), new java.awt.Color(0xFF7F0E), new java.awt.Color(0x8C564B),
+            new java.awt.Color(0xE377C2), new java.awt.Color(0x7F7F7F)};
+
+    /**
+     * The chart. Numeric x: a line per series with its 95 % intervals drawn as vertical segments, clipped at
+     * zero when no point's mean is negative (counts, percentages, latencies: a t-interval over two seeds can
+     * reach far below zero, where the metric cannot be).
+     */
+    static Chart<?, ?> chart(String title, String x, String metric, Map<String, Map<JsonNode, Stat>> lines) {
         boolean numeric = lines.values().stream().allMatch(m -> m.keySet().stream().allMatch(JsonNode::isNumber));
+        String yTitle = metric + " (mean, 95 % CI)";
         if (numeric) {
-            XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(x).yAxisTitle(title + " (mean, 95 % CI)").build();
+            XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(x).yAxisTitle(yTitle).build();
             style(chart.getStyler());
-            lines.forEach((name, pts) -> {
+            boolean nonNegative = lines.values().stream().flatMap(m -> m.values().stream()).noneMatch(st -> st.mean() < 0);
+            int i = 0;
+            for (Map.Entry<String, Map<JsonNode, Stat>> line : lines.entrySet()) {
+                Map<JsonNode, Stat> pts = line.getValue();
+                java.awt.Color colour = PALETTE[i++ % PALETTE.length];
                 double[] xs = pts.keySet().stream().mapToDouble(JsonNode::doubleValue).toArray();
                 double[] ys = pts.values().stream().mapToDouble(Stat::mean).toArray();
-                double[] es = pts.values().stream().mapToDouble(Stat::halfWidth).toArray();
-                chart.addSeries(name, xs, ys, es);
-            });
+                org.knowm.xchart.XYSeries s = chart.addSeries(line.getKey(), xs, ys);
+                s.setLineColor(colour);
+                s.setMarkerColor(colour);
+                List<Stat> st = new ArrayList<>(pts.values());
+                double[] ex = new double[3 * xs.length];
+                double[] ey = new double[3 * xs.length];
+                int k = 0;
+                for (int j = 0; j < xs.length; j++) {
+                    if (Double.isNaN(st.get(j).ciLow())) {
+                        continue;
+                    }
+                    double lo = nonNegative ? Math.max(0, st.get(j).ciLow()) : st.get(j).ciLow();
+                    ex[k] = xs[j];
+                    ey[k++] = lo;
+                    ex[k] = xs[j];
+                    ey[k++] = st.get(j).ciHigh();
+                    ex[k] = Double.NaN;
+                    ey[k++] = Double.NaN;
+                }
+                if (k > 0) {
+                    org.knowm.xchart.XYSeries e = chart.addSeries(line.getKey() + " 95 % CI", java.util.Arrays.copyOf(ex, k),
+                            java.util.Arrays.copyOf(ey, k));
+                    e.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+                    e.setLineColor(colour);
+                    e.setShowInLegend(false);
+                }
+            }
             return chart;
         }
-        CategoryChart chart = new CategoryChartBuilder().width(900).height(560).title(title).xAxisTitle(x).yAxisTitle(title + " (mean, 95 % CI)").build();
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(560).title(title).xAxisTitle(x).yAxisTitle(yTitle).build();
         style(chart.getStyler());
         lines.forEach((name, pts) -> chart.addSeries(name,
                 pts.keySet().stream().map(Values::display).toList(),

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.cosim.scenario.YamlFiles;
 import io.packetgrid.studies.run.ScenarioText;
-import io.packetgrid.studies.run.StudyKinds;
+import io.packetgrid.studies.kinds.StudyKinds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -21,8 +21,9 @@ import java.util.Optional;
  *   DIR/plan.json           the runs (ids, points, seeds, parameters), metrics and plots asked for
  *   DIR/done/ID.json        a finished run: its summary.json and the time it took (written atomically)
  *   DIR/failed/ID.txt       why a run failed last time (removed when it succeeds)
- *   DIR/outputs/ID/         the study's own outputs while it runs (and the temporary file of its result);
- *                           kept only with keep_outputs: true
+ *   DIR/outputs/ID/         the study's own run folder (summary.json, scenario.resolved.yaml, run.json,
+ *                           report.html, ...; staged in outputs/ID.partial while it runs) and the temporary
+ *                           file of its result; kept only with keep_outputs: true
  *   DIR/results.csv, DIR/stats.csv, DIR/plots/   the merged results (sweep collect)
  *   DIR/slurm/              job scripts and logs of --slurm
  * </pre>
@@ -101,6 +102,8 @@ public final class RunStore {
      */
     public void clearLeftovers(String id) {
         deleteTree(outputs(id));
+        deleteTree(io.packetgrid.studies.run.RunFolder.stagingOf(outputs(id)));
+        deleteTree(outputs(id).resolveSibling(id + ".failed"));
     }
 
     /** Deletes a folder and everything in it (leftovers of a killed run); absent is fine. */

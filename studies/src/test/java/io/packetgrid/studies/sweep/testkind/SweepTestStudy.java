@@ -52,6 +52,11 @@ public final class SweepTestStudy implements Study {
     }
 
     @Override
+    public Object scenario(JsonNode tree, String source, Path scenarioDir) {
+        return YamlFiles.convert(tree, source, Scenario.class);
+    }
+
+    @Override
     public Summary run(JsonNode tree, String source, RunContext ctx) {
         Scenario s = YamlFiles.convert(tree, source, Scenario.class);
         long seed = s.seed() == null ? 0 : s.seed();

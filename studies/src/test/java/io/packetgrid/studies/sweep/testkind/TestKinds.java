@@ -1,7 +1,7 @@
 package io.packetgrid.studies.sweep.testkind;
 
 import io.packetgrid.studies.run.Study;
-import io.packetgrid.studies.run.StudyKinds;
+import io.packetgrid.studies.kinds.StudyKinds;
 import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.function.Supplier;

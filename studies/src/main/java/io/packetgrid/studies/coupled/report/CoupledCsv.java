@@ -1,6 +1,7 @@
-package io.packetgrid.studies.report;
+package io.packetgrid.studies.coupled.report;
 
 import io.packetgrid.studies.coupled.FeederRun;
+import io.packetgrid.studies.report.CsvTable;
 import io.packetgrid.studies.coupled.VariantResult;
 import io.packetgrid.studies.coupled.grid.GridSeries;
 import io.packetgrid.studies.coupled.household.Household;
@@ -14,7 +15,8 @@ import java.util.List;
  *   <li>{@code power.csv}: per device step, the flexible fleets' power and the target, and PV;</li>
  *   <li>{@code grid.csv}: per grid step, over all feeders: base, device and source power, load and loss
  *       power, the LV voltage range, nodes outside limits, the largest transformer loading;</li>
- *   <li>{@code households.csv}: per household, its equipment, energy and voltage extremes;</li>
+ *   <li>{@code households.csv}: per household, its equipment, energy, voltage extremes, minutes outside the
+ *       band (instantaneous, per grid step) and EN 50160's 10-minute-mean statistic and verdict;</li>
  *   <li>{@code latency.csv}: request → reply round-trip quantiles (PEM variants).</li>
  * </ul>
  */
@@ -94,13 +96,16 @@ public final class CoupledCsv {
     private static void writeHouseholds(Path dir, CoupledScenario s, VariantResult r) {
         double stepMin = s.gridStep().seconds() / 60;
         try (CsvTable c = new CsvTable(dir.resolve("households.csv"), List.of("feeder", "household", "bus", "phase", "x_m", "y_m",
-                "equipment", "device_energy_kwh", "v_min_pu", "v_max_pu", "violation_minutes"), 6)) {
+                "equipment", "device_energy_kwh", "v_min_pu", "v_max_pu", "violation_minutes", "ten_minute_means",
+                "ten_minute_means_outside", "ten_minute_v_min_pu", "ten_minute_v_max_pu", "en50160_compliant"), 6)) {
             for (FeederRun f : r.feeders()) {
                 GridSeries g = f.grid();
                 for (Household h : f.plan().households()) {
                     int i = h.index();
                     c.row(f.plan().name(), h.id(), h.bus(), h.phase(), h.xM(), h.yM(), h.equipment(), f.fleet().householdEnergyKwh()[i],
-                            g.householdVMinPu[i], g.householdVMaxPu[i], g.householdViolationSteps[i] * stepMin);
+                            g.householdVMinPu[i], g.householdVMaxPu[i], g.householdViolationSteps[i] * stepMin,
+                            g.householdTenMinuteMeans[i], g.householdTenMinuteOutside[i], g.householdTenMinuteMinPu[i],
+                            g.householdTenMinuteMaxPu[i], g.en50160Compliant(i) ? 1 : 0);
                 }
             }
         }

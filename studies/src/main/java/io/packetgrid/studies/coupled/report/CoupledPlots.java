@@ -1,4 +1,4 @@
-package io.packetgrid.studies.report;
+package io.packetgrid.studies.coupled.report;
 
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.studies.coupled.CoupledMetrics;
@@ -62,6 +62,17 @@ public final class CoupledPlots {
         return c;
     }
 
+    /**
+     * Pins a time-of-day axis to the data's first and last instants: left to itself XChart pads the range
+     * and labels a tick before the first hour (an "11:00" before a run that starts at noon).
+     */
+    static void timeAxis(XYChart c, double firstHour, double lastHour) {
+        c.getStyler().setXAxisMin((double) Math.round(firstHour * 3_600_000));
+        c.getStyler().setXAxisMax((double) Math.round(lastHour * 3_600_000));
+        // XChart keeps 4 % of the plot empty on each side (plotContentSize 0.92) and labels ticks there too
+        c.getStyler().setPlotContentSize(1.0);
+    }
+
     /** Hours since the start day's midnight as instants of 1 January 1970 (UTC), for a date axis. */
     static List<java.util.Date> dates(double[] hours) {
         List<java.util.Date> d = new ArrayList<>(hours.length);
@@ -109,6 +120,7 @@ public final class CoupledPlots {
             ser.setMarker(SeriesMarkers.NONE);
             ser.setLineColor(PALETTE[i++ % PALETTE.length]);
         }
+        timeAxis(c, t[0][0], t[0][t[0].length - 1]);
         save(c, file);
     }
 
@@ -167,6 +179,7 @@ public final class CoupledPlots {
             l.setLineStyle(new BasicStroke(1.5f));
         }
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        timeAxis(c, limX[0], limX[1]);
         save(c, file);
     }
 

@@ -1,0 +1,44 @@
+package io.packetgrid.pem.service;
+
+import io.packetgrid.pem.packet.DeviceClass;
+
+/**
+ * A device whose owner books a service with a deadline (see {@link ServiceRequest}): when the need
+ * arises it describes it; it then draws what it is allowed (or, at zero slack, what it must) and
+ * says what is still needed. Times in ns from the run's start.
+ */
+public interface ServiceDevice {
+
+    DeviceClass deviceClass();
+
+    /** When the need arises (the EV is plugged in, the dishwasher loaded, the sauna booked). */
+    long needNs();
+
+    /**
+     * The request describing the need at {@code nowNs} (≥ {@link #needNs()}), with the given ids, or
+     * null when there is nothing (left) to do.
+     */
+    ServiceRequest request(long requestId, long deviceId, int priority, io.packetgrid.pem.packet.ConnectionPoint at, long nowNs);
+
+    /** Advances the physics over [fromNs, toNs) drawing {@code powerKw}. */
+    void advance(long fromNs, long toNs, double powerKw);
+
+    /** Energy still needed at {@code nowNs}, kWh (0: done). */
+    double remainingKwh(long nowNs);
+
+    /**
+     * Energy that will still be needed at {@code atNs} if it draws {@code powerKw} from now until then,
+     * kWh (a cooling sauna needs more later; by default what it needs now).
+     */
+    default double remainingKwhAt(long nowNs, long atNs, double powerKw) {
+        return remainingKwh(nowNs);
+    }
+
+    /** Power at full use, kW (a programme's present step while it runs). */
+    double fullKw(long nowNs);
+
+    /** Whether the service is done. */
+    default boolean done(long nowNs) {
+        return remainingKwh(nowNs) <= 1e-9;
+    }
+}

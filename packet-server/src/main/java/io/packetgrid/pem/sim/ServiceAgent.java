@@ -1,0 +1,168 @@
+package io.packetgrid.pem.sim;
+
+import io.packetgrid.pem.packet.ConnectionPoint;
+import io.packetgrid.pem.service.ProgrammeService;
+import io.packetgrid.pem.service.ServiceDevice;
+import io.packetgrid.pem.service.ServiceRequest;
+
+/**
+ * A deadline device inside a {@link DeviceFleetFederate}: it sends a {@link ServiceRequest} when its
+ * owner's need arises, asks again {@code retryNs} after a rejection while its need can still be met,
+ * draws the power the server commands, and runs at full power by itself when its slack reaches zero
+ * (forced use on the device's side too, so a lost command cannot make it miss its deadline). At its
+ * deadline the service is over (a running programme finishes).
+ */
+public final class ServiceAgent {
+    enum State { WAITING, REQUESTED, ACCEPTED, REJECTED, DONE }
+
+    final long id;
+    final ServiceDevice device;
+    final ConnectionPoint at;
+    final int priority;
+    final long retryNs;
+    String endpoint;
+    State state = State.WAITING;
+    ServiceRequest request;
+    int attempts;
+    long retryAtNs;
+    long requestedAtNs;
+    double commandKw;
+    double powerKw;
+    long advancedNs;
+    boolean forced;
+    long forcedSinceNs = -1;
+    int rejections;
+    boolean wasAccepted;
+
+    public ServiceAgent(long id, ServiceDevice device, ConnectionPoint at, int priority, long retryNs) {
+        if (id < 0 || id > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("device id must fit 32 bits unsigned: " + id);
+        }
+        this.id = id;
+        this.device = device;
+        this.at = at;
+        this.priority = priority;
+        this.retryNs = retryNs;
+    }
+
+    public ServiceAgent endpoint(String name) {
+        this.endpoint = name;
+        return this;
+    }
+
+    /** Physics to {@code nowNs} at the present power. */
+    void advanceTo(long nowNs) {
+        if (nowNs > advancedNs) {
+            device.advance(advancedNs, nowNs, powerKw);
+            advancedNs = nowNs;
+        }
+    }
+
+    /** The request to send now, or null (need not arisen, pending, accepted, or nothing left). */
+    ServiceRequest due(long nowNs) {
+        if (state == State.REQUESTED && nowNs >= requestedAtNs + retryNs) {
+            requestedAtNs = nowNs; // no answer (lost on the way): the same request again
+            return request;
+        }
+        boolean ask = (state == State.WAITING && nowNs >= device.needNs()) || (state == State.REJECTED && nowNs >= retryAtNs);
+        if (!ask) {
+            return null;
+        }
+        ServiceRequest r = device.request((id << 8) | (attempts & 0xFF), id, priority, at, nowNs);
+        if (r == null || !r.feasibleAlone() || r.latestStartNs(r.energyKwh()) < nowNs) {
+            state = State.DONE; // nothing left, or it can no longer be met: the owner gives up
+            return null;
+        }
+        attempts++;
+        request = r;
+        state = State.REQUESTED;
+        requestedAtNs = nowNs;
+        return r;
+    }
+
+    void onReply(boolean accepted, long nowNs) {
+        if (state != State.REQUESTED) {
+            return;
+        }
+        if (accepted) {
+            state = State.ACCEPTED;
+            wasAccepted = true;
+        } else {
+            state = State.REJECTED;
+            rejections++;
+            retryAtNs = nowNs + retryNs;
+        }
+    }
+
+    /**
+     * When its slack reaches zero if it keeps its present power: the fixed point of
+     * t = deadline − (need at t)/full power (a cooling sauna needs more the longer it waits).
+     */
+    long forcedAtNs(long nowNs) {
+        long t = request.latestStartNs(device.remainingKwh(nowNs));
+        for (int k = 0; k < 20 && t > nowNs; k++) {
+            long u = request.latestStartNs(device.remainingKwhAt(nowNs, t, powerKw));
+            if (Math.abs(u - t) < 1000) {
+                return Math.min(t, u);
+            }
+            t = u;
+        }
+        return t;
+    }
+
+    /** The power now: forced at zero slack, else the command; a programme runs its profile once started. */
+    double decide(long nowNs) {
+        if (state == State.ACCEPTED && nowNs >= request.deadlineNs() && !(device instanceof ProgrammeService p && p.appliance().started())) {
+            state = State.DONE; // the service's time is over (the sauna is in use, the car leaves); a running programme finishes
+        }
+        if (state != State.ACCEPTED || device.done(nowNs)) {
+            return 0;
+        }
+        if (!forced && request.slackNs(nowNs, device.remainingKwh(nowNs)) <= 0) {
+            forced = true;
+            forcedSinceNs = nowNs;
+        }
+        if (device instanceof ProgrammeService p) {
+            if (forced || commandKw > 0) {
+                p.start(nowNs);
+            }
+            return p.appliance().powerKw(nowNs);
+        }
+        return forced ? device.fullKw(nowNs) : Math.min(commandKw, device.fullKw(nowNs));
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public ServiceDevice device() {
+        return device;
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public double powerKw() {
+        return powerKw;
+    }
+
+    /** The latest request sent (null before the first). */
+    public ServiceRequest request() {
+        return request;
+    }
+
+    /** Whether the server accepted its request (at some point). */
+    public boolean accepted() {
+        return wasAccepted;
+    }
+
+    public int rejections() {
+        return rejections;
+    }
+
+    /** When it went to forced use, or −1. */
+    public long forcedSinceNs() {
+        return forcedSinceNs;
+    }
+}
