@@ -23,9 +23,9 @@ import picocli.CommandLine.Parameters;
  * to OpenDSS scripts that {@code grid run DIR/Master.dss} solves (docs/grid-model.md).
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = {"Converts an integrated MV-LV network workbook (the University of Melbourne's AusNet format:",
-                "sheets mv_net_txs, linecodes, lines, lvtx, lv_lines, lv_loads, optionally mvtx, mvcaps, buscoords)",
-                "to OpenDSS scripts: DIR/Master.dss and the files it redirects to."})
+        description = {"Converts an MV-LV network workbook in the AusNet format to OpenDSS scripts.",
+                "The University of Melbourne's format: sheets mv_net_txs, linecodes, lines, lvtx, lv_lines, lv_loads,",
+                "optionally mvtx, mvcaps, buscoords. Writes DIR/Master.dss and the files it redirects to."})
 public final class GridConvertCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "WORKBOOK.xlsx", description = "The network's Excel workbook.")
     Path workbook;
