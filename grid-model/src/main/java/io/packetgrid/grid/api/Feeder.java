@@ -494,6 +494,12 @@ public final class Feeder {
 
     private Nodes nodes;
 
+    /** The largest transformer's rating (its first winding's), kVA; 0 without a transformer. */
+    public double largestTransformerKva() {
+        return network().deliveries().stream().filter(d -> d instanceof io.packetgrid.grid.model.Transformer)
+                .mapToDouble(d -> ((io.packetgrid.grid.model.Transformer) d).winding(0).kva()).max().orElse(0);
+    }
+
     /** Load shapes' names of loads and elements, for diagnostics. */
     public List<String> warnings() {
         return new ArrayList<>(dss.warnings());
