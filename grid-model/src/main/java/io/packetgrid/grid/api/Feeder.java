@@ -494,6 +494,16 @@ public final class Feeder {
 
     private Nodes nodes;
 
+    /** The element of this name ({@code Class.name}, any case), or null. */
+    public ElementInfo element(String fullName) {
+        for (CircuitElement e : network().elements()) {
+            if (e.name().equalsIgnoreCase(fullName)) {
+                return new ElementInfo(e.name(), e instanceof io.packetgrid.grid.model.Switchable, List.of(e.connection().buses()));
+            }
+        }
+        return null;
+    }
+
     /** The largest transformer's rating (its first winding's), kVA; 0 without a transformer. */
     public double largestTransformerKva() {
         return network().deliveries().stream().filter(d -> d instanceof io.packetgrid.grid.model.Transformer)

@@ -82,7 +82,7 @@ public final class Timeline {
                 throw e.within(source + ": protection");
             }
         }
-        runner.events(EventPlan.of(s, template.network(), breakers, plans.get(0).name(), source));
+        runner.events(EventPlan.of(s, template.feeder(), breakers, plans.get(0).name(), source));
     }
 
     /** The variant's events metrics, for the table and the JSON. */
