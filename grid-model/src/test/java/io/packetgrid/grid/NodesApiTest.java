@@ -69,7 +69,12 @@ class NodesApiTest {
         assertTrue(tr.switchable());
         assertEquals(2, tr.terminals());
         assertEquals("sourcebus", tr.buses().get(0).toLowerCase(java.util.Locale.ROOT));
-        assertFalse(f.element("Load.LOAD1").switchable(), "a load is not opened or closed");
+        ElementInfo load1 = f.element("Load.LOAD1");
+        assertFalse(load1.switchable(), "a load is not opened or closed");
+        assertEquals(1, load1.phases());
+        assertEquals(1, load1.firstPhase(), "Bus1=34.1");
+        assertEquals("34", load1.buses().get(0));
+        assertEquals(3, line.phases());
         assertNull(f.element("Line.NOPE"));
         Nodes n = f.nodes();
         assertEquals(-1, n.bus("nope"));

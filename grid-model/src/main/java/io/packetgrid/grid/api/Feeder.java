@@ -498,7 +498,8 @@ public final class Feeder {
     public ElementInfo element(String fullName) {
         for (CircuitElement e : network().elements()) {
             if (e.name().equalsIgnoreCase(fullName)) {
-                return new ElementInfo(e.name(), e instanceof io.packetgrid.grid.model.Switchable, List.of(e.connection().buses()));
+                return new ElementInfo(e.name(), e instanceof io.packetgrid.grid.model.Switchable, List.of(e.connection().buses()),
+                        e.phases(), java.util.Arrays.stream(e.connection().nodes()[0]).boxed().toList());
             }
         }
         return null;

@@ -47,7 +47,7 @@ public final class Timeline {
         }
         String dg;
         try {
-            dg = FeederLoader.dgCommands(template.network(), s.protection().dg(), "protection.dg");
+            dg = FeederLoader.dgCommands(template.feeder(), s.protection().dg(), "protection.dg");
         } catch (PacketGridException e) {
             throw e.within(source);
         }
