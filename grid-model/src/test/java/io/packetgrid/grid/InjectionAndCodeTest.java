@@ -9,6 +9,7 @@ import io.packetgrid.grid.model.Line;
 import io.packetgrid.grid.model.PowerDelivery;
 import io.packetgrid.grid.result.ElementFlows;
 import io.packetgrid.grid.result.GridResults;
+import io.packetgrid.grid.series.PvDriver;
 import io.packetgrid.grid.series.Simulation;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class InjectionAndCodeTest {
         without.solver().voltage(without.network().node("b", 1), v0);
         with.solver().voltage(with.network().node("b", 1), v1);
         assertTrue(Math.hypot(v1[0], v1[1]) > Math.hypot(v0[0], v0[1]) + 1.0, "6 kW of PV lifts the node");
-        double[] s = ElementFlows.terminalPowers(with.solver(), with.injections().get(0).generator());
+        double[] s = ElementFlows.terminalPowers(with.solver(), ((PvDriver) with.ders().get(0)).pv());
         assertEquals(-6000.0, s[0], 1e-6, "the PV delivers 6 kW (power into its terminal is -6 kW)");
         double[] src = GridResults.sourcePower(with.solver());
         double[] loss = GridResults.losses(with.solver());

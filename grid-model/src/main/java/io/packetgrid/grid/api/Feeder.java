@@ -47,6 +47,7 @@ public final class Feeder {
     private final Map<String, Integer> loadPositions = new LinkedHashMap<>();
     private Limits limits = Limits.en50160();
     private Map<String, BusXy> coordinates;
+    private Ders ders;
 
     // results of the last solution, computed on first query
     private FlowAccounting accounting;
@@ -454,6 +455,27 @@ public final class Feeder {
     /** Coordinates of a bus (any case), or null when the feeder has none for it. */
     public BusXy busXy(String bus) {
         return busCoordinates().get(bus.toLowerCase(Locale.ROOT));
+    }
+
+    /** The feeder's PV systems and storage units: weather, dispatch and limits for a co-simulation. */
+    public Ders ders() {
+        if (ders == null) {
+            ders = new Ders(sim());
+        }
+        return ders;
+    }
+
+    /**
+     * Ends a time step of {@code hours} at the last solution (OpenDSS EndOfTimeStepCleanup): storage
+     * units' energy moves by their solved power over it and inverter controls update their memories.
+     * Script time-series runs do this themselves; a caller that solves snapshots at its own pace calls
+     * it once per step, after the solution whose power held over those hours.
+     */
+    public void finishTimeStep(double hours) {
+        if (!(hours >= 0 && Double.isFinite(hours))) {
+            throw new PacketGridException("time step", "must be finite and >= 0 hours, got " + hours);
+        }
+        sim().finishTimeStep(hours);
     }
 
     /** Network for low-level queries (buses, nodes). */

@@ -44,15 +44,18 @@ public final class ControlQueue {
         entries.clear();
     }
 
-    /** Executes every action due at the earliest time in the queue (OpenDSS DoNearestActions). */
-    public boolean doNearest() {
+    /**
+     * Executes every action due at the earliest time in the queue, leaving the solution time at
+     * {@code nowSec} (OpenDSS DoNearestActions in static mode, which ignores the time advance).
+     */
+    public boolean doNearest(double nowSec) {
         if (entries.isEmpty()) {
             return false;
         }
         double t = entries.get(0).time;
         while (!entries.isEmpty() && entries.get(0).time <= t) {
             Entry e = entries.remove(0);
-            e.action.act(e.time);
+            e.action.act(nowSec);
         }
         return true;
     }

@@ -1,5 +1,6 @@
 package io.packetgrid.grid.control;
 
+import io.packetgrid.grid.model.Network;
 import io.packetgrid.grid.model.Transformer;
 import io.packetgrid.grid.result.ElementFlows;
 import io.packetgrid.grid.solve.PowerFlowSolver;
@@ -13,7 +14,7 @@ import io.packetgrid.grid.solve.PowerFlowSolver;
  * is 70 % of that, at least one step and at most {@code maxTapChange}. Back in band, a queued
  * change is cancelled.
  */
-public final class RegulatorControl {
+public final class RegulatorControl implements Control {
     private final String name;
     private final Transformer transformer;
     private final RegulatorSettings s;
@@ -32,8 +33,25 @@ public final class RegulatorControl {
         this.regulatedNode = regulatedNode;
     }
 
+    @Override
     public String name() {
-        return name;
+        return "RegControl." + name;
+    }
+
+    @Override
+    public void sample(ControlContext ctx) {
+        sample(ctx.solver(), ctx.queue(), ctx.nowSec());
+    }
+
+    @Override
+    public int[] trackedNodes(Network net) {
+        if (regulatedNode < 0) {
+            return net.nodesOf(transformer);
+        }
+        int[] w = net.nodesOf(transformer);
+        int[] all = java.util.Arrays.copyOf(w, w.length + 1);
+        all[w.length] = regulatedNode;
+        return all;
     }
 
     public Transformer transformer() {
@@ -51,6 +69,7 @@ public final class RegulatorControl {
         return inc == 0 ? 0 : (int) Math.round((transformer.tap(w) - 1.0) / inc);
     }
 
+    @Override
     public void reset() {
         pending = 0;
         armed = false;
@@ -171,6 +190,7 @@ public final class RegulatorControl {
      * Time-driven control (OpenDSS controlmode=time): queued changes move one step at a time,
      * {@code tapDelay} apart, in simulated time; static mode (default) moves 70 % at once.
      */
+    @Override
     public void setTimed(boolean timed) {
         this.timed = timed;
     }

@@ -23,9 +23,16 @@ final class CapacitorDef extends ElementDef {
     int steps = 1;
     Double normAmps;
     Double emergAmps;
+    /** Run-time state kept across rebuilds: the terminal opened by a CapControl (not a property). */
+    boolean open;
 
     CapacitorDef(String name, String at) {
         super("Capacitor", name, at);
+    }
+
+    @Override
+    int terminals() {
+        return delta ? 1 : 2;
     }
 
     @Override

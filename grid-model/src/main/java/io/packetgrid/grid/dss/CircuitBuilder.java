@@ -1,6 +1,15 @@
 package io.packetgrid.grid.dss;
 
 import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.grid.control.CapControl;
+import io.packetgrid.grid.control.Control;
+import io.packetgrid.grid.control.InvControl;
+import io.packetgrid.grid.model.InverterDer;
+import io.packetgrid.grid.model.PvSystem;
+import io.packetgrid.grid.model.Storage;
+import io.packetgrid.grid.series.DerDriver;
+import io.packetgrid.grid.series.PvDriver;
+import io.packetgrid.grid.series.StorageDriver;
 import io.packetgrid.grid.control.RegulatorControl;
 import io.packetgrid.grid.control.RegulatorSettings;
 import io.packetgrid.grid.model.CMatrix;
@@ -38,6 +47,9 @@ final class CircuitBuilder {
     private final DssCircuit c;
     private final Map<String, CircuitElement> byName = new HashMap<>();
     private final Map<String, TransformerDef> transformerDefs = new HashMap<>();
+    private final Map<Capacitor, CapacitorDef> capacitorDefs = new LinkedHashMap<>();
+    private final Map<Storage, StorageDef> storageDefs = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
     private boolean anyOpen;
 
     CircuitBuilder(DssCircuit c) {
@@ -109,6 +121,9 @@ final class CircuitBuilder {
                 elements.add(e);
                 defs.put(e, d);
                 byName.put(d.fullName().toLowerCase(Locale.ROOT), e);
+                if (d instanceof StorageDef sd && sd.gridForming) {
+                    elements.add(gridForming((Storage) e, sd));
+                }
             }
         }
         if (c.source == null || !c.source.enabled) {
@@ -124,22 +139,49 @@ final class CircuitBuilder {
         PowerFlowSolver solver = new PowerFlowSolver(net, c.solverOptions);
         List<LoadDriver> loads = new ArrayList<>();
         List<InjectionDriver> injections = new ArrayList<>();
+        List<DerDriver> ders = new ArrayList<>();
         for (Map.Entry<CircuitElement, ElementDef> en : defs.entrySet()) {
+            if (en.getKey() instanceof PvSystem pv) {
+                PvSystemDef pd = (PvSystemDef) en.getValue();
+                ders.add(new PvDriver(pv, shape(pd.yearly, pd), shape(pd.daily, pd), shape(pd.duty, pd), tShape(pd.tYearly, pd),
+                        tShape(pd.tDaily, pd), tShape(pd.tDuty, pd), pd.temperature, pd.dutyStart));
+                continue;
+            }
+            if (en.getKey() instanceof Storage st) {
+                StorageDef sd = (StorageDef) en.getValue();
+                ders.add(new StorageDriver(st, shape(sd.yearly, sd), shape(sd.daily, sd), shape(sd.duty, sd)));
+                storageDefs.put(st, sd);
+                continue;
+            }
             if (en.getKey() instanceof Load l) {
                 LoadDef ld = (LoadDef) en.getValue();
-                loads.add(new LoadDriver(l, ld.kw, ld.kvar, ld.pfSpecified, ld.pf, shape(ld.yearly, ld), shape(ld.daily, ld), ld.status));
+                loads.add(new LoadDriver(l, ld.kw, ld.kvar, ld.pfSpecified, ld.pf, shape(ld.yearly, ld), shape(ld.daily, ld),
+                        shape(ld.duty, ld), ld.status));
             } else if (en.getKey() instanceof Generator g) {
                 GeneratorDef gd = (GeneratorDef) en.getValue();
-                injections.add(new InjectionDriver(g, gd::power, shape(gd.yearly, gd), shape(gd.daily, gd), gd.fixed));
+                InjectionDriver drv = new InjectionDriver(g, gd::power, shape(gd.yearly, gd), shape(gd.daily, gd), shape(gd.duty, gd),
+                        gd.fixed);
+                drv.setDutyStart(gd.dutyStart);
+                injections.add(drv);
             }
         }
-        List<RegulatorControl> regs = new ArrayList<>();
-        for (ElementDef d : c.of("regcontrol").values()) {
-            if (d.enabled) {
-                regs.add(regulator((RegControlDef) d, net));
+        List<Control> controls = new ArrayList<>();
+        for (ElementDef d : c.controlOrder) {
+            if (!d.enabled) {
+                continue;
+            }
+            if (d instanceof RegControlDef r) {
+                controls.add(regulator(r, net));
+            } else if (d instanceof CapControlDef cc) {
+                controls.add(capControl(cc, net));
+            } else if (d instanceof InvControlDef ic) {
+                InvControl inv = invControl(ic, net);
+                if (inv != null) {
+                    controls.add(inv);
+                }
             }
         }
-        Simulation sim = new Simulation(net, solver, loads, injections, regs);
+        Simulation sim = new Simulation(net, solver, loads, injections, ders, controls);
         bindMonitors(sim);
         return sim;
     }
@@ -160,7 +202,10 @@ final class CircuitBuilder {
             if (md.terminal > target.connection().terminals()) {
                 throw new PacketGridException(md.definedAt, "Monitor." + md.name + ": " + target.name() + " has no terminal " + md.terminal);
             }
-            m.bind(target);
+            String why = m.bind(target);
+            if (why != null) {
+                throw new PacketGridException(md.definedAt, "Monitor." + md.name + ": " + why + ", not " + target.name());
+            }
             ms.add(m);
         }
         sim.replaceMonitors(ms);
@@ -189,6 +234,190 @@ final class CircuitBuilder {
             throw new PacketGridException(owner.definedAt, owner.fullName() + ": LoadShape '" + name + "' is not defined");
         }
         return s.toShape(at(s, c));
+    }
+
+    /** Storage energy and state after a solution go back into the definitions (a rebuild starts from them). */
+    void writeBackStorage() {
+        for (Map.Entry<Storage, StorageDef> e : storageDefs.entrySet()) {
+            e.getValue().kwhStored = e.getKey().kwhStored();
+            e.getValue().state = e.getKey().state();
+        }
+    }
+
+    /** Capacitor steps and open terminals switched by controls go back into the definitions. */
+    void writeBackCapacitors() {
+        for (Map.Entry<Capacitor, CapacitorDef> e : capacitorDefs.entrySet()) {
+            Capacitor cap = e.getKey();
+            CapacitorDef d = e.getValue();
+            for (int i = 0; i < Math.min(d.states.length, cap.numSteps()); i++) {
+                d.states[i] = cap.state(i);
+            }
+            d.open = !cap.isClosed();
+        }
+    }
+
+    private CapControl capControl(CapControlDef d, Network net) {
+        CircuitElement e = byName.get("capacitor." + d.capacitor);
+        if (!(e instanceof Capacitor cap)) {
+            throw new PacketGridException(d.definedAt, "CapControl." + d.name + ": capacitor '" + d.capacitor + "' is not in the circuit");
+        }
+        CircuitElement monitored = null;
+        CapControl.Settings s = d.settings();
+        if (s.type() != CapControl.Type.TIME && s.type() != CapControl.Type.FOLLOW) {
+            monitored = byName.get(d.element);
+            if (monitored == null) {
+                throw new PacketGridException(d.definedAt, "CapControl." + d.name + ": element '" + d.element + "' is not in the circuit");
+            }
+        }
+        int phases = cap.phases();
+        if ((s.ctPhase() > phases) || (s.ptPhase() > phases)) {
+            throw new PacketGridException(d.definedAt, "CapControl." + d.name + ": monitored phase must be at most the "
+                    + phases + " phase(s) of the capacitor");
+        }
+        int[] busNodes = null;
+        if (d.vBus != null) {
+            String bus = d.vBus.contains(".") ? d.vBus.substring(0, d.vBus.indexOf('.')) : d.vBus;
+            int b = net.bus(bus);
+            if (b < 0) {
+                throw new PacketGridException(d.definedAt, "CapControl." + d.name + ": voltage override bus '" + d.vBus
+                        + "' is not in the circuit");
+            }
+            int[] numbers = net.busNodes(b);
+            busNodes = new int[numbers.length];
+            for (int k = 0; k < numbers.length; k++) {
+                busNodes[k] = net.node(bus, numbers[k]);
+            }
+        }
+        LoadShape signal = d.controlSignal == null ? null : shape(d.controlSignal, d);
+        return new CapControl(d.name, cap, monitored, busNodes, signal, s, true);
+    }
+
+    /** Warnings of the last build (controls that do nothing, ...). */
+    List<String> warnings() {
+        return warnings;
+    }
+
+    /** OpenDSS InvControl: its units (the DER list, or every enabled PV system and storage), curves and settings. */
+    private InvControl invControl(InvControlDef d, Network net) {
+        InvControl.Mode mode = d.controlMode();
+        if (mode == null) {
+            warnings.add(d.definedAt + ": InvControl." + d.name + " has no control mode it acts in (Mode, or CombiMode=VV_VW with no "
+                    + "Mode); it does nothing, as in OpenDSS");
+            return null;
+        }
+        List<String> names = new ArrayList<>(d.ders);
+        if (names.isEmpty()) {
+            for (ElementDef e : c.of("pvsystem").values()) {
+                names.add("pvsystem." + e.name);
+            }
+            for (ElementDef e : c.of("storage").values()) {
+                names.add("storage." + e.name);
+            }
+        }
+        List<InverterDer> ders = new ArrayList<>();
+        List<int[]> nodes = new ArrayList<>();
+        for (String n : names) {
+            CircuitElement e = byName.get(n);
+            if (e == null) {
+                continue;   // disabled units are left out (MakeDERList)
+            }
+            InverterDer der = (InverterDer) e;
+            ders.add(der);
+            int[] all = net.nodesOf(der);
+            nodes.add(java.util.Arrays.copyOf(all, der.phases()));
+        }
+        io.packetgrid.grid.model.XyCurve vv = d.vvCurve == null ? null : curve(d.vvCurve);
+        io.packetgrid.grid.model.XyCurve vw = d.vwCurve == null ? null : curve(d.vwCurve);
+        io.packetgrid.grid.model.XyCurve vwCh = d.vwChCurve == null ? null : curve(d.vwChCurve);
+        if ((mode == InvControl.Mode.VOLTVAR || mode == InvControl.Mode.VV_VW) && vv == null) {
+            throw new PacketGridException(d.definedAt, "InvControl." + d.name + ": vvc_curve1 (the volt-var XYCurve) is not set");
+        }
+        if (mode != InvControl.Mode.VOLTVAR && vw == null) {
+            boolean storageOnly = !ders.isEmpty() && ders.stream().allMatch(x -> x instanceof Storage);
+            if (!(storageOnly && vwCh != null)) {
+                throw new PacketGridException(d.definedAt, "InvControl." + d.name + ": voltwatt_curve (the volt-watt XYCurve) is not set");
+            }
+        }
+        if (mode != InvControl.Mode.VOLTVAR && vw != null) {
+            for (int i = 0; i < vw.points(); i++) {
+                double y = vw.y()[i];
+                if (y < 0.0 || y > 1.0) {
+                    throw new PacketGridException(d.definedAt, "InvControl." + d.name + ": XYCurve." + vw.name()
+                            + " has active power values outside 0..1 pu, not allowed for volt-watt");
+                }
+            }
+        }
+        List<InvControl.MonitoredBus> buses = new ArrayList<>();
+        if (!d.monBuses.isEmpty() && d.monBusesVbase.length != d.monBuses.size()) {
+            throw new PacketGridException(d.definedAt, "InvControl." + d.name + ": monBus needs MonBusesVbase (one voltage base per bus)");
+        }
+        for (int j = 0; j < d.monBuses.size(); j++) {
+            Object[] b = parseBus(d.monBuses.get(j), d.definedAt, "monBus");
+            String bus = (String) b[0];
+            int[] given = (int[]) b[1];
+            int n1 = net.node(bus, given.length > 0 ? given[0] : 1);
+            int n2 = given.length > 1 ? net.node(bus, given[1]) : -1;
+            if (n1 < 0 || (given.length > 1 && n2 < 0)) {
+                throw new PacketGridException(d.definedAt, "InvControl." + d.name + ": monitored bus '" + d.monBuses.get(j)
+                        + "' is not in the circuit");
+            }
+            buses.add(new InvControl.MonitoredBus(n1, n2, d.monBusesVbase[j]));
+        }
+        InvControl.Settings s = new InvControl.Settings(mode, vv, vw, vwCh, d.curveXRef, d.avgWindowS, d.deltaQ, d.deltaP, d.vTol,
+                d.varTol, d.pTol, d.vwYAxis, d.roc, d.lpfTau, d.riseFall, d.varMax, d.monPhase);
+        return new InvControl(d.name, s, ders, nodes.toArray(new int[0][]), buses);
+    }
+
+    private LoadShape tShape(String name, ElementDef owner) {
+        if (name == null) {
+            return null;
+        }
+        TShapeDef t = (TShapeDef) c.find("tshape", name);
+        return t.toShape(at(t, c));
+    }
+
+    private CircuitElement pvSystem(PvSystemDef pv, String full, String where) {
+        int n = pv.phases;
+        int nc = pv.delta ? ((n == 1 || n == 2) ? n + 1 : n) : n + 1;
+        if (pv.bus1.isBlank()) {
+            throw new PacketGridException(where, full + ": bus1 is not set");
+        }
+        if (pv.gridForming) {
+            throw new PacketGridException(where, full + ": ControlMode=GFM (grid-forming) is not implemented");
+        }
+        Connection conn = connection(new String[] {pv.bus1}, n, nc, where, full);
+        PvSystem.Settings s = new PvSystem.Settings(pv.kv, pv.vminpu, pv.vmaxpu, pv.pmpp, pv.puPmpp, pv.kva, pv.pctCutIn, pv.pctCutOut,
+                pv.kvarMax, pv.kvarMaxAbs, pv.pctPminNoVars, pv.pctPminKvarMax, pv.wattPriority, pv.pfPriority, pv.varFollowInverter,
+                pv.effCurve == null ? null : curve(pv.effCurve), pv.ptCurve == null ? null : curve(pv.ptCurve), pv.kvDc);
+        return new PvSystem(full, conn, n, pv.delta, s, pv.irradiance, pv.temperature, pv.pf, pv.kvarMode, pv.kvar);
+    }
+
+    /**
+     * The grid-forming face of a {@code ControlMode=GFM} storage unit (Storage.pas, InvDynamics.pas): a
+     * {@link io.packetgrid.grid.model.GridFormingSource} at its bus, out of service until the island logic
+     * makes it the island's source ({@code grid.island}); grid-connected the unit follows its dispatch.
+     */
+    private CircuitElement gridForming(Storage s, StorageDef d) {
+        String bus = d.bus1.contains(".") ? d.bus1.substring(0, d.bus1.indexOf('.')) : d.bus1;
+        warnings.add(d.definedAt + ": Storage." + d.name + " ControlMode=GFM forms the voltage only while islanded (island logic); "
+                + "connected to the grid it follows its dispatch");
+        return io.packetgrid.grid.model.GridFormingSource.of(s, bus.toLowerCase(Locale.ROOT), d.kv,
+                io.packetgrid.grid.model.GridFormingSource.DEFAULT_R_PU, io.packetgrid.grid.model.GridFormingSource.DEFAULT_X_PU);
+    }
+
+    /** Storage (and, for ControlMode=GFM, its grid-forming source: {@link #gridForming}). */
+    private CircuitElement storage(StorageDef st, String full, String where) {
+        int n = st.phases;
+        int nc = st.delta ? ((n == 1 || n == 2) ? n + 1 : n) : n + 1;
+        if (st.bus1.isBlank()) {
+            throw new PacketGridException(where, full + ": bus1 is not set");
+        }
+        if (st.gridForming && n != 3) {
+            throw new PacketGridException(where, full + ": ControlMode=GFM (grid-forming) needs a three-phase unit");
+        }
+        Connection conn = connection(new String[] {st.bus1}, n, nc, where, full);
+        return new Storage(full, conn, n, st.delta, st.settings(), st.state, st.kwhStored, st.pctDischarge, st.pctCharge, st.pf,
+                st.kvarMode, st.kvar);
     }
 
     private RegulatorControl regulator(RegControlDef d, Network net) {
@@ -238,6 +467,12 @@ final class CircuitBuilder {
                 return generator(g, full, where);
             } else if (d instanceof FaultDef f) {
                 return f.toElement(full, where);
+            } else if (d instanceof ReactorDef r) {
+                return reactor(r, full, where);
+            } else if (d instanceof PvSystemDef pv) {
+                return pvSystem(pv, full, where);
+            } else if (d instanceof StorageDef st) {
+                return storage(st, full, where);
             }
             return null;
         } catch (IllegalArgumentException e) {
@@ -393,7 +628,84 @@ final class CircuitBuilder {
                 }
             }
         }
-        return new Capacitor(full, conn, n, cap.delta, farads, cap.r, cap.xl, cap.states, c.baseFrequency, normAmps, emergAmps);
+        Capacitor built = new Capacitor(full, conn, n, cap.delta, farads, cap.r, cap.xl, cap.states, c.baseFrequency, normAmps,
+                emergAmps, totalKvar);
+        built.setClosed(!cap.open);
+        capacitorDefs.put(built, cap);
+        return built;
+    }
+
+    /** OpenDSS Reactor (Reactor.pas RecalcElementData, CalcYPrim): the admittance of the last-given form. */
+    private CircuitElement reactor(ReactorDef r, String full, String where) {
+        int n = r.phases;
+        if (r.bus1.isBlank()) {
+            throw new PacketGridException(where, full + ": bus1 is not set");
+        }
+        Connection conn;
+        if (r.delta) {
+            int nc = (n == 1 || n == 2) ? n + 1 : n;
+            conn = connection(new String[] {r.bus1}, n, nc, where, full);
+        } else {
+            conn = connection(new String[] {r.bus1, r.bus2Spec()}, n, n, where, full);
+        }
+        double f = c.baseFrequency;
+        double kvarPerPhase = r.kvar / n;
+        double phaseKv = io.packetgrid.grid.model.ReactorImpedance.phaseKv(r.kv, n, r.delta);
+        double normAmps;
+        double emergAmps;
+        CMatrix y;
+        switch (r.spec) {
+            case KVAR, RX -> {
+                double x = r.spec == ReactorDef.Spec.KVAR
+                        ? io.packetgrid.grid.model.ReactorImpedance.reactanceFromKvar(r.kvar, r.kv, n, r.delta) : r.x;
+                double rr = r.r;
+                if (r.rCurve != null) {
+                    rr *= curve(r.rCurve).yAt(f);
+                }
+                if (r.lCurve != null) {
+                    x *= curve(r.lCurve).yAt(f);
+                }
+                if (rr == 0 && x == 0) {
+                    throw new PacketGridException(where, full + ": R and X are both zero (give X, Z, kvar or LmH)");
+                }
+                y = io.packetgrid.grid.model.ReactorImpedance.scalar(n, rr, x, r.rpSet ? r.rp : 0.0);
+            }
+            case MATRIX -> {
+                if (r.rmatrix == null || r.xmatrix == null || r.rmatrix.length != n * n || r.xmatrix.length != n * n) {
+                    throw new PacketGridException(where, full + ": Rmatrix and Xmatrix must both be given for " + n + " phases");
+                }
+                if (r.delta) {
+                    throw new PacketGridException(where, full + ": R/X matrices of a delta reactor are not implemented");
+                }
+                y = io.packetgrid.grid.model.ReactorImpedance.matrices(n, r.rmatrix, r.xmatrix, r.parallel);
+            }
+            default -> {
+                if (r.delta) {
+                    throw new PacketGridException(where, full + ": sequence impedances of a delta reactor are not implemented");
+                }
+                y = io.packetgrid.grid.model.ReactorImpedance.sequence(n, r.z1[0], r.z1[1], r.z2[0], r.z2[1], r.z0[0], r.z0[1]);
+            }
+        }
+        // ratings: from kvar at kV for the kvar form (RecalcElementData); the other forms keep what the
+        // constructor's own RecalcElementData left (100 kvar, 3 phases, 12.47 kV)
+        if (r.spec == ReactorDef.Spec.KVAR) {
+            normAmps = kvarPerPhase / phaseKv;
+        } else {
+            normAmps = (100.0 / 3.0) / (12.47 / Math.sqrt(3.0));
+        }
+        emergAmps = normAmps * 1.35;
+        if (r.normAmps != null) {
+            normAmps = r.normAmps;
+        }
+        if (r.emergAmps != null) {
+            emergAmps = r.emergAmps;
+        }
+        return new io.packetgrid.grid.model.Reactor(full, conn, n, r.delta, !r.bus2Defined, y, normAmps, emergAmps);
+    }
+
+    private io.packetgrid.grid.model.XyCurve curve(String name) {
+        XyCurveDef d = (XyCurveDef) c.find("xycurve", name);
+        return d.toCurve();
     }
 
     private CircuitElement load(LoadDef ld, String full, String where) {
@@ -416,6 +728,7 @@ final class CircuitBuilder {
         int nc = g.delta ? ((n == 1 || n == 2) ? n + 1 : n) : n + 1;
         Connection conn = connection(new String[] {g.bus1}, n, nc, where, full);
         Generator gen = new Generator(full, conn, n, g.delta, g.kv, g.vminpu, g.vmaxpu);
+        gen.setBaseFrequency(c.baseFrequency);
         double[] pq = g.power(null, false);
         gen.setNominal(pq[0], pq[1]);
         return gen;

@@ -24,6 +24,8 @@ final class DssCircuit {
     LineConstants.EarthModel earthModel;
     final Map<String, LinkedHashMap<String, ElementDef>> classes = new HashMap<>();
     final List<ElementDef> elementOrder = new ArrayList<>();
+    /** Control definitions in creation order: the order OpenDSS samples its controls in. */
+    final List<ElementDef> controlOrder = new ArrayList<>();
     double[] voltageBases = {0.208, 0.480, 12.47, 24.9, 34.5, 115.0, 230.0};
     final Map<String, Double> busKvBase = new HashMap<>();
     SolverOptions solverOptions = SolverOptions.defaults();
@@ -34,6 +36,10 @@ final class DssCircuit {
     double sec;
     boolean controlsOn = true;
     boolean timedControls;
+    /** OpenDSS DefaultControlMode: what {@code Set mode=} reverts to (set by {@code Set controlmode=}). */
+    boolean defaultControlsOn = true;
+    boolean defaultTimedControls;
+    SolveMode.ShapeClass timeShapeClass = SolveMode.ShapeClass.NONE;
     int maxControlIterations = 10;
     double loadMult = 1.0;
     final Map<String, Monitor> monitors = new LinkedHashMap<>();
@@ -47,6 +53,10 @@ final class DssCircuit {
         this.name = name;
         this.baseFrequency = baseFrequency;
         this.earthModel = earthModel;
+        for (Object[] row : TccCurveDef.BUILT_IN) {
+            TccCurveDef d = TccCurveDef.builtIn(row);
+            of("tcc_curve").put(d.name, d);
+        }
     }
 
     LinkedHashMap<String, ElementDef> of(String cls) {
@@ -88,6 +98,10 @@ final class DssCircuit {
 
     LineSpacingDef lineSpacing(String name, EditContext ctx) {
         return (LineSpacingDef) need("linespacing", name, ctx);
+    }
+
+    XyCurveDef xyCurve(String name, EditContext ctx) {
+        return (XyCurveDef) need("xycurve", name, ctx);
     }
 
     TransformerDef xfmrCode(String name, EditContext ctx) {

@@ -62,7 +62,7 @@ public final class DssInterpreter {
             "latlongcoords", "clearbusmarkers", "nodelist", "exportoverloads", "exportvviolations", "allpceatbus",
             "allpdeatbus", "totalpowers", "giscoords", "comhelp", "setbusxy", "puvoltages", "vdiff", "top", "nodediff",
             "calcincmatrix", "calcincmatrix_o", "calclaplacian", "refine_buslevels", "buildy", "ysc", "zsc", "zsc10", "zsc012",
-            "zscrefresh", "makebuslist", "relcalc", "pstcalc", "get", "estimate", "wait");
+            "zscrefresh", "makebuslist", "relcalc", "pstcalc", "get", "estimate", "wait", "interpolate");
 
     private static final PropertyTable OPTIONS = new PropertyTable("type", "element", "hour", "sec", "year", "frequency",
             "stepsize", "mode", "random", "number", "time", "class", "object", "circuit", "editor", "tolerance",
@@ -88,21 +88,20 @@ public final class DssInterpreter {
             "terminal", "harmonics", "bus", "keeplist", "reduceoption", "demandinterval", "%normal", "diverbose", "casename",
             "markercode", "nodewidth", "log", "recorder", "overloadreport", "voltexceptionreport", "showexport",
             "numallociterations", "markswitches", "switchmarkercode", "daisysize", "marktransformers", "transmarkercode",
-            "transmarkersize", "loadshapeclass", "querylog", "markcapacitors", "markregulators", "markpvsystems",
+            "transmarkersize", "querylog", "markcapacitors", "markregulators", "markpvsystems",
             "markstorage", "capmarkercode", "regmarkercode", "pvmarkercode", "storemarkercode", "capmarkersize",
             "regmarkersize", "pvmarkersize", "storemarkersize", "neglectloady", "markfuses", "fusemarkercode",
             "fusemarkersize", "markreclosers", "reclosermarkercode", "reclosermarkersize", "registryupdate", "markrelays",
             "relaymarkercode", "relaymarkersize", "processtime", "totaltime", "steptime", "sampleenergymeters",
             "dssvisualizationtool", "keepload", "zmag", "seasonrating", "seasonsignal");
 
-    /** Classes with no effect on the power flow (accepted and ignored with one warning). */
-    private static final Set<String> CLASSES_NO_EFFECT = Set.of("energymeter", "sensor", "xycurve", "spectrum", "tshape",
-            "priceshape", "growthshape", "tcc_curve");
     private static final Map<String, String> CLASS_NAMES = new LinkedHashMap<>();
 
     static {
         for (String c : List.of("Vsource", "Line", "LineCode", "Transformer", "XfmrCode", "RegControl", "Capacitor", "Load",
-                "LoadShape", "Monitor", "Generator", "PVSystem", "WireData", "LineGeometry", "LineSpacing", "Fault")) {
+                "LoadShape", "Monitor", "Generator", "PVSystem", "WireData", "LineGeometry", "LineSpacing", "Fault", "Reactor",
+                "XYcurve", "TCC_Curve", "TShape", "Fuse", "Recloser", "Relay", "SwtControl", "EnergyMeter", "Sensor", "Spectrum",
+                "PriceShape", "GrowthShape", "CapControl", "Storage", "InvControl", "CNData", "TSData")) {
             CLASS_NAMES.put(c.toLowerCase(Locale.ROOT), c);
         }
     }
@@ -276,7 +275,8 @@ public final class DssInterpreter {
         }
         int cmd = COMMANDS.find(first.value());
         if (cmd < 0) {
-            throw new PacketGridException(where, "unknown command '" + first.value() + "'");
+            throw new PacketGridException(where, "unknown command '" + shown(first.value()) + "'" + (binary(first.value())
+                    ? " (binary data: an OpenDSS script is text)" : ""));
         }
         String c = COMMANDS.key(cmd);
         switch (c) {
@@ -289,7 +289,11 @@ public final class DssInterpreter {
                 edit(active, tok, where, dir);
             }
             case "select" -> select(tok, where);
-            case "solve" -> solve(where);
+            case "solve" -> {
+                // OpenDSS runs Solve as "Set <options>" followed by the solution (ExecCommands: DoSetCmd(1))
+                set(tok, where, dir, "Solve");
+                solve(where);
+            }
             case "enable", "disable" -> enable(tok, where, c.equals("enable"));
             case "reset" -> {
                 for (Monitor m : circuit(where).monitors.values()) {
@@ -307,7 +311,7 @@ public final class DssInterpreter {
                 }
                 readFile(target, where);
             }
-            case "set" -> set(tok, where, dir);
+            case "set" -> set(tok, where, dir, "Set");
             case "open", "close" -> openClose(tok, where, c.equals("open"));
             case "//" -> { }
             case "sample" -> {
@@ -380,11 +384,6 @@ public final class DssInterpreter {
             return;
         }
         DssCircuit c = circuit(where);
-        if (CLASSES_NO_EFFECT.contains(cls)) {
-            warnOnce("class:" + cls, where + ": class " + cls + " has no effect on the power flow; ignored");
-            active = null;
-            return;
-        }
         String canonical = CLASS_NAMES.get(cls);
         if (canonical == null) {
             String written = p.value().contains(".") ? p.value().substring(0, p.value().indexOf('.')) : cn[0];
@@ -397,8 +396,14 @@ public final class DssInterpreter {
             if (d.isCircuitElement()) {
                 c.elementOrder.add(d);
             }
+            if (d.isControl()) {
+                c.controlOrder.add(d);
+            }
             if (d instanceof MonitorDef) {
                 c.monitors.put(name, new Monitor(name, "", 1, 0, true, true));
+            }
+            if (d.affectsPowerFlow()) {
+                c.markDirty();
             }
         }
         active = d;
@@ -423,12 +428,23 @@ public final class DssInterpreter {
             case "Load" -> new LoadDef(name, where);
             case "LoadShape" -> new LoadShapeDef(name, where);
             case "Monitor" -> new MonitorDef(name, where);
-            case "Generator" -> new GeneratorDef(name, where, false);
-            case "PVSystem" -> new GeneratorDef(name, where, true);
+            case "Generator" -> new GeneratorDef(name, where);
+            case "PVSystem" -> new PvSystemDef(name, where);
+            case "Storage" -> new StorageDef(name, where);
+            case "InvControl" -> new InvControlDef(name, where);
             case "WireData" -> new WireDataDef(name, where);
             case "LineGeometry" -> new LineGeometryDef(name, where);
             case "LineSpacing" -> new LineSpacingDef(name, where);
             case "Fault" -> new FaultDef(name, where);
+            case "Reactor" -> new ReactorDef(name, where);
+            case "CapControl" -> new CapControlDef(name, where);
+            case "CNData" -> new CableDataDef(name, where, true);
+            case "TSData" -> new CableDataDef(name, where, false);
+            case "XYcurve" -> new XyCurveDef(name, where);
+            case "TCC_Curve" -> new TccCurveDef(name, where);
+            case "TShape" -> new TShapeDef(name, where);
+            case "Fuse", "Recloser", "Relay", "SwtControl" -> new SwitchDeviceDef(cls, name, where);
+            case "EnergyMeter", "Sensor", "Spectrum", "PriceShape", "GrowthShape" -> new PassiveDef(cls, name, where);
             default -> throw new PacketGridException(where, "class '" + cls + "' is not implemented");
         };
     }
@@ -437,9 +453,6 @@ public final class DssInterpreter {
         DssCircuit c = circuit(where);
         if (cn[0].equals("circuit")) {
             return c.source;
-        }
-        if (CLASSES_NO_EFFECT.contains(cn[0])) {
-            return null;
         }
         if (CLASS_NAMES.get(cn[0]) == null) {
             throw new PacketGridException(where, "class '" + cn[0] + "' is not implemented (or unknown)");
@@ -487,7 +500,7 @@ public final class DssInterpreter {
             d = active;
             prop = name;
             if (d == null) {
-                throw new PacketGridException(where, "unknown command '" + name + "=" + first.value() + "'");
+                throw new PacketGridException(where, "unknown command '" + shown(name + "=" + first.value()) + "'");
             }
         } else {
             String obj = name.substring(0, dot);
@@ -528,13 +541,18 @@ public final class DssInterpreter {
         changed(d);
     }
 
-    /** A definition changed: monitors only need re-binding, anything else a rebuild. */
+    /**
+     * A definition changed: monitors only need re-binding; meters and protective devices nothing
+     * (their own checks ran when the edit ended); anything else a rebuild, unless only properties
+     * without effect on the power flow were given.
+     */
     private void changed(ElementDef d) {
         if (d instanceof MonitorDef) {
             circuit.monitorsChanged = true;
-        } else {
+        } else if (d.affectsPowerFlow() && d.touched) {
             circuit.markDirty();
         }
+        d.touched = false;
     }
 
     private void apply(ElementDef d, DssTokenizer.Param p, EditContext ctx) {
@@ -555,10 +573,12 @@ public final class DssInterpreter {
         String key = t.key(idx);
         if (key.equals("like")) {
             like(d, p.value(), ctx);
+            d.touched = true;
             return;
         }
         if (key.equals("enabled")) {
             d.enabled = ctx.bool(p, key);
+            d.touched = true;
             return;
         }
         if (d.noEffect().contains(key)) {
@@ -569,6 +589,7 @@ public final class DssInterpreter {
         if (!d.set(key, p, ctx)) {
             throw ctx.error("property " + d.className + "." + t.name(idx) + " changes the power flow and is not implemented");
         }
+        d.touched = true;
         d.history.add(new Object[] {idx, p});
     }
 
@@ -612,18 +633,18 @@ public final class DssInterpreter {
 
     // ---------------------------------------------------------------- options
 
-    private void set(DssTokenizer tok, String where, Path dir) {
+    private void set(DssTokenizer tok, String where, Path dir, String command) {
         while (true) {
             DssTokenizer.Param p = tok.next();
             if (p.isEmpty() && p.name().isEmpty()) {
                 break;
             }
             if (p.name().isEmpty()) {
-                throw new PacketGridException(where, "Set: expected option=value, got '" + p.value() + "'");
+                throw new PacketGridException(where, command + ": expected option=value, got '" + p.value() + "'");
             }
             int idx = OPTIONS.find(p.name());
             if (idx < 0) {
-                throw new PacketGridException(where, "unknown option '" + p.name() + "' for Set");
+                throw new PacketGridException(where, "unknown option '" + p.name() + "' for " + command);
             }
             String key = OPTIONS.key(idx);
             EditContext ctx = new EditContext(where, dir, circuit);
@@ -695,6 +716,7 @@ public final class DssInterpreter {
                     }
                 }
                 case "controlmode" -> {
+                    // ExecOptions: the mode given also becomes the default that Set mode= reverts to
                     String m = p.value().toLowerCase(Locale.ROOT);
                     if (m.startsWith("s")) {
                         c.controlsOn = true;
@@ -705,11 +727,35 @@ public final class DssInterpreter {
                     } else if (m.startsWith("o")) {
                         c.controlsOn = false;
                     } else {
-                        throw ctx.error("controlmode=" + p.value() + " is not implemented (static, time or off)");
+                        throw ctx.error("controlmode=" + p.value() + " is not implemented (static, time or off; event-driven and multirate are not)");
+                    }
+                    c.defaultControlsOn = c.controlsOn;
+                    c.defaultTimedControls = c.timedControls;
+                }
+                case "loadshapeclass" -> {
+                    String m = p.value().toLowerCase(Locale.ROOT);
+                    if (m.startsWith("da")) {
+                        c.timeShapeClass = SolveMode.ShapeClass.DAILY;
+                    } else if (m.startsWith("y")) {
+                        c.timeShapeClass = SolveMode.ShapeClass.YEARLY;
+                    } else if (m.startsWith("du")) {
+                        c.timeShapeClass = SolveMode.ShapeClass.DUTY;
+                    } else if (m.startsWith("n")) {
+                        c.timeShapeClass = SolveMode.ShapeClass.NONE;
+                    } else {
+                        throw ctx.error("LoadShapeClass: expected daily, yearly, duty or none, got '" + p.value() + "'");
                     }
                 }
                 case "voltagebases" -> {
                     double[] b = ctx.array(p, key);
+                    for (double v : b) {
+                        if (v == 0) {
+                            break; // ends the list, as OpenDSS reads it (nearestBase stops there)
+                        }
+                        if (!(v > 0) || Double.isInfinite(v)) { // a negative base gave 0 pu, silently
+                            throw ctx.error("voltagebases: " + v + " is not a voltage base (kV line to line, > 0)");
+                        }
+                    }
                     c.voltageBases = b;
                 }
                 case "datapath" -> throw ctx.error("changing the data path is not supported (paths are relative to each script)");
@@ -752,22 +798,66 @@ public final class DssInterpreter {
         return LineCodeDef.positive(n * f, "stepsize", ctx);
     }
 
+    /** OpenDSS's solution mode names in its order (DSSClass.pas SolveModeEnum); null: not implemented here. */
+    private static final String[] MODE_NAMES = {"Snap", "Daily", "Yearly", "M1", "LD1", "PeakDay", "DutyCycle", "Direct", "MF",
+        "FaultStudy", "M2", "M3", "LD2", "AutoAdd", "Dynamic", "Harmonic", "Time", "HarmonicT", "Snapshot", "Dynamics", "Harmonics",
+        "S", "Y", "H", "T", "F"};
+    private static final SolveMode[] MODES = {SolveMode.SNAPSHOT, SolveMode.DAILY, SolveMode.YEARLY, null, null, SolveMode.PEAKDAY,
+        SolveMode.DUTY, null, null, null, null, null, null, null, null, null, SolveMode.TIME, null, SolveMode.SNAPSHOT, null, null,
+        SolveMode.SNAPSHOT, SolveMode.YEARLY, null, SolveMode.TIME, null};
+
+    /** The mode named (exactly, else by the first name it abbreviates, as OpenDSS's enum lookup); -1 if none. */
+    static int modeIndex(String v) {
+        String m = v.trim();
+        for (int i = 0; i < MODE_NAMES.length; i++) {
+            if (MODE_NAMES[i].equalsIgnoreCase(m)) {
+                return i;
+            }
+        }
+        if (m.length() >= 2) {
+            String low = m.toLowerCase(Locale.ROOT);
+            for (int i = 0; i < MODE_NAMES.length; i++) {
+                if (MODE_NAMES[i].toLowerCase(Locale.ROOT).startsWith(low)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** {@code Set mode=}: OpenDSS Solution.pas Set_Mode (time to 0, the mode's defaults, controls reset). */
     private void setMode(String v, EditContext ctx) {
         DssCircuit c = circuit;
-        String m = v.toLowerCase(Locale.ROOT);
-        if (m.startsWith("s")) {
-            c.mode = SolveMode.SNAPSHOT;
-            c.number = 1;
-        } else if (m.startsWith("dai")) {
-            c.mode = SolveMode.DAILY;
-            c.stepSec = 3600;
-            c.number = 24;
-        } else if (m.startsWith("y")) {
-            c.mode = SolveMode.YEARLY;
-            c.stepSec = 3600;
-            c.number = 8760;
-        } else {
-            throw ctx.error("solution mode '" + v + "' is not implemented (snapshot, daily, yearly)");
+        int idx = modeIndex(v);
+        if (idx < 0) {
+            throw ctx.error("unknown solution mode '" + v + "'");
+        }
+        SolveMode mode = MODES[idx];
+        if (mode == null) {
+            throw ctx.error("solution mode '" + MODE_NAMES[idx] + "' is not implemented (snapshot, daily, yearly, duty, peakday, time)");
+        }
+        c.mode = mode;
+        c.controlsOn = c.defaultControlsOn;
+        c.timedControls = c.defaultTimedControls;
+        switch (mode) {
+            case SNAPSHOT -> c.number = 1;
+            case DAILY, PEAKDAY -> {
+                c.stepSec = 3600;
+                c.number = 24;
+            }
+            case YEARLY -> {
+                c.stepSec = 3600;
+                c.number = 8760;
+            }
+            case DUTY -> {
+                c.stepSec = 1.0;
+                c.controlsOn = true;
+                c.timedControls = true;
+            }
+            case TIME -> {
+                c.stepSec = 3600;
+                c.number = 1;
+            }
         }
         c.hour = 0;
         c.sec = 0;
@@ -795,6 +885,9 @@ public final class DssInterpreter {
             double sec = c.simulation != null ? c.simulation.secondsInHour() : c.sec;
             builder = new CircuitBuilder(c);
             Simulation sim = builder.build();
+            for (String w : builder.warnings()) {
+                warnOnce(w, w);
+            }
             c.simulation = sim;
             c.dirty = false;
             sim.setTime(hour, sec);
@@ -821,6 +914,7 @@ public final class DssInterpreter {
         sim.setControlsOn(c.controlsOn);
         sim.setTimedControls(c.timedControls);
         sim.setMaxControlIterations(c.maxControlIterations);
+        sim.setTimeShapeClass(c.timeShapeClass);
     }
 
     private void solve(String where) {
@@ -842,10 +936,17 @@ public final class DssInterpreter {
                 if (c.number > maxSteps) {
                     throw new PacketGridException(where, "time series of " + c.number + " steps exceeds the limit of " + maxSteps);
                 }
+                // the time series continues from the present time (Set hour/sec/time change it), peak day from hour 0
+                if (c.mode == SolveMode.PEAKDAY) {
+                    sim.setTime(0, 0.0);
+                } else {
+                    sim.setTime(c.hour, c.sec);
+                }
                 runner.run(sim, c.number);
                 c.hour = sim.hour();
                 c.sec = sim.secondsInHour();
             }
+            checkProtectiveDevices(sim);
         } catch (PacketGridException e) {
             throw e.within(where);
         } finally {
@@ -853,8 +954,13 @@ public final class DssInterpreter {
         }
     }
 
-    /** Taps moved by controls are kept in the definitions, as OpenDSS keeps them in the objects. */
+    /**
+     * Taps and capacitor steps moved by controls are kept in the definitions, as OpenDSS keeps them
+     * in the objects (a later rebuild starts from them).
+     */
     private void writeBackTaps(Simulation sim) {
+        builder.writeBackCapacitors();
+        builder.writeBackStorage();
         for (var r : sim.regulators()) {
             Transformer t = r.transformer();
             TransformerDef d = builder.transformerDef(t.name().substring(t.name().indexOf('.') + 1));
@@ -864,6 +970,16 @@ public final class DssInterpreter {
                 }
             }
         }
+    }
+
+    /** A token as an error message quotes it: at most 40 characters (control characters are escaped when printed). */
+    private static String shown(String token) {
+        return token.length() <= 40 ? token : token.substring(0, 40) + "…";
+    }
+
+    /** Whether a token holds bytes no text has (NUL and other control characters but tab, form feed). */
+    private static boolean binary(String token) {
+        return token.chars().anyMatch(ch -> (ch < 0x20 && ch != '\t' && ch != '\f') || ch == 0x7f || ch == 0xFFFD);
     }
 
     private void calcVoltageBases(String where) {
@@ -926,9 +1042,6 @@ public final class DssInterpreter {
         String cls = spec.substring(0, dot).toLowerCase(Locale.ROOT);
         String pattern = spec.substring(dot + 1);
         DssCircuit c = circuit(where);
-        if (CLASSES_NO_EFFECT.contains(cls)) {
-            return;
-        }
         if (CLASS_NAMES.get(cls) == null) {
             throw new PacketGridException(where, "BatchEdit: class '" + spec.substring(0, dot) + "' is not implemented (or unknown)");
         }
@@ -1009,6 +1122,60 @@ public final class DssInterpreter {
             throw new PacketGridException(file.toString(), "cannot write monitor export: " + e.getMessage());
         }
         exported.add(file);
+    }
+
+    /**
+     * The enabled fuses of the script (OpenDSS Fuse: monitored and switched terminals, rated current,
+     * melting curve, delay), for the protection package.
+     */
+    public List<io.packetgrid.grid.protection.FuseSettings> fuses() {
+        List<io.packetgrid.grid.protection.FuseSettings> out = new ArrayList<>();
+        if (circuit == null) {
+            return out;
+        }
+        for (ElementDef d : circuit.of("fuse").values()) {
+            SwitchDeviceDef f = (SwitchDeviceDef) d;
+            if (!f.enabled || f.fuseCurve == null) {
+                continue;
+            }
+            TccCurveDef c = (TccCurveDef) circuit.find("tcc_curve", f.fuseCurve);
+            out.add(new io.packetgrid.grid.protection.FuseSettings(f.fullName(), f.monitored, f.monitoredTerm, f.switched,
+                    f.switchedTerm, f.ratedCurrent, c.toCurve(), f.delayS));
+        }
+        return out;
+    }
+
+    /**
+     * After a solution: a fuse, recloser or relay whose phase current is above its pickup would start
+     * to operate in OpenDSS (its Sample queues an opening); its operation is not simulated here, so
+     * say so once per device.
+     */
+    private void checkProtectiveDevices(Simulation sim) {
+        for (String cls : List.of("fuse", "recloser", "relay")) {
+            for (ElementDef d : circuit.of(cls).values()) {
+                SwitchDeviceDef dev = (SwitchDeviceDef) d;
+                double pickup = dev.pickupAmps(circuit);
+                if (!dev.enabled || !Double.isFinite(pickup) || dev.monitored == null) {
+                    continue;
+                }
+                CircuitElement e = builder.element(dev.monitored);
+                if (e == null) {
+                    continue;
+                }
+                double[][] f = io.packetgrid.grid.result.ElementFlows.solve(sim.solver(), e);
+                int nc = e.connection().conductors();
+                int off = (dev.monitoredTerm - 1) * nc;
+                double max = 0;
+                for (int c = 0; c < e.phases(); c++) {
+                    max = Math.max(max, Math.hypot(f[2][off + c], f[3][off + c]));
+                }
+                if (max > pickup) {
+                    warnOnce("pickup:" + dev.fullName(), dev.definedAt + ": " + dev.fullName() + " carries "
+                            + String.format(Locale.ROOT, "%.1f A, above its pickup of %.1f A", max, pickup)
+                            + ": OpenDSS would operate it during the solution; protective operation is not simulated here");
+                }
+            }
+        }
     }
 
     /** True once a circuit exists. */

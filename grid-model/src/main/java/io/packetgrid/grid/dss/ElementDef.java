@@ -15,6 +15,8 @@ abstract class ElementDef {
     final String definedAt;
     boolean enabled = true;
     int lastProperty = -1;
+    /** Set when a property with an effect was given since the last change notice. */
+    boolean touched;
     /** Edits in order, for {@code like=}: (property index, parameter). */
     final List<Object[]> history = new ArrayList<>();
 
@@ -43,5 +45,23 @@ abstract class ElementDef {
     /** Whether this definition is a circuit element (connected to buses). */
     boolean isCircuitElement() {
         return true;
+    }
+
+    /**
+     * Whether editing this definition can change the power flow (a rebuild of the model); false
+     * for monitors, meters and protective devices, whose edits leave a solution valid.
+     */
+    boolean affectsPowerFlow() {
+        return true;
+    }
+
+    /** Whether this is a control element (sampled after each solution, in definition order). */
+    boolean isControl() {
+        return false;
+    }
+
+    /** Number of terminals of the element (OpenDSS Nterms), for connection checks of controls and meters. */
+    int terminals() {
+        return 1;
     }
 }

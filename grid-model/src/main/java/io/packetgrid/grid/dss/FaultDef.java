@@ -34,6 +34,11 @@ final class FaultDef extends ElementDef {
     }
 
     @Override
+    int terminals() {
+        return 2;
+    }
+
+    @Override
     PropertyTable table() {
         return TABLE;
     }

@@ -2,30 +2,16 @@ package io.packetgrid.grid.dss;
 
 import java.util.Set;
 
-/**
- * OpenDSS Generator (model 1, constant kW and kvar) and PVSystem (seen from the grid as a
- * constant-power injection: {@code Pmpp * irradiance * shape}, limited to kVA, with pf or kvar).
- */
+/** OpenDSS Generator (model 1, constant kW and kvar; generator.pas SetNominalGeneration). */
 final class GeneratorDef extends ElementDef {
     static final PropertyTable GEN = new PropertyTable("phases", "bus1", "kv", "kW", "pf", "kvar", "model", "Vminpu", "Vmaxpu",
             "yearly", "daily", "duty", "dispmode", "dispvalue", "conn", "status", "class", "Vpu", "maxkvar", "minkvar",
             "pvfactor", "forceon", "kVA", "MVA", "Xd", "Xdp", "Xdpp", "H", "D", "UserModel", "UserData", "ShaftModel",
             "ShaftData", "DutyStart", "debugtrace", "Balanced", "XRdp", "UseFuel", "FuelkWh", "%Fuel", "%Reserve", "Refuel",
             "DynamicEq", "DynOut", "spectrum", "basefreq", "enabled", "like");
-    static final PropertyTable PV = new PropertyTable("phases", "bus1", "kv", "irradiance", "Pmpp", "%Pmpp", "Temperature", "pf",
-            "conn", "kvar", "kVA", "%Cutin", "%Cutout", "EffCurve", "P-TCurve", "%R", "%X", "model", "Vminpu", "Vmaxpu",
-            "Balanced", "LimitCurrent", "yearly", "daily", "duty", "Tyearly", "Tdaily", "Tduty", "class", "UserModel",
-            "UserData", "debugtrace", "VarFollowInverter", "DutyStart", "WattPriority", "PFPriority", "%PminNoVars",
-            "%PminkvarMax", "kvarMax", "kvarMaxAbs", "kVDC", "Kp", "PITol", "SafeVoltage", "SafeMode", "DynamicEq", "DynOut",
-            "ControlMode", "AmpLimit", "AmpLimitGain", "spectrum", "basefreq", "enabled", "like");
     private static final Set<String> GEN_NO_EFFECT = Set.of("class", "vpu", "maxkvar", "minkvar", "pvfactor", "forceon", "xd",
             "xdp", "xdpp", "h", "d", "debugtrace", "balanced", "xrdp", "usefuel", "fuelkwh", "%fuel", "%reserve", "refuel",
-            "dynamiceq", "dynout", "spectrum", "dutystart");
-    private static final Set<String> PV_NO_EFFECT = Set.of("temperature", "%r", "%x", "balanced", "limitcurrent", "tyearly",
-            "tdaily", "tduty", "class", "debugtrace", "dutystart", "kvdc", "kp", "pitol", "safevoltage", "safemode",
-            "dynamiceq", "dynout", "amplimit", "amplimitgain", "spectrum", "%cutin", "%cutout");
-
-    final boolean pv;
+            "dynamiceq", "dynout", "spectrum");
     int phases = 3;
     String bus1 = "";
     double kv = 12.47;
@@ -42,29 +28,20 @@ final class GeneratorDef extends ElementDef {
     String duty;
     boolean delta;
     boolean fixed;
-    double irradiance = 1;
-    double pmpp = 500;
-    double pctPmpp = 100;
+    double dutyStart;
 
-    GeneratorDef(String name, String at, boolean pv) {
-        super(pv ? "PVSystem" : "Generator", name, at);
-        this.pv = pv;
-        if (pv) {
-            pf = 1.0;
-            kvar = 0;
-            kva = 500;
-            kvaSet = true;
-        }
+    GeneratorDef(String name, String at) {
+        super("Generator", name, at);
     }
 
     @Override
     PropertyTable table() {
-        return pv ? PV : GEN;
+        return GEN;
     }
 
     @Override
     Set<String> noEffect() {
-        return pv ? PV_NO_EFFECT : GEN_NO_EFFECT;
+        return GEN_NO_EFFECT;
     }
 
     @Override
@@ -106,16 +83,12 @@ final class GeneratorDef extends ElementDef {
                     throw ctx.error("Generator dispvalue is not implemented");
                 }
             }
-            case "irradiance" -> irradiance = ctx.dbl(p, key);
-            case "pmpp" -> pmpp = ctx.dbl(p, key);
-            case "%pmpp" -> pctPmpp = ctx.dbl(p, key);
+            case "dutystart" -> dutyStart = ctx.dbl(p, key);
             case "effcurve", "p-tcurve", "usermodel", "userdata", "shaftmodel", "shaftdata" -> {
                 if (!p.value().isBlank()) {
                     throw ctx.error(key + " is not implemented");
                 }
             }
-            case "varfollowinverter", "wattpriority", "pfpriority", "%pminnovars", "%pminkvarmax", "kvarmax", "kvarmaxabs",
-                 "controlmode" -> throw ctx.error("PVSystem " + key + " is not implemented (constant-power model)");
             case "basefreq" -> {
                 if (ctx.dbl(p, key) != ctx.circuit().baseFrequency) {
                     throw ctx.error("basefreq different from the circuit frequency is not implemented");
@@ -131,10 +104,7 @@ final class GeneratorDef extends ElementDef {
     /** Injected {kW, kvar} for a shape multiplier pair (null = no shape). */
     double[] power(double[] mult, boolean actual) {
         double p;
-        if (pv) {
-            double m = mult == null ? 1.0 : mult[0];
-            p = pmpp * pctPmpp / 100.0 * irradiance * m;
-        } else if (mult == null) {
+        if (mult == null) {
             p = kw;
         } else {
             p = actual ? mult[0] : kw * mult[0];
@@ -142,18 +112,10 @@ final class GeneratorDef extends ElementDef {
         double q;
         if (pfSpec) {
             q = p * Math.sqrt(1.0 / (pf * pf) - 1.0) * Math.signum(pf);
-        } else if (mult == null || pv) {
+        } else if (mult == null) {
             q = kvar;
         } else {
             q = actual ? mult[1] : kvar * mult[1];
-        }
-        if (pv && kva > 0) {
-            double s = Math.hypot(p, q);
-            if (s > kva) {
-                double f = kva / s;
-                p *= f;
-                q *= f;
-            }
         }
         return new double[] {p, q};
     }

@@ -49,12 +49,20 @@ final class LineDef extends ElementDef {
     String geometry;
     String spacing;
     List<String> wires = new ArrayList<>();
+    /** CNData or TSData of the phase conductors ({@code cncables}/{@code tscables}), or null. */
+    List<String> cables;
+    int cableKind;
     LineConstants.EarthModel earthModel;
 
     LineDef(String name, String at, DssCircuit c) {
         super("Line", name, at);
         baseFreq = c.baseFrequency;
         earthModel = c.earthModel;
+    }
+
+    @Override
+    int terminals() {
+        return 2;
     }
 
     @Override
@@ -178,11 +186,28 @@ final class LineDef extends ElementDef {
                 phases = s.nphases;
             }
             case "wires" -> {
+                // before any cables: all conductors; after cncables/tscables: the bare neutrals (Line.pas SetWires)
                 wires = new ArrayList<>();
                 for (String w : DssValues.toStrings(p.value())) {
                     WireDataDef wd = ctx.circuit().wireData(w, ctx);
                     wires.add(wd.name);
                 }
+            }
+            case "cncables", "tscables" -> {
+                cableKind = key.equals("cncables") ? 1 : 2;
+                cables = new ArrayList<>();
+                for (String w : DssValues.toStrings(p.value())) {
+                    ElementDef d = ctx.circuit().find(cableKind == 1 ? "cndata" : "tsdata", w);
+                    if (d == null) {
+                        throw ctx.error((cableKind == 1 ? "CNData" : "TSData") + " '" + w + "' is not defined");
+                    }
+                    cables.add(d.name);
+                }
+                // wires given before stay as the bare neutrals after the cables (Line.pas: the cables take the first places)
+                wires = wires.size() > cables.size() ? new ArrayList<>(wires.subList(cables.size(), wires.size())) : new ArrayList<>();
+                lineCode = null;
+                geometry = null;
+                symComponents = false;
             }
             case "earthmodel" -> earthModel = DssCircuit.earthModel(p.value(), ctx);
             case "normamps" -> normAmps = ctx.dbl(p, key);
@@ -307,10 +332,12 @@ final class LineDef extends ElementDef {
             return ctx.circuit().lineGeometry(geometry, ctx).matrices(c, ctx, f, earthModel, rhoSpecified ? rho : -1);
         }
         LineSpacingDef s = ctx.circuit().lineSpacing(spacing, ctx);
-        if (wires.size() < s.nconds) {
-            throw ctx.error("Line." + name + ": spacing " + s.name + " has " + s.nconds + " conductors but only " + wires.size() + " wires are given");
+        int given = wires.size() + (cables == null ? 0 : cables.size());
+        if (given < s.nconds) {
+            throw ctx.error("Line." + name + ": spacing " + s.name + " has " + s.nconds + " conductors but only " + given
+                    + " wires and cables are given");
         }
-        LineGeometryDef g = LineGeometryDef.fromSpacing(s, wires, ctx);
+        LineGeometryDef g = LineGeometryDef.fromSpacing(s, wires, cables, cableKind, ctx);
         return g.matrices(c, ctx, f, earthModel, rhoSpecified ? rho : -1);
     }
 }

@@ -2,7 +2,7 @@ package io.packetgrid.grid.dss;
 
 import java.util.Set;
 
-/** OpenDSS Monitor (modes 0 and 1): samples an element terminal's voltages/currents or powers. */
+/** OpenDSS Monitor: samples an element terminal's voltages/currents, powers, taps, state variables, ... (modes in {@code series.Monitor}). */
 final class MonitorDef extends ElementDef {
     static final PropertyTable TABLE = new PropertyTable("element", "terminal", "mode", "action", "residual", "VIPolar", "PPolar",
             "basefreq", "enabled", "like");
@@ -34,14 +34,19 @@ final class MonitorDef extends ElementDef {
     }
 
     @Override
+    boolean affectsPowerFlow() {
+        return false;
+    }
+
+    @Override
     boolean set(String key, DssTokenizer.Param p, EditContext ctx) {
         switch (key) {
             case "element" -> element = p.value();
             case "terminal" -> terminal = ctx.count(p, key, 1, 20);
             case "mode" -> {
                 mode = ctx.integer(p, key);
-                if (mode != 0 && mode != 1) {
-                    throw ctx.error("Monitor mode " + mode + " is not implemented (modes 0 and 1)");
+                if (mode < 0 || !io.packetgrid.grid.series.Monitor.supported(mode)) {
+                    throw ctx.error("Monitor mode " + mode + " is not implemented (modes 0, 1, 2, 3, 6, 7, 9; +16, +32, +64 for 0 and 1)");
                 }
             }
             case "action" -> ctx.circuit().monitorAction(this, p.value(), ctx);

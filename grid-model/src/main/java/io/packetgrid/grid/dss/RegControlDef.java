@@ -53,6 +53,11 @@ final class RegControlDef extends ElementDef {
     }
 
     @Override
+    boolean isControl() {
+        return true;
+    }
+
+    @Override
     boolean set(String key, DssTokenizer.Param p, EditContext ctx) {
         switch (key) {
             case "transformer" -> {

@@ -77,6 +77,11 @@ final class TransformerDef extends ElementDef {
     }
 
     @Override
+    int terminals() {
+        return w.length;
+    }
+
+    @Override
     PropertyTable table() {
         return code ? CODE_TABLE : TABLE;
     }
@@ -176,12 +181,17 @@ final class TransformerDef extends ElementDef {
                     w[i].tap = a[i];
                 }
             }
-            case "xhl", "x12" -> { xhl = ctx.dbl(p, key) / 100.0; xhlChanged = true; }
-            case "xht", "x13" -> { xht = ctx.dbl(p, key) / 100.0; xhlChanged = true; }
-            case "xlt", "x23" -> { xlt = ctx.dbl(p, key) / 100.0; xhlChanged = true; }
+            // OpenDSS traps a zero reactance to the default (Transformer.pas: XHL := TrapZero(value, 7.0) * 0.01):
+            // a transformer without series impedance would join its buses with an infinite admittance
+            case "xhl", "x12" -> { xhl = trapZero(ctx.dbl(p, key), 7.0) / 100.0; xhlChanged = true; }
+            case "xht", "x13" -> { xht = trapZero(ctx.dbl(p, key), 35.0) / 100.0; xhlChanged = true; }
+            case "xlt", "x23" -> { xlt = trapZero(ctx.dbl(p, key), 30.0) / 100.0; xhlChanged = true; }
             case "xscarray" -> {
                 double[] a = ctx.array(p, key);
                 for (int i = 0; i < Math.min(a.length, xsc.length); i++) {
+                    if (a[i] == 0) { // DSS C-API DSSObjectHelper: "Xscarray: Elements cannot be zero."
+                        throw ctx.error("Xscarray: elements cannot be zero (a transformer needs a leakage reactance)");
+                    }
                     xsc[i] = a[i] / 100.0;
                 }
             }
@@ -227,6 +237,10 @@ final class TransformerDef extends ElementDef {
             }
         }
         return true;
+    }
+
+    private static double trapZero(double value, double dflt) {
+        return value == 0 ? dflt : value;
     }
 
     static boolean delta(String v, EditContext ctx) {

@@ -50,6 +50,11 @@ final class VsourceDef extends ElementDef {
     }
 
     @Override
+    int terminals() {
+        return 2;
+    }
+
+    @Override
     PropertyTable table() {
         return TABLE;
     }

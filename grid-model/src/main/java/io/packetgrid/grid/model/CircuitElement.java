@@ -6,4 +6,9 @@ public interface CircuitElement {
     String name();
 
     Connection connection();
+
+    /** Phase conductors per terminal (the first conductors); elements with a neutral conductor have fewer than conductors. */
+    default int phases() {
+        return connection().conductors();
+    }
 }

@@ -94,6 +94,19 @@ public final class Fault implements PowerDelivery {
         return version;
     }
 
+    /**
+     * Nothing for a shunt fault (both terminals on one bus, to ground or between its phases): OpenDSS
+     * puts it in the shunt part of its primitive (Fault.pas, IsShunt), which the series-only system of
+     * {@code Calcvoltagebases} leaves out, so that a fault defined before the voltage bases are computed
+     * does not pull its bus towards 0 V and the wrong base. A fault between two buses is series.
+     */
+    @Override
+    public void seriesY(double[] re, double[] im) {
+        if (!connection.buses()[0].equals(connection.buses()[1])) {
+            primitiveY(re, im);
+        }
+    }
+
     @Override
     public void primitiveY(double[] re, double[] im) {
         if (!on) {

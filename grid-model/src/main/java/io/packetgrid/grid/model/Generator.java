@@ -9,7 +9,7 @@ import java.util.Arrays;
  * violated limit outside that range (OpenDSS generator.pas DoConstantPQGen, re-derived). It adds
  * nothing to the factorised matrix: its whole effect is the injected current.
  */
-public final class Generator implements PowerConversion {
+public final class Generator implements PowerConversion, StateVariables {
     private final String name;
     private final Connection connection;
     private final int phases;
@@ -20,6 +20,7 @@ public final class Generator implements PowerConversion {
     private double wNom;
     private double varNom;
     private boolean enabled = true;
+    private double baseFrequencyHz = 60.0;
 
     public Generator(String name, Connection connection, int phases, boolean delta, double kv, double vminpu, double vmaxpu) {
         this.name = name;
@@ -39,6 +40,11 @@ public final class Generator implements PowerConversion {
     @Override
     public Connection connection() {
         return connection;
+    }
+
+    @Override
+    public int phases() {
+        return phases;
     }
 
     @Override
@@ -62,6 +68,26 @@ public final class Generator implements PowerConversion {
 
     public double nominalKvar() {
         return varNom * phases / 1000.0;
+    }
+
+    /** Base frequency (Hz), the machine's speed outside dynamics. */
+    public void setBaseFrequency(double hz) {
+        baseFrequencyHz = hz;
+    }
+
+    @Override
+    public String[] variableNames() {
+        return new String[] {"Frequency", "Theta (Deg)", "Vd", "PShaft", "dSpeed (Deg/sec)", "dTheta (Deg)"};
+    }
+
+    /**
+     * OpenDSS generator.pas Get_Variable outside dynamics mode: the machine turns at base frequency and
+     * its dynamic states (angle, internal voltage, shaft power, derivatives) are at rest (zero).
+     */
+    @Override
+    public void variables(double[] out) {
+        java.util.Arrays.fill(out, 0.0);
+        out[0] = baseFrequencyHz;
     }
 
     @Override

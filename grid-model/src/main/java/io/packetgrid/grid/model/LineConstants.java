@@ -221,6 +221,122 @@ public final class LineConstants {
     }
 
     /**
+     * Cable data of one phase conductor (metres, ohm/m): the insulation ({@code epsR}, layer thickness,
+     * diameter over it), the cable's outer diameter, and either a concentric neutral of {@code kStrand}
+     * strands or a copper tape shield.
+     */
+    public record Cable(double epsR, double insLayer, double diaIns, double diaCable, int kStrand, double diaStrand,
+                        double gmrStrand, double rStrand, double diaShield, double tapeLayer, double tapeLap) {
+
+        public boolean concentricNeutral() {
+            return kStrand > 0;
+        }
+    }
+
+    /** Resistivity of a copper tape shield (ohm m), OpenDSS TSLineConstants RhoTS. */
+    private static final double RHO_TAPE = 2.3718e-8;
+
+    /**
+     * Impedance and capacitance of cables (OpenDSS CNLineConstants.Calc and TSLineConstants.Calc,
+     * after Kersting, Distribution System Modeling and Analysis, 4.3 and 5.5): the first
+     * {@code cables.length} conductors are cables whose neutrals or shields are added as conductors
+     * and Kron-reduced away. A concentric neutral of k strands is one conductor of resistance
+     * {@code Rstrand/k} and GMR {@code (GMRs k R^(k-1))^(1/k)} at radius {@code R = (Dcable - Ds)/2}, its
+     * distance to another conductor {@code (D^k - R^k)^(1/k)}; a tape shield has resistance
+     * {@code 0.3183 rho / (ds T sqrt(50/(100 - lap)))} and GMR {@code (ds - T)/2}. Each cable's shunt
+     * admittance is that of its insulation alone, {@code j w 2 pi eps0 epsR / ln(Rout/Rin)}, none between
+     * cables and none for bare neutrals.
+     *
+     * @return {z, yc} of the {@code x.length} conductors (cable cores first, then bare neutrals)
+     */
+    public static CMatrix[] cables(double[] x, double[] y, double[] rdc, double[] rac, double[] gmr, double[] radius, Cable[] cables,
+                                   double f, double rhoEarth, EarthModel model) {
+        int nc = x.length;
+        int np = cables.length;
+        int n = nc + np;
+        double w = TWO_PI * f;
+        double lfactor = w * MU0 / TWO_PI;
+        boolean powerFreq = f < 1000.0 && f > 40.0;
+        double[] me = csqrt(0, w * MU0 / rhoEarth);
+        CMatrix z = new CMatrix(n);
+        for (int i = 0; i < nc; i++) {
+            double[] zi = zint(rdc[i], rac[i], f, w, model);
+            double zsi;
+            if (powerFreq) {
+                zi[1] = 0.0;
+                zsi = lfactor * Math.log(1.0 / gmr[i]);
+            } else {
+                zsi = lfactor * Math.log(1.0 / radius[i]);
+            }
+            double[] ze = ze(i, i, x, y, f, w, rhoEarth, me, model);
+            z.set(i, i, zi[0] + ze[0], zi[1] + zsi + ze[1]);
+        }
+        for (int i = 0; i < np; i++) {
+            Cable c = cables[i];
+            double res;
+            double gmrShield;
+            if (c.concentricNeutral()) {
+                int k = c.kStrand();
+                res = c.rStrand() / k;
+                double radCn = 0.5 * (c.diaCable() - c.diaStrand());
+                gmrShield = Math.pow(c.gmrStrand() * k * Math.pow(radCn, k - 1.0), 1.0 / k);
+            } else {
+                res = 0.3183 * RHO_TAPE / (c.diaShield() * c.tapeLayer() * Math.sqrt(50.0 / (100.0 - c.tapeLap())));
+                gmrShield = 0.5 * (c.diaShield() - c.tapeLayer());
+            }
+            double[] ze = ze(i, i, x, y, f, w, rhoEarth, me, model);
+            z.set(nc + i, nc + i, res + ze[0], lfactor * Math.log(1.0 / gmrShield) + ze[1]);
+        }
+        for (int i = 0; i < nc; i++) {
+            for (int j = 0; j < i; j++) {
+                double dij = Math.hypot(x[i] - x[j], y[i] - y[j]);
+                double[] ze = ze(i, j, x, y, f, w, rhoEarth, me, model);
+                z.set(i, j, ze[0], lfactor * Math.log(1.0 / dij) + ze[1]);
+                z.set(j, i, ze[0], lfactor * Math.log(1.0 / dij) + ze[1]);
+            }
+        }
+        for (int i = 0; i < np; i++) {
+            Cable c = cables[i];
+            int ii = nc + i;
+            for (int j = 0; j < i; j++) {
+                double dij = Math.hypot(x[i] - x[j], y[i] - y[j]);
+                double[] ze = ze(i, j, x, y, f, w, rhoEarth, me, model);
+                z.set(ii, nc + j, ze[0], lfactor * Math.log(1.0 / dij) + ze[1]);
+                z.set(nc + j, ii, ze[0], lfactor * Math.log(1.0 / dij) + ze[1]);
+            }
+            for (int j = 0; j < nc; j++) {
+                double dij;
+                if (c.concentricNeutral()) {
+                    double radCn = 0.5 * (c.diaCable() - c.diaStrand());
+                    if (i == j) {
+                        dij = radCn;
+                    } else {
+                        double d = Math.hypot(x[i] - x[j], y[i] - y[j]);
+                        int k = c.kStrand();
+                        dij = Math.pow(Math.pow(d, k) - Math.pow(radCn, k), 1.0 / k);
+                    }
+                } else {
+                    dij = i == j ? 0.5 * (c.diaShield() - c.tapeLayer()) : Math.hypot(x[i] - x[j], y[i] - y[j]);
+                }
+                double[] ze = ze(i, j, x, y, f, w, rhoEarth, me, model);
+                z.set(ii, j, ze[0], lfactor * Math.log(1.0 / dij) + ze[1]);
+                z.set(j, ii, ze[0], lfactor * Math.log(1.0 / dij) + ze[1]);
+            }
+        }
+        while (z.n > nc) {
+            z = z.kron(z.n - 1);
+        }
+        CMatrix yc = new CMatrix(nc);
+        for (int i = 0; i < np; i++) {
+            Cable c = cables[i];
+            double radOut = 0.5 * c.diaIns();
+            double radIn = radOut - c.insLayer();
+            yc.set(i, i, 0, TWO_PI * E0 * c.epsR() * w / Math.log(radOut / radIn));
+        }
+        return new CMatrix[] {z, yc};
+    }
+
+    /**
      * Kron-reduces the neutral conductors (all beyond the first {@code phases}) of a full
      * geometry result: Z by successive elimination of the last conductor, the shunt admittance by
      * taking the phase block of the nodal matrix (neutrals at zero potential), as OpenDSS does.

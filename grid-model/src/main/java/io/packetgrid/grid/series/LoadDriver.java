@@ -3,11 +3,13 @@ package io.packetgrid.grid.series;
 import io.packetgrid.grid.model.Load;
 
 /**
- * Sets a load's nominal power for the present time as OpenDSS does (Load.pas SetNominalLoad):
- * base kW/kvar times the global load multiplier times the shape multiplier of the mode (yearly
- * shape in yearly mode, daily in daily mode, none in snapshot); a shape in actual units replaces
- * the base; {@code fixed} loads ignore multipliers and shapes; {@code exempt} loads ignore the
- * load multiplier in daily mode. An override (set through the API) replaces all of this.
+ * Sets a load's nominal power for the present time as OpenDSS does (Load.pas SetNominalLoad,
+ * CalcDailyMult/CalcDutyMult/CalcYearlyMult): base kW/kvar times the global load multiplier times
+ * the shape multiplier of the mode (yearly shape in yearly mode, daily in daily and peak-day mode,
+ * duty in duty mode or else daily, none in snapshot); a shape in actual units replaces the base;
+ * {@code fixed} loads ignore multipliers and shapes; {@code exempt} loads ignore the load
+ * multiplier except in yearly mode; peak-day mode ignores it for all. An override (set through the
+ * API) replaces all of this.
  */
 public final class LoadDriver {
     private final Load load;
@@ -17,6 +19,7 @@ public final class LoadDriver {
     private final double pf;
     private final LoadShape yearly;
     private final LoadShape daily;
+    private final LoadShape duty;
     private final String status;
     private double overrideKw = Double.NaN;
     private double overrideKvar = Double.NaN;
@@ -25,6 +28,11 @@ public final class LoadDriver {
 
     public LoadDriver(Load load, double kwBase, double kvarBase, boolean pfSpecified, double pf, LoadShape yearly, LoadShape daily,
                       String status) {
+        this(load, kwBase, kvarBase, pfSpecified, pf, yearly, daily, null, status);
+    }
+
+    public LoadDriver(Load load, double kwBase, double kvarBase, boolean pfSpecified, double pf, LoadShape yearly, LoadShape daily,
+                      LoadShape duty, String status) {
         this.load = load;
         this.kwBase = kwBase;
         this.kvarBase = kvarBase;
@@ -32,6 +40,7 @@ public final class LoadDriver {
         this.pf = pf;
         this.yearly = yearly;
         this.daily = daily;
+        this.duty = duty;
         this.status = status;
     }
 
@@ -71,7 +80,7 @@ public final class LoadDriver {
     /** Scheduled {kW, kvar} at the given time, without override. */
     public double[] scheduled(SolveMode mode, double hour, double loadMult) {
         double[] out = new double[2];
-        scheduled(mode, hour, loadMult, out, new double[2]);
+        scheduled(mode, SolveMode.ShapeClass.NONE, hour, loadMult, out, new double[2]);
         return out;
     }
 
@@ -79,23 +88,24 @@ public final class LoadDriver {
     private final double[] pq = new double[2];
 
     /** Scheduled {kW, kvar} into {@code out}, with {@code mult} as scratch for the shape's multipliers. */
-    private void scheduled(SolveMode mode, double hour, double loadMult, double[] out, double[] mult) {
+    private void scheduled(SolveMode mode, SolveMode.ShapeClass timeClass, double hour, double loadMult, double[] out,
+                           double[] mult) {
         LoadShape shape = null;
         double factor;
         if (status.equals("fixed")) {
             factor = 1.0;
         } else {
-            switch (mode) {
-                case DAILY -> {
-                    factor = status.equals("exempt") ? 1.0 : loadMult;
-                    shape = daily;
-                }
-                case YEARLY -> {
-                    factor = loadMult;
-                    shape = yearly;
-                }
-                default -> factor = status.equals("exempt") ? 1.0 : loadMult;
-            }
+            factor = switch (mode) {
+                case YEARLY -> loadMult;
+                case PEAKDAY -> 1.0;
+                default -> status.equals("exempt") ? 1.0 : loadMult;
+            };
+            shape = switch (mode.shapeClass(timeClass)) {
+                case NONE -> null;
+                case DAILY -> daily;
+                case YEARLY -> yearly;
+                case DUTY -> duty != null ? duty : daily;
+            };
         }
         if (shape == null) {
             out[0] = kwBase * factor;
@@ -124,11 +134,16 @@ public final class LoadDriver {
 
     /** Applies the power for this time to the load (no allocation). */
     public void apply(SolveMode mode, double hour, double loadMult) {
+        apply(mode, SolveMode.ShapeClass.NONE, hour, loadMult);
+    }
+
+    /** As {@link #apply(SolveMode, double, double)}, with the shape class used in {@link SolveMode#TIME}. */
+    public void apply(SolveMode mode, SolveMode.ShapeClass timeClass, double hour, double loadMult) {
         if (overridden()) {
             load.setNominal(overrideKw + extraKw, overrideKvar + extraKvar);
             return;
         }
-        scheduled(mode, hour, loadMult, pq, mult);
+        scheduled(mode, timeClass, hour, loadMult, pq, mult);
         load.setNominal(pq[0] + extraKw, pq[1] + extraKvar);
     }
 }

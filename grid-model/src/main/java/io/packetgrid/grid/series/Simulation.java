@@ -1,6 +1,8 @@
 package io.packetgrid.grid.series;
 
 import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.grid.control.Control;
+import io.packetgrid.grid.control.ControlContext;
 import io.packetgrid.grid.control.ControlQueue;
 import io.packetgrid.grid.control.RegulatorControl;
 import io.packetgrid.grid.model.CircuitElement;
@@ -11,20 +13,27 @@ import java.util.List;
 
 /**
  * Quasi-static simulation of a network: sets the loads and injections for the present time,
- * solves the power flow with control iterations (OpenDSS SolveSnap in static control mode), and
- * steps time in daily/yearly mode sampling the monitors (OpenDSS SolveYearly/SolveDaily: the
- * time is incremented before each solution, so the first solved step is {@code t = stepsize}).
+ * solves the power flow with control iterations (OpenDSS SolveSnap: solve, sample every control in
+ * definition order, then in static mode execute the actions due at the earliest queued time, in
+ * time-driven mode those due by now; repeat until no action is left or {@code maxcontroliter}), and
+ * steps time in the time-series modes sampling the monitors (OpenDSS SolveDaily/SolveDuty/...: the
+ * time is incremented before each solution, so the first solved step is {@code t = stepsize}; at
+ * the end of each step storage energy and inverter controls are updated, EndOfTimeStepCleanup).
  */
 public final class Simulation {
     private Network network;
     private PowerFlowSolver solver;
     private final List<LoadDriver> loads;
     private final List<InjectionDriver> injections;
-    private final List<RegulatorControl> regulators;
+    private final List<DerDriver> ders;
+    private final List<Control> controls;
+    private final List<RegulatorControl> regulators = new ArrayList<>();
     private final List<Monitor> monitors = new ArrayList<>();
     private final ControlQueue queue = new ControlQueue();
+    private final ControlContext ctx = new ControlContext(queue);
 
     private SolveMode mode = SolveMode.SNAPSHOT;
+    private SolveMode.ShapeClass timeShapeClass = SolveMode.ShapeClass.NONE;
     private double stepSec = 3600;
     private int intHour;
     private double sec;
@@ -39,13 +48,32 @@ public final class Simulation {
 
     public Simulation(Network network, PowerFlowSolver solver, List<LoadDriver> loads, List<InjectionDriver> injections,
                       List<RegulatorControl> regulators) {
+        this(network, solver, loads, injections, List.of(), List.copyOf(regulators));
+    }
+
+    /**
+     * @param ders     PV systems and storage, in definition order
+     * @param controls every control element in definition order (the order OpenDSS samples them)
+     */
+    public Simulation(Network network, PowerFlowSolver solver, List<LoadDriver> loads, List<InjectionDriver> injections,
+                      List<DerDriver> ders, List<Control> controls) {
         this.network = network;
         this.solver = solver;
         this.loads = List.copyOf(loads);
         this.injections = List.copyOf(injections);
-        this.regulators = List.copyOf(regulators);
-        for (RegulatorControl r : regulators) {
-            solver.track(network.nodesOf(r.transformer()));
+        this.ders = List.copyOf(ders);
+        this.controls = List.copyOf(controls);
+        for (Control c : controls) {
+            if (c instanceof RegulatorControl r) {
+                regulators.add(r);
+            }
+        }
+        trackControls();
+    }
+
+    private void trackControls() {
+        for (Control c : controls) {
+            solver.track(c.trackedNodes(network));
         }
     }
 
@@ -90,9 +118,7 @@ public final class Simulation {
         PowerFlowSolver s2 = new PowerFlowSolver(n2, solver.options());
         network = n2;
         solver = s2;
-        for (RegulatorControl r : regulators) {
-            solver.track(network.nodesOf(r.transformer()));
-        }
+        trackControls();
         for (Monitor m : monitors) {
             solver.track(m.nodes(solver));
         }
@@ -111,8 +137,19 @@ public final class Simulation {
         return injections;
     }
 
+    /** PV systems and storage drivers, in definition order. */
+    public List<DerDriver> ders() {
+        return ders;
+    }
+
+    /** Every control element, in definition order. */
+    public List<Control> controls() {
+        return controls;
+    }
+
+    /** The regulator controls among {@link #controls()}. */
     public List<RegulatorControl> regulators() {
-        return regulators;
+        return List.copyOf(regulators);
     }
 
     public List<Monitor> monitors() {
@@ -137,7 +174,7 @@ public final class Simulation {
         return mode;
     }
 
-    /** Sets the mode and resets time, monitors and controls, as OpenDSS's {@code Set mode=} does. */
+    /** Sets the mode and resets time, monitors, controls and storage, as OpenDSS's {@code Set mode=} does. */
     public void setMode(SolveMode m) {
         this.mode = m;
         intHour = 0;
@@ -146,9 +183,14 @@ public final class Simulation {
             mon.reset();
         }
         queue.clear();
-        for (RegulatorControl r : regulators) {
-            r.reset();
+        for (Control c : controls) {
+            c.reset();
         }
+    }
+
+    /** The shape class that drives elements in {@link SolveMode#TIME} ({@code Set LoadShapeClass=}). */
+    public void setTimeShapeClass(SolveMode.ShapeClass c) {
+        timeShapeClass = c;
     }
 
     public double stepSec() {
@@ -207,9 +249,13 @@ public final class Simulation {
     /** Time-driven control (actions when their time comes) instead of static (OpenDSS controlmode). */
     public void setTimedControls(boolean timed) {
         timedControls = timed;
-        for (RegulatorControl r : regulators) {
-            r.setTimed(timed);
+        for (Control c : controls) {
+            c.setTimed(timed);
         }
+    }
+
+    public boolean timedControls() {
+        return timedControls;
     }
 
     public void setMaxControlIterations(int n) {
@@ -229,14 +275,17 @@ public final class Simulation {
         return solved;
     }
 
-    /** Sets every load's and injection's power for the present time. */
+    /** Sets every load's, generator's and inverter-based element's power for the present time. */
     public void applySchedules() {
         double h = hours();
         for (LoadDriver d : loads) {
-            d.apply(mode, h, loadMult);
+            d.apply(mode, timeShapeClass, h, loadMult);
         }
         for (InjectionDriver d : injections) {
-            d.apply(mode, h, genMult);
+            d.apply(mode, timeShapeClass, h, genMult);
+        }
+        for (DerDriver d : ders) {
+            d.apply(mode, timeShapeClass, h, stepSec / 3600.0);
         }
     }
 
@@ -254,44 +303,76 @@ public final class Simulation {
         while (!done && controlIteration < maxControlIterations) {
             controlIteration++;
             total += solver.solve();
-            if (!controlsOn || regulators.isEmpty()) {
+            if (!controlsOn || controls.isEmpty()) {
                 done = true;
                 break;
             }
             double now = intHour * 3600.0 + sec;
-            for (RegulatorControl r : regulators) {
-                r.sample(solver, queue, now);
+            ctx.set(solver, now, controlIteration, stepSec, timedControls);
+            for (Control c : controls) {
+                c.sample(ctx);
             }
             if (timedControls) {
                 done = !queue.doUntil(now);
             } else if (queue.isEmpty()) {
                 done = true;
             } else {
-                queue.doNearest();
+                queue.doNearest(now);
             }
         }
         lastIterations = total;
         lastControlIterations = controlIteration;
         if (!done) {
             throw new PacketGridException("control", "control actions did not settle in " + maxControlIterations
-                    + " control iterations (raise Set maxcontroliter or check the regulator settings)");
+                    + " control iterations (raise Set maxcontroliter or check the control settings)");
         }
         solved = true;
         return total;
     }
 
-    /** Advances time by one step and solves (one step of a daily/yearly run). */
+    /**
+     * One step of a time-series run: advances time by one step and solves (OpenDSS SolveDaily,
+     * SolveYearly, SolveDuty, SolvePeakDay); in {@link SolveMode#TIME} it solves at the present time
+     * and advances afterwards (SolveGeneralTime, FinishTimeStep).
+     */
     public int step() {
-        sec += stepSec;
-        while (sec >= 3600.0) {
-            intHour++;
-            sec -= 3600.0;
+        boolean after = mode == SolveMode.TIME;
+        if (!after) {
+            advance();
         }
         int it = solveSnapshot();
         for (Monitor m : monitors) {
             m.sample(solver, intHour, sec);
         }
+        finishTimeStep(stepSec / 3600.0);
+        if (after) {
+            advance();
+        }
         return it;
+    }
+
+    private void advance() {
+        sec += stepSec;
+        while (sec >= 3600.0) {
+            intHour++;
+            sec -= 3600.0;
+        }
+    }
+
+    /**
+     * The end of a time step of {@code intervalHours} after its solution (OpenDSS EndOfTimeStepCleanup):
+     * storage energy moves by the solved power, then the inverter controls update their memories. A
+     * co-simulation that solves snapshots at its own pace calls this after each one.
+     */
+    public void finishTimeStep(double intervalHours) {
+        for (DerDriver d : ders) {
+            d.endOfStep(solver, intervalHours);
+        }
+        double now = intHour * 3600.0 + sec;
+        ctx.set(solver, now, lastControlIterations, intervalHours * 3600.0, timedControls);
+        for (Control c : controls) {
+            c.endOfStep(ctx);
+        }
     }
 
     /** Takes a sample on every monitor now (OpenDSS {@code Sample}). */

@@ -43,25 +43,56 @@ final class JournalFormat {
         b.putInt((int) crc.getValue());
     }
 
-    /** The record at the buffer's position, or null if its CRC does not match (torn or corrupt). */
+    /** The record at the buffer's position (which advances by 32), or null if it is not a valid record. */
     static JournalRecord get(ByteBuffer b) {
         int start = b.position();
-        CRC32C crc = new CRC32C();
-        ByteBuffer view = b.duplicate();
-        view.position(start).limit(start + 28);
-        crc.update(view);
-        long device = b.getInt() & 0xFFFF_FFFFL;
-        long seq = b.getInt() & 0xFFFF_FFFFL;
-        long startMs = b.getLong();
-        long dur = b.getInt() & 0xFFFF_FFFFL;
-        int power = b.getInt();
-        int cls = b.get() & 0xFF;
-        int prio = b.get() & 0xFF;
-        b.getShort();
-        int stored = b.getInt();
-        if (stored != (int) crc.getValue()) {
+        b.position(start + JournalRecord.BYTES);
+        return get(b, start, new CRC32C());
+    }
+
+    /**
+     * The record at absolute index {@code at} of the buffer, or null unless it is one the journal wrote:
+     * its CRC-32C matches, its reserved bytes are zero and its device id is not 0 (docs/protocol.md).
+     * The CRC detects every burst error of up to 32 bits, so one damaged record is never taken for a
+     * good one, and a search for the next record after damage lands on a real one (2^-32 per position).
+     */
+    static JournalRecord get(ByteBuffer b, int at, CRC32C crc) {
+        crc.reset();
+        if (b.hasArray()) {
+            crc.update(b.array(), b.arrayOffset() + at, 28);
+        } else {
+            ByteBuffer view = b.duplicate();
+            view.limit(at + 28).position(at);
+            crc.update(view);
+        }
+        if (b.getInt(at + 28) != (int) crc.getValue() || b.getShort(at + 26) != 0) {
             return null;
         }
+        long device = b.getInt(at) & 0xFFFF_FFFFL;
+        if (device == 0) {
+            return null;
+        }
+        long seq = b.getInt(at + 4) & 0xFFFF_FFFFL;
+        long startMs = b.getLong(at + 8);
+        long dur = b.getInt(at + 16) & 0xFFFF_FFFFL;
+        int power = b.getInt(at + 20);
+        int cls = b.get(at + 24) & 0xFF;
+        int prio = b.get(at + 25) & 0xFF;
         return new JournalRecord(device, seq, startMs, dur, power, DeviceClass.ofCode(cls), prio);
+    }
+
+    /** Whether the bytes are a segment header (or, if shorter, the start of one). */
+    static boolean headerPrefix(byte[] bytes, int n) {
+        for (int i = 0; i < Math.min(n, MAGIC.length); i++) {
+            if (bytes[i] != MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The file name of segment {@code n}. */
+    static String name(int n) {
+        return String.format(java.util.Locale.ROOT, "%s%08d%s", PREFIX, n, SUFFIX);
     }
 }

@@ -29,12 +29,13 @@ public final class JournaledIndex {
         return shards[(int) (h >>> (64 - SHARD_BITS))];
     }
 
-    public void add(long key) {
+    /** Adds the key; false if it was already there. */
+    public boolean add(long key) {
         if (key == EMPTY) {
-            return;
+            return false;
         }
         long h = mix(key);
-        shard(h).add(key, (int) h);
+        return shard(h).add(key, (int) h);
     }
 
     public boolean contains(long key) {
@@ -57,13 +58,15 @@ public final class JournaledIndex {
         private long[] table = new long[256];
         private int size;
 
-        synchronized void add(long key, int h) {
+        synchronized boolean add(long key, int h) {
             if (2 * (size + 1) > table.length) {
                 grow();
             }
             if (insert(table, key, h)) {
                 size++;
+                return true;
             }
+            return false;
         }
 
         private static boolean insert(long[] t, long key, int h) {

@@ -35,7 +35,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Emulates a fleet of devices against a packet server over UDP (one connected socket, a sender
+ * Emulates a fleet of devices (the first {@code devices} of the keys file, in id order) against a packet server over UDP (one connected socket, a sender
  * and a receiver thread): each device signs REQUEST frames with its key and verifies the replies. Closed loop (a fixed number of requests in flight) or
  * open loop ({@code ratePerS}). Measures throughput and request→reply latency, remembers every
  * acknowledged packet, and afterwards audits that each is in the server's journal: by reading the
@@ -50,10 +50,17 @@ public final class LoadGenerator {
      */
     public record Config(InetSocketAddress target, DeviceKeys keys, int devices, long durationNs, long warmupNs,
                          double ratePerS, int window, long timeoutNs, Path ledger, Path acksFile, double powerKw,
-                         long packetNs, long seqStart) {
+                         long packetNs, long seqStart, double hostileRate, int idleTcp, int idleTcpSources) {
         public Config(InetSocketAddress target, DeviceKeys keys, int devices, long durationNs, long warmupNs,
                       double ratePerS, int window, long timeoutNs, Path ledger, Path acksFile, double powerKw, long packetNs) {
             this(target, keys, devices, durationNs, warmupNs, ratePerS, window, timeoutNs, ledger, acksFile, powerKw, packetNs, 1);
+        }
+
+        public Config(InetSocketAddress target, DeviceKeys keys, int devices, long durationNs, long warmupNs,
+                      double ratePerS, int window, long timeoutNs, Path ledger, Path acksFile, double powerKw, long packetNs,
+                      long seqStart) {
+            this(target, keys, devices, durationNs, warmupNs, ratePerS, window, timeoutNs, ledger, acksFile, powerKw, packetNs,
+                    seqStart, 0, 0, 1);
         }
     }
 
@@ -81,11 +88,12 @@ public final class LoadGenerator {
     private int[] traceSlow = new int[0];
     private long stopSendingNs;
     private volatile boolean receiving = true;
+    private HostileTraffic hostile;
 
     public LoadGenerator(Config c) {
-        if (c.devices() < 1 || c.devices() > c.keys().maxId()) {
-            throw new PacketGridException("--devices", "must be in [1, " + c.keys().maxId() + "] (the keys file has ids up to "
-                    + c.keys().maxId() + ")");
+        if (c.devices() < 1 || c.devices() > c.keys().count()) {
+            throw new PacketGridException("--devices", "must be in [1, " + c.keys().count() + "] (the keys file has "
+                    + c.keys().count() + " devices)");
         }
         this.c = c;
         this.seq = new AtomicLongArray(c.devices() + 1);
@@ -121,7 +129,17 @@ public final class LoadGenerator {
             Thread receiver = new Thread(() -> receive(ch), "loadgen-receiver");
             receiver.setDaemon(true);
             receiver.start();
-            send(ch);
+            if (c.hostileRate() > 0 || c.idleTcp() > 0) {
+                hostile = new HostileTraffic(new HostileTraffic.Config(c.target(), c.keys(), c.devices(), c.hostileRate(), c.idleTcp(),
+                        c.idleTcpSources())).start();
+            }
+            try {
+                send(ch);
+            } finally {
+                if (hostile != null) {
+                    hostile.close();
+                }
+            }
             // grace: wait for the replies still in flight, up to the timeout
             long deadline = System.nanoTime() + c.timeoutNs();
             while (System.nanoTime() < deadline && inFlight() > 0) {
@@ -147,7 +165,7 @@ public final class LoadGenerator {
         return new LoadReport(c.devices(), seconds, sent, replies, acknowledged, denied, timeouts.get(),
                 measuredReplies / seconds, q(lat, 0.5), q(lat, 0.99), q(lat, 0.999),
                 lat.length == 0 ? Double.NaN : lat[lat.length - 1] / 1000.0, audit[0], audit[1],
-                c.ledger() != null ? "ledger" : "query", "udp");
+                c.ledger() != null ? "ledger" : "query", "udp", hostile == null ? null : hostile.report());
     }
 
     private long inFlight() {
@@ -220,10 +238,13 @@ public final class LoadGenerator {
                     break;
                 }
                 long s = seq.get(d) + 1;
-                PacketRequest r = new PacketRequest(d, s, DeviceClass.WATER_HEATER, c.powerKw(), 0, c.packetNs(),
+                PacketRequest r = new PacketRequest(c.keys().id(d - 1), s, DeviceClass.WATER_HEATER, c.powerKw(), 0, c.packetNs(),
                         new ConnectionPoint(d % 1000, 1 + d % 3));
-                byte[] f = FrameCodec.request(r, c.keys().array(), c.keys().offset(d));
+                byte[] f = FrameCodec.request(r, c.keys().keyArray(d - 1), c.keys().keyOffset(d - 1));
                 seq.set(d, s);
+                if (hostile != null && (sent & 63) == 0) {
+                    hostile.observe(f);
+                }
                 sentNs.set(d, Math.max(1, System.nanoTime()));
                 out.clear();
                 out.put(f).flip();
@@ -272,7 +293,8 @@ public final class LoadGenerator {
             in.flip();
             in.get(f);
             long id = Frames.deviceId(f);
-            if (id < 1 || id > c.devices() || !FrameMac.verify(f, c.keys().array(), c.keys().offset(id))) {
+            int slot = c.keys().slot(id);
+            if (slot < 0 || slot >= c.devices() || !FrameMac.verify(f, c.keys().keyArray(slot), c.keys().keyOffset(slot))) {
                 continue; // a device ignores what it cannot authenticate
             }
             FrameType t = Frames.type(f);
@@ -280,7 +302,7 @@ public final class LoadGenerator {
                 continue;
             }
             PacketReply r = FrameCodec.parseReply(f);
-            int d = (int) id;
+            int d = slot + 1;
             if (r.seq() != seq.get(d)) {
                 continue; // late (after its timeout) or duplicate
             }
@@ -397,8 +419,9 @@ public final class LoadGenerator {
                         i++;
                     }
                     expected.put(JournalRecord.key(dev, first), bits);
-                    long qs = seq.incrementAndGet((int) dev);
-                    frames.add(FrameCodec.query(dev, qs, first, c.keys().array(), c.keys().offset(dev)));
+                    int slot = c.keys().slot(dev);
+                    long qs = seq.incrementAndGet(slot + 1);
+                    frames.add(FrameCodec.query(dev, qs, first, c.keys().keyArray(slot), c.keys().keyOffset(slot)));
                     round.add(r++);
                 }
             }
@@ -417,8 +440,9 @@ public final class LoadGenerator {
                                                 byte[] f = new byte[Frames.FRAME_BYTES];
                                                 b.readBytes(f);
                                                 long id = Frames.deviceId(f);
-                                                if (Frames.type(f) == FrameType.STATUS && id >= 1 && id <= c.devices()
-                                                        && FrameMac.verify(f, c.keys().array(), c.keys().offset(id))) {
+                                                int slot = c.keys().slot(id);
+                                                if (Frames.type(f) == FrameType.STATUS && slot >= 0 && slot < c.devices()
+                                                        && FrameMac.verify(f, c.keys().keyArray(slot), c.keys().keyOffset(slot))) {
                                                     if (answered.put(JournalRecord.key(id, Frames.seq(f)), FrameCodec.parseStatusBits(f)) == null) {
                                                         all.countDown();
                                                     }

@@ -5,10 +5,12 @@ package io.packetgrid.pem.net;
  *
  * @param lostAcknowledged acknowledged packets not found in the server's journal afterwards
  *                         (−1 if no audit was possible)
+ * @param hostile          what the hostile traffic generator sent meanwhile (null: none)
  */
 public record LoadReport(int devices, double durationS, long sent, long replies, long acknowledged, long denied,
                          long timeouts, double requestsPerSecond, double p50Ms, double p99Ms, double p999Ms,
-                         double maxMs, long lostAcknowledged, long auditUnanswered, String audit, String transport) {
+                         double maxMs, long lostAcknowledged, long auditUnanswered, String audit, String transport,
+                         HostileTraffic.Report hostile) {
 
     /** Fields in a fixed order (name, value) for the JSON line. */
     public java.util.Map<String, Object> toJsonFields() {
@@ -29,6 +31,14 @@ public record LoadReport(int devices, double durationS, long sent, long replies,
         m.put("devices", devices);
         m.put("duration_s", durationS);
         m.put("transport", transport);
+        if (hostile != null) {
+            m.put("hostile_frames_sent", hostile.framesSent());
+            m.put("idle_tcp_connects", hostile.idleTcpConnects());
+            m.put("idle_tcp_open_max", hostile.idleTcpOpenMax());
+            m.put("idle_tcp_open_at_end", hostile.idleTcpOpenAtEnd());
+            m.put("idle_tcp_closed_by_server", hostile.idleTcpClosedByServer());
+            m.put("idle_tcp_local_failures", hostile.idleTcpLocalFailures());
+        }
         return m;
     }
 

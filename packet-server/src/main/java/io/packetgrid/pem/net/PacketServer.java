@@ -13,7 +13,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.DatagramChannel;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.pem.journal.Journal;
-import io.packetgrid.pem.journal.JournalReader;
+import io.packetgrid.pem.journal.Recovery;
 import io.packetgrid.pem.protocol.DeviceKeys;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * The packet server on a real network: UDP and TCP on one port, a pipeline of small handlers
  * (frame decoder → authenticator → dispatcher, encoder on the way out), the policy and journal in
  * {@link ServerCore}. Closing drains the journal, so every acknowledged packet is on disk.
+ *
+ * <p>TCP connections go through a {@link ConnectionGate} (a cap on all connections and on those of
+ * one source address) and an {@link IdleGuard}. The cap on all connections is also kept below the
+ * process's file-descriptor limit minus a reserve ({@code limits.fd_reserve}), so that connections
+ * can never take the descriptors the journal needs to roll over to a new segment.
  */
 public final class PacketServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PacketServer.class);
@@ -35,19 +40,45 @@ public final class PacketServer implements AutoCloseable {
     private final Journal journal;
     private final EventLoopGroup group;
     private final List<Channel> channels = new ArrayList<>();
+    private final ConnectionGate gate;
+    private final long startedNs = System.nanoTime();
     private int port;
 
     public PacketServer(ServerConfig config, DeviceKeys keys, Path ledger) {
         this.config = config;
-        this.core = new ServerCore(keys, config.buildPolicy(), config.ratePerS(), config.burst(), new ServerCounters(),
-                () -> System.currentTimeMillis() * 1_000_000L);
-        this.journal = new Journal(ledger, config.syncMode(), config.batchMax(), 1 << 16, config.segmentBytes(),
-                core::recovered, batch -> PacketDispatcher.durable(core, batch));
+        this.core = new ServerCore(keys, config.buildPolicy(), config.ratePerS(), config.burst(), config.resendPerS(),
+                config.resendBurst(), new ServerCounters(), () -> System.currentTimeMillis() * 1_000_000L);
+        this.gate = new ConnectionGate(connectionCap(config), config.tcpMaxPerAddress(), core.counters());
+        this.journal = new Journal(ledger, config.syncMode(), config.batchMax(), 1 << 16, config.segmentBytes(), core.index(),
+                core::recovered, batch -> PacketDispatcher.durable(core, batch), System::nanoTime);
         core.journal(journal);
         this.group = Transports.group(config.ioThreads());
     }
 
-    public JournalReader.Recovery recovery() {
+    /**
+     * {@code tcp_max_connections}, lowered if the process's descriptor limit ({@code ulimit -n}) minus the
+     * descriptors open now minus {@code fd_reserve} is smaller (each connection holds one descriptor).
+     */
+    static int connectionCap(ServerConfig config) {
+        int cap = config.tcpMaxConnections();
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            long room = unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount() - config.fdReserve();
+            if (room < cap) {
+                LOG.warn("at most {} TCP connections: the process may open {} files (ulimit -n), {} are open, {} are kept in reserve",
+                        Math.max(0, room), unix.getMaxFileDescriptorCount(), unix.getOpenFileDescriptorCount(), config.fdReserve());
+                cap = (int) Math.max(0, room);
+            }
+        }
+        return cap;
+    }
+
+    /** The cap on open TCP connections in force (see {@link #connectionCap}). */
+    public int tcpConnectionCap() {
+        return gate.maxTotal();
+    }
+
+    public Recovery recovery() {
         return journal.recovery();
     }
 
@@ -60,7 +91,9 @@ public final class PacketServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast("encoder", new FrameEncoder())
+                            ch.pipeline().addLast("gate", gate)
+                                    .addLast("idle", new IdleGuard(config.tcpIdleTimeoutNs(), core.counters()))
+                                    .addLast("encoder", new FrameEncoder())
                                     .addLast("frames", new StreamFrameDecoder(core.counters()))
                                     .addLast("auth", new FrameAuthenticator(core))
                                     .addLast("dispatch", new PacketDispatcher(core))
@@ -112,6 +145,28 @@ public final class PacketServer implements AutoCloseable {
 
     public Journal journal() {
         return journal;
+    }
+
+    /**
+     * Everything the server counts, by snake_case name in a fixed order: {@code uptime_s}, the frame and
+     * connection counters ({@link ServerCounters#snapshot}), the TCP cap in force and the journal's health.
+     */
+    public java.util.Map<String, Object> stats() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("uptime_s", Math.round((System.nanoTime() - startedNs) / 1e7) / 100.0);
+        m.putAll(core.counters().snapshot());
+        m.put("tcp_max_connections", (long) gate.maxTotal());
+        Journal.Stats j = journal.stats();
+        m.put("journal_batches", j.batches());
+        m.put("journal_records", j.records());
+        m.put("journal_segments_opened", j.segmentsOpened());
+        m.put("journal_rollover_failures", j.rolloverFailures());
+        m.put("journal_write_failures", j.writeFailures());
+        m.put("journal_recoveries", j.recoveries());
+        m.put("journal_unwritten", j.refusedRecords());
+        m.put("journal_failing", j.failing());
+        m.put("journal_fd_reserve", j.reserveHeld());
+        return m;
     }
 
     @Override

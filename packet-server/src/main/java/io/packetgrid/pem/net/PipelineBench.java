@@ -33,7 +33,7 @@ public final class PipelineBench {
     public static Result run(int devices, int frames, Path ledger) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         DeviceKeys keys = DeviceKeys.seeded(devices, RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
-        ServerConfig cfg = new ServerConfig(null, ServerConfig.Limits.of(1e6, 1e6), ServerConfig.JournalSettings.of("write", null, null), null, null);
+        ServerConfig cfg = new ServerConfig(null, new ServerConfig.Limits(1e6, 1e6), ServerConfig.JournalSettings.of("write", null, null), null, null);
         ServerCore core = new ServerCore(keys, cfg.buildPolicy(), cfg.ratePerS(), cfg.burst(), new ServerCounters(),
                 () -> System.currentTimeMillis() * 1_000_000L);
         try (Journal journal = new Journal(ledger, cfg.syncMode(), 4096, 1 << 16, 1L << 30, core::recovered, b -> { })) {
@@ -49,7 +49,7 @@ public final class PipelineBench {
             for (int i = 0; i < n; i++) {
                 int d = 1 + i % devices;
                 pre[i] = FrameCodec.request(new PacketRequest(d, ++seq[d], DeviceClass.WATER_HEATER, 4.5, 0, 300_000_000_000L,
-                        new ConnectionPoint(d % 1000, 1)), keys.array(), keys.offset(d));
+                        new ConnectionPoint(d % 1000, 1)), keys.arrayOf(d), keys.offsetOf(d));
             }
             int warm = Math.min(n / 4, 50_000);
             push(ch, pre, 0, warm, server, device);
@@ -61,11 +61,11 @@ public final class PipelineBench {
             byte[] f = pre[0];
             int ok = 0;
             for (int i = 0; i < 200_000; i++) {
-                ok += FrameMac.verify(f, keys.array(), keys.offset(1)) ? 1 : 0;
+                ok += FrameMac.verify(f, keys.keyArray(0), keys.keyOffset(0)) ? 1 : 0;
             }
             long m0 = mx.getCurrentThreadCpuTime();
             for (int i = 0; i < 500_000; i++) {
-                ok += FrameMac.verify(f, keys.array(), keys.offset(1)) ? 1 : 0;
+                ok += FrameMac.verify(f, keys.keyArray(0), keys.keyOffset(0)) ? 1 : 0;
             }
             double mac = (mx.getCurrentThreadCpuTime() - m0) / 500_000.0;
             if (ok == 0) {

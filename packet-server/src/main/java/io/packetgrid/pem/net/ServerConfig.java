@@ -2,6 +2,7 @@ package io.packetgrid.pem.net;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.cosim.scenario.InvalidFieldException;
 import io.packetgrid.cosim.scenario.SimDuration;
 import io.packetgrid.cosim.scenario.YamlFiles;
 import io.packetgrid.pem.journal.SyncMode;
@@ -36,8 +37,16 @@ import java.util.Map;
  *   order: [cooker, ev_charger]
  *   fairness: longest_waiting
  *   class_cap_kw: {ev_charger: 50}
- * limits: {rate_per_s: 10, burst: 20}
- * journal: {sync: write, batch_max: 4096}   # or fsync
+ * limits:
+ *   rate_per_s: 10           # per device: frames per second, burst 20
+ *   burst: 20
+ *   resend_per_s: 1          # per device: retransmitted ACCEPTs (a budget of their own), burst 3
+ *   resend_burst: 3
+ *   tcp_max_connections: 10000
+ *   tcp_max_per_address: 256
+ *   tcp_idle_timeout: 60s    # a connection without an authentic frame for this long is closed
+ *   fd_reserve: 256          # file descriptors never given to connections (journal, logs)
+ * journal: {sync: write, batch_max: 4096, segment_bytes: 268435456}   # or fsync
  * udp_channels: 1
  * </pre>
  */
@@ -55,23 +64,61 @@ public record ServerConfig(Policy policy, Limits limits, JournalSettings journal
         }
     }
 
-    public record Limits(Double ratePerS, Double burst) {
+    public record Limits(Double ratePerS, Double burst, Double resendPerS, Double resendBurst, Integer tcpMaxConnections,
+                         Integer tcpMaxPerAddress, SimDuration tcpIdleTimeout, Integer fdReserve) {
         public Limits {
-            if ((ratePerS != null && !(ratePerS > 0)) || (burst != null && !(burst >= 1))) {
-                throw new IllegalArgumentException("rate_per_s must be > 0 and burst ≥ 1");
+            positive("rate_per_s", ratePerS, 1e6);
+            atLeastOne("burst", burst);
+            positive("resend_per_s", resendPerS, 1e6);
+            atLeastOne("resend_burst", resendBurst);
+            count("tcp_max_connections", tcpMaxConnections, 0, 10_000_000);
+            count("tcp_max_per_address", tcpMaxPerAddress, 1, 10_000_000);
+            count("fd_reserve", fdReserve, 16, 1_000_000);
+            if (tcpIdleTimeout != null && (tcpIdleTimeout.ns() < 100_000_000L || tcpIdleTimeout.ns() > 86_400_000_000_000L)) {
+                throw new InvalidFieldException("tcp_idle_timeout", "must be in [100ms, 24h], got " + tcpIdleTimeout);
+            }
+        }
+
+        public Limits(Double ratePerS, Double burst) {
+            this(ratePerS, burst, null, null, null, null, null, null);
+        }
+
+        private static void positive(String field, Double v, double max) {
+            if (v != null && !(v > 0 && v <= max)) {
+                throw new InvalidFieldException(field, "must be > 0 and ≤ " + (long) max + ", got " + v);
+            }
+        }
+
+        private static void atLeastOne(String field, Double v) {
+            if (v != null && !(v >= 1 && v <= 1e6)) {
+                throw new InvalidFieldException(field, "must be in [1, 1000000], got " + v);
+            }
+        }
+
+        private static void count(String field, Integer v, int min, int max) {
+            if (v != null && (v < min || v > max)) {
+                throw new InvalidFieldException(field, "must be in [" + min + ", " + max + "], got " + v);
             }
         }
 
         @com.fasterxml.jackson.annotation.JsonCreator
-        public static Limits of(@JsonProperty("rate_per_s") Double ratePerS, @JsonProperty("burst") Double burst) {
-            return new Limits(ratePerS, burst);
+        public static Limits of(@JsonProperty("rate_per_s") Double ratePerS, @JsonProperty("burst") Double burst,
+                                @JsonProperty("resend_per_s") Double resendPerS, @JsonProperty("resend_burst") Double resendBurst,
+                                @JsonProperty("tcp_max_connections") Integer tcpMaxConnections,
+                                @JsonProperty("tcp_max_per_address") Integer tcpMaxPerAddress,
+                                @JsonProperty("tcp_idle_timeout") SimDuration tcpIdleTimeout,
+                                @JsonProperty("fd_reserve") Integer fdReserve) {
+            return new Limits(ratePerS, burst, resendPerS, resendBurst, tcpMaxConnections, tcpMaxPerAddress, tcpIdleTimeout, fdReserve);
         }
     }
 
     public record JournalSettings(String sync, Integer batchMax, Long segmentBytes) {
         public JournalSettings {
-            if ((batchMax != null && (batchMax < 1 || batchMax > 1 << 20)) || (segmentBytes != null && segmentBytes < 4096)) {
-                throw new IllegalArgumentException("batch_max must be in [1, 1048576] and segment_bytes ≥ 4096");
+            if (batchMax != null && (batchMax < 1 || batchMax > 1 << 20)) {
+                throw new InvalidFieldException("batch_max", "must be in [1, 1048576], got " + batchMax);
+            }
+            if (segmentBytes != null && (segmentBytes < 4096 || segmentBytes > 1L << 30)) {
+                throw new InvalidFieldException("segment_bytes", "must be in [4096, 1073741824], got " + segmentBytes);
             }
         }
 
@@ -92,10 +139,10 @@ public record ServerConfig(Policy policy, Limits limits, JournalSettings journal
         this.udpChannels = udpChannels == null ? 1 : udpChannels;
         this.ioThreads = ioThreads == null ? 2 : ioThreads;
         if (this.udpChannels < 1 || this.udpChannels > 16) {
-            throw new IllegalArgumentException("udp_channels must be 1..16");
+            throw new InvalidFieldException("udp_channels", "must be in [1, 16], got " + this.udpChannels);
         }
         if (this.ioThreads < 1 || this.ioThreads > 64) {
-            throw new IllegalArgumentException("io_threads must be 1..64");
+            throw new InvalidFieldException("io_threads", "must be in [1, 64], got " + this.ioThreads);
         }
     }
 
@@ -113,6 +160,38 @@ public record ServerConfig(Policy policy, Limits limits, JournalSettings journal
 
     public double burst() {
         return limits.burst() == null ? 20 : limits.burst();
+    }
+
+    /** Default retransmission budget: one resent ACCEPT per second per device, three in a burst. */
+    public static final double DEFAULT_RESEND_PER_S = 1;
+    public static final double DEFAULT_RESEND_BURST = 3;
+
+    public double resendPerS() {
+        return limits.resendPerS() == null ? DEFAULT_RESEND_PER_S : limits.resendPerS();
+    }
+
+    public double resendBurst() {
+        return limits.resendBurst() == null ? DEFAULT_RESEND_BURST : limits.resendBurst();
+    }
+
+    /** Open TCP connections at most (further ones are closed at once; 0: no TCP clients). */
+    public int tcpMaxConnections() {
+        return limits.tcpMaxConnections() == null ? 10_000 : limits.tcpMaxConnections();
+    }
+
+    /** Open TCP connections from one source address at most. */
+    public int tcpMaxPerAddress() {
+        return limits.tcpMaxPerAddress() == null ? 256 : limits.tcpMaxPerAddress();
+    }
+
+    /** A TCP connection without an authentic frame for this long is closed. */
+    public long tcpIdleTimeoutNs() {
+        return limits.tcpIdleTimeout() == null ? 60_000_000_000L : limits.tcpIdleTimeout().ns();
+    }
+
+    /** File descriptors never handed to connections (the journal's segments, logs, the JVM's own files). */
+    public int fdReserve() {
+        return limits.fdReserve() == null ? 256 : limits.fdReserve();
     }
 
     /**

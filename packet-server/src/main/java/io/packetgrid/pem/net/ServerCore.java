@@ -22,7 +22,8 @@ import java.util.function.LongSupplier;
 /**
  * The server's state and decisions, free of Netty: device keys, replay windows, rate limits, the
  * policy (one lock), the journal and the index of journaled packets. Handlers call it from any
- * I/O thread; per-device state is guarded by lock stripes.
+ * I/O thread; per-device state (indexed by the device's slot, {@link DeviceKeys#slot}) is guarded
+ * by lock stripes.
  */
 public final class ServerCore {
     private static final int STRIPES = 4096;
@@ -33,6 +34,7 @@ public final class ServerCore {
     private final DeviceKeys keys;
     private final ReplayWindow replay;
     private final TokenBuckets buckets;
+    private final TokenBuckets resendBuckets;
     private final PacketPolicy policy;
     private final ServerCounters counters;
     private final LongSupplier clockNs;
@@ -45,15 +47,26 @@ public final class ServerCore {
 
     public ServerCore(DeviceKeys keys, PacketPolicy policy, double ratePerS, double burst, ServerCounters counters,
                       LongSupplier clockNs) {
+        this(keys, policy, ratePerS, burst, ServerConfig.DEFAULT_RESEND_PER_S, ServerConfig.DEFAULT_RESEND_BURST, counters, clockNs);
+    }
+
+    /**
+     * @param resendPerS  retransmitted ACCEPTs a device may be sent per second (its own bucket, apart from
+     *                    {@code ratePerS}: a replayed last request never costs the device its budget)
+     */
+    public ServerCore(DeviceKeys keys, PacketPolicy policy, double ratePerS, double burst, double resendPerS, double resendBurst,
+                      ServerCounters counters, LongSupplier clockNs) {
         this.keys = keys;
         this.policy = policy;
         this.counters = counters;
         this.clockNs = clockNs;
-        this.replay = new ReplayWindow(keys.maxId());
-        this.buckets = new TokenBuckets(keys.maxId(), ratePerS, burst);
-        this.lastAcceptedSeq = new long[keys.maxId() + 1];
-        this.lastAcceptedStartMs = new long[keys.maxId() + 1];
-        this.lastAcceptedDurationMs = new int[keys.maxId() + 1];
+        int n = keys.count();
+        this.replay = new ReplayWindow(n);
+        this.buckets = new TokenBuckets(n, ratePerS, burst);
+        this.resendBuckets = new TokenBuckets(n, resendPerS, resendBurst);
+        this.lastAcceptedSeq = new long[n];
+        this.lastAcceptedStartMs = new long[n];
+        this.lastAcceptedDurationMs = new int[n];
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
@@ -80,13 +93,15 @@ public final class ServerCore {
         return index;
     }
 
-    private Object stripe(long id) {
-        return stripes[(int) (id & (STRIPES - 1))];
+    private Object stripe(int slot) {
+        return stripes[slot & (STRIPES - 1)];
     }
 
     /**
      * Structural check, MAC, replay window and rate limit, in that order (docs/protocol.md);
-     * failures are counted and dropped.
+     * failures are counted and dropped. The replay window is checked before any token is spent, and
+     * the retransmitted ACCEPT of the device's last accepted request is paid from a bucket of its own:
+     * whoever replays a device's latest frame cannot use up the device's budget for new requests.
      */
     public Verdict authenticate(byte[] f, int length) {
         counters.frames.increment();
@@ -102,23 +117,23 @@ public final class ServerCore {
             return Verdict.DROP;
         }
         long id = Frames.deviceId(f);
-        if (!keys.known(id)) {
+        int d = keys.slot(id);
+        if (d < 0) {
             counters.unknownDevice.increment();
             return Verdict.DROP;
         }
-        if (!FrameMac.verify(f, keys.array(), keys.offset(id))) {
+        if (!FrameMac.verify(f, keys.keyArray(d), keys.keyOffset(d))) {
             counters.badMac.increment();
             return Verdict.DROP;
         }
         long seq = Frames.seq(f);
-        int d = (int) id;
-        synchronized (stripe(id)) {
+        synchronized (stripe(d)) {
             ReplayWindow.Verdict v = replay.check(d, seq);
             if (v != ReplayWindow.Verdict.FRESH) {
                 if (type == FrameType.REQUEST && seq == lastAcceptedSeq[d] && seq != 0) {
                     // a retransmission whose ACCEPT was lost: answer again, no second packet
-                    if (!buckets.take(d, nowNs())) {
-                        counters.rateLimited.increment();
+                    if (!resendBuckets.take(d, nowNs())) {
+                        counters.resendRateLimited.increment();
                         return Verdict.DROP;
                     }
                     counters.resent.increment();
@@ -139,18 +154,18 @@ public final class ServerCore {
     /** The ACCEPT frame for a retransmitted, already accepted request. */
     public byte[] resendFrame(byte[] f) {
         long id = Frames.deviceId(f);
-        int d = (int) id;
+        int d = keys.slot(id);
         long start;
         long dur;
         long seq;
-        synchronized (stripe(id)) {
+        synchronized (stripe(d)) {
             seq = lastAcceptedSeq[d];
             start = lastAcceptedStartMs[d];
             dur = lastAcceptedDurationMs[d];
         }
         PacketReply r = new PacketReply(id, seq, true, start * 1_000_000L, dur * 1_000_000L,
                 io.packetgrid.pem.packet.DenyReason.NONE);
-        return FrameCodec.reply(r, keys.array(), keys.offset(id));
+        return FrameCodec.reply(r, keys.keyArray(d), keys.keyOffset(d));
     }
 
     /** Parses authenticated REQUEST frames; malformed bodies are counted and left out. */
@@ -197,12 +212,12 @@ public final class ServerCore {
                 bits |= 1L << i;
             }
         }
-        return FrameCodec.status(id, first, bits, keys.array(), keys.offset(id));
+        return FrameCodec.status(id, first, bits, keys.arrayOf(id), keys.offsetOf(id));
     }
 
     /** The signed reply frame. */
     public byte[] replyFrame(PacketReply r) {
-        return FrameCodec.reply(r, keys.array(), keys.offset(r.deviceId()));
+        return FrameCodec.reply(r, keys.arrayOf(r.deviceId()), keys.offsetOf(r.deviceId()));
     }
 
     /**
@@ -245,8 +260,8 @@ public final class ServerCore {
     /** Bookkeeping of one durable record: the STATUS index and the device's last accepted packet. */
     private void markDurable(JournalRecord r) {
         index.add(r.key());
-        int d = (int) r.deviceId();
-        synchronized (stripe(r.deviceId())) {
+        int d = keys.slot(r.deviceId());
+        synchronized (stripe(d)) {
             if (r.seq() >= lastAcceptedSeq[d]) {
                 lastAcceptedSeq[d] = r.seq();
                 lastAcceptedStartMs[d] = r.startMs();
@@ -256,11 +271,13 @@ public final class ServerCore {
         counters.accepted.increment();
     }
 
-    /** Journal recovery: restore replay windows, last accepted packets, running packets, the index. */
+    /**
+     * Journal recovery: restore replay windows, last accepted packets, running packets (the journal
+     * fills {@link #index()} itself). Records of devices without a key here are only indexed.
+     */
     public void recovered(JournalRecord r) {
-        int d = (int) r.deviceId();
-        index.add(r.key());
-        if (r.deviceId() < 1 || r.deviceId() > keys.maxId()) {
+        int d = keys.slot(r.deviceId());
+        if (d < 0) {
             return;
         }
         replay.mark(d, r.seq());

@@ -23,10 +23,19 @@ public final class ServerCounters {
     public final LongAdder replayed = new LongAdder();
     public final LongAdder rateLimited = new LongAdder();
     public final LongAdder journalRefused = new LongAdder();
+    /** Retransmitted ACCEPTs not sent: over the device's separate retransmission budget. */
+    public final LongAdder resendRateLimited = new LongAdder();
+    /** TCP connections: accepted, refused over the total cap, refused over the per-address cap, closed idle. */
+    public final LongAdder tcpAccepted = new LongAdder();
+    public final LongAdder tcpRefusedTotal = new LongAdder();
+    public final LongAdder tcpRefusedPerAddress = new LongAdder();
+    public final LongAdder tcpIdleClosed = new LongAdder();
+    /** TCP connections open now. */
+    public final java.util.concurrent.atomic.AtomicInteger tcpOpen = new java.util.concurrent.atomic.AtomicInteger();
 
     public long dropped() {
         return truncated.sum() + oversized.sum() + badVersion.sum() + badType.sum() + badField.sum()
-                + unknownDevice.sum() + badMac.sum() + replayed.sum() + rateLimited.sum();
+                + unknownDevice.sum() + badMac.sum() + replayed.sum() + rateLimited.sum() + resendRateLimited.sum();
     }
 
     /** All counters by their snake_case names, in a fixed order. */
@@ -49,7 +58,13 @@ public final class ServerCounters {
         m.put("bad_mac", badMac.sum());
         m.put("replayed", replayed.sum());
         m.put("rate_limited", rateLimited.sum());
+        m.put("resend_rate_limited", resendRateLimited.sum());
         m.put("journal_refused", journalRefused.sum());
+        m.put("tcp_open", (long) tcpOpen.get());
+        m.put("tcp_accepted", tcpAccepted.sum());
+        m.put("tcp_refused_total", tcpRefusedTotal.sum());
+        m.put("tcp_refused_per_address", tcpRefusedPerAddress.sum());
+        m.put("tcp_idle_closed", tcpIdleClosed.sum());
         return m;
     }
 

@@ -2,7 +2,7 @@ package io.packetgrid.pem.protocol;
 
 /**
  * Per-device anti-replay windows (after RFC 4303 §3.4.3): the highest sequence number seen and a
- * 64-bit bitmap of the 64 below it. Flat arrays indexed by device id: 16 bytes per device.
+ * 64-bit bitmap of the 64 below it. Flat arrays indexed by device slot ({@link DeviceKeys#slot}): 16 bytes per device.
  * Not thread-safe per device: callers serialise access to one device.
  */
 public final class ReplayWindow {
@@ -14,9 +14,9 @@ public final class ReplayWindow {
     private final long[] highest;
     private final long[] bitmap;
 
-    public ReplayWindow(int maxId) {
-        highest = new long[maxId + 1];
-        bitmap = new long[maxId + 1];
+    public ReplayWindow(int devices) {
+        highest = new long[devices];
+        bitmap = new long[devices];
     }
 
     /** Whether {@code seq} is new for the device (does not record it). */

@@ -1,8 +1,9 @@
 package io.packetgrid.pem.protocol;
 
 /**
- * Per-device token buckets for rate limiting (flat arrays, 12 bytes per device): each device may
- * send {@code ratePerS} frames per second on average with bursts of {@code burst}.
+ * Per-device token buckets for rate limiting (flat arrays indexed by device slot, 12 bytes per
+ * device): each device may send {@code ratePerS} frames per second on average with bursts of
+ * {@code burst}.
  */
 public final class TokenBuckets {
     private final float[] tokens;
@@ -10,19 +11,19 @@ public final class TokenBuckets {
     private final double ratePerS;
     private final double burst;
 
-    public TokenBuckets(int maxId, double ratePerS, double burst) {
+    public TokenBuckets(int devices, double ratePerS, double burst) {
         if (!(ratePerS > 0) || !(burst >= 1)) {
             throw new IllegalArgumentException("rate must be > 0 and burst ≥ 1");
         }
-        this.tokens = new float[maxId + 1];
-        this.lastNs = new long[maxId + 1];
+        this.tokens = new float[devices];
+        this.lastNs = new long[devices];
         this.ratePerS = ratePerS;
         this.burst = burst;
         java.util.Arrays.fill(tokens, (float) burst);
         java.util.Arrays.fill(lastNs, Long.MIN_VALUE);
     }
 
-    /** Takes one token for the device at {@code nowNs}; false if its bucket is empty. */
+    /** Takes one token for the device in slot {@code id} at {@code nowNs}; false if its bucket is empty. */
     public boolean take(int id, long nowNs) {
         double t = tokens[id];
         long last = lastNs[id];

@@ -52,7 +52,7 @@ class HandlersTest {
 
     static byte[] request(long dev, long seq) {
         return FrameCodec.request(new PacketRequest(dev, seq, DeviceClass.WATER_HEATER, 4.5, 0, 300 * S, new ConnectionPoint(3, 1)),
-                KEYS.array(), KEYS.offset(dev));
+                KEYS.arrayOf(dev), KEYS.offsetOf(dev));
     }
 
     static DatagramPacket datagram(byte[] f) {
@@ -68,7 +68,7 @@ class HandlersTest {
         byte[] f = new byte[32];
         out.content().readBytes(f);
         out.release();
-        assertTrue(FrameMac.verify(f, KEYS.array(), KEYS.offset(7)));
+        assertTrue(FrameMac.verify(f, KEYS.arrayOf(7), KEYS.offsetOf(7)));
         assertEquals(FrameType.DENY, Frames.type(f));
         PacketReply r = FrameCodec.parseReply(f);
         assertEquals(1, r.seq());
@@ -93,8 +93,8 @@ class HandlersTest {
         forged[9] = 6;                                                        // class changed, MAC kept
         ch.writeInbound(datagram(forged));
         ch.writeInbound(datagram(FrameCodec.request(new PacketRequest(51, 1, DeviceClass.WATER_HEATER, 4.5, 0, 300 * S,
-                ConnectionPoint.UNKNOWN), KEYS.array(), KEYS.offset(1))));       // unknown device (keys 1..50)
-        byte[] reply = FrameCodec.reply(new PacketReply(3, 1, true, 0, 300 * S, DenyReason.NONE), KEYS.array(), KEYS.offset(3));
+                ConnectionPoint.UNKNOWN), KEYS.arrayOf(1), KEYS.offsetOf(1))));       // unknown device (keys 1..50)
+        byte[] reply = FrameCodec.reply(new PacketReply(3, 1, true, 0, 300 * S, DenyReason.NONE), KEYS.arrayOf(3), KEYS.offsetOf(3));
         ch.writeInbound(datagram(reply));                                     // server-to-device type
         ch.writeInbound(datagram(new byte[0]));
         assertNull(ch.readOutbound(), "nothing hostile is answered");
@@ -156,14 +156,70 @@ class HandlersTest {
     }
 
     @Test
+    void replayingTheLastAcceptedRequestNeverSpendsTheDevicesBudget(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        TrackingPolicy acceptAll = TrackingPolicy.builder().mode(PolicyMode.ACCEPT_ALL).estimator(new EventEstimator(0)).build();
+        ServerCore c = new ServerCore(KEYS, acceptAll, 10, 20, new ServerCounters(), () -> clock);
+        try (io.packetgrid.pem.journal.Journal j = new io.packetgrid.pem.journal.Journal(dir, io.packetgrid.pem.journal.SyncMode.WRITE,
+                64, 64, 1 << 20, c.index(), c::recovered, b -> PacketDispatcher.durable(c, b), System::nanoTime)) {
+            c.journal(j);
+            EmbeddedChannel ch = new EmbeddedChannel(new FrameEncoder(), new DatagramFrameDecoder(), new FrameAuthenticator(c),
+                    new PacketDispatcher(c));
+            byte[] latest = request(11, 1);
+            ch.writeInbound(datagram(latest));
+            assertEquals(FrameType.ACCEPT, Frames.type(read(ch)));
+            // an on-path attacker replays the device's latest frame 1000 times within the same second
+            for (int i = 0; i < 1000; i++) {
+                ch.writeInbound(datagram(latest));
+            }
+            int resent = 0;
+            byte[] f;
+            while ((f = read(ch)) != null) {
+                assertEquals(FrameType.ACCEPT, Frames.type(f));
+                resent++;
+            }
+            assertEquals(3, resent, "retransmissions have a budget of their own (3 in a burst)");
+            assertEquals(997, c.counters().resendRateLimited.sum());
+            // the device's own new requests in that same second: 19 tokens left of its burst of 20
+            // (was: the replays had spent them all and 0 of 9 new requests were answered)
+            for (int seq = 2; seq <= 10; seq++) {
+                ch.writeInbound(datagram(request(11, seq)));
+            }
+            int accepted = 0;
+            while ((f = read(ch)) != null) {
+                assertEquals(FrameType.ACCEPT, Frames.type(f));
+                accepted++;
+            }
+            assertEquals(9, accepted);
+            assertEquals(0, c.counters().rateLimited.sum());
+            clock += 1 * S; // one more retransmission a second later
+            ch.writeInbound(datagram(latest));
+            assertTrue(read(ch) == null, "seq 1 is no longer the last accepted: a replay, dropped");
+            ch.writeInbound(datagram(request(11, 10)));
+            assertEquals(FrameType.ACCEPT, Frames.type(read(ch)));
+        }
+    }
+
+    /** The next frame the channel sent, or null. */
+    static byte[] read(EmbeddedChannel ch) {
+        DatagramPacket out = ch.readOutbound();
+        if (out == null) {
+            return null;
+        }
+        byte[] f = new byte[32];
+        out.content().readBytes(f);
+        out.release();
+        return f;
+    }
+
+    @Test
     void eventsUpdateTheEstimateAndQueriesGetAStatus() {
         EmbeddedChannel ch = udp();
         DeviceEvent e = new DeviceEvent(8, DeviceEvent.Type.OPT_OUT_ON, 4.5, ConnectionPoint.UNKNOWN);
-        ch.writeInbound(datagram(FrameCodec.event(e, 1, DeviceClass.WATER_HEATER, KEYS.array(), KEYS.offset(8))));
+        ch.writeInbound(datagram(FrameCodec.event(e, 1, DeviceClass.WATER_HEATER, KEYS.arrayOf(8), KEYS.offsetOf(8))));
         assertNull(ch.readOutbound(), "events are not answered");
         assertEquals(4.5, policy.estimateKw(clock), 1e-12);
         core.index().add(io.packetgrid.pem.journal.JournalRecord.key(8, 3));
-        ch.writeInbound(datagram(FrameCodec.query(8, 2, 1, KEYS.array(), KEYS.offset(8))));
+        ch.writeInbound(datagram(FrameCodec.query(8, 2, 1, KEYS.arrayOf(8), KEYS.offsetOf(8))));
         DatagramPacket out = ch.readOutbound();
         byte[] f = new byte[32];
         out.content().readBytes(f);

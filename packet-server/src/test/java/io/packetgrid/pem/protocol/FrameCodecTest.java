@@ -28,7 +28,7 @@ class FrameCodecTest {
     void requestFrameLayoutByteByByte() {
         PacketRequest r = new PacketRequest(0x01020304L, 0x0A0B0C0DL, DeviceClass.EV_CHARGER, 7.4, 2, 300 * S,
                 new ConnectionPoint(0x123456, 3));
-        byte[] f = FrameCodec.request(r, KEYS.array(), KEYS.offset(1));
+        byte[] f = FrameCodec.request(r, KEYS.arrayOf(1), KEYS.offsetOf(1));
         assertEquals(32, f.length);
         assertEquals(0x11, f[0] & 0xFF);               // version 1, type 1
         assertEquals("01020304", HexFormat.of().formatHex(f, 1, 5));
@@ -48,7 +48,7 @@ class FrameCodecTest {
     @Test
     void negativePowerIsAnInjection() {
         PacketRequest r = new PacketRequest(5, 1, DeviceClass.BATTERY, -5, 0, 60 * S, ConnectionPoint.UNKNOWN);
-        assertEquals(-5.0, FrameCodec.parseRequest(FrameCodec.request(r, KEYS.array(), KEYS.offset(5))).ratedKw());
+        assertEquals(-5.0, FrameCodec.parseRequest(FrameCodec.request(r, KEYS.arrayOf(5), KEYS.offsetOf(5))).ratedKw());
     }
 
     @Test
@@ -60,28 +60,28 @@ class FrameCodecTest {
                 HexFormat.of().formatHex(mac.doFinal("what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII))));
         // the frame carries its first 8 bytes over bytes 0..23
         PacketRequest r = new PacketRequest(3, 9, DeviceClass.WATER_HEATER, 4.5, 0, 300 * S, ConnectionPoint.UNKNOWN);
-        byte[] f = FrameCodec.request(r, KEYS.array(), KEYS.offset(3));
-        mac.init(new SecretKeySpec(KEYS.array(), KEYS.offset(3), 32, "HmacSHA256"));
+        byte[] f = FrameCodec.request(r, KEYS.arrayOf(3), KEYS.offsetOf(3));
+        mac.init(new SecretKeySpec(KEYS.arrayOf(3), KEYS.offsetOf(3), 32, "HmacSHA256"));
         mac.update(f, 0, 24);
         byte[] full = mac.doFinal();
         assertArrayEquals(java.util.Arrays.copyOf(full, 8), java.util.Arrays.copyOfRange(f, 24, 32));
-        assertTrue(FrameMac.verify(f, KEYS.array(), KEYS.offset(3)));
-        assertFalse(FrameMac.verify(f, KEYS.array(), KEYS.offset(4)), "another device's key");
+        assertTrue(FrameMac.verify(f, KEYS.arrayOf(3), KEYS.offsetOf(3)));
+        assertFalse(FrameMac.verify(f, KEYS.arrayOf(4), KEYS.offsetOf(4)), "another device's key");
         for (int bit = 0; bit < 256; bit++) {
             byte[] g = f.clone();
             g[bit / 8] ^= (byte) (1 << (bit % 8));
-            assertFalse(FrameMac.verify(g, KEYS.array(), KEYS.offset(3)), "a flipped bit " + bit);
+            assertFalse(FrameMac.verify(g, KEYS.arrayOf(3), KEYS.offsetOf(3)), "a flipped bit " + bit);
         }
     }
 
     @Test
     void replyRoundTrip() {
         PacketReply a = new PacketReply(7, 42, true, 1_700_000_000_123L * 1_000_000L, 300 * S, DenyReason.NONE);
-        byte[] f = FrameCodec.reply(a, KEYS.array(), KEYS.offset(7));
+        byte[] f = FrameCodec.reply(a, KEYS.arrayOf(7), KEYS.offsetOf(7));
         assertEquals(FrameType.ACCEPT, Frames.type(f));
         assertEquals(a, FrameCodec.parseReply(f));
         PacketReply d = new PacketReply(7, 43, false, 1_700_000_000_000L * 1_000_000L, 0, DenyReason.VOLTAGE);
-        byte[] g = FrameCodec.reply(d, KEYS.array(), KEYS.offset(7));
+        byte[] g = FrameCodec.reply(d, KEYS.arrayOf(7), KEYS.offsetOf(7));
         assertEquals(FrameType.DENY, Frames.type(g));
         assertEquals(d, FrameCodec.parseReply(g));
     }
@@ -89,12 +89,12 @@ class FrameCodecTest {
     @Test
     void eventAndQueryRoundTrip() {
         DeviceEvent e = new DeviceEvent(2, DeviceEvent.Type.OPT_OUT_ON, 4.5, new ConnectionPoint(17, 2));
-        byte[] f = FrameCodec.event(e, 11, DeviceClass.WATER_HEATER, KEYS.array(), KEYS.offset(2));
+        byte[] f = FrameCodec.event(e, 11, DeviceClass.WATER_HEATER, KEYS.arrayOf(2), KEYS.offsetOf(2));
         assertEquals(FrameType.EVENT, Frames.type(f));
         assertEquals(e, FrameCodec.parseEvent(f));
-        byte[] q = FrameCodec.query(2, 12, 5, KEYS.array(), KEYS.offset(2));
+        byte[] q = FrameCodec.query(2, 12, 5, KEYS.arrayOf(2), KEYS.offsetOf(2));
         assertEquals(5, FrameCodec.parseQueriedSeq(q));
-        byte[] st = FrameCodec.status(2, 5, 0b1011L, KEYS.array(), KEYS.offset(2));
+        byte[] st = FrameCodec.status(2, 5, 0b1011L, KEYS.arrayOf(2), KEYS.offsetOf(2));
         assertEquals(0b1011L, FrameCodec.parseStatusBits(st));
         assertEquals(1, st[9]);
     }
@@ -102,7 +102,7 @@ class FrameCodecTest {
     @Test
     void structuralErrorsNameTheFrameOffset() {
         byte[] f = FrameCodec.request(new PacketRequest(1, 1, DeviceClass.WATER_HEATER, 4.5, 0, 300 * S, ConnectionPoint.UNKNOWN),
-                KEYS.array(), KEYS.offset(1));
+                KEYS.arrayOf(1), KEYS.offsetOf(1));
         FrameException t = assertThrows(FrameException.class, () -> FrameCodec.check(f, 20));
         assertEquals(FrameException.Kind.TRUNCATED, t.kind());
         assertEquals("frame offset 20: frame ends after 20 of 32 bytes", t.userMessage());
@@ -147,7 +147,7 @@ class FrameCodecTest {
 
     @Test
     void tokenBucketsLimitEachDevice() {
-        TokenBuckets b = new TokenBuckets(2, 10, 20);
+        TokenBuckets b = new TokenBuckets(3, 10, 20);
         int ok = 0;
         for (int i = 0; i < 100; i++) {
             if (b.take(1, 0)) {
@@ -166,7 +166,11 @@ class FrameCodecTest {
         KEYS.write(file);
         DeviceKeys back = DeviceKeys.read(file);
         assertEquals(10, back.maxId());
-        assertArrayEquals(KEYS.array(), back.array());
+        assertEquals(10, back.count());
+        for (long id = 1; id <= 10; id++) {
+            assertArrayEquals(java.util.Arrays.copyOfRange(KEYS.arrayOf(id), KEYS.offsetOf(id), KEYS.offsetOf(id) + 32),
+                    java.util.Arrays.copyOfRange(back.arrayOf(id), back.offsetOf(id), back.offsetOf(id) + 32));
+        }
         java.nio.file.Files.writeString(file, "device_id,key_hex\n1,abcd\n");
         assertEquals(file + ":2: key_hex must be 64 hex digits",
                 assertThrows(io.packetgrid.cosim.error.PacketGridException.class, () -> DeviceKeys.read(file)).userMessage());

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
                 io.packetgrid.studies.cli.pem.KeysCommand.class,
                 io.packetgrid.studies.cli.pem.ServeCommand.class,
                 io.packetgrid.studies.cli.pem.LoadgenCommand.class,
+                io.packetgrid.studies.cli.pem.JournalCommand.class,
                 io.packetgrid.studies.cli.radio.RadioCommand.class,
                 io.packetgrid.studies.cli.grid.GridCommand.class,
                 ProtectionCommand.class,

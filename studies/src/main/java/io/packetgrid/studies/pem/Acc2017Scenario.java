@@ -2,6 +2,7 @@ package io.packetgrid.studies.pem;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.packetgrid.cosim.scenario.InvalidFieldException;
 import io.packetgrid.cosim.scenario.SimDuration;
 import java.util.List;
 
@@ -54,7 +55,30 @@ public record Acc2017Scenario(@JsonProperty("kind") String kind, @JsonProperty("
         if (mttr().ns() <= 0) {
             throw new IllegalArgumentException("mttr must be > 0");
         }
+        // absurd values run to infinite or meaningless results (1e308 % gave an infinite RMS in summary.json)
+        InvalidFieldException.inRange("nominal_packet_kw", nominalPacketKw(), 1e-3, 1000);
+        InvalidFieldException.inRange("reference_offset_pct", referenceOffsetPct(), -100, 100);
+        InvalidFieldException.inRange("reference_amplitude_pct", referenceAmplitudePct(), 0, 100);
+        if (referenceOffsetPct() - referenceAmplitudePct() < -100) {
+            throw new InvalidFieldException("reference_amplitude_pct", "the reference would go below zero: reference_offset_pct − "
+                    + "reference_amplitude_pct must be ≥ −100, got " + referenceOffsetPct() + " − " + referenceAmplitudePct());
+        }
+        java.util.Set<String> names = new java.util.HashSet<>(List.of(REBOUND_NO_LIMIT, REBOUND_RAMP_LIMITED));
+        for (int i = 0; i < variants().size(); i++) {
+            String n = variants().get(i).name();
+            if (!names.add(n)) {
+                throw new InvalidFieldException("variants[" + i + "].name", "'" + n + "' is already the name of "
+                        + (n.equals(REBOUND_NO_LIMIT) || n.equals(REBOUND_RAMP_LIMITED) ? "the rebound test's result" : "another variant"));
+            }
+        }
+        if (variants().isEmpty()) {
+            throw new InvalidFieldException("variants", "needs at least one variant");
+        }
     }
+
+    /** The rebound test's two results, named in summary.json and as folders beside the variants'. */
+    public static final String REBOUND_NO_LIMIT = "rebound_no_limit";
+    public static final String REBOUND_RAMP_LIMITED = "rebound_ramp_limited";
 
     private static SimDuration or(SimDuration d, String def) {
         return d != null ? d : SimDuration.parse(def);
@@ -65,6 +89,10 @@ public record Acc2017Scenario(@JsonProperty("kind") String kind, @JsonProperty("
                               @JsonProperty("mode") String mode, @JsonProperty("packet") SimDuration packet,
                               @JsonProperty("ramp_kw_per_min") double rampKwPerMin) {
         public VariantSpec {
+            if (name == null || !name.matches("[A-Za-z0-9_-]{1,64}")) { // a folder of the run
+                throw new InvalidFieldException("name", "must be 1 to 64 letters, digits, '_' or '-', got '" + name + "'");
+            }
+            InvalidFieldException.inRange("ramp_kw_per_min", rampKwPerMin, 0, 1e6);
             if (!control.equals("thermostat") && !control.equals("pem")) {
                 throw new IllegalArgumentException("control must be thermostat or pem, got '" + control + "'");
             }
@@ -100,8 +128,9 @@ public record Acc2017Scenario(@JsonProperty("kind") String kind, @JsonProperty("
                           @JsonProperty("ramp_kw_per_min") double rampKwPerMin) {
         public Rebound {
             if (!(rampKwPerMin > 0)) {
-                throw new IllegalArgumentException("ramp_kw_per_min must be > 0");
+                throw new InvalidFieldException("ramp_kw_per_min", "must be > 0, got " + rampKwPerMin);
             }
+            InvalidFieldException.inRange("ramp_kw_per_min", rampKwPerMin, 0, 1e6);
         }
 
         @JsonCreator
@@ -116,8 +145,9 @@ public record Acc2017Scenario(@JsonProperty("kind") String kind, @JsonProperty("
     /** Optional non-ideal network for all messages: fixed delay and Bernoulli loss. */
     public record NetworkSpec(@JsonProperty("delay") SimDuration delay, @JsonProperty("loss") double loss) {
         public NetworkSpec {
-            if (!(loss >= 0 && loss <= 1)) {
-                throw new IllegalArgumentException("loss must be in [0, 1]");
+            InvalidFieldException.inRange("loss", loss, 0, 1);
+            if (delay.ns() > 3_600_000_000_000L) {
+                throw new InvalidFieldException("delay", "must be at most 1h, got " + delay);
             }
         }
 

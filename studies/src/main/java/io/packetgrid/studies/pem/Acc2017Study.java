@@ -73,8 +73,8 @@ public final class Acc2017Study implements Study {
         if (rb != null) {
             long end = rb.denyFrom().ns() + rb.denyFor().ns() + rb.after().ns();
             reboundExp = new Acc2017Experiment(base.withDuration(end));
-            rebounds.add(Acc2017Experiment.rebound("rebound_no_limit", rb.packet().ns(), rb.denyFrom().ns(), rb.denyFor().ns(), 0));
-            rebounds.add(Acc2017Experiment.rebound("rebound_ramp_limited", rb.packet().ns(), rb.denyFrom().ns(), rb.denyFor().ns(),
+            rebounds.add(Acc2017Experiment.rebound(Acc2017Scenario.REBOUND_NO_LIMIT, rb.packet().ns(), rb.denyFrom().ns(), rb.denyFor().ns(), 0));
+            rebounds.add(Acc2017Experiment.rebound(Acc2017Scenario.REBOUND_RAMP_LIMITED, rb.packet().ns(), rb.denyFrom().ns(), rb.denyFor().ns(),
                     rb.rampKwPerMin()));
         }
         Function<RandomStreams, Network> network = s.network() == null ? st -> new IdealNetwork()

@@ -105,6 +105,11 @@ public final class ProtectionValidator {
                 }
             }
         }
+        if (rows.isEmpty()) { // an empty table with exit 0 would read as "every requirement passes"
+            throw new PacketGridException("requirements", s.requirements().isEmpty()
+                    ? "none given: protection validate needs at least one requirement to check"
+                    : "none applies to any scheme: nothing to validate");
+        }
         return rows;
     }
 

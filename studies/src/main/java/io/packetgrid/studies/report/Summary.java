@@ -2,6 +2,9 @@ package io.packetgrid.studies.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.packetgrid.cosim.error.PacketGridException;
 import java.io.IOException;
@@ -56,9 +59,50 @@ public final class Summary {
         }
     }
 
-    /** Writes {@code dir/summary.json} atomically (temporary file, then rename). */
+    /** Replaces NaN numbers in the tree by null; returns the path of the first infinite number, or null if none. */
+    static String finite(JsonNode node, String path) {
+        if (node instanceof ObjectNode o) {
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String bad = check(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e::setValue);
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                int at = i;
+                String bad = check(a.get(i), path + "[" + i + "]", v -> a.set(at, v));
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String check(JsonNode v, String path, java.util.function.Consumer<JsonNode> replace) {
+        if (v.isFloatingPointNumber() && Double.isNaN(v.doubleValue())) {
+            replace.accept(NullNode.getInstance());
+            return null;
+        }
+        if (v.isFloatingPointNumber() && Double.isInfinite(v.doubleValue())) {
+            return path;
+        }
+        return finite(v, path);
+    }
+
+    /**
+     * Writes {@code dir/summary.json} atomically (temporary file, then rename). JSON never holds a
+     * non-finite number: a NaN metric (one that does not apply) is written as null, and an infinite one
+     * (a computation that overflowed) fails the run naming the metric, before anything is written.
+     */
     public Path write(Path dir) {
         Path file = dir.resolve("summary.json");
+        String infinite = finite(root, "");
+        if (infinite != null) {
+            throw new PacketGridException(file + ": " + infinite, "is infinite (a computation overflowed: check the scenario's values)");
+        }
         try {
             Files.createDirectories(dir);
             Path tmp = dir.resolve("summary.json.tmp");

@@ -81,4 +81,23 @@ class ScenarioErrorsTest {
         PacketGridException e = fail(yaml);
         assertEquals("test.yaml: target.baseline_variant: no variant named 'uncontrolled' (variants: pem)", e.userMessage());
     }
+
+    @Test
+    void nonFiniteAndAbsurdNumbersAreRefusedNamingTheField() {
+        // v_max_pu: 1e400 used to run (YAML reads it as infinity), fail in a plot and leave summary.json behind
+        assertEquals("test.yaml: grid_limits.v_max_pu: expected a finite number, got Infinity",
+                fail(base().replace("grid_limits: {gate_margin_pu: 0.02}", "grid_limits: {gate_margin_pu: 0.02, v_max_pu: 1e400}")).userMessage());
+        assertEquals("test.yaml: grid_limits.v_max_pu: must be a number in [0.1, 2], got 1.0E308",
+                fail(base().replace("grid_limits: {gate_margin_pu: 0.02}", "grid_limits: {gate_margin_pu: 0.02, v_max_pu: 1e308}")).userMessage());
+        assertEquals("test.yaml: grid_limits.v_max_pu: must be above v_min_pu (0.9), got 0.85",
+                fail(base().replace("grid_limits: {gate_margin_pu: 0.02}", "grid_limits: {v_max_pu: 0.85}")).userMessage());
+        assertEquals("test.yaml: target.amplitude_pct: must be a number in [0, 100], got 1.0E308",
+                fail(base().replace("amplitude_pct: 10", "amplitude_pct: 1e308")).userMessage());
+    }
+
+    @Test
+    void aVariantCannotBeNamedLikeTheParentFolder() {
+        PacketGridException e = fail(Scenarios.evening("{model: ideal}", "{name: .., control: pem, mode: accept_all}"));
+        assertTrue(e.userMessage().contains("name must be letters, digits, '_', '.' or '-', got '..'"), e.userMessage());
+    }
 }

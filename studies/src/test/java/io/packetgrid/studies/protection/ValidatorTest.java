@@ -109,4 +109,15 @@ class ValidatorTest {
         PacketGridException v = bad("set: {radio: {urllc: {repetitions: 1}}}", "set: {relays: []}");
         assertTrue(v.userMessage().contains("variants[1].set.relays") && !v.userMessage().contains("\n"), v.userMessage());
     }
+
+    @Test
+    void aScenarioWithNothingToValidateIsAnErrorNotAnEmptyPass() {
+        String text = ProtectionScenarios.builtIn();
+        int from = text.indexOf("requirements:\n");
+        int to = text.indexOf("\nplacement:");
+        String none = text.substring(0, from) + "requirements: []\n" + text.substring(to);
+        assertEquals("requirements: none given: protection validate needs at least one requirement to check",
+                assertThrows(PacketGridException.class, () -> run(none.substring(0, none.indexOf("\nvariants:")) + "\n", Map.of(), 1))
+                        .userMessage());
+    }
 }

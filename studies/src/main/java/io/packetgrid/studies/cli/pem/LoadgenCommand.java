@@ -30,7 +30,7 @@ public final class LoadgenCommand implements Callable<Integer> {
     @Option(names = "--keys", required = true, paramLabel = "KEYS.csv", description = "Device keys (the server's file).")
     Path keys;
 
-    @Option(names = "--devices", required = true, paramLabel = "N", description = "Devices to emulate (ids 1..N).")
+    @Option(names = "--devices", required = true, paramLabel = "N", description = "Devices to emulate (the first N of the keys file).")
     int devices;
 
     @Option(names = "--duration", defaultValue = "10s", paramLabel = "D", description = "Measured duration (default ${DEFAULT-VALUE}).")
@@ -66,6 +66,19 @@ public final class LoadgenCommand implements Callable<Integer> {
     @Option(names = "--packet", defaultValue = "5m", paramLabel = "D", description = "Packet length requested (default ${DEFAULT-VALUE}).")
     String packet;
 
+    @Option(names = "--hostile-rate", defaultValue = "0", paramLabel = "R",
+            description = {"Meanwhile, send R hostile UDP frames per second (forged, unknown device, truncated,",
+                    "oversized, wrong version, replays of the fleet's latest frames) from another socket."})
+    double hostileRate;
+
+    @Option(names = "--idle-tcp", defaultValue = "0", paramLabel = "N",
+            description = "Meanwhile, hold N TCP connections open that send one byte and then nothing.")
+    int idleTcp;
+
+    @Option(names = "--idle-tcp-sources", defaultValue = "1", paramLabel = "K",
+            description = "Spread the idle connections over K loopback source addresses 127.1.x.y (default ${DEFAULT-VALUE}).")
+    int idleTcpSources;
+
     @Override
     public Integer call() throws Exception {
         int colon = target.lastIndexOf(':');
@@ -78,8 +91,13 @@ public final class LoadgenCommand implements Callable<Integer> {
         if (colon <= 0 || port < 1 || port > 65535) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--target must be HOST:PORT, got '" + target + "'");
         }
-        if (window < 1 || devices < 1 || (rate != null && !(rate > 0))) {
+        if (window < 1 || devices < 1 || (rate != null && !(rate > 0 && rate <= 10_000_000))) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--devices, --window and --rate must be > 0");
+        }
+        if (!(hostileRate >= 0 && hostileRate <= 10_000_000) || idleTcp < 0 || idleTcp > 1_000_000
+                || idleTcpSources < 1 || idleTcpSources > 65_000) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--hostile-rate must be in [0, 1e7], --idle-tcp in [0, 1000000], --idle-tcp-sources in [1, 65000]");
         }
         long durNs = parse("--duration", duration);
         long warmNs = parse("--warmup", warmup);
@@ -91,7 +109,7 @@ public final class LoadgenCommand implements Callable<Integer> {
             throw new PacketGridException("--target", "cannot resolve host '" + target.substring(0, colon) + "'");
         }
         LoadGenerator.Config cfg = new LoadGenerator.Config(addr, k, devices, durNs, warmNs, rate == null ? 0 : rate,
-                Math.min(window, devices), toNs, ledger, acks, powerKw, packetNs, seqStart);
+                Math.min(window, devices), toNs, ledger, acks, powerKw, packetNs, seqStart, hostileRate, idleTcp, idleTcpSources);
         LoadReport r = new LoadGenerator(cfg).run();
         System.out.println(new ObjectMapper().writeValueAsString(r.toJsonFields()));
         return 0;

@@ -1,6 +1,7 @@
 package io.packetgrid.studies.coupled.scenario;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.packetgrid.cosim.scenario.InvalidFieldException;
 
 /**
  * Grid limits (YAML {@code grid_limits:}): what counts as a violation in the results, and what the
@@ -32,8 +33,13 @@ public record GridLimitsSpec(@JsonProperty("nominal_v") Double nominalV,
         gateMarginPu = gateMarginPu == null ? 0.0 : gateMarginPu;
         directional = directional == null || directional;
         predictive = predictive == null || predictive;
-        if (!(nominalV > 0) || !(vMinPu > 0 && vMinPu < vMaxPu) || !(transformerMaxPct > 0) || !(gateMarginPu >= 0)) {
-            throw new IllegalArgumentException("need nominal_v > 0, 0 < v_min_pu < v_max_pu, transformer_max_pct > 0, gate_margin_pu ≥ 0");
+        InvalidFieldException.inRange("nominal_v", nominalV, 1, 1e6);
+        InvalidFieldException.inRange("v_min_pu", vMinPu, 0.1, 2);
+        InvalidFieldException.inRange("v_max_pu", vMaxPu, 0.1, 2);
+        InvalidFieldException.inRange("transformer_max_pct", transformerMaxPct, 1, 1000);
+        InvalidFieldException.inRange("gate_margin_pu", gateMarginPu, 0, 0.5);
+        if (!(vMinPu < vMaxPu)) {
+            throw new InvalidFieldException("v_max_pu", "must be above v_min_pu (" + vMinPu + "), got " + vMaxPu);
         }
     }
 

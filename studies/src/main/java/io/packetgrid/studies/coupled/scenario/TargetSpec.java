@@ -1,6 +1,7 @@
 package io.packetgrid.studies.coupled.scenario;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.packetgrid.cosim.scenario.InvalidFieldException;
 import io.packetgrid.cosim.scenario.SimDuration;
 import java.util.List;
 
@@ -40,6 +41,9 @@ public record TargetSpec(@JsonProperty("kind") Kind kind,
         amplitudePct = amplitudePct == null ? 0.0 : amplitudePct;
         schedule = schedule == null ? List.of() : List.copyOf(schedule);
         maxImportKwPerHousehold = maxImportKwPerHousehold == null ? 0.0 : maxImportKwPerHousehold;
+        InvalidFieldException.inRange("offset_pct", offsetPct, -100, 100);
+        InvalidFieldException.inRange("amplitude_pct", amplitudePct, 0, 100);
+        InvalidFieldException.inRange("max_import_kw_per_household", maxImportKwPerHousehold, 0, 1000);
         if (kind == Kind.SCHEDULE && schedule.isEmpty()) {
             throw new IllegalArgumentException("a schedule target needs schedule entries");
         }
@@ -53,6 +57,9 @@ public record TargetSpec(@JsonProperty("kind") Kind kind,
     /** {@code kwPerHousehold} from time of day {@code from}. */
     public record Entry(@JsonProperty(value = "from", required = true) SimDuration from,
                         @JsonProperty(value = "kw_per_household", required = true) Double kwPerHousehold) {
+        public Entry {
+            InvalidFieldException.inRange("kw_per_household", kwPerHousehold, -1000, 1000);
+        }
     }
 
     public static TargetSpec defaults() {

@@ -38,7 +38,7 @@ public record VariantSpec(@JsonProperty(value = "name", required = true) String 
     public enum Mode { TRACK, ACCEPT_ALL }
 
     public VariantSpec {
-        if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
+        if (name == null || !name.matches("[A-Za-z0-9_.-]+") || name.matches("\\.+")) { // a folder of the run: not . or ..
             throw new IllegalArgumentException("name must be letters, digits, '_', '.' or '-', got '" + name + "'");
         }
         control = control == null ? Control.PEM : control;

@@ -94,10 +94,10 @@ public final class ProtectionSystem {
         this.net = sim.network();
         this.preRe = new double[net.nodeCount()];
         this.preIm = new double[net.nodeCount()];
-        if (!sim.solved()) {
-            sim.solveSnapshot();
+        if (scenario != null) {
+            // protection validate's pre-fault state (the feeder was solved as loaded); a study's feeder is left as it is
+            sim.solver().voltages(preRe, preIm);
         }
-        sim.solver().voltages(preRe, preIm);
         Topology topo = new Topology(net);
 
         // breakers first (relays refer to them)
@@ -382,6 +382,7 @@ public final class ProtectionSystem {
         return net;
     }
 
+    /** The pre-fault node voltages of {@link #build}'s feeder (zeros for a system bound to a study's feeder). */
     public double[] preFaultRe() {
         return preRe.clone();
     }

@@ -85,12 +85,11 @@ public final class ProtectionInstrument implements GridInstrument {
 
     @Override
     public void initialize(Setup s) {
-        // a feeder may come from an earlier run: every breaker closed, every DG unit in service
-        boolean topology = false;
+        // a feeder may come from an earlier run: every breaker closed, every DG unit in service, and the network
+        // rebuilt so that no factorisation made in that state survives (results must not depend on a feeder's history)
         for (BoundBreaker b : sys.breakers()) {
             if (b.element() instanceof Switchable sw) {
                 for (int t = 0; t < sw.connection().terminals(); t++) {
-                    topology |= sw.terminalOpen(t);
                     sw.setTerminalOpen(t, false);
                 }
             }
@@ -98,9 +97,7 @@ public final class ProtectionInstrument implements GridInstrument {
         for (BoundDg d : sys.dgs()) {
             ((Generator) d.element()).setEnabled(true);
         }
-        if (topology) {
-            sys.simulation().rebuildNetwork();
-        }
+        sys.simulation().rebuildNetwork();
         for (BoundRelay r : sys.relays()) {
             s.publishes(Keys.amps(r.name()), new double[0]);
         }

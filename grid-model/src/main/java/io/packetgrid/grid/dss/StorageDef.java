@@ -1,0 +1,241 @@
+package io.packetgrid.grid.dss;
+
+import io.packetgrid.grid.model.Storage;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * OpenDSS Storage (Storage.pas, properties, defaults and side effects re-derived): 3 phases,
+ * 12.47 kV, kWrated 25, kVA following kWrated until given, kWhrated 50 and full ({@code kWhrated}
+ * sets the stored energy to it), %reserve 20, efficiencies 90 %, %IdlingkW 1, %Charge and
+ * %Discharge 100, %kWrated 100, state idling, dispatch by default, %cutin/%cutout 0, pf 1, Vminpu 0.9,
+ * Vmaxpu 1.1. {@code kW} dispatches (state and %Charge/%Discharge from its sign and size).
+ * LoadLevel and Price dispatch, an efficiency curve, dynamic and user models are refused (see
+ * docs/grid-model.md); a three-phase {@code ControlMode=GFM} unit also gets a grid-forming source that
+ * forms the voltage only while islanded ({@code CircuitBuilder}).
+ */
+final class StorageDef extends ElementDef {
+    static final PropertyTable TABLE = new PropertyTable("phases", "bus1", "kv", "conn", "kW", "kvar", "pf", "kVA", "%Cutin",
+            "%Cutout", "EffCurve", "VarFollowInverter", "kvarMax", "kvarMaxAbs", "WattPriority", "PFPriority", "%PminNoVars",
+            "%PminkvarMax", "kWrated", "%kWrated", "kWhrated", "kWhstored", "%stored", "%reserve", "State", "%Discharge",
+            "%Charge", "%EffCharge", "%EffDischarge", "%IdlingkW", "%Idlingkvar", "%R", "%X", "model", "Vminpu", "Vmaxpu",
+            "Balanced", "LimitCurrent", "yearly", "daily", "duty", "DispMode", "DischargeTrigger", "ChargeTrigger",
+            "TimeChargeTrig", "class", "DynaDLL", "DynaData", "UserModel", "UserData", "debugtrace", "kVDC", "Kp", "PITol",
+            "SafeVoltage", "SafeMode", "DynamicEq", "DynOut", "ControlMode", "AmpLimit", "AmpLimitGain", "spectrum", "basefreq",
+            "enabled", "like");
+    private static final Set<String> NO_EFFECT = Set.of("%idlingkvar", "%r", "%x", "class", "debugtrace", "kp", "pitol",
+            "safevoltage", "safemode", "dynamiceq", "dynout", "amplimit", "amplimitgain", "spectrum");
+
+    int phases = 3;
+    String bus1 = "";
+    double kv = 12.47;
+    boolean delta;
+    double pf = 1.0;
+    boolean kvarMode;
+    double kvar;
+    double kva = 25;
+    boolean kvaSet;
+    double pctCutIn;
+    double pctCutOut;
+    boolean varFollowInverter;
+    double kvarMax = 25;
+    double kvarMaxAbs = 25;
+    boolean kvarLimitSet;
+    boolean kvarLimitNegSet;
+    boolean wattPriority;
+    boolean pfPriority;
+    double pctPminNoVars;
+    double pctPminKvarMax;
+    double kwRated = 25;
+    double puKwRated = 1.0;
+    double kwhRated = 50;
+    double kwhStored = 50;
+    double pctReserve = 20;
+    int state = Storage.IDLING;
+    double pctDischarge = 100;
+    double pctCharge = 100;
+    double pctEffCharge = 90;
+    double pctEffDischarge = 90;
+    double pctIdlingKw = 1;
+    double vminpu = 0.90;
+    double vmaxpu = 1.10;
+    String yearly;
+    String daily;
+    String duty;
+    Storage.Dispatch dispatch = Storage.Dispatch.DEFAULT;
+    double dischargeTrigger;
+    double chargeTrigger;
+    double chargeTimeH = 2.0;
+    double kvDc = 8.0;
+    boolean gridForming;
+
+    StorageDef(String name, String at) {
+        super("Storage", name, at);
+    }
+
+    @Override
+    PropertyTable table() {
+        return TABLE;
+    }
+
+    @Override
+    Set<String> noEffect() {
+        return NO_EFFECT;
+    }
+
+    @Override
+    boolean set(String key, DssTokenizer.Param p, EditContext ctx) {
+        switch (key) {
+            case "phases" -> phases = ctx.count(p, key, 1, 50);
+            case "bus1" -> bus1 = p.value();
+            case "kv" -> kv = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
+            case "conn" -> delta = TransformerDef.delta(p.value(), ctx);
+            case "kw" -> {
+                // Storage.pas Set_kW: the sign sets the state, the size %Discharge or %Charge
+                double v = ctx.dbl(p, key);
+                if (v > 0) {
+                    state = Storage.DISCHARGING;
+                    pctDischarge = v / kwRated * 100.0;
+                } else if (v < 0) {
+                    state = Storage.CHARGING;
+                    pctCharge = Math.abs(v) / kwRated * 100.0;
+                } else {
+                    state = Storage.IDLING;
+                }
+            }
+            case "kvar" -> {
+                kvar = ctx.dbl(p, key);
+                kvarMode = true;
+            }
+            case "pf" -> {
+                pf = PvSystemDef.powerFactor(p, ctx);
+                kvarMode = false;
+            }
+            case "kva" -> {
+                kva = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
+                kvaSet = true;
+                if (!kvarLimitSet) {
+                    kvarMax = kva;
+                }
+                if (!kvarLimitSet && !kvarLimitNegSet) {
+                    kvarMaxAbs = kva;
+                }
+            }
+            case "%cutin" -> pctCutIn = ctx.dbl(p, key);
+            case "%cutout" -> pctCutOut = ctx.dbl(p, key);
+            case "effcurve" -> {
+                if (PvSystemDef.curve(p, ctx) != null) {
+                    throw ctx.error("Storage EffCurve (inverter efficiency curve) is not implemented (ideal inverter)");
+                }
+            }
+            case "varfollowinverter" -> varFollowInverter = ctx.bool(p, key);
+            case "kvarmax" -> {
+                kvarMax = Math.abs(ctx.dbl(p, key));
+                kvarLimitSet = true;
+                if (!kvarLimitNegSet) {
+                    kvarMaxAbs = kvarMax;
+                }
+            }
+            case "kvarmaxabs" -> {
+                kvarMaxAbs = Math.abs(ctx.dbl(p, key));
+                kvarLimitNegSet = true;
+            }
+            case "wattpriority" -> wattPriority = ctx.bool(p, key);
+            case "pfpriority" -> pfPriority = ctx.bool(p, key);
+            case "%pminnovars" -> pctPminNoVars = Math.abs(ctx.dbl(p, key));
+            case "%pminkvarmax" -> pctPminKvarMax = Math.abs(ctx.dbl(p, key));
+            case "kwrated" -> {
+                kwRated = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
+                if (!kvaSet) {
+                    kva = kwRated;
+                }
+            }
+            case "%kwrated" -> puKwRated = ctx.dbl(p, key) / 100.0;
+            case "kwhrated" -> {
+                kwhRated = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
+                kwhStored = kwhRated;   // assumed fully charged
+            }
+            case "kwhstored" -> kwhStored = ctx.dbl(p, key);
+            case "%stored" -> kwhStored = ctx.dbl(p, key) * 0.01 * kwhRated;
+            case "%reserve" -> pctReserve = ctx.dbl(p, key);
+            case "state" -> state = state(p.value(), ctx);
+            case "%discharge" -> pctDischarge = ctx.dbl(p, key);
+            case "%charge" -> pctCharge = ctx.dbl(p, key);
+            case "%effcharge" -> pctEffCharge = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
+            case "%effdischarge" -> pctEffDischarge = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
+            case "%idlingkw" -> pctIdlingKw = ctx.dbl(p, key);
+            case "model" -> {
+                if (ctx.integer(p, key) != 1) {
+                    throw ctx.error("Storage model " + p.value() + " is not implemented (model 1, constant power)");
+                }
+            }
+            case "vminpu" -> vminpu = ctx.dbl(p, key);
+            case "vmaxpu" -> vmaxpu = ctx.dbl(p, key);
+            case "balanced", "limitcurrent" -> {
+                if (ctx.bool(p, key)) {
+                    throw ctx.error("Storage " + key + "=yes is not implemented");
+                }
+            }
+            case "yearly" -> yearly = PvSystemDef.shape(p, ctx);
+            case "daily" -> daily = PvSystemDef.shape(p, ctx);
+            case "duty" -> duty = PvSystemDef.shape(p, ctx);
+            case "dispmode" -> dispatch = dispatch(p.value(), ctx);
+            case "dischargetrigger" -> dischargeTrigger = ctx.dbl(p, key);
+            case "chargetrigger" -> chargeTrigger = ctx.dbl(p, key);
+            case "timechargetrig" -> chargeTimeH = ctx.dbl(p, key);
+            case "dynadll", "dynadata", "usermodel", "userdata" -> {
+                if (!p.value().isBlank()) {
+                    throw ctx.error("Storage " + key + " (user-written DLL models) is not supported");
+                }
+            }
+            case "kvdc" -> kvDc = ctx.dbl(p, key);
+            case "controlmode" -> gridForming = PvSystemDef.controlMode(p, ctx);
+            case "basefreq" -> {
+                if (ctx.dbl(p, key) != ctx.circuit().baseFrequency) {
+                    throw ctx.error("basefreq different from the circuit frequency is not implemented");
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int state(String v, EditContext ctx) {
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        if (s.startsWith("c")) {
+            return Storage.CHARGING;
+        }
+        if (s.startsWith("i")) {
+            return Storage.IDLING;
+        }
+        if (s.startsWith("d")) {
+            return Storage.DISCHARGING;
+        }
+        throw ctx.error("State: expected charging, idling or discharging, got '" + v + "'");
+    }
+
+    private static Storage.Dispatch dispatch(String v, EditContext ctx) {
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        if (s.startsWith("d")) {
+            return Storage.Dispatch.DEFAULT;
+        }
+        if (s.startsWith("f")) {
+            return Storage.Dispatch.FOLLOW;
+        }
+        if (s.startsWith("e")) {
+            return Storage.Dispatch.EXTERNAL;
+        }
+        if (s.startsWith("l") || s.startsWith("p")) {
+            throw ctx.error("Storage DispMode=" + v + " (dispatch by load level or price) is not implemented");
+        }
+        throw ctx.error("DispMode: expected default, follow, external, loadlevel or price, got '" + v + "'");
+    }
+
+    Storage.Settings settings() {
+        return new Storage.Settings(kv, vminpu, vmaxpu, kwRated, kva, kwhRated, pctReserve, puKwRated, pctEffCharge / 100.0,
+                pctEffDischarge / 100.0, pctIdlingKw, pctCutIn, pctCutOut, kvarMax, kvarMaxAbs, pctPminNoVars, pctPminKvarMax,
+                wattPriority, pfPriority, varFollowInverter, dispatch, dischargeTrigger, chargeTrigger, chargeTimeH, kvDc);
+    }
+}

@@ -1,0 +1,677 @@
+package io.packetgrid.grid.model;
+
+/**
+ * A battery with its inverter (OpenDSS Storage, re-derived from Storage.pas
+ * CheckStateTriggerLevel, ComputePresentkW, ComputeInverterPower, kWOut_Calc, UpdateStorage,
+ * Set_kW and Set_StorageState). Its state is charging, idling or discharging: charging draws
+ * {@code %Charge} of {@code kWrated}, discharging delivers {@code %Discharge} of it, idling draws
+ * the idling losses ({@code %IdlingkW}); in follow dispatch the shape's value times {@code kWrated}
+ * is the power (positive: discharge). Output is capped at {@code %kWrated}, reactive power follows a
+ * power factor or a kvar set point within its limits and the kVA rating (reactive priority unless
+ * {@code WattPriority}). At the end of each time step the stored energy moves by the DC power
+ * through the efficiencies: {@code -(P + idling)/eta_d h} discharging, {@code +(|P| - idling) eta_c h}
+ * charging; the unit idles when it reaches {@code %reserve} or full. Seen from the grid it is a
+ * constant-power injection ({@link Generator}'s law, OpenDSS DoConstantPQStorageObj).
+ */
+public final class Storage implements InverterDer, StateVariables, StorageUnit {
+
+    /** OpenDSS's state values. */
+    public static final int CHARGING = -1;
+    public static final int IDLING = 0;
+    public static final int DISCHARGING = 1;
+
+    /** How the unit is dispatched (OpenDSS DispMode; LoadLevel and Price are not implemented). */
+    public enum Dispatch { DEFAULT, FOLLOW, EXTERNAL }
+
+    /**
+     * Fixed settings (kV, kW, kVA, kWh, fractions where named so, percents where named so).
+     *
+     * @param pctKwRatedLimit  output cap as a fraction of kWrated (%kWrated / 100)
+     * @param chargeEff        charging efficiency (fraction)
+     * @param dischargeEff     discharging efficiency (fraction)
+     * @param pctIdlingKw      idling losses, % of kWrated
+     * @param dischargeTrigger shape value above which a DEFAULT-dispatched unit discharges (0: none)
+     * @param chargeTrigger    shape value below which it charges (0: none)
+     * @param chargeTimeH      hour of the day at which it starts charging when a trigger is set
+     */
+    public record Settings(double kv, double vminpu, double vmaxpu, double kwRated, double kva, double kwhRated,
+                           double pctReserve, double pctKwRatedLimit, double chargeEff, double dischargeEff, double pctIdlingKw,
+                           double pctCutIn, double pctCutOut, double kvarMax, double kvarMaxAbs, double pctPminNoVars,
+                           double pctPminKvarMax, boolean wattPriority, boolean pfPriority, boolean varFollowInverter,
+                           Dispatch dispatch, double dischargeTrigger, double chargeTrigger, double chargeTimeH, double kvDc) {
+    }
+
+    private static final String[] NAMES = {"kWh", "State", "kWOut", "kWIn", "kvarOut", "DCkW", "kWTotalLosses", "kWInvLosses",
+        "kWIdlingLosses", "kWChDchLosses", "kWh Chng", "InvEff", "InverterON", "Vref", "Vavg (DRC)", "VV Oper", "VW Oper",
+        "DRC Oper", "VV_DRC Oper", "WP Oper", "WV Oper", "kWDesired", "kW VW Limit", "Limit kWOut Function", "kVA Exceeded",
+        "Grid voltage", "di/dt", "it", "it History", "Rated VDC", "Avg duty cycle", "Target (Amps)", "Series L",
+        "Max. Amps (phase)"};
+
+    private final String name;
+    private final Connection connection;
+    private final int phases;
+    private final Settings s;
+    private final Generator injection;
+    private final double vbase;
+    private final double kwhReserve;
+    private final double pIdling;
+    private final double cutInKw;
+    private final double cutOutKw;
+    private final double pminNoVars;
+    private final double pminKvarLimit;
+
+    private int state;
+    private int stateDesired;
+    private double kwhStored;
+    private double kwhBeforeUpdate;
+    private double pctKwOut;
+    private double pctKwIn;
+    private double shapeFactor = 1.0;
+    private double pfNominal;
+    private boolean varModeKvar;
+    private double kvarRequested;
+    private double kwRequested;
+    private boolean vvMode;
+    private boolean vwMode;
+    private boolean pfPriority;
+    private boolean inverterOn = true;
+    private boolean kvaExceeded;
+    private double kwOut;
+    private double kvarOut;
+    private double currentKvarLimit;
+    private double currentKvarLimitNeg;
+    private double dcKw;
+    private double solvedKw;
+    private double solvedKvar;
+    private double vreg = 9999;
+    private double vvOperation = 9999;
+    private double vwOperation = 9999;
+
+    public Storage(String name, Connection connection, int phases, boolean delta, Settings settings, int state, double kwhStored,
+                   double pctDischarge, double pctCharge, double pf, boolean kvarMode, double kvar) {
+        this.name = name;
+        this.connection = connection;
+        this.phases = phases;
+        this.s = settings;
+        this.injection = new Generator(name, connection, phases, delta, settings.kv(), settings.vminpu(), settings.vmaxpu());
+        this.vbase = (phases == 2 || phases == 3) ? settings.kv() * 1000.0 / Math.sqrt(3.0) : settings.kv() * 1000.0;
+        this.kwhReserve = settings.kwhRated() * settings.pctReserve() * 0.01;
+        this.pIdling = settings.pctIdlingKw() * settings.kwRated() / 100.0;
+        this.cutInKw = settings.pctCutIn() * settings.kva() / 100.0;
+        this.cutOutKw = settings.pctCutOut() * settings.kva() / 100.0;
+        this.pminNoVars = settings.pctPminNoVars() <= 0 ? -1.0 : settings.pctPminNoVars() * settings.kwRated() / 100.0;
+        this.pminKvarLimit = settings.pctPminKvarMax() <= 0 ? -1.0 : settings.pctPminKvarMax() * settings.kwRated() / 100.0;
+        this.state = state;
+        this.kwhStored = kwhStored;
+        this.kwhBeforeUpdate = kwhStored;
+        this.pctKwOut = pctDischarge;
+        this.pctKwIn = pctCharge;
+        this.pfNominal = pf;
+        this.varModeKvar = kvarMode;
+        this.kvarRequested = kvar;
+        this.pfPriority = settings.pfPriority();
+        updateOutput();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public int phases() {
+        return phases;
+    }
+
+    public Settings settings() {
+        return s;
+    }
+
+    @Override
+    public boolean enabled() {
+        return injection.enabled();
+    }
+
+    /** Takes the unit out of the solve (zero current) or back in, e.g. while a grid-forming source stands for it. */
+    public void setEnabled(boolean on) {
+        injection.setEnabled(on);
+    }
+
+    // ---------------------------------------------------------------- ratings and energy
+
+    @Override
+    public double kwRated() {
+        return s.kwRated();
+    }
+
+    @Override
+    public double kvaRated() {
+        return s.kva();
+    }
+
+    @Override
+    public double kwhRated() {
+        return s.kwhRated();
+    }
+
+    @Override
+    public double kwhStored() {
+        return kwhStored;
+    }
+
+    /** Sets the stored energy (kWh), clamped to 0..kWhrated. */
+    @Override
+    public void setKwhStored(double kwh) {
+        kwhStored = Math.max(0.0, Math.min(s.kwhRated(), kwh));
+    }
+
+    /** Energy below which the unit does not discharge (kWh). */
+    @Override
+    public double kwhReserve() {
+        return kwhReserve;
+    }
+
+    /** State of charge, % of kWhrated. */
+    @Override
+    public double socPct() {
+        return kwhStored / s.kwhRated() * 100.0;
+    }
+
+    @Override
+    public double chargeEfficiency() {
+        return s.chargeEff();
+    }
+
+    @Override
+    public double dischargeEfficiency() {
+        return s.dischargeEff();
+    }
+
+    /** {@link #CHARGING}, {@link #IDLING} or {@link #DISCHARGING}. */
+    public int state() {
+        return state;
+    }
+
+    /**
+     * Requests a state (OpenDSS Set_StorageState): charging only below full, discharging only above
+     * the reserve, else idling.
+     */
+    public void setState(int requested) {
+        if (requested == CHARGING) {
+            state = kwhStored < s.kwhRated() ? CHARGING : IDLING;
+        } else if (requested == DISCHARGING) {
+            state = kwhStored > kwhReserve ? DISCHARGING : IDLING;
+        } else {
+            state = IDLING;
+        }
+    }
+
+    /**
+     * Dispatches a power (kW, positive: discharge), as OpenDSS's {@code kW} property does (Set_kW):
+     * the state from its sign and {@code %Discharge}/{@code %Charge} from its size. The output is
+     * then limited by the energy left, {@code %kWrated} and the kVA rating.
+     */
+    public void dispatchKw(double kw) {
+        if (kw > 0) {
+            state = DISCHARGING;
+            pctKwOut = kw / s.kwRated() * 100.0;
+        } else if (kw < 0) {
+            state = CHARGING;
+            pctKwIn = Math.abs(kw) / s.kwRated() * 100.0;
+        } else {
+            state = IDLING;
+        }
+    }
+
+    /**
+     * The shape's value for the present time (OpenDSS CalcDailyMult and siblings): follow dispatch
+     * takes the state from its sign and the power from its size; default dispatch compares it with
+     * the triggers; external dispatch ignores it.
+     */
+    public void applyShape(double level, double timeOfDayH, double stepH) {
+        shapeFactor = level;
+        checkStateTriggerLevel(level, timeOfDayH, stepH);
+    }
+
+    /** Snapshot: no shape, the state stays (OpenDSS ShapeFactor = 1 without a state check). */
+    public void noShape() {
+        shapeFactor = 1.0;
+    }
+
+    /** OpenDSS CheckStateTriggerLevel. */
+    private void checkStateTriggerLevel(double level, double timeOfDayH, double stepH) {
+        if (s.dispatch() == Dispatch.EXTERNAL) {
+            return;
+        }
+        if (s.dispatch() == Dispatch.FOLLOW) {
+            if (level > 0.0 && (kwhStored - kwhReserve) > 1e-12) {
+                setState(DISCHARGING);
+            } else if (level < 0.0 && (kwhStored - s.kwhRated()) < -1e-12) {
+                setState(CHARGING);
+            } else {
+                setState(IDLING);
+            }
+            return;
+        }
+        if (s.chargeTrigger() == 0.0 && s.dischargeTrigger() == 0.0) {
+            return;
+        }
+        if (state == CHARGING && s.chargeTrigger() != 0.0 && (s.chargeTrigger() < level || kwhStored >= s.kwhRated())) {
+            state = IDLING;
+        } else if (state == DISCHARGING && s.dischargeTrigger() != 0.0 && (s.dischargeTrigger() > level || kwhStored <= kwhReserve)) {
+            state = IDLING;
+        }
+        if (state == IDLING) {
+            if (s.dischargeTrigger() != 0.0 && s.dischargeTrigger() < level && kwhStored > kwhReserve) {
+                state = DISCHARGING;
+            } else if (s.chargeTrigger() != 0.0 && s.chargeTrigger() > level && kwhStored < s.kwhRated()) {
+                state = CHARGING;
+            }
+            if (state != CHARGING && s.chargeTimeH() > 0.0 && Math.abs(timeOfDayH - s.chargeTimeH()) < stepH) {
+                state = CHARGING;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- InverterDer
+
+    @Override
+    public double vbase() {
+        return vbase;
+    }
+
+    @Override
+    public double kvaRating() {
+        return s.kva();
+    }
+
+    @Override
+    public double kvarLimit() {
+        return s.kvarMax();
+    }
+
+    @Override
+    public double kvarLimitNeg() {
+        return s.kvarMaxAbs();
+    }
+
+    @Override
+    public double currentKvarLimit() {
+        return currentKvarLimit;
+    }
+
+    @Override
+    public double currentKvarLimitNeg() {
+        return currentKvarLimitNeg;
+    }
+
+    @Override
+    public double presentKw() {
+        return kwOut;
+    }
+
+    @Override
+    public double presentKvar() {
+        return kvarOut;
+    }
+
+    @Override
+    public double dcKwRated() {
+        return s.kwRated();
+    }
+
+    @Override
+    public double pctDcKwRated() {
+        return s.pctKwRatedLimit();
+    }
+
+    @Override
+    public double efficiency() {
+        return 1.0;
+    }
+
+    @Override
+    public double dcKw() {
+        return dcKw;
+    }
+
+    @Override
+    public boolean wattPriority() {
+        return s.wattPriority();
+    }
+
+    @Override
+    public boolean inverterOn() {
+        return inverterOn;
+    }
+
+    @Override
+    public boolean varFollowInverter() {
+        return s.varFollowInverter();
+    }
+
+    @Override
+    public void requestKvar(double kvar) {
+        varModeKvar = true;
+        kvarRequested = kvar;
+    }
+
+    @Override
+    public void limitKw(double kw) {
+        kwRequested = kw;
+    }
+
+    @Override
+    public void setControlModes(boolean voltVar, boolean voltWatt) {
+        vvMode = voltVar;
+        vwMode = voltWatt;
+    }
+
+    @Override
+    public void clearControlModes() {
+        vvMode = false;
+        vwMode = false;
+    }
+
+    /** Power-factor priority; an inverter control in a mode other than volt-watt turns it off. */
+    public void setPfPriority(boolean on) {
+        pfPriority = on;
+    }
+
+    /** What an inverter control reports into the state variables. */
+    public void report(double vregPu, double voltVarOperation, double voltWattOperation) {
+        vreg = vregPu;
+        vvOperation = voltVarOperation;
+        vwOperation = voltWattOperation;
+    }
+
+    // ---------------------------------------------------------------- output
+
+    @Override
+    public void updateOutput() {
+        computePresentKw();
+        computeInverterPower();
+        injection.setNominal(kwOut, kvarOut);
+    }
+
+    /** OpenDSS ComputePresentkW. */
+    private void computePresentKw() {
+        stateDesired = state;
+        if (state == CHARGING) {
+            if (kwhStored < s.kwhRated()) {
+                if (s.dispatch() == Dispatch.FOLLOW) {
+                    kwOut = s.kwRated() * shapeFactor;
+                    pctKwIn = Math.abs(shapeFactor) * 100.0;
+                } else {
+                    kwOut = -s.kwRated() * pctKwIn / 100.0;
+                }
+            } else {
+                state = IDLING;
+            }
+        } else if (state == DISCHARGING) {
+            if (kwhStored > kwhReserve) {
+                if (s.dispatch() == Dispatch.FOLLOW) {
+                    kwOut = s.kwRated() * shapeFactor;
+                    pctKwOut = Math.abs(shapeFactor) * 100.0;
+                } else {
+                    kwOut = s.kwRated() * pctKwOut / 100.0;
+                }
+            } else {
+                state = IDLING;
+            }
+        }
+        if (state == IDLING) {
+            kwOut = -pIdling;
+        }
+    }
+
+    /** OpenDSS Storage.pas ComputeInverterPower (ideal inverter: no efficiency curve). */
+    private void computeInverterPower() {
+        currentKvarLimit = s.kvarMax();
+        currentKvarLimitNeg = s.kvarMaxAbs();
+        double kva = s.kva();
+        if (inverterOn) {
+            if (Math.abs(kwOut) < cutOutKw) {
+                inverterOn = false;
+                state = IDLING;
+            }
+        } else if (Math.abs(kwOut) >= cutInKw) {
+            inverterOn = true;
+        } else {
+            state = IDLING;
+        }
+        if (inverterOn) {
+            kwOutCalc();
+        } else {
+            kwOut = -pIdling;
+        }
+        double tempPf = 0.0;
+        if (state == IDLING) {
+            if (!varModeKvar) {
+                kvarOut = kwOut * Math.sqrt(1.0 / (pfNominal * pfNominal) - 1.0) * Math.signum(pfNominal);
+                if (kvarOut > 0.0 && Math.abs(kvarOut) > s.kvarMax()) {
+                    kvarOut = s.kvarMax();
+                } else if (kvarOut < 0.0 && Math.abs(kvarOut) > s.kvarMaxAbs()) {
+                    kvarOut = s.kvarMaxAbs() * Math.signum(kvarRequested);
+                }
+            } else if (kvarRequested > 0.0 && Math.abs(kvarRequested) > s.kvarMax()) {
+                kvarOut = s.kvarMax();
+            } else if (kvarRequested < 0.0 && Math.abs(kvarRequested) > s.kvarMaxAbs()) {
+                kvarOut = s.kvarMaxAbs() * Math.signum(kvarRequested);
+            } else {
+                kvarOut = kvarRequested;
+            }
+        } else if (Math.abs(kwOut) < pminNoVars) {
+            kvarOut = 0.0;
+            currentKvarLimit = 0.0;
+            currentKvarLimitNeg = 0.0;
+        } else if (!varModeKvar) {
+            if (pfNominal == 1.0) {
+                kvarOut = 0.0;
+            } else {
+                kvarOut = kwOut * Math.sqrt(1.0 / (pfNominal * pfNominal) - 1.0) * Math.signum(pfNominal);
+                if (Math.abs(kwOut) < pminKvarLimit) {
+                    if (Math.abs(kwOut) >= Math.max(pminNoVars, cutOutKw)) {
+                        double ramp = kvarOut > 0.0 ? s.kvarMax() / pminKvarLimit * Math.abs(kwOut)
+                                : kvarOut < 0.0 ? s.kvarMaxAbs() / pminKvarLimit * Math.abs(kwOut) : 0.0;
+                        if (Math.abs(kvarOut) > ramp) {
+                            kvarOut = ramp * Math.signum(kwOut) * Math.signum(pfNominal);
+                            if (kvarOut > 0) {
+                                currentKvarLimit = ramp;
+                            }
+                            if (kvarOut < 0) {
+                                currentKvarLimitNeg = ramp;
+                            }
+                        }
+                    }
+                } else if (Math.abs(kvarOut) > s.kvarMax() || Math.abs(kvarOut) > s.kvarMaxAbs()) {
+                    kvarOut = (kvarOut > 0.0 ? s.kvarMax() : s.kvarMaxAbs()) * Math.signum(kwOut) * Math.signum(pfNominal);
+                    if (pfPriority) {
+                        kwOut = kvarOut * Math.sqrt(1.0 / (1.0 - pfNominal * pfNominal) - 1.0) * Math.signum(pfNominal);
+                    }
+                }
+            }
+        } else if (Math.abs(kwOut) < pminKvarLimit) {
+            if (Math.abs(kwOut) >= Math.max(pminNoVars, cutOutKw)) {
+                double ramp = 0.0;
+                if (kvarRequested > 0.0) {
+                    ramp = s.kvarMax() / pminKvarLimit * Math.abs(kwOut);
+                    currentKvarLimit = ramp;
+                } else if (kvarRequested < 0.0) {
+                    ramp = s.kvarMaxAbs() / pminKvarLimit * Math.abs(kwOut);
+                    currentKvarLimitNeg = ramp;
+                }
+                kvarOut = Math.abs(kvarRequested) > ramp ? ramp * Math.signum(kvarRequested) : kvarRequested;
+            }
+        } else if ((kvarRequested > 0.0 && Math.abs(kvarRequested) > s.kvarMax())
+                || (kvarRequested < 0.0 && Math.abs(kvarRequested) > s.kvarMaxAbs())) {
+            kvarOut = (kvarRequested > 0.0 ? s.kvarMax() : s.kvarMaxAbs()) * Math.signum(kvarRequested);
+            if (pfPriority && Math.abs(kvarRequested) > 0.0) {
+                tempPf = Math.cos(Math.atan(Math.abs(kvarRequested / kwOut)));
+                kwOut = Math.abs(kvarOut) * Math.sqrt(1.0 / (1.0 - tempPf * tempPf) - 1.0) * Math.signum(kwOut);
+            }
+        } else {
+            kvarOut = kvarRequested;
+        }
+        if (!inverterOn && s.varFollowInverter()) {
+            kvarOut = 0.0;
+        }
+        double kvaGen = Math.hypot(kwOut, kvarOut);
+        if (kvaGen > kva) {
+            kvaExceeded = true;
+            if (state == IDLING) {
+                kvarOut = Math.sqrt(kva * kva - kwOut * kwOut) * Math.signum(kvarOut);
+            } else if (!varModeKvar && pfPriority) {
+                kwOut = kva * Math.abs(pfNominal) * Math.signum(kwOut);
+                kvarOut = kva * Math.sqrt(1 - pfNominal * pfNominal) * Math.signum(kwOut) * Math.signum(pfNominal);
+            } else if (varModeKvar && pfPriority) {
+                if (Math.abs(kvarOut) == s.kvarMax()) {
+                    kwOut = kva * Math.abs(tempPf) * Math.signum(kwOut);
+                } else {
+                    kwOut = kva * Math.abs(Math.cos(Math.atan(kvarRequested / kwOut))) * Math.signum(kwOut);
+                }
+                kvarOut = kva * Math.abs(Math.sin(Math.acos(kwOut / kva))) * Math.signum(kvarRequested);
+            } else if (s.wattPriority()) {
+                if (kwOut > kva) {
+                    kwOut = kva;
+                    kvarOut = 0.0;
+                } else {
+                    kvarOut = Math.sqrt(kva * kva - kwOut * kwOut) * Math.signum(kvarOut);
+                }
+            } else {
+                kwOut = Math.sqrt(kva * kva - kvarOut * kvarOut) * Math.signum(kwOut);
+            }
+        } else {
+            kvaExceeded = Math.abs(kvaGen - kva) / kva < 0.0005;
+        }
+    }
+
+    /** OpenDSS Storage kWOut_Calc: the %kWrated cap, or the volt-watt limit when it is lower. */
+    private void kwOutCalc() {
+        double limit = state == DISCHARGING ? s.kwRated() * s.pctKwRatedLimit() : -s.kwRated() * s.pctKwRatedLimit();
+        if (vwMode && state != IDLING && kwRequested >= 0.0 && Math.abs(kwRequested) < Math.abs(limit)) {
+            limit = state == DISCHARGING ? kwRequested : -kwRequested;
+        }
+        if (limit > 0 && kwOut > limit) {
+            kwOut = limit;
+        } else if (limit < 0 && kwOut < limit) {
+            kwOut = limit;
+        }
+    }
+
+    // ---------------------------------------------------------------- the end of a time step
+
+    /**
+     * Moves the stored energy by one step of {@code hours} at the solved terminal power
+     * {@code terminalKw} (into the element: negative while discharging), OpenDSS ComputeDCkW (ideal
+     * inverter) and UpdateStorage.
+     */
+    public void endOfStep(double terminalKw, double hours) {
+        solvedKw = terminalKw;
+        kwhBeforeUpdate = kwhStored;
+        dcKw = state == IDLING ? -Math.abs(terminalKw) : Math.abs(terminalKw) * state;
+        double idling = state == IDLING ? Math.abs(dcKw) : pIdling;
+        if (state == DISCHARGING) {
+            kwhStored -= (dcKw + idling) / s.dischargeEff() * hours;
+            if (kwhStored < kwhReserve) {
+                kwhStored = kwhReserve;
+                state = IDLING;
+            }
+        } else if (state == CHARGING) {
+            if (Math.abs(dcKw) - idling >= 0) {
+                kwhStored += (Math.abs(dcKw) - idling) * s.chargeEff() * hours;
+                if (kwhStored > s.kwhRated()) {
+                    kwhStored = s.kwhRated();
+                    state = IDLING;
+                }
+            } else {
+                kwhStored += (Math.abs(dcKw) - idling) / s.dischargeEff() * hours;
+                if (kwhStored < kwhReserve) {
+                    kwhStored = kwhReserve;
+                    state = IDLING;
+                }
+            }
+        }
+    }
+
+    /**
+     * Records the solved terminal power (kW and kvar into the element) for the state variables,
+     * which OpenDSS reads from the solution (Power[1]).
+     */
+    public void observe(double terminalKw, double terminalKvar) {
+        solvedKw = terminalKw;
+        solvedKvar = terminalKvar;
+        dcKw = state == IDLING ? -Math.abs(terminalKw) : Math.abs(terminalKw) * state;
+    }
+
+    // ---------------------------------------------------------------- PowerConversion
+
+    @Override
+    public void linearY(double[] re, double[] im) {
+        injection.linearY(re, im);
+    }
+
+    @Override
+    public void compensation(double[] vr, double[] vi, double[] ir, double[] ii) {
+        injection.compensation(vr, vi, ir, ii);
+    }
+
+    @Override
+    public void terminalCurrent(double[] vr, double[] vi, double[] ir, double[] ii) {
+        injection.terminalCurrent(vr, vi, ir, ii);
+    }
+
+    // ---------------------------------------------------------------- monitor mode 3
+
+    @Override
+    public String[] variableNames() {
+        return NAMES.clone();
+    }
+
+    /** OpenDSS Storage Get_Variable (ideal inverter; the inverter-dynamics variables at rest). */
+    @Override
+    public void variables(double[] out) {
+        java.util.Arrays.fill(out, 0.0);
+        out[0] = kwhStored;
+        out[1] = state;
+        double p = Math.abs(solvedKw);
+        out[2] = state == DISCHARGING ? p : 0.0;
+        out[3] = state == DISCHARGING ? 0.0 : p;
+        out[4] = -solvedKvar;
+        out[5] = dcKw;
+        double idling = state == IDLING ? Math.abs(dcKw) : pIdling;
+        double chDch = switch (state) {
+            case CHARGING -> Math.abs(dcKw) - pIdling > 0 ? (Math.abs(dcKw) - pIdling) * (1.0 - s.chargeEff())
+                    : -(Math.abs(dcKw) - pIdling) * (1.0 / s.dischargeEff() - 1.0);
+            case DISCHARGING -> (dcKw + pIdling) * (1.0 / s.dischargeEff() - 1.0);
+            default -> 0.0;
+        };
+        double inverterLosses = state == DISCHARGING ? dcKw - p : p - Math.abs(dcKw);
+        out[6] = idling + inverterLosses + chDch;
+        out[7] = inverterLosses;
+        out[8] = idling;
+        out[9] = chDch;
+        out[10] = kwhStored - kwhBeforeUpdate;
+        out[11] = 1.0;
+        out[12] = inverterOn ? 1.0 : 0.0;
+        out[13] = vreg;
+        out[14] = 9999;
+        out[15] = vvOperation;
+        out[16] = vwOperation;
+        out[17] = 9999;
+        out[18] = 9999;
+        out[19] = 9999;
+        out[20] = 9999;
+        out[21] = stateDesired == CHARGING ? -pctKwIn * s.kwRated() / 100.0
+                : stateDesired == DISCHARGING ? pctKwOut * s.kwRated() / 100.0 : 0.0;
+        out[22] = vwMode ? kwRequested : 9999;
+        out[23] = s.pctKwRatedLimit() * s.kwRated();
+        out[24] = kvaExceeded ? 1.0 : 0.0;
+        out[29] = s.kvDc() * 1000.0;
+    }
+}
