@@ -230,6 +230,12 @@ public final class EnergyInternetServer {
             if (a.done(nowNs)) {
                 continue;
             }
+            long from = Math.max(nowNs, a.r.earliestStartNs());
+            boolean late = a.r.isProgramme() ? a.programmeStartNs < 0 && from + a.r.durationNs() > a.r.deadlineNs()
+                    : from >= a.r.deadlineNs();
+            if (late) {
+                continue; // its deadline can no longer be met (it was paused, e.g. in emergency mode): forced, not planned
+            }
             if (a.r.isProgramme()) {
                 progs.add(a);
             } else {
@@ -428,11 +434,17 @@ public final class EnergyInternetServer {
 
     /**
      * The earliest time an accepted request's slack reaches zero (forced use), so a front-end can step
-     * at that instant and not a control step later; Long.MAX_VALUE if none.
+     * at that instant and not a control step later; Long.MAX_VALUE if none. A request paused by the emergency
+     * mode is not forced while it lasts (its slack may be gone: it is forced at the first allocation after), so it
+     * names no instant.
      */
     public long nextForcedNs(long nowNs) {
         long t = Long.MAX_VALUE;
+        boolean emergencyOn = emergency != null && emergency.active();
         for (Accepted a : accepted) {
+            if (emergencyOn && !basic(a.r)) {
+                continue;
+            }
             if (!a.forced && !a.done(nowNs) && !(a.r.isProgramme() && a.programmeStartNs >= 0)) {
                 t = Math.min(t, Math.max(a.r.earliestStartNs(), a.r.latestStartNs(a.remainingKwh())));
             }

@@ -385,6 +385,21 @@ public final class DeviceFleetFederate implements Federate {
                 changed |= a.refreshPower(now);
             }
         }
+        for (int i = 0; i < services.length; i++) {
+            ServiceAgent a = services[i];
+            boolean on = pointSupplied[servicePointOf[i]];
+            if (on != a.supplied) {
+                a.advanceTo(now);
+                a.supplied = on;
+                if (!on) {
+                    a.unsuppliedSinceNs = now;
+                } else if (a.device instanceof io.packetgrid.pem.service.ProgrammeService p
+                        && p.appliance().started() && !p.appliance().done(a.unsuppliedSinceNs)) {
+                    p.appliance().interrupted(now - a.unsuppliedSinceNs); // a running programme resumes where it stopped
+                }
+                nextServiceNs = now; // decided again at this step: off, or back to its command
+            }
+        }
     }
 
     private void advanceAll(long now) {
@@ -454,6 +469,11 @@ public final class DeviceFleetFederate implements Federate {
         long next = LocalRule.NEVER;
         for (ServiceAgent a : services) {
             a.advanceTo(now);
+            if (!a.supplied) {
+                changed |= a.powerKw != 0;
+                a.powerKw = 0; // no power, no gateway: it waits for the supply (the grid's change wakes the fleet)
+                continue;
+            }
             ServiceRequest r = a.due(now);
             if (r != null) {
                 step.send(a.endpoint, serviceEndpoint, r, PacketRequest.WIRE_BYTES, KIND);

@@ -44,6 +44,9 @@ public final class ServiceAgent {
     long observeFromNs;
     double energyKwh;
     double forcedKwh;
+    /** Whether its connection point is energised: without supply it draws nothing and sends nothing (gateway down). */
+    boolean supplied = true;
+    long unsuppliedSinceNs = -1;
 
     public ServiceAgent(long id, ServiceDevice device, ConnectionPoint at, int priority, long retryNs) {
         if (id < 0 || id > 0xFFFF_FFFFL) {

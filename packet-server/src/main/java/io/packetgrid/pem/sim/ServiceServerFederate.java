@@ -118,7 +118,9 @@ public final class ServiceServerFederate implements Federate {
                 nextNs = now + allocateNs;
             }
         }
-        return Math.min(nextNs, Math.max(now + 1, server.nextForcedNs(now)));
+        // a forced-use instant not after now was acted on above (or its request is paused): the next allocation step
+        long forced = server.nextForcedNs(now);
+        return forced > now ? Math.min(nextNs, forced) : nextNs;
     }
 
     private static java.util.Set<Long> union(java.util.Set<Long> a, java.util.Set<Long> b) {
