@@ -131,6 +131,9 @@ public record StudyInputs(WeatherSeries weather, PriceSeries prices, LocalDateTi
                         : SyntheticHouseholdLoad.finnishSummer();
                 long step = Math.round(gridStepS);
                 for (FeederTemplate.LoadInfo l : template.loads()) {
+                    if (!household(s, template, l)) {
+                        continue; // not a house (e.g. a base station): the script's load
+                    }
                     long seed = streams.stream("coupled/inputs/base_load/" + l.name()).nextLong();
                     template.replaceBaseKw(l.index(), m.generate(start, step, steps, seed));
                 }
@@ -147,7 +150,7 @@ public record StudyInputs(WeatherSeries weather, PriceSeries prices, LocalDateTi
                     String col = l.name() + "_kw";
                     if (header.contains(col)) {
                         wanted.add(col);
-                    } else if (!shared) {
+                    } else if (!shared && household(s, template, l)) {
                         throw new PacketGridException(f.toString(), "no column '" + col + "' for load " + l.name()
                                 + " and no column 'kw' for every load (columns: " + String.join(", ", header) + ")");
                     }
@@ -158,6 +161,9 @@ public record StudyInputs(WeatherSeries weather, PriceSeries prices, LocalDateTi
                 long lead = Duration.between(t.start(), start).getSeconds();
                 for (FeederTemplate.LoadInfo l : template.loads()) {
                     String col = l.name() + "_kw";
+                    if (!t.columns().containsKey(col) && !household(s, template, l)) {
+                        continue; // kw is every household's: other loads keep the script's
+                    }
                     double[] src = t.columns().containsKey(col) ? t.columns().get(col) : t.columns().get("kw");
                     double[] kw = new double[steps];
                     for (int k = 0; k < steps; k++) {
@@ -172,6 +178,26 @@ public record StudyInputs(WeatherSeries weather, PriceSeries prices, LocalDateTi
                 }
             }
         }
+    }
+
+    /** Whether a load of the feeder is a household (listed in, or all of, {@code households.loads}, or overridden). */
+    static boolean household(CoupledScenario s, FeederTemplate template, FeederTemplate.LoadInfo l) {
+        if (s.households().allLoads()) {
+            return true;
+        }
+        for (String name : s.households().loads()) {
+            FeederTemplate.LoadInfo h = template.load(name);
+            if (h != null && h.index() == l.index()) {
+                return true;
+            }
+        }
+        for (var o : s.households().overrides()) {
+            FeederTemplate.LoadInfo h = template.load(o.load());
+            if (h != null && h.index() == l.index()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Seconds from the calendar start at run time {@code tNs} for the price series. */

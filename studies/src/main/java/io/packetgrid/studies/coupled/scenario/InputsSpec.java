@@ -19,7 +19,9 @@ import io.packetgrid.cosim.scenario.ScenarioWriter;
  *       prices; absent: {@code flat_price_per_kwh}.</li>
  *   <li>{@code base_load}: {@code kw} (every household's base load) and/or {@code <load>_kw} per load of the
  *       feeder (e.g. {@code load12_kw}, taking precedence); {@code builtin:feeder} (default) keeps the script's
- *       own load shapes; {@code builtin:finnish-winter|summer} are synthetic households of the season.</li>
+ *       own load shapes; {@code builtin:finnish-winter|summer} are synthetic households of the season. Loads that
+ *       are not households (a base station, a shop) keep the script's load unless a {@code <load>_kw} column
+ *       names them.</li>
  * </ul>
  *
  * @param flatPricePerKwh   import price without a price series, per kWh
