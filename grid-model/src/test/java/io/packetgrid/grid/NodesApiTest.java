@@ -2,15 +2,18 @@ package io.packetgrid.grid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.packetgrid.grid.api.ElementInfo;
 import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.api.Nodes;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Feeder#nodes()} on the European LV feeder (Master.dss: Vsource at SourceBus, 11 kV; voltage bases
+ * {@link Feeder#nodes()} and {@link Feeder#element} on the European LV feeder (Master.dss: Vsource at SourceBus, 11 kV; voltage bases
  * [11 0.416]): bases are line to neutral, the source's bus is the only voltage-source bus, the node numbering
  * is that of {@link Feeder#nodeVoltages}, and opening the feeder head de-energises the nodes behind it.
  */
@@ -52,6 +55,35 @@ class NodesApiTest {
             }
         }
         assertEquals(f.loadVoltage("LOAD1")[0], v, 1e-9 * v, "bus 34 node 1 is LOAD1's voltage");
+    }
+
+    @Test
+    void elementsAndBusesByName() {
+        Feeder f = Feeder.europeanLv();
+        // Lines.txt: LINE1 from bus 1 to bus 2; Transformers.txt: TR1 from SourceBus to 1; Loads.txt: LOAD1 on 34.1
+        ElementInfo line = f.element("line.line1");
+        assertTrue(line.name().equalsIgnoreCase("Line.LINE1"), line.name());
+        assertTrue(line.switchable());
+        assertEquals(List.of("1", "2"), line.buses());
+        ElementInfo tr = f.element("Transformer.TR1");
+        assertTrue(tr.switchable());
+        assertEquals(2, tr.terminals());
+        assertEquals("sourcebus", tr.buses().get(0).toLowerCase(java.util.Locale.ROOT));
+        ElementInfo load1 = f.element("Load.LOAD1");
+        assertFalse(load1.switchable(), "a load is not opened or closed");
+        assertEquals(1, load1.phases());
+        assertEquals(1, load1.firstPhase(), "Bus1=34.1");
+        assertEquals("34", load1.buses().get(0));
+        assertEquals(3, line.phases());
+        assertNull(f.element("Line.NOPE"));
+        Nodes n = f.nodes();
+        assertEquals(-1, n.bus("nope"));
+        int b34 = n.bus("34");
+        assertEquals("34", n.busName(b34));
+        int node = n.node("34", 1);
+        assertEquals(b34, n.nodeBus(node));
+        assertEquals(1, n.nodeNumber(node));
+        assertEquals(-1, n.node("34", 7));
     }
 
     @Test

@@ -492,12 +492,7 @@ public final class VariantRunner {
     }
 
     private static double transformerKva(FeederGrid grid) {
-        double kva = 0;
-        for (var d : grid.grid().feeder().network().deliveries()) {
-            if (d instanceof io.packetgrid.grid.model.Transformer t) {
-                kva = Math.max(kva, t.winding(0).kva());
-            }
-        }
+        double kva = grid.grid().feeder().largestTransformerKva();
         return kva > 0 ? kva : Double.POSITIVE_INFINITY;
     }
 
