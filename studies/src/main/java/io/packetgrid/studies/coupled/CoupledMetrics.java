@@ -1,5 +1,6 @@
 package io.packetgrid.studies.coupled;
 
+import io.packetgrid.studies.coupled.grid.MvSeries;
 import io.packetgrid.pem.packet.DenyReason;
 import io.packetgrid.studies.coupled.grid.GridSeries;
 import io.packetgrid.studies.coupled.scenario.CoupledScenario;
@@ -110,6 +111,28 @@ public final class CoupledMetrics {
             m.put("v_min_pu", round(vMin, 5));
             m.put("v_max_pu", round(vMax, 5));
             m.put("transformer_peak_loading_pct", round(tr, 3));
+            if (r.mv() != null) {
+                // one network: its source, loads and losses (the LV feeders' series hold none of their own)
+                MvSeries mv = r.mv();
+                src = 0;
+                loads = 0;
+                losses = 0;
+                double mvMin = Double.POSITIVE_INFINITY;
+                double mvMax = Double.NEGATIVE_INFINITY;
+                double sub = 0;
+                for (int k = g0; k < mv.steps; k++) {
+                    src += mv.sourceKw[k] * stepH;
+                    loads += mv.loadsKw[k] * stepH;
+                    losses += mv.lossesKw[k] * stepH;
+                    mvMin = Math.min(mvMin, mv.vMinPu[k]);
+                    mvMax = Math.max(mvMax, mv.vMaxPu[k]);
+                    sub = Math.max(sub, mv.substationPct[k]);
+                }
+                m.put("mv_v_min_pu", round(mvMin, 5));
+                m.put("mv_v_max_pu", round(mvMax, 5));
+                m.put("substation_peak_loading_pct", round(sub, 3));
+                m.put("tap_changes", mv.tapChanges);
+            }
             m.put("source_energy_kwh", round(src, 4));
             m.put("load_energy_kwh", round(loads, 4));
             m.put("loss_energy_kwh", round(losses, 4));

@@ -55,6 +55,8 @@ public final class CoupledStudy implements Study {
             "v_min_pu", "v_max_pu", "transformer_peak_loading_pct", "radio_loss_pct", "latency_p50_ms", "latency_p99_ms",
             "messages_per_device", "packets_granted", "packets_executed", "denied_voltage", "reply_timeouts", "late_starts",
             "opt_outs", "ev_unmet_kwh", "energy_balance_error_pct", "grid_steps_held");
+    /** Rows an MV network adds to the table. */
+    static final List<String> MV_TABLE = List.of("mv_v_min_pu", "mv_v_max_pu", "substation_peak_loading_pct", "tap_changes");
 
     @Override
     public String kind() {
@@ -102,6 +104,7 @@ public final class CoupledStudy implements Study {
         }
         int threads = Math.max(1, ctx.threads());
         int copies = s.feeder().copies();
+        boolean mvNetwork = template.mv() != null;
         int widest = phases.stream().mapToInt(List::size).max().orElse(1);
         int concurrent = copies == 1 ? Math.min(threads, widest) : 1;
         int kernelThreads = copies == 1 ? 1 : threads;
@@ -131,7 +134,9 @@ public final class CoupledStudy implements Study {
                         try {
                             return runner.run(v, set, baselines, events, kernelThreads, progress.run(runIndex));
                         } finally {
-                            sets.put(set);
+                            // an MV network's tap changer moves taps, which a rebuild keeps: the next run gets a fresh
+                            // parse (here, not through the pool, whose threads may all be waiting for a set)
+                            sets.put(mvNetwork ? feeders.fresh() : set);
                         }
                     }));
                 }
@@ -319,11 +324,17 @@ public final class CoupledStudy implements Study {
         String text = String.format(Locale.ROOT, "PacketGrid coupled study '%s': %d feeder%s (%s), %d households, %d devices, %s from %s, "
                         + "grid every %s, devices every %s, seed %d%n", s.name(), plans.size(), plans.size() == 1 ? "" : "s",
                 template.label(), households, devices, s.duration(), clock(s.start().seconds()), s.gridStep(), s.deviceStep(), s.seed())
-                + SummaryTable.format(s.events() == null ? TABLE : Timeline.table(TABLE), table);
+                + SummaryTable.format(template.mv() != null ? mvTable() : s.events() == null ? TABLE : Timeline.table(TABLE), table);
         writeText(dir.resolve("summary.txt"), text);
         SummaryTable.print(ctx.out(), text);
         ctx.out().printf(Locale.ROOT, "simulated %d variant%s in %.1f s%n", results.size(), results.size() == 1 ? "" : "s", wallS);
         return summary;
+    }
+
+    private static List<String> mvTable() {
+        List<String> rows = new ArrayList<>(TABLE);
+        rows.addAll(rows.indexOf("transformer_peak_loading_pct") + 1, MV_TABLE);
+        return rows;
     }
 
     /** The kernel's wall-time profile: the heaviest federates, then the totals per kind of federate. */
