@@ -483,6 +483,17 @@ public final class Feeder {
         return sim().network();
     }
 
+    /** The present network's buses and nodes (a new view after a topology change). */
+    public Nodes nodes() {
+        Network n = network();
+        if (nodes == null || !nodes.isOf(n)) {
+            nodes = new Nodes(n);
+        }
+        return nodes;
+    }
+
+    private Nodes nodes;
+
     /** Load shapes' names of loads and elements, for diagnostics. */
     public List<String> warnings() {
         return new ArrayList<>(dss.warnings());

@@ -278,31 +278,59 @@ public record MvLvStructure(String substation, double substationKva, List<LvFeed
      * @param loads names of loads of that LV feeder
      */
     public double mvRatePuPerKw(Feeder feeder, int f, List<String> loads, double probeKw) {
-        LvFeeder lv = feeders.get(f);
-        if (lv.mvNodes().length == 0 || loads.isEmpty() || !(probeKw > 0)) {
-            return 0;
+        List<List<String>> each = new ArrayList<>();
+        double[] probe = new double[feeders.size()];
+        for (int k = 0; k < feeders.size(); k++) {
+            each.add(k == f ? loads : List.of());
         }
-        double before = meanMvPu(feeder, lv);
-        double[][] was = new double[loads.size()][];
-        double each = probeKw / loads.size();
-        for (int j = 0; j < loads.size(); j++) {
-            was[j] = feeder.loadPower(loads.get(j));
-            feeder.setLoadPower(loads.get(j), was[j][0] + each, was[j][1]);
+        probe[f] = probeKw;
+        return mvRatesPuPerKw(feeder, each, probe)[f];
+    }
+
+    /**
+     * {@link #mvRatePuPerKw} for every LV feeder at once: one solution per LV feeder with its probe (the
+     * loads set back after each, without solving), measured against the present solution, then one
+     * solution at the loads' own powers; controls act on none of them.
+     *
+     * @param loads   per LV feeder, names of its loads to probe (empty: rate 0)
+     * @param probeKw per LV feeder, the probe's kW
+     */
+    public double[] mvRatesPuPerKw(Feeder feeder, List<List<String>> loads, double[] probeKw) {
+        double[] rate = new double[feeders.size()];
+        double[] before = new double[feeders.size()];
+        for (int f = 0; f < feeders.size(); f++) {
+            before[f] = feeders.get(f).mvNodes().length == 0 ? Double.NaN : meanMvPu(feeder, feeders.get(f));
         }
-        // the probe is not the network's state: no control (a tap changer in time mode) may sample it
+        // a probe is not the network's state: no control (a tap changer in time mode) may sample it
         boolean controls = feeder.simulation().controlsOn();
         feeder.simulation().setControlsOn(false);
+        boolean probed = false;
         try {
-            feeder.solve();
-            double after = meanMvPu(feeder, lv);
-            for (int j = 0; j < loads.size(); j++) {
-                feeder.setLoadPower(loads.get(j), was[j][0], was[j][1]);
+            for (int f = 0; f < feeders.size(); f++) {
+                List<String> mine = loads.get(f);
+                if (Double.isNaN(before[f]) || mine.isEmpty() || !(probeKw[f] > 0)) {
+                    continue;
+                }
+                double[][] was = new double[mine.size()][];
+                double each = probeKw[f] / mine.size();
+                for (int j = 0; j < mine.size(); j++) {
+                    was[j] = feeder.loadPower(mine.get(j));
+                    feeder.setLoadPower(mine.get(j), was[j][0] + each, was[j][1]);
+                }
+                feeder.solve();
+                probed = true;
+                rate[f] = (meanMvPu(feeder, feeders.get(f)) - before[f]) / probeKw[f];
+                for (int j = 0; j < mine.size(); j++) {
+                    feeder.setLoadPower(mine.get(j), was[j][0], was[j][1]);
+                }
             }
-            feeder.solve();
-            return (after - before) / probeKw;
+            if (probed) {
+                feeder.solve();
+            }
         } finally {
             feeder.simulation().setControlsOn(controls);
         }
+        return rate;
     }
 
     /** Mean voltage over an LV feeder's transformer's MV phase nodes, pu of their bases. */

@@ -103,6 +103,10 @@ class MvLvHandCalculationTest {
         return new double[][] {mag, {losses}};
     }
 
+    static double hand0() {
+        return sweep(loads(0))[0][4];
+    }
+
     static double[][] loads(double extraBKw) {
         double[][] s = new double[BUS.length][2];
         s[3] = new double[] {0.250, 0.080};
@@ -176,5 +180,12 @@ class MvLvHandCalculationTest {
         assertEquals(hand, rate, 1e-9, "pu per kW at n2");
         // and the loads are back where they were
         assertEquals(400, f.loadPower("b")[0], 1e-12);
+        // both LV feeders at once (10 kW on feeder 1's load a): each against its own finite difference
+        double[] rates = s.mvRatesPuPerKw(f, List.of(List.of("a"), List.of("b", "c")), new double[] {10.0, 40.0});
+        double[][] moreA = loads(0);
+        moreA[3][0] += 0.010;
+        assertEquals((sweep(moreA)[0][2] - sweep(loads(0))[0][2]) / 10.0, rates[0], 1e-9, "pu per kW at n1");
+        assertEquals(hand, rates[1], 1e-9, "pu per kW at n2");
+        assertEquals(hand0(), MvLvStructure.meanMvPu(f, s.feeders().get(1)), 1e-9, "solved back at the loads' own powers");
     }
 }

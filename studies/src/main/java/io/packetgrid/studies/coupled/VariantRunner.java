@@ -11,6 +11,7 @@ import io.packetgrid.cosim.record.CsvRecorder;
 import io.packetgrid.studies.coupled.detail.DeviceSampler;
 import io.packetgrid.studies.coupled.detail.FeederDetail;
 import io.packetgrid.studies.coupled.detail.GzipTable;
+import io.packetgrid.studies.coupled.detail.RadioTables;
 import io.packetgrid.studies.coupled.detail.StructuredEvents;
 import io.packetgrid.studies.coupled.scenario.OutputSpec;
 import io.packetgrid.cosim.record.Recorder;
@@ -289,6 +290,10 @@ public final class VariantRunner {
         }
         if (eventsDir != null) {
             detailTables(eventsDir, withGrid);
+            if (s.outputs().detail().radio() && radio[0] != null) {
+                RadioTables.write(eventsDir.resolve("detail"), radio[0], plans.stream().map(FeederPlan::name).toList(), fleets,
+                        s.duration().ns());
+            }
         }
         List<FeederRun> runs = new ArrayList<>();
         for (int f = 0; f < plans.size(); f++) {

@@ -139,9 +139,9 @@ public final class FeederTemplate {
             double mvKvLn = f.network().busKvBase(f.network().bus(zoneBus));
             String oltc = MvNetwork.oltc(spec.mv(), structure.substation(), mvKvLn);
             if (!oltc.isEmpty()) {
-                commands = commands + oltc;
+                commands = commands + oltc;           // every copy the study parses gets the tap changer
                 try {
-                    f = Feeder.load(script, commands);   // again, with the tap changer (a control changes the simulation)
+                    f.runCommands(oltc, where + ".mv.oltc");
                 } catch (PacketGridException e) {
                     throw e.within(where + ".mv.oltc");
                 }

@@ -200,7 +200,7 @@ public final class MvRecorder implements Federate {
                 if (observe) {
                     g.householdVMinPu[h] = Math.min(g.householdVMinPu[h], vh);
                     g.householdVMaxPu[h] = Math.max(g.householdVMaxPu[h], vh);
-                    if (vh < limits.vMinPu() || vh > limits.vMaxPu()) {
+                    if (g.outside(h, vh, limits)) {
                         g.householdViolationSteps[h]++;
                     }
                     tenMinute.get(f).add(h, vh);
@@ -221,11 +221,15 @@ public final class MvRecorder implements Federate {
         // the MV network
         double mvMin = Double.POSITIVE_INFINITY;
         double mvMax = Double.NEGATIVE_INFINITY;
+        int mvBad = 0;
         for (int j = 0; j < mvNodes.length; j++) {
             int i = mvNodes[j];
             double pu = Math.sqrt(re[i] * re[i] + im[i] * im[i]) * mvInvBase[j];
             mvMin = Math.min(mvMin, pu);
             mvMax = Math.max(mvMax, pu);
+            if (pu < limits.mvVMinPu() || pu > limits.mvVMaxPu()) {
+                mvBad++;
+            }
         }
         Loading z = loading.get(mv.structure().substation().toLowerCase(Locale.ROOT));
         double zonePu = z == null ? Double.NaN : z.loadingPu();
@@ -238,6 +242,7 @@ public final class MvRecorder implements Federate {
         feeder.summarize(summary);
         mvSeries.vMinPu[k] = mvMin;
         mvSeries.vMaxPu[k] = mvMax;
+        mvSeries.violatingNodes[k] = mvBad;
         mvSeries.substationPct[k] = 100 * zonePu;
         mvSeries.tap[k] = tap;
         mvSeries.sourceKw[k] = summary.sourceKw();
@@ -259,7 +264,7 @@ public final class MvRecorder implements Federate {
      * M = grid_limits.transformer_max_pct / 100): the zone transformer with loading {@code L M / S} and
      * rating {@code kVA S / M} (S = mv.substation_max_pct / 100: the check becomes {@code L + kW / kVA > S}),
      * and the MV band with loading {@code M (1 - v) / (1 - v_min)} and rating {@code (1 - v_min) / (M |s|)}
-     * (the check becomes {@code v + s kW < v_min}: the MV voltage at the feeder's transformer, falling at
+     * (the check becomes {@code v + s kW < v_min}, v_min = grid_limits.mv_v_min_pu: the MV voltage at the feeder's transformer, falling at
      * s pu per kW, would leave the band).
      */
     private double[] assets(double zonePu) {
@@ -278,7 +283,7 @@ public final class MvRecorder implements Federate {
                 vMv = Math.min(vMv, Math.sqrt(re[node] * re[node] + im[node] * im[node]) / lv.mvBaseV()[a]);
             }
             double rate = mvRate == null ? 0 : Math.abs(mvRate[f]);
-            double span = 1 - spec.vMinPu();
+            double span = 1 - limits.mvVMinPu();
             if (Double.isInfinite(vMv) || rate == 0) {
                 out[4 * f + 2] = 0;
                 out[4 * f + 3] = Double.POSITIVE_INFINITY;
@@ -297,7 +302,8 @@ public final class MvRecorder implements Federate {
      */
     private void sensitivities(Step step, Feeder feeder) {
         List<String> names = feeder.loadNames();   // definition order: the load indices
-        mvRate = new double[householdLoads.size()];
+        List<List<String>> probed = new ArrayList<>();
+        double[] probeKw = new double[householdLoads.size()];
         for (int f = 0; f < householdLoads.size(); f++) {
             int[] hl = householdLoads.get(f);
             int n = hl.length;
@@ -305,6 +311,8 @@ public final class MvRecorder implements Federate {
             for (int h : hl) {
                 mine.add(names.get(h));
             }
+            probed.add(mine);
+            probeKw[f] = PROBE_KW_PER_HOUSEHOLD * n;
             double[] volts = feeder.voltageSensitivityMatrix(mine);
             double[] out = new double[n * n];
             for (int i = 0; i < n; i++) {
@@ -314,8 +322,8 @@ public final class MvRecorder implements Federate {
                 }
             }
             step.publish(sensitivityKeys.get(f), out);
-            mvRate[f] = mv.structure().mvRatePuPerKw(feeder, f, mine, PROBE_KW_PER_HOUSEHOLD * n);
         }
+        mvRate = mv.structure().mvRatesPuPerKw(feeder, probed, probeKw);
     }
 
     private static double sq(double x) {

@@ -8,6 +8,8 @@ package io.packetgrid.studies.coupled.grid;
 public final class MvSeries {
     public final double[] vMinPu;
     public final double[] vMaxPu;
+    /** MV phase nodes outside grid_limits' MV band. */
+    public final int[] violatingNodes;
     public final double[] substationPct;
     public final double[] tap;
     public final double[] sourceKw;
@@ -20,6 +22,7 @@ public final class MvSeries {
     public MvSeries(int steps) {
         vMinPu = new double[steps];
         vMaxPu = new double[steps];
+        violatingNodes = new int[steps];
         substationPct = new double[steps];
         tap = new double[steps];
         sourceKw = new double[steps];

@@ -40,7 +40,7 @@ final class TenMinuteMeans {
         for (int h = 0; h < sum.length; h++) {
             double mean = sum[h] / steps;
             series.householdTenMinuteMeans[h]++;
-            if (mean < limits.vMinPu() || mean > limits.vMaxPu()) {
+            if (series.outside(h, mean, limits)) {
                 series.householdTenMinuteOutside[h]++;
             }
             series.householdTenMinuteMinPu[h] = Double.isNaN(series.householdTenMinuteMinPu[h]) ? mean

@@ -7,28 +7,20 @@ import io.packetgrid.cosim.scenario.SimDuration;
  * The feeder script is an integrated MV–LV network (YAML {@code feeder.mv:}): one power flow per grid
  * step over all of it, the households are the loads of its LV feeders (one distribution
  * transformer's downstream each, one packet server each), the zone substation's on-load tap changer
- * acts in time mode, and its limits are visible to every server.
+ * acts in time mode, and its limits are visible to every server. The MV voltage band is the study's one
+ * MV band, {@code grid_limits.mv_v_min_pu} / {@code mv_v_max_pu}.
  *
  * @param substation        the zone-substation transformer (default: the transformer on the source bus)
- * @param vMinPu            lower end of the MV voltage band, pu of the MV nominal (AusNet 22 kV: -6 %)
- * @param vMaxPu            upper end of the MV voltage band, pu
  * @param substationMaxPct  the zone transformer's loading limit, % of rating
  * @param oltc              the zone transformer's tap changer; null or {@code enabled: false}: taps fixed
  */
 public record MvSpec(@JsonProperty("substation") String substation,
-                     @JsonProperty("v_min_pu") Double vMinPu,
-                     @JsonProperty("v_max_pu") Double vMaxPu,
                      @JsonProperty("substation_max_pct") Double substationMaxPct,
                      @JsonProperty("oltc") Oltc oltc) {
 
     public MvSpec {
-        vMinPu = vMinPu == null ? 0.94 : vMinPu;
-        vMaxPu = vMaxPu == null ? 1.06 : vMaxPu;
         substationMaxPct = substationMaxPct == null ? 100.0 : substationMaxPct;
         oltc = oltc == null ? Oltc.defaults() : oltc;
-        if (!(vMinPu > 0 && vMinPu < 1 && vMaxPu > 1)) {
-            throw new IllegalArgumentException("need 0 < v_min_pu < 1 < v_max_pu");
-        }
         if (!(substationMaxPct > 0)) {
             throw new IllegalArgumentException("substation_max_pct must be > 0");
         }
@@ -69,6 +61,6 @@ public record MvSpec(@JsonProperty("substation") String substation,
     }
 
     public static MvSpec defaults() {
-        return new MvSpec(null, null, null, null, null);
+        return new MvSpec(null, null, null);
     }
 }
