@@ -105,6 +105,23 @@ class MvNetworkStudyTest {
                 "same results with two threads");
     }
 
+    /**
+     * The substation's limit reaches the servers: with a limit the zone transformer's loading reaches, the
+     * grid-aware servers deny consumption packets for loading (their own 800 kVA transformers stay far
+     * from their limit: none is denied with the substation at 100 %), so the substation delivers less
+     * energy than with a limit it never reaches (its peak is the initial state's, before any packet).
+     */
+    @Test
+    void everyServerHoldsBackUnderTheSubstationLimit() {
+        Summary loose = Scenarios.run(scenario("{substation_max_pct: 100, oltc: {enabled: false}}", ""), dir.resolve("loose"), 1);
+        Summary tight = Scenarios.run(scenario("{substation_max_pct: 1.2, oltc: {enabled: false}}", ""), dir.resolve("tight"), 1);
+        assertEquals(0, Scenarios.metric(loose, "pem_grid_aware", "denied_loading"), "no limit reached at 100 %");
+        assertTrue(Scenarios.metric(tight, "pem_grid_aware", "denied_loading") > 0, "denied for the substation");
+        double free = Scenarios.metric(loose, "pem_grid_aware", "source_energy_kwh");
+        double held = Scenarios.metric(tight, "pem_grid_aware", "source_energy_kwh");
+        assertTrue(held < free, "the substation delivers less when the servers hold back: " + held + " vs " + free + " kWh");
+    }
+
     @Test
     void anMvNetworkTakesNoCopiesAndAKnownSubstation() {
         PacketGridException copies = assertThrows(PacketGridException.class,
