@@ -2,15 +2,20 @@ package io.packetgrid.grid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.packetgrid.grid.api.ElementInfo;
 import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.api.Nodes;
+import io.packetgrid.grid.api.Topology;
+import java.util.BitSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Feeder#nodes()} on the European LV feeder (Master.dss: Vsource at SourceBus, 11 kV; voltage bases
+ * {@link Feeder#nodes()}, {@link Feeder#element} and {@link Topology} on the European LV feeder (Master.dss: Vsource at SourceBus, 11 kV; voltage bases
  * [11 0.416]): bases are line to neutral, the source's bus is the only voltage-source bus, the node numbering
  * is that of {@link Feeder#nodeVoltages}, and opening the feeder head de-energises the nodes behind it.
  */
@@ -52,6 +57,55 @@ class NodesApiTest {
             }
         }
         assertEquals(f.loadVoltage("LOAD1")[0], v, 1e-9 * v, "bus 34 node 1 is LOAD1's voltage");
+    }
+
+    @Test
+    void elementsAndBusesByName() {
+        Feeder f = Feeder.europeanLv();
+        // Lines.txt: LINE1 from bus 1 to bus 2; Transformers.txt: TR1 from SourceBus to 1; Loads.txt: LOAD1 on 34.1
+        ElementInfo line = f.element("line.line1");
+        assertTrue(line.name().equalsIgnoreCase("Line.LINE1"), line.name());
+        assertTrue(line.switchable());
+        assertEquals(List.of("1", "2"), line.buses());
+        ElementInfo tr = f.element("Transformer.TR1");
+        assertTrue(tr.switchable());
+        assertEquals(2, tr.terminals());
+        assertEquals("sourcebus", tr.buses().get(0).toLowerCase(java.util.Locale.ROOT));
+        ElementInfo load1 = f.element("Load.LOAD1");
+        assertFalse(load1.switchable(), "a load is not opened or closed");
+        assertEquals(1, load1.phases());
+        assertEquals(1, load1.firstPhase(), "Bus1=34.1");
+        assertEquals("34", load1.buses().get(0));
+        assertEquals(3, line.phases());
+        assertNull(f.element("Line.NOPE"));
+        Nodes n = f.nodes();
+        assertEquals(-1, n.bus("nope"));
+        int b34 = n.bus("34");
+        assertEquals("34", n.busName(b34));
+        int node = n.node("34", 1);
+        assertEquals(b34, n.nodeBus(node));
+        assertEquals(1, n.nodeNumber(node));
+        assertEquals(-1, n.node("34", 7));
+    }
+
+    @Test
+    void topologyDownstreamOfAnElement() {
+        // radial: TR1 (SourceBus -> 1) feeds every other bus; LINE1 (1 -> 2) every bus but SourceBus and 1
+        Feeder f = Feeder.europeanLv();
+        Nodes n = f.nodes();
+        Topology t = Topology.of(f);
+        BitSet tr1 = t.downstream("Transformer.TR1");
+        assertEquals(n.busCount() - 1, tr1.cardinality());
+        assertFalse(tr1.get(n.bus("sourcebus")));
+        BitSet line1 = t.downstream("line.line1");
+        assertEquals(n.busCount() - 2, line1.cardinality());
+        assertTrue(line1.get(n.bus("34")) && !line1.get(n.bus("1")));
+        assertEquals(0, t.downstream("Load.LOAD1").cardinality(), "one terminal");
+        assertEquals(0, t.downstream("Line.NOPE").cardinality());
+        f.setSwitch("LINE1", true);
+        BitSet open = Topology.of(f).downstream("Transformer.TR1");
+        assertEquals(1, open.cardinality(), "an open line joins nothing: only bus 1 behind TR1");
+        assertTrue(open.get(n.bus("1")));
     }
 
     @Test

@@ -494,6 +494,19 @@ public final class Feeder {
 
     private Nodes nodes;
 
+    /** The element of this name ({@code Class.name}, any case), or null. */
+    public ElementInfo element(String fullName) {
+        CircuitElement e = GridResults.element(network(), fullName);
+        return e == null ? null : new ElementInfo(e.name(), e instanceof io.packetgrid.grid.model.Switchable,
+                List.of(e.connection().buses()), e.phases(), java.util.Arrays.stream(e.connection().nodes()[0]).boxed().toList());
+    }
+
+    /** The largest transformer's rating (its first winding's), kVA; 0 without a transformer. */
+    public double largestTransformerKva() {
+        return network().deliveries().stream().filter(d -> d instanceof io.packetgrid.grid.model.Transformer)
+                .mapToDouble(d -> ((io.packetgrid.grid.model.Transformer) d).winding(0).kva()).max().orElse(0);
+    }
+
     /** Load shapes' names of loads and elements, for diagnostics. */
     public List<String> warnings() {
         return new ArrayList<>(dss.warnings());

@@ -44,6 +44,16 @@ public final class Nodes {
         return net.busName(bus);
     }
 
+    /** A bus by name (any case), or -1. */
+    public int bus(String name) {
+        return net.bus(name);
+    }
+
+    /** The node numbered {@code number} (1–3 the phases) at a bus, or -1. */
+    public int node(String bus, int number) {
+        return net.node(bus, number);
+    }
+
     /** The bus of a node. */
     public int nodeBus(int node) {
         return net.nodeBus(node);

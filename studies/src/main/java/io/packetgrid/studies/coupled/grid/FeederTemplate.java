@@ -50,6 +50,7 @@ public final class FeederTemplate {
     private final Network network;
     private final MvNetwork mv;
     private final Map<String, String> transformerBus;
+    private final Feeder feeder;
 
     private FeederTemplate(Path script, String commands, String label, Feeder f, Map<String, double[]> coords,
                            double startHour, long gridStepNs, int steps, MvNetwork mv) {
@@ -110,6 +111,7 @@ public final class FeederTemplate {
         }
         this.sourceBus = src;
         this.network = net;
+        this.feeder = f;
         this.busXy = coords;
     }
 
@@ -265,6 +267,27 @@ public final class FeederTemplate {
         return nominalV[load];
     }
 
+    /**
+     * Replaces a load's base load (kW at every grid step, e.g. from a base-load file); its reactive power keeps
+     * the script's ratio of kvar to kW for that load.
+     */
+    public void replaceBaseKw(int load, double[] kw) {
+        if (kw.length != steps()) {
+            throw new IllegalArgumentException("a base load per grid step: " + kw.length + " for " + steps());
+        }
+        double p = 0;
+        double q = 0;
+        for (int k = 0; k < kw.length; k++) {
+            p += baseKw[load][k];
+            q += baseKvar[load][k];
+        }
+        double ratio = p > 0 ? q / p : 0;
+        for (int k = 0; k < kw.length; k++) {
+            baseKw[load][k] = kw[k];
+            baseKvar[load][k] = kw[k] * ratio;
+        }
+    }
+
     public int steps() {
         return baseKw.length == 0 ? 0 : baseKw[0].length;
     }
@@ -302,6 +325,11 @@ public final class FeederTemplate {
 
     public String sourceBus() {
         return sourceBus;
+    }
+
+    /** The feeder as the script leaves it (to check names against; copies solve on their own). */
+    public Feeder feeder() {
+        return feeder;
     }
 
     /** The feeder's network as the script leaves it (to check names against; copies solve on their own). */

@@ -6,6 +6,10 @@ import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.federate.GridFederate;
 import io.packetgrid.grid.federate.GridFederateConfig;
 import io.packetgrid.grid.federate.LoadInput;
+import io.packetgrid.pem.sim.DeviceFleetFederate;
+import io.packetgrid.studies.coupled.household.FeederPlan;
+import io.packetgrid.studies.coupled.household.Household;
+import io.packetgrid.studies.coupled.sim.GridViewInput;
 import io.packetgrid.studies.coupled.scenario.GridLimitsSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +30,7 @@ public final class MvGrid {
     private final MvRecorder recorder;
     private final List<GridSeries> series;
     private final MvSeries mvSeries;
+    private final MvNetwork mv;
 
     /**
      * @param fleets         per LV feeder (plan order) its fleet's name, household power and household loads
@@ -35,6 +40,7 @@ public final class MvGrid {
     public MvGrid(List<LoadPublisher.Fleet> fleets, Feeder feeder, FeederTemplate template, long gridStepNs, int steps,
                   int observeStep, GridLimitsSpec limits, boolean gridAware) {
         MvNetwork mv = template.mv();
+        this.mv = mv;
         int[] shape = new int[template.loads().size()];
         for (int l = 0; l < shape.length; l++) {
             shape[l] = l;
@@ -60,6 +66,19 @@ public final class MvGrid {
         this.grid = new GridFederate(feeder, new GridFederateConfig(NAME + "/grid", gridStepNs, NAME + "/grid", names,
                 LoadPublisher.kwName(loadsName), LoadPublisher.kvarName(loadsName), LoadInput.REPLACE, List.of(loadsName), 0, 0.0));
         this.recorder = new MvRecorder(NAME + "/record", grid, mv, householdLoads, series, mvSeries, gridStepNs, observeStep, limits, gridAware);
+    }
+
+    /**
+     * LV feeder f's grid view for its server: its households' voltages and sensitivities, its
+     * transformer's loading, and the substation and MV voltage as shared upstream assets.
+     */
+    public GridViewInput view(int f, FeederPlan plan, DeviceFleetFederate fleet) {
+        int[] phases = new int[plan.households().size()];
+        for (Household h : plan.households()) {
+            phases[h.index()] = h.phase();
+        }
+        return GridViewInput.ofMvFeeder(loadVoltageKey(), recorder.sensitivityKey(f), recorder.transformerKey(), recorder.assetsKey(), f,
+                fleet.pointPowerKey(), fleet.meterKey(), phases, plan.householdLoads(), loadCount(), mv.structure().feeders().get(f).kva());
     }
 
     public List<Federate> federates() {
