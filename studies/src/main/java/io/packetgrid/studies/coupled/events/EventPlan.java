@@ -129,11 +129,15 @@ public final class EventPlan {
                     if (island != null && sw.name().equalsIgnoreCase(island.settings().pcc())) {
                         throw new PacketGridException(at + ".element", sw.name() + " is the PCC: use island and reconnect");
                     }
-                    int term = e.terminal() == null ? 0 : e.terminal();
-                    if (term < 0 || term > sw.connection().terminals()) {
-                        throw new PacketGridException(at + ".terminal", sw.name() + " has terminals 1.." + sw.connection().terminals());
+                    // OpenDSS's Open/Close switch one terminal, terminal 1 when none is given (ExecHelper.pas
+                    // DoOpenCmd/DoCloseCmd: a missing terminal parses as 0, which CktElement.Set_ActiveTerminal
+                    // ignores, leaving a fresh element's active terminal 1), every phase conductor of it
+                    int term = e.terminal() == null ? 1 : e.terminal();
+                    if (term < 1 || term > sw.connection().terminals()) {
+                        throw new PacketGridException(at + ".terminal", sw.name() + " has terminals 1.." + sw.connection().terminals()
+                                + " (one terminal per event, default 1 as OpenDSS's Open/Close)");
                     }
-                    String id = sw.name() + (term == 0 ? "" : "/" + term);
+                    String id = sw.name() + "/" + term;
                     String key = switchKeys.get(id);
                     if (key == null) {
                         key = prefix + "/events/switch/" + id.toLowerCase(Locale.ROOT);
