@@ -7,6 +7,7 @@ import io.packetgrid.grid.fault.FaultType;
 import io.packetgrid.grid.federate.SwitchInput;
 import io.packetgrid.grid.island.IslandSpec;
 import io.packetgrid.grid.island.Microgrid;
+import io.packetgrid.grid.island.ScriptStorage;
 import io.packetgrid.grid.island.StorageSpec;
 import io.packetgrid.grid.island.SynchronismCheck;
 import io.packetgrid.grid.model.CircuitElement;
@@ -202,26 +203,43 @@ public final class EventPlan {
         if (b == null && is == null) {
             return null;
         }
-        if (b == null) {
-            throw new PacketGridException(where + ": island", "needs community_battery: (the unit that forms the island)");
+        if (b == null && (is == null || is.unit() == null)) {
+            throw new PacketGridException(where + ": island", "needs community_battery: or unit: (the unit that forms the island)");
         }
         if (is == null) {
             throw new PacketGridException(where + ": community_battery", "needs island: (its point of common coupling)");
         }
-        if (net.bus(b.bus()) < 0) {
-            throw new PacketGridException(where + ": community_battery.bus", "no bus '" + b.bus() + "' in the feeder");
+        if (b != null && is.unit() != null) {
+            throw new PacketGridException(where + ": island.unit", "the island is formed either by community_battery: or by the "
+                    + "script's Storage unit:, not both");
+        }
+        double kva;
+        if (b != null) {
+            if (net.bus(b.bus()) < 0) {
+                throw new PacketGridException(where + ": community_battery.bus", "no bus '" + b.bus() + "' in the feeder");
+            }
+            kva = b.kva();
+        } else {
+            try {
+                kva = ScriptStorage.kva(net, is.unit());
+            } catch (PacketGridException e) {
+                throw e.within(where + ": island.unit");
+            }
         }
         Switchable pcc = switchable(net, is.pcc(), where + ": island.pcc");
         if (is.pccTerminal() > pcc.connection().terminals()) {
             throw new PacketGridException(where + ": island.pcc_terminal", pcc.name() + " has terminals 1.." + pcc.connection().terminals());
         }
-        SynchronismCheck.Window ieee = SynchronismCheck.ieee1547(b.kva());
+        SynchronismCheck.Window ieee = SynchronismCheck.ieee1547(kva);
         SynchronismCheck.Window w = new SynchronismCheck.Window(
                 is.syncFrequencyHz() == null ? ieee.frequencyHz() : is.syncFrequencyHz(),
                 is.syncVoltagePct() == null ? ieee.voltagePct() : is.syncVoltagePct(),
                 is.syncAngleDeg() == null ? ieee.angleDeg() : is.syncAngleDeg());
         Microgrid.Settings settings = new Microgrid.Settings(pcc.name(), is.pccTerminal(), is.vSetPu(), is.droopPct(), 50.0,
                 is.syncSlipHz(), is.maxEmfPu(), w);
+        if (b == null) {
+            return IslandSpec.ofScriptStorage(is.unit(), settings, "(set per feeder)");
+        }
         StorageSpec storage = new StorageSpec(b.name(), b.kw(), b.kva(), b.kwh(), b.socPct(), b.reservePct(), b.chargeEfficiency(),
                 b.dischargeEfficiency());
         return new IslandSpec(storage, b.bus(), b.kv(), b.rPu(), b.xPu(), settings, "(set per feeder)");
@@ -372,8 +390,7 @@ public final class EventPlan {
 
     /** The grid-model island with its request value named for feeder {@code prefix}, or null. */
     public IslandSpec island() {
-        return island == null ? null : new IslandSpec(island.storage(), island.bus(), island.kvLL(), island.rPu(), island.xPu(),
-                island.settings(), requestKey);
+        return island == null ? null : island.withRequestKey(requestKey);
     }
 
     public String requestKey() {
