@@ -90,6 +90,7 @@ public final class CoupledStudy implements Study {
         warnings(s, template, plans, ctx.warnings());
         VariantRunner runner = new VariantRunner(s, template, plans);
         Timeline.check(s, template, plans, runner, source);
+        io.packetgrid.studies.coupled.der.FeederDer.check(s, template, plans, source);
 
         List<List<VariantSpec>> phases = new ArrayList<>();
         List<VariantSpec> rest = new ArrayList<>(s.variants());
@@ -269,6 +270,10 @@ public final class CoupledStudy implements Study {
             if (r.events() != null) {
                 m.putAll(Timeline.metrics(r.events()));
             }
+            if (r.der() != null) {
+                m = new LinkedHashMap<>(m);
+                m.putAll(r.der().metrics());
+            }
             table.put(v.name(), m);
             ObjectNode node = summary.variant(v.name());
             for (Map.Entry<String, Object> e : m.entrySet()) {
@@ -319,7 +324,8 @@ public final class CoupledStudy implements Study {
         String text = String.format(Locale.ROOT, "PacketGrid coupled study '%s': %d feeder%s (%s), %d households, %d devices, %s from %s, "
                         + "grid every %s, devices every %s, seed %d%n", s.name(), plans.size(), plans.size() == 1 ? "" : "s",
                 template.label(), households, devices, s.duration(), clock(s.start().seconds()), s.gridStep(), s.deviceStep(), s.seed())
-                + SummaryTable.format(s.events() == null ? TABLE : Timeline.table(TABLE), table);
+                + SummaryTable.format(io.packetgrid.studies.coupled.der.DerResults.table(s, s.events() == null ? TABLE : Timeline.table(TABLE)),
+                table);
         writeText(dir.resolve("summary.txt"), text);
         SummaryTable.print(ctx.out(), text);
         ctx.out().printf(Locale.ROOT, "simulated %d variant%s in %.1f s%n", results.size(), results.size() == 1 ? "" : "s", wallS);

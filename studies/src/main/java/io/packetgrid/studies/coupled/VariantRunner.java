@@ -40,6 +40,8 @@ import io.packetgrid.pem.sim.ServerInputs;
 import io.packetgrid.radio.network.RadioConfig;
 import io.packetgrid.radio.network.RadioNetwork;
 import io.packetgrid.radio.network.RadioStatistics;
+import io.packetgrid.studies.coupled.der.DerResults;
+import io.packetgrid.studies.coupled.der.FeederDer;
 import io.packetgrid.studies.coupled.events.EventFederate;
 import io.packetgrid.studies.coupled.events.EventNetwork;
 import io.packetgrid.studies.coupled.events.EventPlan;
@@ -151,6 +153,7 @@ public final class VariantRunner {
         List<List<String>> endpoints = new ArrayList<>();
         boolean timeline = timeline() && withGrid;
         List<EmergencyMode> emergencies = new ArrayList<>();
+        List<FeederDer> ders = new ArrayList<>();
         for (int f = 0; f < plans.size(); f++) {
             FeederPlan plan = plans.get(f);
             DeviceFleetFederate fleet = FeederFleet.build(plan, v.pem(), s.pem(), dt, s.observeFrom().ns(), s.start().seconds(),
@@ -158,19 +161,26 @@ public final class VariantRunner {
             fleets.add(fleet);
             endpoints.add(fleet.endpoints());
             FeederGrid grid = null;
+            // inverters: on a fresh copy with the households' PV systems (no inverter or storage state from another run)
+            FeederDer der = withGrid ? FeederDer.of(s, template, plan, fleet, gSteps, observeStep) : null;
+            ders.add(der);
             if (withGrid) {
-                Feeder feeder = feeders.get(f);
+                Feeder feeder = der != null ? der.feeder() : feeders.get(f);
                 feeder.simulation().rebuildNetwork();
                 OutputSpec.Detail d = s.outputs().detail();
                 FeederDetail detail = eventsDir != null && (d.households() || d.anyNodes())
                         ? new FeederDetail(eventsDir.resolve("detail").resolve("parts"), plan.name(), f == 0, d) : null;
                 boolean withEvents = timeline && f == 0;
-                grid = new FeederGrid(plan.name(), plan.fleetName(), FeederFleet.householdKwKey(plan), feeder,
+                grid = new FeederGrid(plan.name(), der != null ? der.loadsAfter() : plan.fleetName(),
+                        der != null ? der.householdKey(FeederFleet.householdKwKey(plan)) : FeederFleet.householdKwKey(plan), feeder,
                         template, plan.householdLoads(), plan.loadShape(), s.gridStep().ns(), gSteps, observeStep, s.gridLimits(), true,
                         withEvents ? events.switches() : List.of(), withEvents ? events.island() : null, detail,
                         plan.households().stream().map(io.packetgrid.studies.coupled.household.Household::id).toArray(String[]::new),
                         s.feeder().onNonconvergence());
                 grids.add(grid);
+                if (der != null) {
+                    der.bind(grid, withEvents && s.island() != null && !s.island().pvRideThrough());
+                }
                 if (timeline && f == 0) {
                     // the households see their supply; PV in an island rides through unless anti-islanding is asked for
                     fleet.supply(grid.grid().energisedKey(), plan.householdLoads());
@@ -181,11 +191,12 @@ public final class VariantRunner {
             }
             if (v.pem()) {
                 servers.add(server(v, plan, fleet, grid, baselines == null ? null : baselines.get(f), ledgers,
-                        timeline && f == 0 ? emergencies : null));
+                        timeline && f == 0 ? emergencies : null, der));
             }
         }
         Federation fed = new Federation();
         fleets.forEach(fed::add);
+        ders.stream().filter(java.util.Objects::nonNull).forEach(d -> fed.add(d.inputs()));
         if (eventsDir != null && s.outputs().detail().devices()) {
             for (int f = 0; f < plans.size(); f++) {
                 fed.add(new DeviceSampler(plans.get(f).name(), fleets.get(f), s.gridStep().ns(), s.duration().ns(),
@@ -194,6 +205,7 @@ public final class VariantRunner {
             }
         }
         grids.forEach(g -> fed.addAll(g.federates()));
+        ders.stream().filter(java.util.Objects::nonNull).forEach(d -> fed.add(d.recorder()));
         servers.forEach(fed::add);
         // the time line on the first feeder: its events, its protection, what followed
         ProtectionInstrument instrument = null;
@@ -289,7 +301,9 @@ public final class VariantRunner {
                     : EventResults.of(events, timelineRecorder, protection == null ? null : protection.outcome(report), instrument,
                     eventNet[0], emergencies.isEmpty() ? null : emergencies.get(0), s.duration().ns());
         }
-        return new VariantResult(v, runs, v.pem() ? meter[0] : null, rs, report, er);
+        List<DerResults> derResults = ders.stream().filter(java.util.Objects::nonNull).map(d -> d.recorder().results()).toList();
+        return new VariantResult(v, runs, v.pem() ? meter[0] : null, rs, report, er,
+                derResults.isEmpty() ? null : DerResults.sum(derResults));
     }
 
     /** The protection bound to a run's feeder (errors name the scenario's protection fields). */
@@ -332,11 +346,12 @@ public final class VariantRunner {
             runs.add(new FeederRun(x.plan(), x.fleet(), x.grid(), x.serverTrace(), x.stats(), x.ledgerAccepted(),
                     x.ledgerKwh(), target));
         }
-        return new VariantResult(r.spec(), runs, r.traffic(), r.radio(), r.report(), r.events());
+        return new VariantResult(r.spec(), runs, r.traffic(), r.radio(), r.report(), r.events(), r.der());
     }
 
     private PacketServerFederate server(VariantSpec v, FeederPlan plan, DeviceFleetFederate fleet, FeederGrid grid,
-                                        double[] baseline, List<LedgerPolicy> ledgers, List<EmergencyMode> emergencies) {
+                                        double[] baseline, List<LedgerPolicy> ledgers, List<EmergencyMode> emergencies,
+                                        FeederDer der) {
         PemSpec p = s.pem();
         int n = plan.households().size();
         SiteMeasurements site = new SiteMeasurements();
@@ -359,6 +374,10 @@ public final class VariantRunner {
             after.add(plan.gridName());
         }
         inputs.add(new StepAfter(after));
+        if (der != null && der.hasPv() && v.gridAware() && grid != null) {
+            // a grid-aware server sees the PV inverters: it admits what they curtail
+            target = der.curtailmentTarget(target, inputs);
+        }
         AggregateEstimator estimator;
         if (p.estimator() == PemSpec.Estimator.MEASURED) {
             MeasuredEstimator m = new MeasuredEstimator();

@@ -25,6 +25,7 @@ import java.util.Set;
  * @param communityBattery the micro-grid's grid-forming battery
  * @param island      the micro-grid's PCC and island control
  * @param protection  the feeder's protection, as a {@code protection validate} scenario writes it
+ * @param inverters   households' PV as PVSystems under an InvControl, script storage dispatch (null: the key is absent)
  */
 public record CoupledScenario(@JsonProperty(value = "kind", required = true) String kind,
                               @JsonProperty("name") String name,
@@ -48,7 +49,8 @@ public record CoupledScenario(@JsonProperty(value = "kind", required = true) Str
                               @JsonProperty("events") List<EventSpec> events,
                               @JsonProperty("community_battery") CommunityBatterySpec communityBattery,
                               @JsonProperty("island") IslandSettingsSpec island,
-                              @JsonProperty("protection") io.packetgrid.studies.protection.scenario.ProtectionSection protection) {
+                              @JsonProperty("protection") io.packetgrid.studies.protection.scenario.ProtectionSection protection,
+                              @JsonProperty("inverters") InverterSpec inverters) {
 
     private static final long DAY_NS = 86_400_000_000_000L;
 
