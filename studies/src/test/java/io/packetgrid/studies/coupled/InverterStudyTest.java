@@ -173,5 +173,8 @@ class InverterStudyTest {
         double plain = Scenarios.metric(s, "pem", "pv_curtailed_kwh");
         double aware = Scenarios.metric(s, "pem_grid_aware", "pv_curtailed_kwh");
         assertTrue(aware < plain, "the grid-aware server takes up curtailed PV: " + aware + " against " + plain);
+        // every run parses its own feeder copy: no inverter or storage state carries over, whatever the threads
+        Summary two = Scenarios.run(String.format(SUNNY, "inverters: {control: volt_var_volt_watt}"), out.resolve("vvvw2"), 2);
+        assertEquals(s.variants(), two.variants());
     }
 }
