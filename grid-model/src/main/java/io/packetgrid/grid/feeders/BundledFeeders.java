@@ -10,62 +10,128 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Feeder models shipped inside the project (so studies run without ../shared). OpenDSS scripts
- * refer to their files by relative paths, so a bundled feeder is extracted once per process to
- * a temporary folder (removed at exit) and used from there.
+ * Feeder models shipped inside the project (so studies run without ../shared), named on the command
+ * line and in scenarios as {@code builtin:NAME}. OpenDSS scripts refer to their files by relative
+ * paths, so a bundled feeder is extracted once per process into one temporary folder (removed at
+ * exit) holding every extracted feeder side by side: a feeder's {@code files.txt} lists its files
+ * and may name, in a line {@code @requires OTHER}, a feeder whose files it uses through
+ * {@code ../OTHER/...} (the AusNet networks use the European LV household profiles).
  */
 public final class BundledFeeders {
-    private static Path europeanLv;
+    /** The prefix that names a bundled feeder where a script path is expected. */
+    public static final String PREFIX = "builtin:";
+
+    /** Bundled feeders: name, then what it is (for listings and messages). */
+    private static final Map<String, String> KNOWN = new java.util.LinkedHashMap<>();
+
+    static {
+        KNOWN.put("european-lv", "IEEE European LV test feeder (906 buses, 55 households)");
+        KNOWN.put("ausnet-hpk11", "AusNet urban MV-LV network HPK11 (22 kV, 44 transformers, 5,274 households + 1 C&I)");
+        KNOWN.put("ausnet-cre21", "AusNet urban MV-LV network CRE21 (22 kV, 79 transformers, 3,374 households + 9 C&I)");
+        KNOWN.put("ausnet-smr8", "AusNet rural MV-LV network SMR8 (22 kV and SWER, 704 transformers, 3,608 households + 61 C&I)");
+        KNOWN.put("ausnet-klo14", "AusNet rural MV-LV network KLO14 (22 kV and SWER, 700 transformers, 4,691 households + 24 C&I)");
+    }
+
+    private static Path root;
+    private static final Map<String, Path> EXTRACTED = new HashMap<>();
 
     private BundledFeeders() {
     }
 
     /** The IEEE European LV test feeder's {@code Master.dss} (see its SOURCES.md). */
-    public static synchronized Path europeanLv() {
-        if (europeanLv == null) {
-            europeanLv = extract("feeders/european-lv").resolve("Master.dss");
-        }
-        return europeanLv;
+    public static Path europeanLv() {
+        return master("european-lv");
     }
 
-    private static Path extract(String folder) {
+    /** Names of the bundled feeders, with a one-line description each. */
+    public static Map<String, String> names() {
+        return java.util.Collections.unmodifiableMap(KNOWN);
+    }
+
+    /** True for {@code builtin:NAME}. */
+    public static boolean isBuiltin(String script) {
+        return script != null && script.startsWith(PREFIX);
+    }
+
+    /**
+     * The {@code Master.dss} of a bundled feeder named {@code builtin:NAME} (or just NAME).
+     *
+     * @param where the field or option that named it, for the error message
+     */
+    public static Path resolve(String script, String where) {
+        String name = script.startsWith(PREFIX) ? script.substring(PREFIX.length()) : script;
+        if (!KNOWN.containsKey(name.toLowerCase(Locale.ROOT))) {
+            throw new PacketGridException(where, "unknown built-in feeder '" + script + "' (known: " + PREFIX
+                    + String.join(", " + PREFIX, KNOWN.keySet()) + ")");
+        }
+        return master(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static synchronized Path master(String name) {
+        return extract(name).resolve("Master.dss");
+    }
+
+    private static synchronized Path extract(String name) {
+        Path done = EXTRACTED.get(name);
+        if (done != null) {
+            return done;
+        }
+        String folder = "feeders/" + name;
         ClassLoader cl = BundledFeeders.class.getClassLoader();
         List<String> names = new ArrayList<>();
+        List<String> requires = new ArrayList<>();
         try (InputStream in = cl.getResourceAsStream(folder + "/files.txt")) {
             if (in == null) {
                 throw new PacketGridException(folder, "bundled feeder is missing from the class path");
             }
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    if (!line.isBlank()) {
-                        names.add(line.trim());
+                    String t = line.trim();
+                    if (t.startsWith("@requires ")) {
+                        requires.add(t.substring("@requires ".length()).trim());
+                    } else if (!t.isEmpty()) {
+                        names.add(t);
                     }
                 }
             }
-            Path dir = Files.createTempDirectory("packetgrid-" + folder.replace('/', '-'));
+            for (String other : requires) {
+                if (!KNOWN.containsKey(other)) {
+                    throw new PacketGridException(folder + "/files.txt", "requires an unknown bundled feeder " + other);
+                }
+                extract(other);
+            }
+            if (root == null) {
+                root = Files.createTempDirectory("packetgrid-feeders");
+                root.toFile().deleteOnExit();
+            }
+            Path dir = root.resolve(name);
+            Files.createDirectories(dir);
             List<Path> created = new ArrayList<>();
             created.add(dir);
-            for (String name : names) {
-                Path target = dir.resolve(name).normalize();
+            for (String entry : names) {
+                Path target = dir.resolve(entry).normalize();
                 if (!target.startsWith(dir)) {
-                    throw new PacketGridException(folder + "/files.txt", "bad entry " + name);
+                    throw new PacketGridException(folder + "/files.txt", "bad entry " + entry);
                 }
                 Files.createDirectories(target.getParent());
                 if (!created.contains(target.getParent())) {
                     created.add(target.getParent());
                 }
-                try (InputStream f = cl.getResourceAsStream(folder + "/" + name)) {
+                try (InputStream f = cl.getResourceAsStream(folder + "/" + entry)) {
                     if (f == null) {
-                        throw new PacketGridException(folder + "/" + name, "bundled file is missing");
+                        throw new PacketGridException(folder + "/" + entry, "bundled file is missing");
                     }
                     Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
                 }
                 created.add(target);
             }
-            // deleteOnExit runs in reverse order of registration: folders first, then files
+            // deleteOnExit runs in reverse order of registration: folders (registered first) go after their files
             for (Path p : created) {
                 if (Files.isDirectory(p)) {
                     p.toFile().deleteOnExit();
@@ -76,6 +142,7 @@ public final class BundledFeeders {
                     p.toFile().deleteOnExit();
                 }
             }
+            EXTRACTED.put(name, dir);
             return dir;
         } catch (IOException e) {
             throw new PacketGridException(folder, "cannot extract the bundled feeder: " + e.getMessage());

@@ -1,7 +1,6 @@
 package io.packetgrid.grid.solve;
 
 import java.util.Arrays;
-import java.util.PriorityQueue;
 
 /**
  * Fill-reducing ordering by the minimum degree heuristic on an explicit elimination graph
@@ -10,6 +9,10 @@ import java.util.PriorityQueue;
  * which eliminating the lowest-degree node first (a leaf) creates no fill at all; the few meshes
  * and the multi-winding transformers fill a little. Ties are broken by the lower index so the
  * ordering, and hence every result, is deterministic.
+ *
+ * <p>Optionally constrained (as CAMD's constraint sets do: Davis, "Direct Methods for Sparse Linear
+ * Systems", SIAM 2006, section 7.3): every vertex of group 0 is eliminated before any vertex of
+ * group 1, each group by minimum degree on the graph the earlier eliminations left.
  */
 public final class MinimumDegree {
     private MinimumDegree() {
@@ -23,6 +26,14 @@ public final class MinimumDegree {
      * @return the elimination order: {@code order[k]} is the vertex eliminated k-th
      */
     public static int[] order(int n, int[] adjP, int[] adjI) {
+        return order(n, adjP, adjI, null);
+    }
+
+    /**
+     * @param group per vertex 0 (eliminated first) or 1 (eliminated after every vertex of group 0);
+     *              null: one group
+     */
+    public static int[] order(int n, int[] adjP, int[] adjI, int[] group) {
         int[][] adj = new int[n][];
         int[] deg = new int[n];
         for (int v = 0; v < n; v++) {
@@ -47,17 +58,17 @@ public final class MinimumDegree {
         boolean[] gone = new boolean[n];
         int[] mark = new int[n];
         Arrays.fill(mark, -1);
-        PriorityQueue<long[]> heap = new PriorityQueue<>(Math.max(1, n), (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        LongHeap heap = new LongHeap(Math.max(16, n + n / 2));
         for (int v = 0; v < n; v++) {
-            heap.add(new long[] {deg[v], v});
+            heap.add(key(group, v, deg[v]));
         }
         int[] order = new int[n];
         int k = 0;
         int[] nb = new int[16];
         while (k < n) {
-            long[] top = heap.poll();
-            int v = (int) top[1];
-            if (gone[v] || top[0] != deg[v]) {
+            long top = heap.poll();
+            int v = (int) (top & VERTEX);
+            if (gone[v] || ((top >>> 31) & VERTEX) != deg[v]) {
                 continue; // stale entry
             }
             gone[v] = true;
@@ -98,7 +109,7 @@ public final class MinimumDegree {
                 adj[wa] = row;
                 if (d != deg[wa]) {
                     deg[wa] = d;
-                    heap.add(new long[] {d, wa});
+                    heap.add(key(group, wa, d));
                 } else {
                     deg[wa] = d;
                 }
@@ -106,5 +117,63 @@ public final class MinimumDegree {
             adj[v] = null;
         }
         return order;
+    }
+
+    private static final long VERTEX = 0x7fffffffL;
+
+    /** Heap key: group, then degree, then vertex (the lower first), in one long. */
+    private static long key(int[] group, int v, int degree) {
+        long g = group == null ? 0 : group[v];
+        return (g << 62) | ((long) degree << 31) | v;
+    }
+
+    /** A binary min-heap of longs (no boxing: the ordering of a million-node network keeps millions of entries). */
+    static final class LongHeap {
+        private long[] a;
+        private int size;
+
+        LongHeap(int capacity) {
+            a = new long[capacity];
+        }
+
+        void add(long x) {
+            if (size == a.length) {
+                a = Arrays.copyOf(a, 2 * size);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                long p = a[parent];
+                if (p <= x) {
+                    break;
+                }
+                a[i] = p;
+                i = parent;
+            }
+            a[i] = x;
+        }
+
+        long poll() {
+            long top = a[0];
+            long last = a[--size];
+            int i = 0;
+            int half = size >>> 1;
+            while (i < half) {
+                int c = 2 * i + 1;
+                long cv = a[c];
+                int r = c + 1;
+                if (r < size && a[r] < cv) {
+                    c = r;
+                    cv = a[r];
+                }
+                if (last <= cv) {
+                    break;
+                }
+                a[i] = cv;
+                i = c;
+            }
+            a[i] = last;
+            return top;
+        }
     }
 }

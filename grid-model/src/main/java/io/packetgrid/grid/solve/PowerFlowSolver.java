@@ -46,6 +46,24 @@ public final class PowerFlowSolver {
     private PowerConversion[] pcs;
     private boolean reduced;
 
+    // sparse strategy: the factor's rows each iteration needs (etree closure of the injection and
+    // tracked nodes, eliminated last by InjectionOrdering) and the last restricted solution on them
+    private int[] rPositions;
+    private int[] sPositions;          // elimination position of each injection node
+    private int[] rPosOfNode;          // elimination position of a node in the restriction, or -1
+    private double[] rwr;              // work and last restricted solution, in elimination order
+    private double[] rwi;
+    private boolean restrictedValid;
+
+    // what a re-factorisation compares to find the stamps that changed: deliveries by version (above),
+    // sources and conversion elements by their values at the last stamping
+    private int firstDelivery;
+    private int firstConversion;
+    private double[][] cachedR;
+    private double[][] cachedI;
+    private int[] changedDeliveries = new int[0];
+    private int changedCount;
+
     // reduced (dense) operators
     private RadialFill radial;     // fills in the other nodes' voltages of a radial network (or null)
     private final double[] rootV = new double[2];
@@ -71,6 +89,8 @@ public final class PowerFlowSolver {
     private double[] nvr;
     private double[] nvi;
     private double[] baseS;
+    private double[] magOld;
+    private double[] magNew;
     private boolean haveSolution;
     private boolean fullValid;
     private double[] fvr;
@@ -120,6 +140,9 @@ public final class PowerFlowSolver {
         int old = addTracked(nodes);
         if (old >= 0 && matrix != null && reduced) {
             computeTransferRows(old);
+        }
+        if (old >= 0 && matrix != null && !reduced) {
+            restrict();
         }
     }
 
@@ -200,14 +223,17 @@ public final class PowerFlowSolver {
         }
         changesSeen = seen;
         List<PowerDelivery> pd = net.deliveries();
-        boolean changed = false;
+        changedCount = 0;
         for (int k = 0; k < pd.size(); k++) {
             if (pd.get(k).version() != pdVersions[k]) {
-                changed = true;
+                if (changedCount == changedDeliveries.length) {
+                    changedDeliveries = Arrays.copyOf(changedDeliveries, 2 * changedCount + 4);
+                }
+                changedDeliveries[changedCount++] = k;
                 pdVersions[k] = pd.get(k).version();
             }
         }
-        if (changed) {
+        if (changedCount > 0) {
             refactor();
         }
     }
@@ -220,9 +246,11 @@ public final class PowerFlowSolver {
         for (Source s : net.sources()) {
             st.add(stampOf(s, s::primitiveY));
         }
+        firstDelivery = st.size();
         for (PowerDelivery d : net.deliveries()) {
             st.add(stampOf(d, d::primitiveY));
         }
+        firstConversion = st.size();
         List<PowerConversion> pcl = new ArrayList<>();
         for (PowerConversion p : net.conversions()) {
             if (p instanceof Load l) {
@@ -244,13 +272,10 @@ public final class PowerFlowSolver {
         for (int k = 0; k < pd.size(); k++) {
             pdVersions[k] = pd.get(k).version();
         }
-        try {
-            this.lu = matrix.factorize();
-        } catch (SparseLu.SingularException e) {
-            throw singular(e);
-        }
-        factorizations++;
+        cacheValues();
         buildInjectionSet();
+        factorizeAndChoose();
+        factorizations++;
         int maxOrder = 1;
         for (PowerConversion p : pcs) {
             maxOrder = Math.max(maxOrder, p.connection().order());
@@ -259,19 +284,100 @@ public final class PowerFlowSolver {
         evi = new double[maxOrder];
         eir = new double[maxOrder];
         eii = new double[maxOrder];
-        chooseStrategy();
         afterNumeric();
     }
 
+    /**
+     * Factorises and picks the strategy. Complex multiply-adds per iteration: nS^2 for the dense
+     * reduced operator against 2 nnz(L) + 3 n for a substitution through the whole factor (the
+     * break-even measured on the European LV copies); the dense operator stays under ~64 MB. The
+     * sparse strategy then factorises again with the injection nodes and the branch points between
+     * them ordered last (InjectionOrdering), so that its iterations work on that part only.
+     */
+    private void factorizeAndChoose() {
+        try {
+            switch (options.strategy()) {
+                case REDUCED -> {
+                    lu = matrix.factorize();
+                    reduced = true;
+                }
+                case SPARSE -> reduced = false;
+                default -> {
+                    if (nS > 2000) {
+                        reduced = false;
+                    } else {
+                        lu = matrix.factorize();
+                        double dense = (double) nS * nS;
+                        double sparse = 2.0 * lu.factorNonzeros() + 3.0 * n;
+                        reduced = dense <= sparse;
+                    }
+                }
+            }
+            if (!reduced) {
+                lu = matrix.factorize(InjectionOrdering.groups(net, sNodes, tNodes));
+            }
+        } catch (SparseLu.SingularException e) {
+            throw singular(e);
+        }
+        if (reduced) {
+            zr = new double[nS * nS];
+            zi = new double[nS * nS];
+        } else {
+            zr = null;
+            zi = null;
+            rwr = new double[n];
+            rwi = new double[n];
+        }
+    }
+
+    /** Values of the source and conversion stamps, to find which changed at a re-factorisation. */
+    private void cacheValues() {
+        int count = stamps.size();
+        cachedR = new double[count][];
+        cachedI = new double[count][];
+        for (int k = 0; k < count; k++) {
+            if (k < firstDelivery || (k >= firstConversion && k < firstConversion + net.conversions().size())) {
+                int m = stamps.get(k).nodes().length;
+                cachedR[k] = new double[m * m];
+                cachedI[k] = new double[m * m];
+                stamps.get(k).values(cachedR[k], cachedI[k]);
+            }
+        }
+    }
+
+    /**
+     * New values on the same topology (a tap change): the changed stamps are re-stamped and only the
+     * rows of the factor that depend on them are recomputed; matrix and factor are the same to the
+     * last bit as re-stamping and re-factorising everything.
+     */
     private void refactor() {
         for (PowerConversion p : pcs) {
             if (p instanceof Load l) {
                 l.relinearise();
             }
         }
-        matrix.restamp();
+        int[] changed = new int[changedCount + cachedR.length];
+        int m = 0;
+        for (int k = 0; k < changedCount; k++) {
+            changed[m++] = firstDelivery + changedDeliveries[k];
+        }
+        for (int k = 0; k < cachedR.length; k++) {
+            if (cachedR[k] != null) {
+                int order = stamps.get(k).nodes().length;
+                double[] re = new double[order * order];
+                double[] im = new double[order * order];
+                stamps.get(k).values(re, im);
+                if (!Arrays.equals(re, cachedR[k]) || !Arrays.equals(im, cachedI[k])) {
+                    cachedR[k] = re;
+                    cachedI[k] = im;
+                    changed[m++] = k;
+                }
+            }
+        }
+        Arrays.sort(changed, 0, m);
+        int[] nodes = matrix.restamp(Arrays.copyOf(changed, m));
         try {
-            matrix.refactor(lu);
+            matrix.refactor(lu, nodes);
         } catch (SparseLu.SingularException e) {
             throw singular(e);
         }
@@ -286,6 +392,8 @@ public final class PowerFlowSolver {
         }
         if (reduced) {
             computeTransfer();
+        } else {
+            restrict();
         }
         sourceVersions = null;  // force V0
         ensureV0();
@@ -355,26 +463,50 @@ public final class PowerFlowSolver {
         v0i = new double[n];
     }
 
-    private void chooseStrategy() {
-        switch (options.strategy()) {
-            case REDUCED -> reduced = true;
-            case SPARSE -> reduced = false;
-            default -> {
-                // complex multiply-adds per iteration: nS^2 (dense) against 2 nnz(L) + 3 n (forward,
-                // diagonal and back substitution); measured on the European LV copies, the dense
-                // product wins below that break-even; the dense operator stays under ~64 MB
-                double dense = (double) nS * nS;
-                double sparse = 2.0 * lu.factorNonzeros() + 3.0 * n;
-                reduced = nS <= 2000 && dense <= sparse;
+    /** The rows each sparse iteration solves: the etree closure of the injection and tracked nodes. */
+    private void restrict() {
+        int[] seeds = Arrays.copyOf(sNodes, nS + tNodes.length);
+        System.arraycopy(tNodes, 0, seeds, nS, tNodes.length);
+        int m = 0;
+        for (int node : seeds) {
+            if (node >= 0 && net.energised(node)) {
+                seeds[m++] = node;
             }
         }
-        if (reduced) {
-            zr = new double[nS * nS];
-            zi = new double[nS * nS];
-        } else {
-            zr = null;
-            zi = null;
+        rPositions = lu.closure(Arrays.copyOf(seeds, m));
+        rPosOfNode = new int[n];
+        Arrays.fill(rPosOfNode, -1);
+        for (int pos : rPositions) {
+            rPosOfNode[lu.nodeAt(pos)] = pos;
         }
+        sPositions = new int[nS];
+        for (int s = 0; s < nS; s++) {
+            sPositions[s] = lu.positionOf(sNodes[s]);
+        }
+        restrictedValid = false;
+    }
+
+    /** The present factorisation (tests of the substitutions). */
+    SparseLu factor() {
+        ensureFactorized();
+        return lu;
+    }
+
+    /** Rows of the factor the last re-factorisation recomputed (all of them for a build). */
+    public int lastRefactoredRows() {
+        return lu == null ? 0 : lu.lastRefactoredRows();
+    }
+
+    /** Nonzeros of L in the rows a sparse iteration works on. */
+    public long restrictedNonzeros() {
+        ensureFactorized();
+        return reduced ? (long) nS * nS : lu.nonzerosIn(rPositions);
+    }
+
+    /** Rows of the factor a sparse iteration works on (all of them before the first solve). */
+    public int restrictedRows() {
+        ensureFactorized();
+        return reduced ? nS : rPositions.length;
     }
 
     /** Z_SS columns (and tracked rows) by one solve per injection node. */
@@ -454,6 +586,7 @@ public final class PowerFlowSolver {
         System.arraycopy(isi, 0, v0i, 0, n);
         lu.solve(v0r, v0i);
         fullValid = false;
+        restrictedValid = false;
     }
 
     // ---------------------------------------------------------------- the power-flow loop
@@ -471,6 +604,13 @@ public final class PowerFlowSolver {
         for (int s = 0; s < nS; s++) {
             double vb = net.nodeVbase(sNodes[s]);
             baseS[s] = vb;
+        }
+        if (magOld == null || magOld.length != nS) {
+            magOld = new double[nS];
+            magNew = new double[nS];
+        }
+        for (int r = 0; r < nS; r++) {
+            magOld[r] = Math.sqrt((vsr[r]) * (vsr[r]) + (vsi[r]) * (vsi[r]));
         }
         int it = 0;
         double err = Double.POSITIVE_INFINITY;
@@ -494,21 +634,27 @@ public final class PowerFlowSolver {
                     nvi[r] = si;
                 }
             } else {
-                sparseSolve();
+                restrictedSolve();
                 for (int r = 0; r < nS; r++) {
-                    nvr[r] = fvr[sNodes[r]];
-                    nvi[r] = fvi[sNodes[r]];
+                    int node = sNodes[r];
+                    int pos = sPositions[r];
+                    nvr[r] = v0r[node] + rwr[pos];
+                    nvi[r] = v0i[node] + rwi[pos];
                 }
             }
             err = 0;
             for (int r = 0; r < nS; r++) {
                 double m1 = Math.sqrt((nvr[r]) * (nvr[r]) + (nvi[r]) * (nvi[r]));
-                double m0 = Math.sqrt((vsr[r]) * (vsr[r]) + (vsi[r]) * (vsi[r]));
+                double m0 = magOld[r];   // |V| of the previous iterate, computed when it was new
+                magNew[r] = m1;
                 double e = baseS[r] > 0 ? Math.abs(m1 - m0) / baseS[r] : (m1 != 0 ? Math.abs(1.0 - m0 / m1) : 0.0);
                 if (!(e <= err)) {
                     err = e; // also catches NaN
                 }
             }
+            double[] mt = magOld;
+            magOld = magNew;
+            magNew = mt;
             double[] t = vsr;
             vsr = nvr;
             nvr = t;
@@ -520,7 +666,7 @@ public final class PowerFlowSolver {
             }
         }
         lastIterations = it;
-        fullValid = !reduced;
+        fullValid = false;
         if (!(err <= options.tolerance())) {
             haveSolution = false;
             resetToNoLoad();
@@ -538,6 +684,7 @@ public final class PowerFlowSolver {
             vsi[s] = v0i[sNodes[s]];
         }
         fullValid = false;
+        restrictedValid = false;
     }
 
     private PacketGridException nonConvergence(int it, double err) {
@@ -588,6 +735,20 @@ public final class PowerFlowSolver {
         }
     }
 
+    /** {@code Y^-1 Icomp} on the restricted rows (into rwr/rwi at their nodes). */
+    private void restrictedSolve() {
+        for (int pos : rPositions) {
+            rwr[pos] = 0;
+            rwi[pos] = 0;
+        }
+        for (int s = 0; s < nS; s++) {
+            rwr[sPositions[s]] = icr[s];
+            rwi[sPositions[s]] = ici[s];
+        }
+        lu.solveRestricted(rPositions, rwr, rwi);
+        restrictedValid = true;
+    }
+
     private void sparseSolve() {
         System.arraycopy(isr, 0, fvr, 0, n);
         System.arraycopy(isi, 0, fvi, 0, n);
@@ -616,6 +777,11 @@ public final class PowerFlowSolver {
         if (fullValid) {
             out[0] = fvr[node];
             out[1] = fvi[node];
+            return;
+        }
+        if (!reduced && restrictedValid && rPosOfNode[node] >= 0) {
+            out[0] = v0r[node] + rwr[rPosOfNode[node]];
+            out[1] = v0i[node] + rwi[rPosOfNode[node]];
             return;
         }
         int t = nodeToT[node];
@@ -692,8 +858,21 @@ public final class PowerFlowSolver {
                 fvi[r] = rootV[1];
             }
             radial.fill(fvr, fvi, vsr, vsi, icr, ici);
-        } else {
+        } else if (reduced) {
             sparseSolve();
+        } else {
+            // V0 + Y^-1 Icomp, as the iterations compose it (the restricted rows agree to the last bit)
+            Arrays.fill(fvr, 0);
+            Arrays.fill(fvi, 0);
+            for (int s = 0; s < nS; s++) {
+                fvr[sNodes[s]] = icr[s];
+                fvi[sNodes[s]] = ici[s];
+            }
+            lu.solve(fvr, fvi);
+            for (int i = 0; i < n; i++) {
+                fvr[i] += v0r[i];
+                fvi[i] += v0i[i];
+            }
         }
         for (int s = 0; s < nS; s++) {
             // keep the iterate exactly at the injection nodes

@@ -70,10 +70,19 @@ public final class SparseLu {
      * @param ati imaginary parts of A transposed
      */
     public SparseLu(int n, int[] ap, int[] ai, double[] axr, double[] axi, double[] atr, double[] ati) throws SingularException {
+        this(n, ap, ai, axr, axi, atr, ati, null);
+    }
+
+    /**
+     * As above, with the ordering constrained: rows of group 0 are eliminated before rows of group 1
+     * ({@link MinimumDegree#order(int, int[], int[], int[])}); null: unconstrained.
+     */
+    public SparseLu(int n, int[] ap, int[] ai, double[] axr, double[] axi, double[] atr, double[] ati, int[] group)
+            throws SingularException {
         this.n = n;
         this.ap = ap;
         this.ai = ai;
-        this.perm = MinimumDegree.order(n, ap, ai);
+        this.perm = MinimumDegree.order(n, ap, ai, group);
         this.pinv = new int[n];
         for (int k = 0; k < n; k++) {
             pinv[perm[k]] = k;
@@ -89,6 +98,20 @@ public final class SparseLu {
         int[] p2 = new int[n];
         for (int k = 0; k < n; k++) {
             p2[k] = perm[post[k]];
+        }
+        if (group != null) {
+            // group 1 as one block at the end (still children before parents: no node of group 0 is an
+            // ancestor of one of group 1), so the trailing solves touch a compact part of memory
+            int[] q = new int[n];
+            int m = 0;
+            for (int g = 0; g <= 1; g++) {
+                for (int k = 0; k < n; k++) {
+                    if ((group[p2[k]] == 0) == (g == 0)) {
+                        q[m++] = p2[k];
+                    }
+                }
+            }
+            p2 = q;
         }
         System.arraycopy(p2, 0, perm, 0, n);
         for (int k = 0; k < n; k++) {
@@ -188,11 +211,52 @@ public final class SparseLu {
 
     /** Numeric factorisation of new values on the same pattern. */
     public void refactor(double[] axr, double[] axi, double[] atr, double[] ati) throws SingularException {
+        numeric(axr, axi, atr, ati, null);
+    }
+
+    /**
+     * Numeric re-factorisation after the values of A changed only in the rows and columns of
+     * {@code changedNodes} (original numbering): only the rows of the factor that depend on them
+     * are recomputed, the changed rows and their ancestors in the elimination tree (row k of L
+     * depends on the rows of its etree descendants only). Each recomputed row sees the same entries
+     * in the same order as a full {@link #refactor}, so the factor is identical to the last bit.
+     */
+    public void refactor(double[] axr, double[] axi, double[] atr, double[] ati, int[] changedNodes) throws SingularException {
+        boolean[] rows = new boolean[n];
+        int count = 0;
+        for (int node : changedNodes) {
+            for (int k = pinv[node]; k != -1 && !rows[k]; k = parent[k]) {
+                rows[k] = true;
+                count++;
+            }
+        }
+        partialRows = count;
+        numeric(axr, axi, atr, ati, rows);
+    }
+
+    private int partialRows;
+
+    /** Rows recomputed by the last partial re-factorisation (benchmarks and tests). */
+    public int lastRefactoredRows() {
+        return partialRows;
+    }
+
+    private void numeric(double[] axr, double[] axi, double[] atr, double[] ati, boolean[] only) throws SingularException {
+        if (only == null) {
+            partialRows = n;
+        } else {
+            // a skipped row leaves its descendants' marks from the last factorisation; one of them may
+            // equal a recomputed row's index and cut its traversal short
+            java.util.Arrays.fill(flag, -1);
+        }
         double scale = 0;
         for (int p = 0; p < axr.length; p++) {
             scale = Math.max(scale, Math.abs(axr[p]) + Math.abs(axi[p]));
         }
         for (int k = 0; k < n; k++) {
+            if (only != null && !only[k]) {
+                continue;
+            }
             ycr[k] = 0;
             yci[k] = 0;
             yrr[k] = 0;
@@ -235,7 +299,9 @@ public final class SparseLu {
                 yci[i] = 0;
                 yrr[i] = 0;
                 yri[i] = 0;
-                int p2 = lp[i] + lnz[i];
+                // column i's entries of rows < k: a full factorisation has appended exactly those so far;
+                // a partial one finds them (and row k's own slot) in the complete, row-sorted column
+                int p2 = only == null ? lp[i] + lnz[i] : rowSlot(i, k);
                 for (int p = lp[i]; p < p2; p++) {
                     int j = li[p];
                     // c_j -= L(j,i) w_i ; r_j -= U(i,j) z_i
@@ -261,7 +327,9 @@ public final class SparseLu {
                 lxi[p2] = lki;
                 uxr[p2] = uir;
                 uxi[p2] = uii;
-                lnz[i]++;
+                if (only == null) {
+                    lnz[i]++;
+                }
             }
             if (!(Math.abs(dkr) + Math.abs(dki) > 1e-13 * scale) || !Double.isFinite(dkr) || !Double.isFinite(dki)) {
                 throw new SingularException(perm[k]);
@@ -271,6 +339,108 @@ public final class SparseLu {
             double den = dkr * dkr + dki * dki;
             dinvr[k] = dkr / den;
             dinvi[k] = -dki / den;
+        }
+    }
+
+    /** Position of row k in column i of L (its rows are stored in increasing order). */
+    private int rowSlot(int i, int k) {
+        int lo = lp[i];
+        int hi = lp[i + 1] - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int r = li[mid];
+            if (r < k) {
+                lo = mid + 1;
+            } else if (r > k) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        throw new IllegalStateException("row " + k + " missing from column " + i + " of the factor");
+    }
+
+    /**
+     * The positions (in elimination order, ascending) of the given nodes and all their ancestors in
+     * the elimination tree: a right-hand side that is zero outside these nodes has a forward
+     * substitution that touches only them, and the solution on them needs only them
+     * ({@link #solveRestricted}).
+     */
+    public int[] closure(int[] nodes) {
+        boolean[] in = new boolean[n];
+        int count = 0;
+        for (int node : nodes) {
+            for (int k = pinv[node]; k != -1 && !in[k]; k = parent[k]) {
+                in[k] = true;
+                count++;
+            }
+        }
+        int[] out = new int[count];
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+            if (in[k]) {
+                out[m++] = k;
+            }
+        }
+        return out;
+    }
+
+    /** Nonzeros of L in the columns of {@code positions}: the work of a restricted solve is about twice this. */
+    public long nonzerosIn(int[] positions) {
+        long nz = 0;
+        for (int k : positions) {
+            nz += lp[k + 1] - lp[k];
+        }
+        return nz;
+    }
+
+    /** The original node at an elimination position. */
+    public int nodeAt(int position) {
+        return perm[position];
+    }
+
+    /** The elimination position of an original node. */
+    public int positionOf(int node) {
+        return pinv[node];
+    }
+
+    /**
+     * Solves {@code A x = b} for a b that is zero outside {@code positions} (from {@link #closure}),
+     * computing x only there, in place and in elimination order: on entry (wr, wi) holds b at those
+     * positions (other entries are neither read nor written), on exit x. The same operations, in the
+     * same order, as {@link #solve} performs for those entries, hence the same values to the last
+     * bit; the cost is that of the closure, not of the network.
+     */
+    public void solveRestricted(int[] positions, double[] wr, double[] wi) {
+        int m = positions.length;
+        for (int t = 0; t < m; t++) {
+            int j = positions[t];
+            double yr = wr[j];
+            double yi = wi[j];
+            if (yr == 0 && yi == 0) {
+                continue;
+            }
+            for (int p = lp[j], p2 = lp[j + 1]; p < p2; p++) {
+                int r = li[p];
+                wr[r] -= lxr[p] * yr - lxi[p] * yi;
+                wi[r] -= lxr[p] * yi + lxi[p] * yr;
+            }
+            double ddr = dinvr[j];
+            double ddi = dinvi[j];
+            wr[j] = yr * ddr - yi * ddi;
+            wi[j] = yr * ddi + yi * ddr;
+        }
+        for (int t = m - 1; t >= 0; t--) {
+            int i = positions[t];
+            double sr = wr[i];
+            double si = wi[i];
+            for (int p = lp[i], p2 = lp[i + 1]; p < p2; p++) {
+                int k = li[p];
+                sr -= uxr[p] * wr[k] - uxi[p] * wi[k];
+                si -= uxr[p] * wi[k] + uxi[p] * wr[k];
+            }
+            wr[i] = sr;
+            wi[i] = si;
         }
     }
 

@@ -165,6 +165,101 @@ public final class SystemMatrix {
         }
     }
 
+    private int[] stampsP;   // node -> stamps touching it, compressed (built on the first partial restamp)
+    private int[] stampsI;
+    private boolean[] marked;
+
+    /**
+     * Recomputes the values of the listed stamps (indices into the stamp list, after their element
+     * values changed) and returns the nodes whose rows and columns changed. Every entry those stamps
+     * touch is summed again from all stamps that touch it, in stamp order, as {@link #restamp()}
+     * sums it: the matrix is the same to the last bit, at the cost of the changed elements'
+     * neighbourhood instead of the whole network.
+     */
+    public int[] restamp(int[] changed) {
+        if (stampsP == null) {
+            indexStamps();
+        }
+        java.util.BitSet nodeSet = new java.util.BitSet(n);
+        for (int s : changed) {
+            for (int a : stamps.get(s).nodes()) {
+                if (a >= 0) {
+                    nodeSet.set(a);
+                }
+            }
+        }
+        for (int s : changed) {
+            for (int p : positions[s]) {
+                if (p >= 0) {
+                    marked[p] = true;
+                    axr[p] = 0;
+                    axi[p] = 0;
+                    atr[p] = 0;
+                    ati[p] = 0;
+                }
+            }
+        }
+        java.util.BitSet cand = new java.util.BitSet(stamps.size());
+        for (int a = nodeSet.nextSetBit(0); a >= 0; a = nodeSet.nextSetBit(a + 1)) {
+            for (int q = stampsP[a]; q < stampsP[a + 1]; q++) {
+                cand.set(stampsI[q]);
+            }
+        }
+        for (int s = cand.nextSetBit(0); s >= 0; s = cand.nextSetBit(s + 1)) {
+            Stamp st = stamps.get(s);
+            int m = st.nodes().length;
+            double[] re = new double[m * m];
+            double[] im = new double[m * m];
+            st.values(re, im);
+            int[] pos = positions[s];
+            int[] tpos = transposed[s];
+            for (int e = 0; e < m * m; e++) {
+                if (pos[e] >= 0 && marked[pos[e]]) {
+                    axr[pos[e]] += re[e];
+                    axi[pos[e]] += im[e];
+                }
+                if (tpos[e] >= 0 && marked[tpos[e]]) {
+                    atr[tpos[e]] += re[e];
+                    ati[tpos[e]] += im[e];
+                }
+            }
+        }
+        for (int s : changed) {
+            for (int p : positions[s]) {
+                if (p >= 0) {
+                    marked[p] = false;
+                }
+            }
+        }
+        return nodeSet.stream().toArray();
+    }
+
+    private void indexStamps() {
+        int[] count = new int[n + 1];
+        for (Stamp st : stamps) {
+            for (int a : distinct(st.nodes())) {
+                count[a + 1]++;
+            }
+        }
+        for (int a = 0; a < n; a++) {
+            count[a + 1] += count[a];
+        }
+        int[] idx = new int[count[n]];
+        int[] fill = java.util.Arrays.copyOf(count, n);
+        for (int s = 0; s < stamps.size(); s++) {
+            for (int a : distinct(stamps.get(s).nodes())) {
+                idx[fill[a]++] = s;
+            }
+        }
+        stampsP = count;
+        stampsI = idx;
+        marked = new boolean[ai.length];
+    }
+
+    private static int[] distinct(int[] nodes) {
+        return java.util.Arrays.stream(nodes).filter(a -> a >= 0).distinct().toArray();
+    }
+
     public int size() {
         return n;
     }
@@ -178,9 +273,19 @@ public final class SystemMatrix {
         return new SparseLu(n, ap, ai, axr, axi, atr, ati);
     }
 
+    /** Factorises with the nodes of group 0 eliminated before those of group 1 ({@link MinimumDegree}). */
+    public SparseLu factorize(int[] group) throws SparseLu.SingularException {
+        return new SparseLu(n, ap, ai, axr, axi, atr, ati, group);
+    }
+
     /** Re-factorises the current values with an existing analysis of this pattern. */
     public void refactor(SparseLu lu) throws SparseLu.SingularException {
         lu.refactor(axr, axi, atr, ati);
+    }
+
+    /** Re-factorises after only the rows and columns of {@code changedNodes} changed ({@link #restamp(int[])}). */
+    public void refactor(SparseLu lu, int[] changedNodes) throws SparseLu.SingularException {
+        lu.refactor(axr, axi, atr, ati, changedNodes);
     }
 
     /** y = A x (used by checks: Kirchhoff residuals). */

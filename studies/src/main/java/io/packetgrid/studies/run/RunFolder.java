@@ -2,10 +2,14 @@ package io.packetgrid.studies.run;
 
 import io.packetgrid.cosim.error.PacketGridException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -25,29 +29,85 @@ import java.util.stream.Stream;
  *   <li>a killed process leaves {@code DIR.partial}, without {@code summary.json}; the next run into
  *       {@code DIR} clears it.</li>
  * </ul>
+ * While it runs, a run holds an operating-system lock on {@code DIR.lock} (released by the system when
+ * the process dies, so a killed run never blocks the next one): a second run into the same folder at the
+ * same time is refused instead of deleting the first one's staging folder under it.
  */
 public final class RunFolder {
     private static final String SUMMARY = "summary.json";
 
     private final Path target;
     private final Path staging;
+    private final Path lockFile;
+    private final FileChannel lockChannel;
 
-    private RunFolder(Path target, Path staging) {
+    private RunFolder(Path target, Path staging, Path lockFile, FileChannel lockChannel) {
         this.target = target;
         this.staging = staging;
+        this.lockFile = lockFile;
+        this.lockChannel = lockChannel;
     }
 
-    /** Starts a run into {@code target}: clears a leftover staging folder of an earlier, killed run and creates it anew. */
+    /**
+     * Starts a run into {@code target}: takes the folder's lock (refused while another run writes there),
+     * clears a leftover staging folder of an earlier, killed run and creates it anew.
+     */
     public static RunFolder open(Path target) {
         Path t = target.toAbsolutePath().normalize();
         Path staging = sibling(t, ".partial");
+        Path lockFile = sibling(t, ".lock");
+        FileChannel channel = lock(t, lockFile);
         try {
             deleteTree(staging);
             Files.createDirectories(staging);
         } catch (IOException e) {
+            unlock(lockFile, channel);
             throw new PacketGridException(staging.toString(), "cannot create the run's folder: " + e.getMessage());
         }
-        return new RunFolder(t, staging);
+        return new RunFolder(t, staging, lockFile, channel);
+    }
+
+    private static FileChannel lock(Path target, Path lockFile) {
+        FileChannel channel;
+        try {
+            Files.createDirectories(lockFile.getParent());
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new PacketGridException(lockFile.toString(), "cannot create the run's lock file: " + e.getMessage());
+        }
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;   // this process already runs into the folder
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new PacketGridException(lockFile.toString(), "cannot lock the run's folder: " + e.getMessage());
+        }
+        if (lock == null) {
+            closeQuietly(channel);
+            throw new PacketGridException(target.toString(), "another run is writing into this folder now (it holds "
+                    + lockFile.getFileName() + "); wait for it to finish or choose another output folder");
+        }
+        return channel;
+    }
+
+    /** Removes the lock file, then releases the lock (closing the channel releases it). */
+    private static void unlock(Path lockFile, FileChannel channel) {
+        try {
+            Files.deleteIfExists(lockFile);
+        } catch (IOException ignored) {
+            // a stale lock file is harmless: the lock is the operating system's, not the file's presence
+        }
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing more to release
+        }
     }
 
     /** The staging folder of a run into {@code target} (what a killed run leaves). */
@@ -78,6 +138,7 @@ public final class RunFolder {
             if (isAbsentOrEmpty(target)) {
                 Files.deleteIfExists(target);
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                unlock(lockFile, lockChannel);
                 return target;
             }
             Files.deleteIfExists(target.resolve(SUMMARY));
@@ -99,8 +160,10 @@ public final class RunFolder {
                 Files.move(summary, target.resolve(SUMMARY), StandardCopyOption.ATOMIC_MOVE);
             }
             Files.delete(staging);
+            unlock(lockFile, lockChannel);
             return target;
         } catch (IOException e) {
+            unlock(lockFile, lockChannel);
             throw new PacketGridException(target.toString(), "cannot move the run's results into place: " + e.getMessage());
         }
     }
@@ -121,6 +184,8 @@ public final class RunFolder {
             return dest;
         } catch (IOException | RuntimeException e) {
             return null;
+        } finally {
+            unlock(lockFile, lockChannel);
         }
     }
 

@@ -98,4 +98,20 @@ class StudyRunTest {
         assertFalse(Files.exists(staging));
         assertTrue(Files.readString(out.resolve("summary.json")).contains("sweep-test"));
     }
+
+    @Test
+    void aSecondRunIntoAFolderBeingWrittenIsRefusedAndTheFirstKeepsItsFiles(@TempDir Path dir) throws Exception {
+        // found when two engineers started `packetgrid run --out X` at the same moment: the second one
+        // deleted the first one's staging folder, which then failed writing its plots
+        Path out = dir.resolve("busy");
+        RunFolder first = RunFolder.open(out);
+        Files.writeString(first.dir().resolve("series.csv"), "first run's file");
+        PacketGridException e = assertThrows(PacketGridException.class, () -> run(out, "kind: sweep-test\n"));
+        assertTrue(e.userMessage().contains("another run is writing into this folder"), e.userMessage());
+        assertEquals("first run's file", Files.readString(first.dir().resolve("series.csv")), "the first run's staging is intact");
+        first.publish();
+        assertFalse(Files.exists(out.resolveSibling("busy.lock")), "the lock file goes with the run");
+        run(out, "kind: sweep-test\n");
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("sweep-test"), "the folder is free again");
+    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.dss.DssInterpreter;
+import io.packetgrid.grid.feeders.BundledFeeders;
 import io.packetgrid.grid.series.Simulation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +25,10 @@ import picocli.CommandLine.Parameters;
 public final class BenchGridCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Parameters(index = "0", paramLabel = "SCRIPT.dss", description = "OpenDSS script with a time series (or a snapshot).")
-    Path script;
+    @Parameters(index = "0", paramLabel = "SCRIPT.dss", description = "OpenDSS script with a time series (or a snapshot), or builtin:NAME.")
+    String scriptArg;
+
+    private Path script;
 
     @Option(names = "--steps", defaultValue = "1440", description = "Time steps to time (default ${DEFAULT-VALUE}).")
     int steps;
@@ -45,6 +48,9 @@ public final class BenchGridCommand implements Callable<Integer> {
         int injectionNodes;
         boolean reduced;
         String mode;
+        long factorNonzeros;
+        int restrictedRows;
+        Simulation sim;
     }
 
     @Override
@@ -52,6 +58,7 @@ public final class BenchGridCommand implements Callable<Integer> {
         if (steps < 1 || repeats < 1 || warmup < 0) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--steps and --repeats must be >= 1");
         }
+        script = BundledFeeders.isBuiltin(scriptArg) ? BundledFeeders.resolve(scriptArg, "SCRIPT") : Path.of(scriptArg);
         if (!Files.isRegularFile(script)) {
             throw new PacketGridException(script.toString(), "script not found");
         }
@@ -62,6 +69,9 @@ public final class BenchGridCommand implements Callable<Integer> {
             }
             Run[] runs = new Run[repeats];
             for (int r = 0; r < repeats; r++) {
+                if (r > 0) {
+                    runs[r - 1].sim = null;   // keep one solved network for the memory figure
+                }
                 runs[r] = once(tmp);
             }
             double[] all = new double[repeats * steps];
@@ -86,6 +96,16 @@ public final class BenchGridCommand implements Callable<Integer> {
             out.put("nodes", runs[0].nodes);
             out.put("injection_nodes", runs[0].injectionNodes);
             out.put("strategy", runs[0].reduced ? "reduced" : "sparse");
+            out.put("factor_nonzeros", runs[0].factorNonzeros);
+            out.put("iteration_rows", runs[0].restrictedRows);
+            // memory the solved network holds (model, matrix, factor, solver state), after a full GC
+            Runtime rt = Runtime.getRuntime();
+            System.gc();
+            System.gc();
+            long heap = rt.totalMemory() - rt.freeMemory();
+            out.put("heap_after_gc_mb", round(heap / 1e6));
+            out.put("heap_bytes_per_node", Math.round((double) heap / runs[0].nodes));
+            java.lang.ref.Reference.reachabilityFence(runs[repeats - 1].sim);
             out.put("warmup_runs", warmup);
             out.put("repeats", repeats);
             System.out.println(JSON.writeValueAsString(out));
@@ -137,6 +157,9 @@ public final class BenchGridCommand implements Callable<Integer> {
         run.nodes = sim.network().nodeCount();
         run.injectionNodes = sim.solver().injectionNodes();
         run.reduced = sim.solver().isReduced();
+        run.factorNonzeros = sim.solver().factorNonzeros();
+        run.restrictedRows = sim.solver().restrictedRows();
+        run.sim = sim;
         return run;
     }
 

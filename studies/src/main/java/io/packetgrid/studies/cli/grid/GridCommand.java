@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code grid ...}: power-flow commands (CLI.md). */
 @Command(name = "grid", mixinStandardHelpOptions = true,
         description = "Three-phase unbalanced power flow of feeders given as OpenDSS scripts.",
-        subcommands = {GridRunCommand.class, GridSynthCommand.class})
+        subcommands = {GridRunCommand.class, GridSynthCommand.class, GridConvertCommand.class})
 public final class GridCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

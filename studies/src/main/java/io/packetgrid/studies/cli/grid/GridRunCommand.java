@@ -2,6 +2,7 @@ package io.packetgrid.studies.cli.grid;
 
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.dss.DssInterpreter;
+import io.packetgrid.grid.feeders.BundledFeeders;
 import io.packetgrid.grid.result.GridResults;
 import io.packetgrid.grid.result.Limits;
 import io.packetgrid.grid.result.NodeVoltage;
@@ -24,8 +25,11 @@ import picocli.CommandLine.Parameters;
                 "Exports go to --out; nothing is written beside the script."})
 public final class GridRunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SCRIPT.dss", description = "OpenDSS script to execute.")
-    Path script;
+    @Parameters(index = "0", paramLabel = "SCRIPT.dss", description = "OpenDSS script to execute, or builtin:NAME for a feeder shipped "
+            + "with PacketGrid (european-lv, ausnet-hpk11, ausnet-cre21, ...).")
+    String scriptArg;
+
+    private Path script;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Folder for exports (default ./out).")
     Path out;
@@ -36,6 +40,7 @@ public final class GridRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        script = BundledFeeders.isBuiltin(scriptArg) ? BundledFeeders.resolve(scriptArg, "SCRIPT") : Path.of(scriptArg);
         if (!Files.isRegularFile(script)) {
             throw new PacketGridException(script.toString(), "script not found");
         }
