@@ -74,7 +74,9 @@ public final class CoupledStudy implements Study {
         int gridSteps = (int) (s.duration().ns() / s.gridStep().ns()) + 1;
         FeederTemplate template = FeederTemplate.load(s.feeder(), scenarioDir, source + ": feeder", s.start().seconds() / 3600,
                 s.gridStep().ns(), gridSteps);
-        warnings(s, template, new HouseholdPlanner(s, template, source).plan(), new Warnings(System.err));
+        List<FeederPlan> plans = new HouseholdPlanner(s, template, source).plan();
+        warnings(s, template, plans, new Warnings(System.err));
+        io.packetgrid.studies.coupled.der.FeederDer.check(s, template, plans, source);
     }
 
     @Override
