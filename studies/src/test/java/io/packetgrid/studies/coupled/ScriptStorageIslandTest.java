@@ -78,6 +78,25 @@ class ScriptStorageIslandTest {
     }
 
     @Test
+    void aUnitDispatchedOnTheGridEntersTheIslandWithWhatItsDispatchLeftAndIsNotDispatchedWhileForming() {
+        Summary battery = run("", """
+                community_battery: {bus: "1", kw: 400, kva: 450, kwh: 120, soc_pct: 95, reserve_pct: 20}
+                island: {pcc: Transformer.TR1}""", "battery");
+        // with 1 % idling losses (4 kW), which OpenDSS's UpdateStorage adds to a discharging unit's draw, and which a unit
+        // standing behind its grid-forming source must not lose a second time beside the island's own energy account
+        Summary script = run(SCRIPT_UNIT.replace("%IdlingkW=0", "%IdlingkW=1"), """
+                island: {pcc: Transformer.TR1, unit: Storage.bat1}
+                inverters: {household_pv: profile, storage: [{unit: Storage.bat1, schedule: [{from: 0h, kw: 40}]}]}""", "dispatched");
+        // 40 kW + 4 kW idling from 17:20 to the island at 17:30 (ten solutions, each held a minute), 95 % discharge efficiency
+        double before = (40 + 4) * (10 / 60.0) / 0.95 / 120 * 100;
+        JsonNode b = battery.variants().get("uncontrolled").get("events").get(0);
+        JsonNode s = script.variants().get("uncontrolled").get("events").get(0);
+        assertTrue(s.get("island_survived").asBoolean());
+        assertEquals(b.get("min_soc").asDouble() - before, s.get("min_soc").asDouble(), 1e-6);
+        assertEquals(b.get("energy_not_served_kwh").asDouble(), s.get("energy_not_served_kwh").asDouble(), 1e-6);
+    }
+
+    @Test
     void aUnitThatIsNotAGridFormingStorageOrIsGivenTwiceIsOneClearLine() {
         PacketGridException e = assertThrows(PacketGridException.class,
                 () -> run("", "island: {pcc: Transformer.TR1, unit: Storage.nope}", "a"));
