@@ -165,6 +165,25 @@ class InverterStudyTest {
     }
 
     @Test
+    void withoutRideThroughThePvSystemsStopInTheIslandAsTheProfilePvDoes() {
+        String island = """
+                community_battery: {bus: "1", kw: 400, kva: 450, kwh: 200, soc_pct: 90}
+                island: {pcc: Transformer.TR1, pv_ride_through: false}
+                events: [{at: 10m, kind: island}, {at: 40m, kind: reconnect}]""";
+        Summary profile = Scenarios.run(String.format(SUNNY, island), out.resolve("island-profile"), 1);
+        Summary pvsystem = Scenarios.run(String.format(SUNNY, island + "\ninverters: {control: none}"), out.resolve("island-pv"), 1);
+        double full = Scenarios.metric(Scenarios.run(String.format(SUNNY, "inverters: {control: none}"), out.resolve("no-island"), 1),
+                "uncontrolled", "pv_available_kwh");
+        double off = Scenarios.metric(pvsystem, "uncontrolled", "pv_available_kwh");
+        assertTrue(off < 0.7 * full, "a meaningful check: half an hour of PV is off: " + off + " of " + full);
+        var p = profile.variants().get("uncontrolled").get("events").get(0);
+        var q = pvsystem.variants().get("uncontrolled").get("events").get(0);
+        assertTrue(p.get("island_survived").asBoolean());
+        assertEquals(p.get("min_soc").asDouble(), q.get("min_soc").asDouble(), 1e-3);
+        assertEquals(Scenarios.metric(profile, "uncontrolled", "v_max_pu"), Scenarios.metric(pvsystem, "uncontrolled", "v_max_pu"), 1e-3);
+    }
+
+    @Test
     void voltVarVoltWattHoldTheSunnyFeederAndAServerThatSeesTheInvertersCurtailsLess() {
         Summary s = Scenarios.run(String.format(SUNNY, "inverters: {control: volt_var_volt_watt}"), out.resolve("vvvw"), 1);
         assertTrue(Scenarios.metric(s, "uncontrolled", "v_max_pu") < 1.10, "volt-var/volt-watt hold EN 50160's 1.10 pu");
