@@ -55,6 +55,12 @@ class FeederApiTest {
     }
 
     @Test
+    void largestTransformerKvaIsTheRatingOfTr1() {
+        // Transformers.txt: TR1 kVAs=[800 800], the feeder's only transformer
+        assertEquals(800.0, Feeder.europeanLv().largestTransformerKva(), 0.0);
+    }
+
+    @Test
     void openingTheFeederHeadDeenergisesTheLoads() {
         Feeder f = Feeder.europeanLv();
         f.setSwitch("LINE1", true);

@@ -484,6 +484,34 @@ public final class Feeder {
         return sim().network();
     }
 
+    /** The present network's buses and nodes (a new view after a topology change). */
+    public Nodes nodes() {
+        Network n = network();
+        if (nodes == null || !nodes.isOf(n)) {
+            nodes = new Nodes(n);
+        }
+        return nodes;
+    }
+
+    private Nodes nodes;
+
+    /** The element of this name ({@code Class.name}, any case), or null. */
+    public ElementInfo element(String fullName) {
+        for (CircuitElement e : network().elements()) {
+            if (e.name().equalsIgnoreCase(fullName)) {
+                return new ElementInfo(e.name(), e instanceof io.packetgrid.grid.model.Switchable, List.of(e.connection().buses()),
+                        e.phases(), java.util.Arrays.stream(e.connection().nodes()[0]).boxed().toList());
+            }
+        }
+        return null;
+    }
+
+    /** The largest transformer's rating (its first winding's), kVA; 0 without a transformer. */
+    public double largestTransformerKva() {
+        return network().deliveries().stream().filter(d -> d instanceof io.packetgrid.grid.model.Transformer)
+                .mapToDouble(d -> ((io.packetgrid.grid.model.Transformer) d).winding(0).kva()).max().orElse(0);
+    }
+
     /** Load shapes' names of loads and elements, for diagnostics. */
     public List<String> warnings() {
         return new ArrayList<>(dss.warnings());

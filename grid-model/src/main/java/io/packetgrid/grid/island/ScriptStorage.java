@@ -50,6 +50,11 @@ public final class ScriptStorage {
         return find(net, name).unit().kvaRated();
     }
 
+    /** As {@link #kva(Network, String)}, on a feeder. */
+    public static double kva(io.packetgrid.grid.api.Feeder feeder, String name) {
+        return kva(feeder.network(), name);
+    }
+
     /** The stored energy the script defined for the unit behind {@code g}, kWh. */
     public static double definedKwh(GridFormingSource g) {
         return g.unit() instanceof Storage s ? s.definedKwhStored() : g.unit().kwhStored();

@@ -42,6 +42,8 @@ public final class RandomAccessChannel<T> {
     private boolean[] success = new boolean[16];
     private long backgroundPreambles;
     private long occasionsResolved;
+    private long preambles;
+    private long collisions;
 
     /**
      * @param backgroundMean mean number of background preamble transmissions per occasion (≥ 0)
@@ -119,6 +121,16 @@ public final class RandomAccessChannel<T> {
         return occasionsResolved;
     }
 
+    /** Preambles the joined devices sent so far (background ones not counted). */
+    public long preambles() {
+        return preambles;
+    }
+
+    /** Of {@link #preambles()}, those that collided (another device or a background access picked the same preamble). */
+    public long collisions() {
+        return collisions;
+    }
+
     private void resolve(long t, List<Pending<T>> checking, Listener<T> out) {
         occasionsResolved++;
         List<Pending<T>> sending = new ArrayList<>(checking.size());
@@ -140,8 +152,12 @@ public final class RandomAccessChannel<T> {
         int bg = background == null ? 0 : background.sample();
         backgroundPreambles += bg;
         contention.resolve(n, bg, random, pick, success);
+        preambles += n;
         for (int i = 0; i < n; i++) {
             Pending<T> p = sending.get(i);
+            if (!success[i]) {
+                collisions++;
+            }
             if (success[i]) {
                 out.succeeded(p.payload, t, p.attempt);
             } else if (p.attempt >= config.maxAttempts()) {

@@ -65,6 +65,8 @@ final class MmtcService {
     private long uplinkPairs;
     private long pdschTx;
     private long downlinkPairs;
+    // per aggregator: Msg3 transmissions, uplink NOMA pairs, PDSCH transmissions, downlink NOMA pairs
+    private final long[][] perCell;
 
     /** One message on its way. */
     private static final class Job {
@@ -133,6 +135,7 @@ final class MmtcService {
         this.aggs = new Agg[as.size()];
         this.msg3UnitSlots = new long[as.size()];
         this.puschUtil = new double[as.size()];
+        this.perCell = new long[as.size()][4];
         java.util.Arrays.fill(puschUtil, cfg.background().puschUtilization());
         for (RadioLinks.Aggregator a : as) {
             aggs[a.index()] = new Agg(a.index(), a.name(), rach, bgMean, streams);
@@ -144,6 +147,7 @@ final class MmtcService {
         int ul = src == null ? -1 : net.servingOf(src, now);
         Job job = new Job(m, dir, src, dst, k, ul);
         if (src != null) {
+            net.route(m, ul);
             if (ul < 0) {
                 net.lost(m, ServiceClass.MMTC, dir, "no_service", 0, out);
                 return;
@@ -218,6 +222,16 @@ final class MmtcService {
             unitSlots += u;
         }
         return new MmtcCounters(msg3Tx, uplinkPairs, pdschTx, downlinkPairs, background, unitSlots);
+    }
+
+    /**
+     * Aggregator {@code a}'s counters: {@code [rach preambles of the modelled devices, of those collided, background
+     * preambles, Msg3 transmissions, uplink NOMA pairs, PDSCH transmissions, downlink NOMA pairs]}.
+     */
+    long[] cellCounters(int a) {
+        RandomAccessChannel<Job> ra = aggs[a].ra;
+        return new long[] {ra.preambles(), ra.collisions(), ra.backgroundPreambles(), perCell[a][0], perCell[a][1], perCell[a][2],
+                perCell[a][3]};
     }
 
     /** Uplink units (unit-slots) Msg3 transmissions occupied at aggregator {@code a}. */
@@ -347,6 +361,8 @@ final class MmtcService {
             int[] g = groups.get(gi);
             msg3Tx += g.length;
             uplinkPairs += g.length - 1;
+            perCell[a.index][0] += g.length;
+            perCell[a.index][1] += g.length - 1;
             if (unitOf != null && (hit & (1L << unitOf[gi])) != 0) {
                 msg3Preempted += g.length;
                 for (int x : g) {
@@ -405,6 +421,7 @@ final class MmtcService {
 
     private void enqueueDownlink(Job j, long arrivalNs) {
         j.dlAgg = net.servingOf(j.dst, arrivalNs);
+        net.route(j.m, j.dlAgg);
         if (j.dlAgg < 0) {
             net.lost(j.m, ServiceClass.MMTC, j.dir, "no_service", j.attempts, out);
             return;
@@ -430,6 +447,8 @@ final class MmtcService {
         for (int[] g : groups(gain, slotUsers.units())) {
             pdschTx += g.length;
             downlinkPairs += g.length - 1;
+            perCell[a.index][2] += g.length;
+            perCell[a.index][3] += g.length - 1;
             if (g.length == 1) {
                 Job j = served.get(g[0]);
                 double s = snrTx * gain[g[0]] * net.fade(j.dst, a.index);

@@ -64,6 +64,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * order of calls, so a run is reproducible.
  */
 public final class RadioNetwork implements Network {
+    /** Why a message can be lost (see {@link RadioOutcome#reason()}); the columns of the per-cell losses. */
+    public static final List<String> LOSS_REASONS = List.of("harq", "rach", "msg3", "dl-harq", "deadline", "outage", "no_service");
+
     private final RadioConfig cfg;
     private final RandomStreams streams;
     private final RadioLinks links;
@@ -73,6 +76,9 @@ public final class RadioNetwork implements Network {
     private final Map<ServiceClass, ClassStatistics> stats = new LinkedHashMap<>();
     private final ClassStatistics all;
     private Consumer<RadioOutcome> listener = o -> { };
+    private final TrafficLedger ledger = new TrafficLedger();
+    // scheduled outages in scheduling order: {time, aggregator, 1 down / 0 up}, for the cells' outage time
+    private final List<long[]> outageLog = new ArrayList<>();
     private long inFlight;
     private long lastNs;
     // streams and samplers, created on first use (a stream's sequence does not depend on when it is made)
@@ -154,6 +160,8 @@ public final class RadioNetwork implements Network {
             throw new PacketGridException("radio network", "outage of " + aggregator + ": need 0 ≤ from < until and a re-attach time ≥ 0");
         }
         outagesScheduled = true;
+        outageLog.add(new long[] {fromNs, a, 1});
+        outageLog.add(new long[] {untilNs, a, 0});
         at(fromNs, () -> {
             if (!down[a]) {
                 down[a] = true;
@@ -291,6 +299,7 @@ public final class RadioNetwork implements Network {
         inFlight++;
         RadioLinks.Device src = fromWired ? null : links.device(m.from());
         RadioLinks.Device dst = toWired ? null : links.device(m.to());
+        ledger.open(m, src != null ? src.index() : dst.index(), src != null, src != null && dst != null ? dst.index() : -1);
         if (c == ServiceClass.URLLC) {
             urllc(m, nowNs, dir, src, dst, out);
         } else {
@@ -336,6 +345,90 @@ public final class RadioNetwork implements Network {
         Map<String, ClassStatistics.Summary> by = new LinkedHashMap<>();
         stats.forEach((k, v) -> by.put(k.label(), v.summary()));
         return new RadioStatistics(all.summary(), Map.copyOf(by), inFlight);
+    }
+
+    /**
+     * Per radio device (in the order the network met them: the configured devices first), what it sent and received,
+     * lost, and the latencies of its deliveries, as of {@code endNs} (the run's end: a message delivered later is
+     * still in flight). Over all devices the counts add up to the network's, each message counted once
+     * ({@link EndpointRadioStatistics}).
+     */
+    public List<EndpointRadioStatistics> endpointStatistics(long endNs) {
+        List<RadioLinks.Device> devices = links.devices();
+        long[][] lat = new long[devices.size()][];
+        long[][] c = ledger.perDevice(devices.size(), endNs, lat);
+        List<EndpointRadioStatistics> out = new ArrayList<>(devices.size());
+        for (RadioLinks.Device d : devices) {
+            long[] x = c[d.index()];
+            long[] l = lat[d.index()];
+            java.util.Arrays.sort(l);
+            long sum = 0;
+            for (long v : l) {
+                sum += v;
+            }
+            out.add(new EndpointRadioStatistics(d.endpoint(), links.aggregators.get(d.serving()).name(), x[0], x[1], x[2], x[3], x[4],
+                    x[5], x[6], x[7], sum / 1e6, ClassStatistics.percentileMs(l, 0.5), ClassStatistics.percentileMs(l, 0.99),
+                    l.length == 0 ? Double.NaN : l[l.length - 1] / 1e6));
+        }
+        return out;
+    }
+
+    /**
+     * Per aggregator (configuration order), the messages it carried and how they ended, its losses by reason, its
+     * random access (preambles, collisions), NOMA pairs and the time it was down, as of {@code endNs}
+     * ({@link CellRadioStatistics}; the cells' message counts add up to the devices').
+     */
+    public List<CellRadioStatistics> cellStatistics(long endNs) {
+        int na = links.aggregators.size();
+        List<RadioLinks.Device> devices = links.devices();
+        int[] home = new int[devices.size()];
+        int[] served = new int[na];
+        for (RadioLinks.Device d : devices) {
+            home[d.index()] = d.serving();
+            served[d.serving()]++;
+        }
+        long[][] byReason = new long[na][];
+        long[][] c = ledger.perCell(na, endNs, byReason, home);
+        double[] outage = outageSeconds(na, endNs);
+        List<CellRadioStatistics> out = new ArrayList<>(na);
+        for (RadioLinks.Aggregator a : links.aggregators) {
+            int i = a.index();
+            Map<String, Long> reasons = new LinkedHashMap<>();
+            for (int r = 0; r < LOSS_REASONS.size(); r++) {
+                reasons.put(LOSS_REASONS.get(r), byReason[i][r]);
+            }
+            long[] m = mmtc == null ? new long[7] : mmtc.cellCounters(i);
+            out.add(new CellRadioStatistics(a.name(), served[i], c[i][0], c[i][1], c[i][2], c[i][3], c[i][4], c[i][5], reasons,
+                    m[0], m[1], m[2], m[3], m[4], m[5], m[6], outage[i]));
+        }
+        return out;
+    }
+
+    /** Seconds each aggregator was down between 0 and {@code endNs}, replaying the scheduled outages in their order. */
+    private double[] outageSeconds(int na, long endNs) {
+        List<long[]> log = new ArrayList<>(outageLog);
+        log.sort(java.util.Comparator.comparingLong(e -> e[0]));   // stable: scheduling order at equal times, as applied
+        boolean[] isDown = new boolean[na];
+        long[] since = new long[na];
+        long[] total = new long[na];
+        for (long[] e : log) {
+            if (e[0] > endNs) {
+                break;
+            }
+            int a = (int) e[1];
+            if (e[2] == 1 && !isDown[a]) {
+                isDown[a] = true;
+                since[a] = e[0];
+            } else if (e[2] == 0 && isDown[a]) {
+                total[a] += e[0] - since[a];
+                isDown[a] = false;
+            }
+        }
+        double[] out = new double[na];
+        for (int a = 0; a < na; a++) {
+            out[a] = (total[a] + (isDown[a] ? Math.max(0, endNs - since[a]) : 0)) / 1e9;
+        }
+        return out;
     }
 
     /** Counters of the mMTC random access, Msg3 and downlink scheduling (NOMA pairs formed). */
@@ -411,6 +504,7 @@ public final class RadioNetwork implements Network {
         int attempts = 0;
         if (src != null) {
             int ul = servingOf(src, now);
+            route(m, ul);
             if (ul < 0) {
                 lost(m, ServiceClass.URLLC, dir, "no_service", 0, out);
                 return;
@@ -444,6 +538,7 @@ public final class RadioNetwork implements Network {
         UrllcConfig u = cfg.urllc();
         if (dst != null) {
             int dl = servingOf(dst, t);
+            route(m, dl);
             if (dl < 0) {
                 lost(m, ServiceClass.URLLC, dir, "no_service", attempts, out);
                 return;
@@ -725,8 +820,20 @@ public final class RadioNetwork implements Network {
         return rician;
     }
 
+    /** The cell of a message's first radio hop, for the per-cell statistics (−1: none; its device's own cell). */
+    void route(Message m, int aggregator) {
+        ledger.route(m, aggregator);
+    }
+
+    /** The own cell of the device a message belongs to (−1 if unknown). */
+    private int homeCell(Message m) {
+        int o = ledger.owner(m);
+        return o < 0 ? -1 : links.devices().get(o).serving();
+    }
+
     void delivered(Message m, ServiceClass c, Direction dir, long atNs, int attempts, Delivery out) {
         long latency = atNs - m.sentNs();
+        ledger.delivered(m, atNs, latency, attempts, homeCell(m));
         stats.get(c).delivered(latency, attempts);
         all.delivered(latency, attempts);
         inFlight--;
@@ -737,6 +844,7 @@ public final class RadioNetwork implements Network {
     }
 
     void lost(Message m, ServiceClass c, Direction dir, String reason, int attempts, Delivery out) {
+        ledger.lost(m, reason, attempts, homeCell(m));
         stats.get(c).lost(reason, attempts);
         all.lost(reason, attempts);
         inFlight--;

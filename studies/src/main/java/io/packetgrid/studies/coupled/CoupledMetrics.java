@@ -18,7 +18,8 @@ import java.util.Map;
  *       at its start; {@code tracking_mae_pct} = Σ|e| / Σ target · 100 (the mean absolute error as a
  *       share of the mean target), {@code tracking_rms_kw} = √mean e².</li>
  *   <li>Voltages over every LV phase node at every grid step; a node-minute is one node outside
- *       [v_min, v_max] for one minute (IREP 2022 counts node-instances the same way).</li>
+ *       [v_min, v_max] for one minute (IREP 2022 counts node-instances the same way). MV nodes, on their own
+ *       base against the MV band, in {@code mv_*} metrics when the feeder has any.</li>
  *   <li>Latency: request → reply round trips seen by the devices (nearest-rank percentiles).</li>
  *   <li>Energy balance: source, load and loss energy integrated over the grid steps.</li>
  * </ul>
@@ -114,6 +115,7 @@ public final class CoupledMetrics {
             m.put("load_energy_kwh", round(loads, 4));
             m.put("loss_energy_kwh", round(losses, 4));
             m.put("energy_balance_error_pct", src == 0 ? 0.0 : round(100 * (src - loads - losses) / src, 6));
+            mv(m, r, g0, stepMin);
         }
 
         long requests = 0;
@@ -186,6 +188,33 @@ public final class CoupledMetrics {
             m.put("opt_outs", optOuts);
         }
         return m;
+    }
+
+    /**
+     * The MV nodes' metrics, on each bus's own base against the MV band ({@code grid_limits.mv_v_min_pu},
+     * {@code mv_v_max_pu}), appended only when a feeder has MV nodes besides its source's bus (an LV feeder's
+     * summary keeps its shape): lowest and highest voltage, node-minutes outside the band.
+     */
+    private static void mv(Map<String, Object> m, VariantResult r, int g0, double stepMin) {
+        if (r.feeders().stream().noneMatch(f -> f.grid().mvNodes > 0)) {
+            return;
+        }
+        double vMin = Double.POSITIVE_INFINITY;
+        double vMax = Double.NEGATIVE_INFINITY;
+        double nodeMin = 0;
+        for (FeederRun f : r.feeders()) {
+            GridSeries g = f.grid();
+            for (int k = g0; k < g.steps; k++) {
+                nodeMin += g.mvViolatingNodes[k] * stepMin;
+                if (!Double.isNaN(g.mvVMinPu[k])) {
+                    vMin = Math.min(vMin, g.mvVMinPu[k]);
+                    vMax = Math.max(vMax, g.mvVMaxPu[k]);
+                }
+            }
+        }
+        m.put("mv_v_min_pu", vMin == Double.POSITIVE_INFINITY ? Double.NaN : round(vMin, 5));
+        m.put("mv_v_max_pu", vMax == Double.NEGATIVE_INFINITY ? Double.NaN : round(vMax, 5));
+        m.put("mv_violation_node_minutes", round(nodeMin, 3));
     }
 
     /** All devices' request → reply round trips, sorted, ns. */

@@ -66,33 +66,45 @@ public final class CoupledStudy implements Study {
         return YamlFiles.convert(tree, source, CoupledScenario.class);
     }
 
-    /** Reads the feeder, maps the households to its loads and checks the variants' references, without running. */
+    /**
+     * Every check {@link #run} makes before it simulates, without simulating: the scenario's fields, the feeder (with the
+     * protection's DG units), the households' loads, the variants' references and the time line (events against the
+     * feeder, the radio and the study's span; the protection bound to a copy of the feeder).
+     */
     @Override
     public void check(JsonNode tree, String source, Path scenarioDir) {
+        prepare(tree, source, scenarioDir, new Warnings(System.err));
+    }
+
+    /** What {@link #run} and {@link #check} share: the scenario read and checked, ready to simulate. */
+    private record Prepared(CoupledScenario s, VariantSpec baseline, FeederTemplate template, List<FeederPlan> plans,
+                            VariantRunner runner) {
+    }
+
+    private Prepared prepare(JsonNode tree, String source, Path scenarioDir, Warnings warnings) {
         CoupledScenario s = scenario(tree, source, scenarioDir);
-        baselineVariant(s, source);
+        VariantSpec baseline = baselineVariant(s, source);
         int gridSteps = (int) (s.duration().ns() / s.gridStep().ns()) + 1;
         FeederTemplate template = FeederTemplate.load(s.feeder(), scenarioDir, source + ": feeder", s.start().seconds() / 3600,
                 s.gridStep().ns(), gridSteps);
+        template = Timeline.withProtectionDg(s, template, scenarioDir, source, gridSteps);
         List<FeederPlan> plans = new HouseholdPlanner(s, template, source).plan();
-        warnings(s, template, plans, new Warnings(System.err));
+        warnings(s, template, plans, warnings);
+        VariantRunner runner = new VariantRunner(s, template, plans);
+        Timeline.check(s, template, plans, runner, source);
         io.packetgrid.studies.coupled.der.FeederDer.check(s, template, plans, source);
+        return new Prepared(s, baseline, template, plans, runner);
     }
 
     @Override
     public Summary run(JsonNode tree, String source, RunContext ctx) {
-        CoupledScenario s = scenario(tree, source, ctx.scenarioDir());
-        VariantSpec baseline = baselineVariant(s, source);
         long wall0 = System.nanoTime();
-        int gridSteps = (int) (s.duration().ns() / s.gridStep().ns()) + 1;
-        FeederTemplate template = FeederTemplate.load(s.feeder(), ctx.scenarioDir(), source + ": feeder", s.start().seconds() / 3600,
-                s.gridStep().ns(), gridSteps);
-        template = Timeline.withProtectionDg(s, template, ctx.scenarioDir(), source, gridSteps);
-        List<FeederPlan> plans = new HouseholdPlanner(s, template, source).plan();
-        warnings(s, template, plans, ctx.warnings());
-        VariantRunner runner = new VariantRunner(s, template, plans);
-        Timeline.check(s, template, plans, runner, source);
-        io.packetgrid.studies.coupled.der.FeederDer.check(s, template, plans, source);
+        Prepared p = prepare(tree, source, ctx.scenarioDir(), ctx.warnings());
+        CoupledScenario s = p.s();
+        VariantSpec baseline = p.baseline();
+        FeederTemplate template = p.template();
+        List<FeederPlan> plans = p.plans();
+        VariantRunner runner = p.runner();
 
         List<List<VariantSpec>> phases = new ArrayList<>();
         List<VariantSpec> rest = new ArrayList<>(s.variants());
@@ -193,7 +205,8 @@ public final class CoupledStudy implements Study {
         }
         if (mv > 0) {
             ctx.add(String.format(Locale.ROOT, "%d of %d households are loads above LV (%.0f V nominal phase voltage): their "
-                    + "voltages are in pu of their own nominal and scored against grid_limits' band, not EN 50160's LV limits; "
+                    + "voltages are in pu of their own nominal and scored against grid_limits' MV band (mv_v_min_pu, mv_v_max_pu), "
+                    + "not EN 50160's LV limits; "
                     + "choose LV customer loads in households.loads for an LV study", mv, households, mvNominal));
         }
     }

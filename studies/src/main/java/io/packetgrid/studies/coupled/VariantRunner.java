@@ -11,6 +11,7 @@ import io.packetgrid.cosim.record.CsvRecorder;
 import io.packetgrid.studies.coupled.detail.DeviceSampler;
 import io.packetgrid.studies.coupled.detail.FeederDetail;
 import io.packetgrid.studies.coupled.detail.GzipTable;
+import io.packetgrid.studies.coupled.detail.RadioTables;
 import io.packetgrid.studies.coupled.detail.StructuredEvents;
 import io.packetgrid.studies.coupled.scenario.OutputSpec;
 import io.packetgrid.cosim.record.Recorder;
@@ -282,6 +283,10 @@ public final class VariantRunner {
         }
         if (eventsDir != null) {
             detailTables(eventsDir, withGrid);
+            if (s.outputs().detail().radio() && radio[0] != null) {
+                RadioTables.write(eventsDir.resolve("detail"), radio[0], plans.stream().map(FeederPlan::name).toList(), fleets,
+                        s.duration().ns());
+            }
         }
         List<FeederRun> runs = new ArrayList<>();
         for (int f = 0; f < plans.size(); f++) {
@@ -424,12 +429,7 @@ public final class VariantRunner {
     }
 
     private static double transformerKva(FeederGrid grid) {
-        double kva = 0;
-        for (var d : grid.grid().feeder().network().deliveries()) {
-            if (d instanceof io.packetgrid.grid.model.Transformer t) {
-                kva = Math.max(kva, t.winding(0).kva());
-            }
-        }
+        double kva = grid.grid().feeder().largestTransformerKva();
         return kva > 0 ? kva : Double.POSITIVE_INFINITY;
     }
 

@@ -91,6 +91,10 @@ class ScenarioErrorsTest {
                 fail(base().replace("grid_limits: {gate_margin_pu: 0.02}", "grid_limits: {gate_margin_pu: 0.02, v_max_pu: 1e308}")).userMessage());
         assertEquals("test.yaml: grid_limits.v_max_pu: must be above v_min_pu (0.9), got 0.85",
                 fail(base().replace("grid_limits: {gate_margin_pu: 0.02}", "grid_limits: {v_max_pu: 0.85}")).userMessage());
+        assertEquals("test.yaml: grid_limits.mv_v_max_pu: must be above mv_v_min_pu (0.9), got 0.88",
+                fail(base().replace("grid_limits: {gate_margin_pu: 0.02}", "grid_limits: {mv_v_max_pu: 0.88}")).userMessage());
+        assertEquals("test.yaml: grid_limits.mv_v_min_pu: must be a number in [0.1, 2], got 0",
+                fail(base().replace("grid_limits: {gate_margin_pu: 0.02}", "grid_limits: {mv_v_min_pu: 0}")).userMessage());
         assertEquals("test.yaml: target.amplitude_pct: must be a number in [0, 100], got 1.0E308",
                 fail(base().replace("amplitude_pct: 10", "amplitude_pct: 1e308")).userMessage());
     }

@@ -90,10 +90,18 @@ class TimelineTest {
         return String.format(STUDY, network, kwh, events.stripTrailing(), v.toString().stripTrailing());
     }
 
+    /**
+     * The run's error for a bad time line; {@code scenario check} (the study's {@code check}) stops on the very same
+     * line without simulating.
+     */
     private PacketGridException fail(String events) {
         String yaml = study(360, "{model: radio}", events, "{name: pem, control: pem}");
         PacketGridException e = assertThrows(PacketGridException.class, () -> Scenarios.run(yaml, out, 1));
         assertFalse(e.userMessage().contains("\n"), "one line: " + e.userMessage());
+        JsonNode tree = io.packetgrid.cosim.scenario.YamlFiles.read(yaml, "test.yaml", JsonNode.class);
+        PacketGridException c = assertThrows(PacketGridException.class, () -> new CoupledStudy().check(tree, "test.yaml", null),
+                "scenario check finds what run finds: " + e.userMessage());
+        assertEquals(e.userMessage(), c.userMessage(), "scenario check and run give the same line");
         return e;
     }
 

@@ -55,4 +55,25 @@ class ScenarioCommandIT {
         assertEquals(1, t.exit());
         assertTrue(t.stderr().startsWith("packetgrid: typo.yaml:2: devicez: unknown field"), t.stderr());
     }
+
+    @Test
+    void checkStopsOnABadEventWithTheLineRunGives(@TempDir Path dir) throws Exception {
+        // an event naming an element the feeder lacks: found by the time line's checks against the feeder, which run
+        // makes before it simulates and scenario check must make too
+        Path bad = dir.resolve("bad-event.yaml");
+        Files.writeString(bad, """
+                kind: coupled
+                duration: 1h
+                feeder: {script: builtin:european-lv}
+                events:
+                  - {at: 10m, kind: open, element: LINE9999}
+                """);
+        Launcher.Result check = Launcher.run(dir, "scenario", "check", bad.toString());
+        assertEquals(1, check.exit(), check.stderr());
+        assertEquals("packetgrid: bad-event.yaml: events[0].element: no Line 'LINE9999' in the feeder\n", check.stderr());
+        assertEquals("", check.stdout());
+        Launcher.Result run = Launcher.run(dir, "run", bad.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(1, run.exit(), run.stderr());
+        assertEquals(check.stderr(), run.stderr(), "the same one line as run");
+    }
 }

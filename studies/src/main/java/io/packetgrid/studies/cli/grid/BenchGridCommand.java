@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.packetgrid.cosim.error.PacketGridException;
-import io.packetgrid.grid.dss.DssInterpreter;
+import io.packetgrid.grid.api.ScriptRun;
 import io.packetgrid.grid.feeders.BundledFeeders;
 import io.packetgrid.grid.series.Simulation;
 import java.nio.file.Files;
@@ -122,9 +122,9 @@ public final class BenchGridCommand implements Callable<Integer> {
         run.stepMs = new double[steps];
         long t0 = System.nanoTime();
         long[] tParsed = {0};
-        DssInterpreter dss = new DssInterpreter(outDir);
+        ScriptRun dss = new ScriptRun(outDir);
         boolean[] series = {false};
-        dss.setTimeSeriesRunner((Simulation sim, int n) -> {
+        dss.onTimeSeries((Simulation sim, int n) -> {
             tParsed[0] = System.nanoTime();
             series[0] = true;
             long start = System.nanoTime();
@@ -154,11 +154,12 @@ public final class BenchGridCommand implements Callable<Integer> {
             run.mode = dss.mode().name().toLowerCase(java.util.Locale.ROOT);
         }
         run.parseMs = (tParsed[0] - t0) / 1e6;
-        run.nodes = sim.network().nodeCount();
-        run.injectionNodes = sim.solver().injectionNodes();
-        run.reduced = sim.solver().isReduced();
-        run.factorNonzeros = sim.solver().factorNonzeros();
-        run.restrictedRows = sim.solver().restrictedRows();
+        run.nodes = dss.nodeCount();
+        ScriptRun.SolverShape shape = dss.solverShape();
+        run.injectionNodes = shape.injectionNodes();
+        run.reduced = shape.reduced();
+        run.factorNonzeros = shape.factorNonzeros();
+        run.restrictedRows = shape.restrictedRows();
         run.sim = sim;
         return run;
     }

@@ -1,9 +1,8 @@
 package io.packetgrid.studies.cli.grid;
 
 import io.packetgrid.cosim.error.PacketGridException;
-import io.packetgrid.grid.dss.DssInterpreter;
+import io.packetgrid.grid.api.ScriptRun;
 import io.packetgrid.grid.feeders.BundledFeeders;
-import io.packetgrid.grid.result.GridResults;
 import io.packetgrid.grid.result.Limits;
 import io.packetgrid.grid.result.NodeVoltage;
 import io.packetgrid.grid.series.Simulation;
@@ -45,7 +44,7 @@ public final class GridRunCommand implements Callable<Integer> {
             throw new PacketGridException(script.toString(), "script not found");
         }
         long t0 = System.nanoTime();
-        DssInterpreter dss = new DssInterpreter(out);
+        ScriptRun dss = new ScriptRun(out);
         dss.run(script);
         if (!dss.hasCircuit()) {
             throw new PacketGridException(script.toString(), "the script defines no circuit");
@@ -57,19 +56,19 @@ public final class GridRunCommand implements Callable<Integer> {
             }
         }
         if (voltages != null) {
-            writeVoltages(sim);
+            writeVoltages(dss);
         }
         double ms = (System.nanoTime() - t0) / 1e6;
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "circuit %s: %d buses, %d nodes; %d solutions, %d iterations, %.0f ms%n",
-                dss.circuitName(), sim.network().busCount(), sim.network().nodeCount(), dss.totalSolutions(),
+                dss.circuitName(), dss.busCount(), dss.nodeCount(), dss.totalSolutions(),
                 dss.totalIterations(), ms));
         if (sim.solved()) {
             Limits lim = Limits.en50160();
-            double[] range = GridResults.voltageRangePu(sim.solver(), lim);
-            double[] loss = GridResults.losses(sim.solver());
-            double[] src = GridResults.sourcePower(sim.solver());
-            int violations = GridResults.violations(sim.solver(), lim).size();
+            double[] range = dss.voltageRangePu(lim);
+            double[] loss = dss.losses();
+            double[] src = dss.sourcePower();
+            int violations = dss.violationCount(lim);
             sb.append(String.format(Locale.ROOT, "final state: source %.3f kW %.3f kvar, losses %.3f kW, voltage %.4f..%.4f pu of nominal, %d violations (EN 50160)%n",
                     src[0] / 1000, src[1] / 1000, loss[0] / 1000, range[0], range[1], violations));
         }
@@ -87,8 +86,8 @@ public final class GridRunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void writeVoltages(Simulation sim) {
-        List<NodeVoltage> vs = GridResults.voltages(sim.solver());
+    private void writeVoltages(ScriptRun dss) {
+        List<NodeVoltage> vs = dss.voltages();
         try {
             Path parent = voltages.toAbsolutePath().getParent();
             if (parent != null) {

@@ -2,6 +2,8 @@ package io.packetgrid.studies.coupled.events;
 
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.cosim.time.SimTime;
+import io.packetgrid.grid.api.ElementInfo;
+import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.fault.FaultSpec;
 import io.packetgrid.grid.fault.FaultType;
 import io.packetgrid.grid.federate.SwitchInput;
@@ -10,9 +12,6 @@ import io.packetgrid.grid.island.Microgrid;
 import io.packetgrid.grid.island.ScriptStorage;
 import io.packetgrid.grid.island.StorageSpec;
 import io.packetgrid.grid.island.SynchronismCheck;
-import io.packetgrid.grid.model.CircuitElement;
-import io.packetgrid.grid.model.Network;
-import io.packetgrid.grid.model.Switchable;
 import io.packetgrid.radio.network.RadioConfig;
 import io.packetgrid.studies.coupled.scenario.CommunityBatterySpec;
 import io.packetgrid.studies.coupled.scenario.CoupledScenario;
@@ -89,15 +88,15 @@ public final class EventPlan {
     /**
      * Checks the scenario's events, island and battery against the feeder's network and the radio.
      *
-     * @param net      the feeder as the study loaded it (its elements and buses)
+     * @param feeder   the feeder as the study loaded it (its elements and buses)
      * @param breakers the protection's breakers (their elements are switched by the protection, not by events)
      * @param prefix   the federates' prefix of the feeder ({@code f1}): value names
      * @param where    the scenario file, for errors
      * @throws PacketGridException one line naming the event and field
      */
-    public static EventPlan of(CoupledScenario s, Network net, List<BreakerSpec> breakers, String prefix, String where) {
+    public static EventPlan of(CoupledScenario s, Feeder feeder, List<BreakerSpec> breakers, String prefix, String where) {
         List<EventSpec> evs = s.events() == null ? List.of() : s.events();
-        IslandSpec island = island(s, net, where);
+        IslandSpec island = island(s, feeder, where);
         String requestKey = prefix + "/events/island";
         EventPlan p = new EventPlan(evs, island, island == null ? null : requestKey);
         long end = s.duration().ns();
@@ -118,9 +117,9 @@ public final class EventPlan {
             }
             allowed(e, at);
             switch (e.kind()) {
-                case FAULT -> p.faults.add(new Fault(new ScheduledFault(fault(e, net, at), t, e.temporary() != null && e.temporary()), i));
+                case FAULT -> p.faults.add(new Fault(new ScheduledFault(fault(e, feeder, at), t, e.temporary() != null && e.temporary()), i));
                 case OPEN, CLOSE -> {
-                    Switchable sw = switchable(net, e.element(), at + ".element");
+                    ElementInfo sw = switchable(feeder, e.element(), at + ".element");
                     for (BreakerSpec b : breakers) {
                         if (b.element().equalsIgnoreCase(sw.name()) || ("Line." + b.element()).equalsIgnoreCase(sw.name())) {
                             throw new PacketGridException(at + ".element", sw.name() + " is breaker " + b.name()
@@ -134,8 +133,8 @@ public final class EventPlan {
                     // DoOpenCmd/DoCloseCmd: a missing terminal parses as 0, which CktElement.Set_ActiveTerminal
                     // ignores, leaving a fresh element's active terminal 1), every phase conductor of it
                     int term = e.terminal() == null ? 1 : e.terminal();
-                    if (term < 1 || term > sw.connection().terminals()) {
-                        throw new PacketGridException(at + ".terminal", sw.name() + " has terminals 1.." + sw.connection().terminals()
+                    if (term < 1 || term > sw.terminals()) {
+                        throw new PacketGridException(at + ".terminal", sw.name() + " has terminals 1.." + sw.terminals()
                                 + " (one terminal per event, default 1 as OpenDSS's Open/Close)");
                     }
                     String id = sw.name() + "/" + term;
@@ -197,7 +196,7 @@ public final class EventPlan {
     }
 
     /** The grid-model island of the scenario's island: and community_battery: sections (both or neither). */
-    private static IslandSpec island(CoupledScenario s, Network net, String where) {
+    private static IslandSpec island(CoupledScenario s, Feeder feeder, String where) {
         CommunityBatterySpec b = s.communityBattery();
         IslandSettingsSpec is = s.island();
         if (b == null && is == null) {
@@ -215,20 +214,20 @@ public final class EventPlan {
         }
         double kva;
         if (b != null) {
-            if (net.bus(b.bus()) < 0) {
+            if (feeder.nodes().bus(b.bus()) < 0) {
                 throw new PacketGridException(where + ": community_battery.bus", "no bus '" + b.bus() + "' in the feeder");
             }
             kva = b.kva();
         } else {
             try {
-                kva = ScriptStorage.kva(net, is.unit());
+                kva = ScriptStorage.kva(feeder, is.unit());
             } catch (PacketGridException e) {
                 throw e.within(where + ": island.unit");
             }
         }
-        Switchable pcc = switchable(net, is.pcc(), where + ": island.pcc");
-        if (is.pccTerminal() > pcc.connection().terminals()) {
-            throw new PacketGridException(where + ": island.pcc_terminal", pcc.name() + " has terminals 1.." + pcc.connection().terminals());
+        ElementInfo pcc = switchable(feeder, is.pcc(), where + ": island.pcc");
+        if (is.pccTerminal() > pcc.terminals()) {
+            throw new PacketGridException(where + ": island.pcc_terminal", pcc.name() + " has terminals 1.." + pcc.terminals());
         }
         SynchronismCheck.Window ieee = SynchronismCheck.ieee1547(kva);
         SynchronismCheck.Window w = new SynchronismCheck.Window(
@@ -314,39 +313,37 @@ public final class EventPlan {
     }
 
     /** A switchable element by name ({@code Class.name}; a bare name is a line), or an error naming it as written. */
-    static Switchable switchable(Network net, String name, String where) {
+    static ElementInfo switchable(Feeder feeder, String name, String where) {
         if (name == null || name.isBlank()) {
             throw new PacketGridException(where, "name the element (Line.X, Transformer.X)");
         }
         String full = name.contains(".") ? name : "Line." + name;
         String cls = full.substring(0, full.indexOf('.'));
         String bare = full.substring(full.indexOf('.') + 1);
-        for (CircuitElement e : net.elements()) {
-            if (e.name().equalsIgnoreCase(full)) {
-                if (e instanceof Switchable sw) {
-                    return sw;
-                }
-                throw new PacketGridException(where, e.name() + " cannot be opened or closed (a line, switch or transformer can)");
-            }
+        ElementInfo e = feeder.element(full);
+        if (e == null) {
+            throw new PacketGridException(where, "no " + cls + " '" + bare + "' in the feeder");
         }
-        throw new PacketGridException(where, "no " + cls + " '" + bare + "' in the feeder");
+        if (!e.switchable()) {
+            throw new PacketGridException(where, e.name() + " cannot be opened or closed (a line, switch or transformer can)");
+        }
+        return e;
     }
 
     /** The fault of an event: at its bus, or at the far end (terminal 2) of its line. */
-    private static FaultSpec fault(EventSpec e, Network net, String at) {
+    private static FaultSpec fault(EventSpec e, Feeder feeder, String at) {
         if ((e.bus() == null) == (e.element() == null)) {
             throw new PacketGridException(at + ".bus", "a fault needs either bus: or element:");
         }
         String bus;
         if (e.bus() != null) {
             bus = e.bus();
-            if (net.bus(bus) < 0) {
+            if (feeder.nodes().bus(bus) < 0) {
                 throw new PacketGridException(at + ".bus", "no bus '" + bus + "' in the feeder");
             }
         } else {
-            Switchable sw = switchable(net, e.element(), at + ".element");
-            String[] buses = sw.connection().buses();
-            bus = buses[buses.length - 1];
+            ElementInfo sw = switchable(feeder, e.element(), at + ".element");
+            bus = sw.buses().get(sw.buses().size() - 1);
         }
         FaultType type = e.type() == null ? FaultType.LINE_TO_GROUND : FaultType.byLabel(e.type());
         if (type == null) {
@@ -361,7 +358,7 @@ public final class EventPlan {
             throw new PacketGridException(at + (e.phases() != null ? ".phases" : ".resistance_ohm"), x.getMessage());
         }
         for (int ph : f.phases()) {
-            if (net.node(bus, ph) < 0) {
+            if (feeder.nodes().node(bus, ph) < 0) {
                 throw new PacketGridException(at + (e.phases() != null ? ".phases" : ".bus"), "bus " + bus + " has no phase " + ph);
             }
         }

@@ -47,7 +47,7 @@ public final class Timeline {
         }
         String dg;
         try {
-            dg = FeederLoader.dgCommands(template.network(), s.protection().dg(), "protection.dg");
+            dg = FeederLoader.dgCommands(template.feeder(), s.protection().dg(), "protection.dg");
         } catch (PacketGridException e) {
             throw e.within(source);
         }
@@ -82,7 +82,7 @@ public final class Timeline {
                 throw e.within(source + ": protection");
             }
         }
-        runner.events(EventPlan.of(s, template.network(), breakers, plans.get(0).name(), source));
+        runner.events(EventPlan.of(s, template.feeder(), breakers, plans.get(0).name(), source));
     }
 
     /** The variant's events metrics, for the table and the JSON. */

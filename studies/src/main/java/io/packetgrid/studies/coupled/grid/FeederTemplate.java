@@ -47,6 +47,7 @@ public final class FeederTemplate {
     private final double[][] baseKvar;
     private final double[] nominalV;
     private final Network network;
+    private final Feeder feeder;
 
     private FeederTemplate(Path script, String commands, String label, Feeder f, Map<String, double[]> coords,
                            double startHour, long gridStepNs, int steps) {
@@ -99,6 +100,7 @@ public final class FeederTemplate {
         }
         this.sourceBus = src;
         this.network = net;
+        this.feeder = f;
         this.busXy = coords;
     }
 
@@ -258,6 +260,11 @@ public final class FeederTemplate {
 
     public String sourceBus() {
         return sourceBus;
+    }
+
+    /** The feeder as the script leaves it (to check names against; copies solve on their own). */
+    public Feeder feeder() {
+        return feeder;
     }
 
     /** The feeder's network as the script leaves it (to check names against; copies solve on their own). */

@@ -6,7 +6,7 @@ import io.packetgrid.cosim.federate.Step;
 import io.packetgrid.cosim.time.SimTime;
 import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.federate.GridFederate;
-import io.packetgrid.grid.model.Network;
+import io.packetgrid.grid.api.Nodes;
 import io.packetgrid.grid.result.FlowSummary;
 import io.packetgrid.studies.coupled.detail.FeederDetail;
 import io.packetgrid.studies.coupled.scenario.GridLimitsSpec;
@@ -17,10 +17,11 @@ import java.util.Locale;
 /**
  * Records what the study reports of a feeder's power flow, after grid-model's {@link GridFederate}
  * solved it: the LV voltage envelope (every LV phase node, EN 50160 nominal), the LV nodes outside
- * the band, the households' voltages and their extremes, the lowest voltage of every bus (for the
- * map), the transformer loading and the three sides of the power balance (source, loads, losses: the
- * grid federate's {@link FlowSummary}, each side computed on its own). It logs violations starting and
- * ending.
+ * the band, the MV nodes' envelope and violations on each bus's own base against the MV band, the
+ * households' voltages and their extremes (each against the band of its level), the lowest voltage of
+ * every bus (for the map), the transformer loading and the three sides of the power balance (source,
+ * loads, losses: the grid federate's {@link FlowSummary}, each side computed on its own). It logs
+ * violations starting and ending.
  */
 public final class GridRecorder implements Federate {
     private final String name;
@@ -32,9 +33,12 @@ public final class GridRecorder implements Federate {
     private final GridSeries series;
     private final boolean logEvents;
     private final FlowSummary summary = new FlowSummary();
-    private Network bound;
+    private Nodes bound;
     private int[] lvNodes;
     private int[] lvNodeBus;
+    // MV phase nodes and the squares of their bases' volts
+    private int[] mvNodes;
+    private double[] mvBase2;
     private double[] re;
     private double[] im;
     private boolean violating;
@@ -75,7 +79,15 @@ public final class GridRecorder implements Federate {
         this.householdIds = householdIds;
         this.loadNames = loadNames;
         this.guard = guard;
+        List<String> names = grid.feeder().loadNames();
+        for (int h = 0; h < householdLoad.length; h++) {
+            series.householdMv[h] = grid.feeder().loadNominalV(names.get(householdLoad[h])) > LV_MAX_PHASE_V;
+        }
     }
+
+    /** EN 50160 defines LV supply up to 1 kV between phases (about 577 V phase to neutral) and MV above it up to 36 kV. */
+    public static final double LV_MAX_PHASE_V = 1000.0 / Math.sqrt(3);
+    private static final double MV_MAX_KV_LN = 36.0 / Math.sqrt(3);
 
     private final ConvergenceGuard guard;
 
@@ -93,9 +105,10 @@ public final class GridRecorder implements Federate {
 
     /** A series sized for a feeder: its buses (map order) and households. */
     public static GridSeries seriesFor(Feeder feeder, int steps, int households) {
-        String[] buses = new String[feeder.network().busCount()];
+        Nodes nodes = feeder.nodes();
+        String[] buses = new String[nodes.busCount()];
         for (int b = 0; b < buses.length; b++) {
-            buses[b] = feeder.network().busName(b);
+            buses[b] = nodes.busName(b);
         }
         return new GridSeries(steps, households, buses);
     }
@@ -111,15 +124,25 @@ public final class GridRecorder implements Federate {
         return 0;
     }
 
-    private void bind(Network net) {
+    private void bind(Nodes net) {
         List<Integer> lv = new ArrayList<>();
+        List<Integer> mv = new ArrayList<>();
         for (int i = 0; i < net.nodeCount(); i++) {
             int bus = net.nodeBus(i);
-            if (net.nodeNumber(i) >= 1 && net.nodeNumber(i) <= 3 && net.busKvBase(bus) > 0 && net.busKvBase(bus) <= 1.0) {
+            double kv = net.busKvBase(bus);
+            if (net.nodeNumber(i) >= 1 && net.nodeNumber(i) <= 3 && kv > 0 && kv <= 1.0) {
                 lv.add(i);
+            } else if (net.nodeNumber(i) >= 1 && net.nodeNumber(i) <= 3 && kv > 1.0 && kv <= MV_MAX_KV_LN && !net.voltageSourceBus(bus)) {
+                mv.add(i);   // the source's bus is the upstream grid's boundary, set by the script, not a result
             }
         }
         lvNodes = lv.stream().mapToInt(Integer::intValue).toArray();
+        mvNodes = mv.stream().mapToInt(Integer::intValue).toArray();
+        mvBase2 = new double[mvNodes.length];
+        for (int j = 0; j < mvNodes.length; j++) {
+            mvBase2[j] = sq(net.busKvBase(net.nodeBus(mvNodes[j])) * 1000.0);
+        }
+        series.mvNodes = Math.max(series.mvNodes, mvNodes.length);
         if (detail != null && detail.nodes()) {
             bindDetail(net);
         }
@@ -133,7 +156,7 @@ public final class GridRecorder implements Federate {
     }
 
     /** The nodes of the detailed table: every phase node of the chosen buses (all buses with {@code [all]}). */
-    private void bindDetail(Network net) {
+    private void bindDetail(Nodes net) {
         java.util.Set<String> buses = new java.util.HashSet<>();
         for (String b : detail.spec().nodeVoltages()) {
             buses.add(b.toLowerCase(Locale.ROOT));
@@ -189,8 +212,8 @@ public final class GridRecorder implements Federate {
             return now + stepNs;
         }
         Feeder feeder = grid.feeder();
-        if (feeder.network() != bound) {
-            bind(feeder.network());
+        if (feeder.nodes() != bound) {
+            bind(feeder.nodes());
         }
         feeder.nodeVoltages(re, im);
         // magnitudes compared squared (no square root per node): |V|² against (limit·nominal)²
@@ -202,7 +225,7 @@ public final class GridRecorder implements Federate {
         int bad = 0;
         boolean observe = k >= observeStep;
         double[] busMin2 = series.busVMinPu;
-        Network net = feeder.network();
+        Nodes net = bound;
         for (int j = 0; j < lvNodes.length; j++) {
             int i = lvNodes[j];
             if (!net.energised(i)) {
@@ -227,6 +250,9 @@ public final class GridRecorder implements Federate {
         }
         double vMin = min2 == Double.POSITIVE_INFINITY ? Double.NaN : Math.sqrt(min2) / nominal;
         double vMax = max2 == Double.NEGATIVE_INFINITY ? Double.NaN : Math.sqrt(max2) / nominal;
+        if (mvNodes.length > 0) {
+            recordMv(k, net);
+        }
         double[] v = grid.lastVoltagesPu();
         double cMin = Double.POSITIVE_INFINITY;
         for (int h = 0; h < householdLoad.length; h++) {
@@ -238,7 +264,7 @@ public final class GridRecorder implements Federate {
             if (observe) {
                 series.householdVMinPu[h] = Math.min(series.householdVMinPu[h], vh);
                 series.householdVMaxPu[h] = Math.max(series.householdVMaxPu[h], vh);
-                if (vh < limits.vMinPu() || vh > limits.vMaxPu()) {
+                if (outside(h, vh)) {
                     series.householdViolationSteps[h]++;
                 }
                 windowSum[h] += vh;
@@ -278,6 +304,36 @@ public final class GridRecorder implements Federate {
         return x * x;
     }
 
+    /** The MV nodes at step k: lowest and highest voltage in pu of each bus's own base, and how many lie outside the MV band. */
+    private void recordMv(int k, Nodes net) {
+        double lo2 = sq(limits.mvVMinPu());
+        double hi2 = sq(limits.mvVMaxPu());
+        double min2 = Double.POSITIVE_INFINITY;
+        double max2 = Double.NEGATIVE_INFINITY;
+        int bad = 0;
+        for (int j = 0; j < mvNodes.length; j++) {
+            int i = mvNodes[j];
+            if (!net.energised(i)) {
+                continue;
+            }
+            double m2 = (re[i] * re[i] + im[i] * im[i]) / mvBase2[j];
+            min2 = Math.min(min2, m2);
+            max2 = Math.max(max2, m2);
+            if (m2 < lo2 || m2 > hi2) {
+                bad++;
+            }
+        }
+        series.mvVMinPu[k] = min2 == Double.POSITIVE_INFINITY ? Double.NaN : Math.sqrt(min2);
+        series.mvVMaxPu[k] = max2 == Double.NEGATIVE_INFINITY ? Double.NaN : Math.sqrt(max2);
+        series.mvViolatingNodes[k] = bad;
+    }
+
+    /** Whether a household's voltage lies outside the band of its level: EN 50160's at an LV customer point, the MV band above. */
+    private boolean outside(int h, double vPu) {
+        return series.householdMv[h] ? vPu < limits.mvVMinPu() || vPu > limits.mvVMaxPu()
+                : vPu < limits.vMinPu() || vPu > limits.vMaxPu();
+    }
+
     /**
      * A held step (its power flow did not converge, feeder.on_nonconvergence: hold_last): the last step's
      * results stand for it; the households' statistics count their last voltages, as the devices saw them.
@@ -292,6 +348,9 @@ public final class GridRecorder implements Federate {
         series.sourceKw[k] = k == 0 ? Double.NaN : series.sourceKw[p];
         series.loadsKw[k] = k == 0 ? Double.NaN : series.loadsKw[p];
         series.lossesKw[k] = k == 0 ? Double.NaN : series.lossesKw[p];
+        series.mvVMinPu[k] = k == 0 ? Double.NaN : series.mvVMinPu[p];
+        series.mvVMaxPu[k] = k == 0 ? Double.NaN : series.mvVMaxPu[p];
+        series.mvViolatingNodes[k] = k == 0 ? 0 : series.mvViolatingNodes[p];
         series.heldSteps++;
         series.steps = k + 1;
         double[] v = grid.lastVoltagesPu();
@@ -300,7 +359,7 @@ public final class GridRecorder implements Federate {
                 double vh = v[householdLoad[h]];
                 series.householdVMinPu[h] = Math.min(series.householdVMinPu[h], vh);
                 series.householdVMaxPu[h] = Math.max(series.householdVMaxPu[h], vh);
-                if (vh < limits.vMinPu() || vh > limits.vMaxPu()) {
+                if (outside(h, vh)) {
                     series.householdViolationSteps[h]++;
                 }
                 windowSum[h] += vh;
@@ -316,7 +375,7 @@ public final class GridRecorder implements Federate {
         for (int h = 0; h < windowSum.length; h++) {
             double mean = windowSum[h] / windowSteps;
             series.householdTenMinuteMeans[h]++;
-            if (mean < limits.vMinPu() || mean > limits.vMaxPu()) {
+            if (outside(h, mean)) {
                 series.householdTenMinuteOutside[h]++;
             }
             series.householdTenMinuteMinPu[h] = Double.isNaN(series.householdTenMinuteMinPu[h]) ? mean

@@ -39,15 +39,28 @@ public final class GridSeries {
     public int steps;
     /** Grid steps whose power flow did not converge and were held (feeder.on_nonconvergence: hold_last). */
     public int heldSteps;
+    /**
+     * MV phase nodes scored against the MV band (buses above 1 kV up to 36 kV between phases that no voltage source
+     * holds; 0 for an LV feeder under its source bus), and at step k their lowest and highest voltage in pu of each
+     * bus's own base and how many lay outside [mv_v_min, mv_v_max].
+     */
+    public int mvNodes;
+    public final double[] mvVMinPu;
+    public final double[] mvVMaxPu;
+    public final int[] mvViolatingNodes;
+    /** Households on a load above LV, scored against the MV band (EN 50160's LV band applies at LV customer points only). */
+    public final boolean[] householdMv;
 
     /**
      * Whether a household met EN 50160's supply-voltage criterion over the window: at most 5 % of its
-     * 10-minute means outside the band it was scored against and none below 0.85 pu or above 1.10 pu
-     * (Un − 15 % / + 10 %).
+     * 10-minute means (1 % for a household on an MV load) outside the band it was scored against and none
+     * below 0.85 pu or above 1.10 pu (Un − 15 % / + 10 %).
      */
     public boolean en50160Compliant(int h) {
         int n = householdTenMinuteMeans[h];
-        return n > 0 && householdTenMinuteOutside[h] <= 0.05 * n && householdTenMinuteMinPu[h] >= 0.85
+        // MV (EN 50160 §5.2.2): 99 % of the 10-minute means within the band, all within Uc + 10 % / − 15 %
+        double share = householdMv[h] ? 0.01 : 0.05;
+        return n > 0 && householdTenMinuteOutside[h] <= share * n && householdTenMinuteMinPu[h] >= 0.85
                 && householdTenMinuteMaxPu[h] <= 1.10;
     }
 
@@ -68,6 +81,10 @@ public final class GridSeries {
         householdVMaxPu = new double[households];
         householdViolationSteps = new int[households];
         busVMinPu = new double[buses];
+        mvVMinPu = new double[steps];
+        mvVMaxPu = new double[steps];
+        mvViolatingNodes = new int[steps];
+        householdMv = new boolean[households];
         householdTenMinuteMeans = new int[households];
         householdTenMinuteOutside = new int[households];
         householdTenMinuteMinPu = new double[households];

@@ -16,6 +16,9 @@ import io.packetgrid.cosim.scenario.InvalidFieldException;
  * @param directional       deny only packets that push a node further out (consumption at low voltage)
  *                          rather than every packet at a node outside limits (IREP 2022 Algorithm 1)
  * @param predictive        also deny when dV/dP predicts the packet takes the node outside the limits
+ * @param mvVMinPu          lower limit at MV nodes (above 1 kV up to 36 kV between phases), pu of each bus's own
+ *                          base voltage (0.90: EN 50160 §5.2.2, MV supply voltage variations, Uc ± 10 %)
+ * @param mvVMaxPu          upper limit at MV nodes, pu (1.10)
  */
 public record GridLimitsSpec(@JsonProperty("nominal_v") Double nominalV,
                              @JsonProperty("v_min_pu") Double vMinPu,
@@ -23,7 +26,9 @@ public record GridLimitsSpec(@JsonProperty("nominal_v") Double nominalV,
                              @JsonProperty("transformer_max_pct") Double transformerMaxPct,
                              @JsonProperty("gate_margin_pu") Double gateMarginPu,
                              @JsonProperty("directional") Boolean directional,
-                             @JsonProperty("predictive") Boolean predictive) {
+                             @JsonProperty("predictive") Boolean predictive,
+                             @JsonProperty("mv_v_min_pu") Double mvVMinPu,
+                             @JsonProperty("mv_v_max_pu") Double mvVMaxPu) {
 
     public GridLimitsSpec {
         nominalV = nominalV == null ? 230.0 : nominalV;
@@ -33,6 +38,8 @@ public record GridLimitsSpec(@JsonProperty("nominal_v") Double nominalV,
         gateMarginPu = gateMarginPu == null ? 0.0 : gateMarginPu;
         directional = directional == null || directional;
         predictive = predictive == null || predictive;
+        mvVMinPu = mvVMinPu == null ? 0.90 : mvVMinPu;
+        mvVMaxPu = mvVMaxPu == null ? 1.10 : mvVMaxPu;
         InvalidFieldException.inRange("nominal_v", nominalV, 1, 1e6);
         InvalidFieldException.inRange("v_min_pu", vMinPu, 0.1, 2);
         InvalidFieldException.inRange("v_max_pu", vMaxPu, 0.1, 2);
@@ -41,9 +48,20 @@ public record GridLimitsSpec(@JsonProperty("nominal_v") Double nominalV,
         if (!(vMinPu < vMaxPu)) {
             throw new InvalidFieldException("v_max_pu", "must be above v_min_pu (" + vMinPu + "), got " + vMaxPu);
         }
+        InvalidFieldException.inRange("mv_v_min_pu", mvVMinPu, 0.1, 2);
+        InvalidFieldException.inRange("mv_v_max_pu", mvVMaxPu, 0.1, 2);
+        if (!(mvVMinPu < mvVMaxPu)) {
+            throw new InvalidFieldException("mv_v_max_pu", "must be above mv_v_min_pu (" + mvVMinPu + "), got " + mvVMaxPu);
+        }
+    }
+
+    /** The limits before the MV band (its defaults). */
+    public GridLimitsSpec(Double nominalV, Double vMinPu, Double vMaxPu, Double transformerMaxPct, Double gateMarginPu,
+                          Boolean directional, Boolean predictive) {
+        this(nominalV, vMinPu, vMaxPu, transformerMaxPct, gateMarginPu, directional, predictive, null, null);
     }
 
     public static GridLimitsSpec en50160() {
-        return new GridLimitsSpec(null, null, null, null, null, null, null);
+        return new GridLimitsSpec(null, null, null, null, null, null, null, null, null);
     }
 }

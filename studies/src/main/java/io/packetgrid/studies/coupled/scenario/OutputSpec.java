@@ -36,12 +36,16 @@ public record OutputSpec(@JsonProperty("plots") Boolean plots,
      * @param nodeVoltages  per node and grid step, the voltage in pu of its bus's base: {@code [all]}, or bus names
      * @param stride        write every stride-th grid step (1 = all)
      * @param events        the event log with one column per field ({@code events.csv.gz})
+     * @param radio         per device and per cell, the radio network's statistics over the run
+     *                      ({@code radio_devices.csv.gz}, {@code radio_cells.csv.gz}; variants whose messages the radio
+     *                      model carries)
      */
     public record Detail(@JsonProperty("households") Boolean households,
                          @JsonProperty("devices") Boolean devices,
                          @JsonProperty("node_voltages") List<String> nodeVoltages,
                          @JsonProperty("stride") Integer stride,
-                         @JsonProperty("events") Boolean events) {
+                         @JsonProperty("events") Boolean events,
+                         @JsonProperty("radio") Boolean radio) {
         public Detail {
             households = households != null && households;
             devices = devices != null && devices;
@@ -51,10 +55,16 @@ public record OutputSpec(@JsonProperty("plots") Boolean plots,
                 throw new IllegalArgumentException("stride must be ≥ 1, got " + stride);
             }
             events = events != null && events;
+            radio = radio != null && radio;
+        }
+
+        /** The tables before the radio ones. */
+        public Detail(Boolean households, Boolean devices, List<String> nodeVoltages, Integer stride, Boolean events) {
+            this(households, devices, nodeVoltages, stride, events, null);
         }
 
         public static Detail none() {
-            return new Detail(null, null, null, null, null);
+            return new Detail(null, null, null, null, null, null);
         }
 
         /** Whether any node's voltage is written. */

@@ -1,11 +1,9 @@
 package io.packetgrid.studies.protection.model;
 
 import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.grid.api.ElementInfo;
 import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.feeders.BundledFeeders;
-import io.packetgrid.grid.model.CircuitElement;
-import io.packetgrid.grid.model.Load;
-import io.packetgrid.grid.model.Network;
 import io.packetgrid.grid.series.Simulation;
 import io.packetgrid.studies.protection.scenario.DgSpec;
 import io.packetgrid.studies.protection.scenario.FeederSection;
@@ -45,7 +43,7 @@ public final class FeederLoader {
             feeder.runCommands(String.join("\n", f.commands()), "feeder.commands");
         }
         if (!dgs.isEmpty()) {
-            feeder.runCommands(dgCommands(feeder.network(), dgs, "dg"), "dg");
+            feeder.runCommands(dgCommands(feeder, dgs, "dg"), "dg");
         }
         feeder.simulation().solveSnapshot();
         Map<String, double[]> coords = coordinates(f, script);
@@ -59,11 +57,11 @@ public final class FeederLoader {
      *
      * @param where the scenario field of the list, for errors ({@code dg}, {@code protection.dg})
      */
-    public static String dgCommands(Network net, List<DgSpec> dgs, String where) {
+    public static String dgCommands(Feeder feeder, List<DgSpec> dgs, String where) {
         StringBuilder gens = new StringBuilder();
         for (int i = 0; i < dgs.size(); i++) {
             DgSpec d = dgs.get(i);
-            String bus = d.bus() != null ? d.bus() : loadBus(net, d.load(), where + "[" + i + "].load");
+            String bus = d.bus() != null ? d.bus() : loadBus(feeder, d.load(), where + "[" + i + "].load");
             gens.append("New Generator.").append(d.name()).append(" phases=1 bus1=").append(bus).append(" kV=").append(d.kv())
                     .append(" kW=").append(d.kw()).append(" pf=1 model=1\n");
         }
@@ -85,27 +83,16 @@ public final class FeederLoader {
         return p;
     }
 
-    private static String loadBus(Network net, String load, String where) {
-        for (CircuitElement e : net.elements()) {
-            if (!(e instanceof Load l)) {
-                continue;
-            }
-            String n = l.name().substring(l.name().indexOf('.') + 1);
-            if (n.equalsIgnoreCase(load)) {
-                int phase = 0;
-                for (int node : l.connection().nodes()[0]) {
-                    if (node >= 1 && node <= 3) {
-                        phase = node;
-                        break;
-                    }
-                }
-                if (l.phases() != 1 || phase == 0) {
-                    throw new PacketGridException(where, "load " + load + " is not a single-phase wye load");
-                }
-                return l.connection().buses()[0] + "." + phase;
-            }
+    private static String loadBus(Feeder feeder, String load, String where) {
+        ElementInfo l = feeder.element("Load." + load);
+        if (l == null) {
+            throw new PacketGridException(where, "load " + load + " is not in this feeder");
         }
-        throw new PacketGridException(where, "load " + load + " is not in this feeder");
+        int phase = l.firstPhase();
+        if (l.phases() != 1 || phase == 0) {
+            throw new PacketGridException(where, "load " + load + " is not a single-phase wye load");
+        }
+        return l.buses().get(0) + "." + phase;
     }
 
     private static Map<String, double[]> coordinates(FeederSection f, Path script) {

@@ -31,7 +31,7 @@ class OpenCloseTerminalTest {
     private static EventPlan plan(String events) {
         CoupledScenario s = YamlFiles.read(String.format(STUDY, events), "test.yaml", CoupledScenario.class);
         FeederTemplate t = FeederTemplate.load(s.feeder(), null, "test.yaml: feeder", 0, 60_000_000_000L, 2);
-        return EventPlan.of(s, t.network(), List.of(), "f1", "test.yaml");
+        return EventPlan.of(s, t.feeder(), List.of(), "f1", "test.yaml");
     }
 
     @Test
