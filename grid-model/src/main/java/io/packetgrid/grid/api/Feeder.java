@@ -497,13 +497,9 @@ public final class Feeder {
 
     /** The element of this name ({@code Class.name}, any case), or null. */
     public ElementInfo element(String fullName) {
-        for (CircuitElement e : network().elements()) {
-            if (e.name().equalsIgnoreCase(fullName)) {
-                return new ElementInfo(e.name(), e instanceof io.packetgrid.grid.model.Switchable, List.of(e.connection().buses()),
-                        e.phases(), java.util.Arrays.stream(e.connection().nodes()[0]).boxed().toList());
-            }
-        }
-        return null;
+        CircuitElement e = GridResults.element(network(), fullName);
+        return e == null ? null : new ElementInfo(e.name(), e instanceof io.packetgrid.grid.model.Switchable,
+                List.of(e.connection().buses()), e.phases(), java.util.Arrays.stream(e.connection().nodes()[0]).boxed().toList());
     }
 
     /** The largest transformer's rating (its first winding's), kVA; 0 without a transformer. */

@@ -5,7 +5,7 @@ package io.packetgrid.pem.device;
  * the array's peak AC power (the usual first approximation of clear-sky irradiance over a day),
  * optionally multiplied by a cloud factor series. Times are seconds from midnight of day 0.
  */
-public record PvProfile(double peakKw, double sunriseH, double sunsetH, LoadShape cloudFactor) {
+public record PvProfile(double peakKw, double sunriseH, double sunsetH, LoadShape cloudFactor) implements OnSiteGeneration {
 
     public PvProfile {
         if (!(sunsetH > sunriseH)) {
@@ -17,6 +17,7 @@ public record PvProfile(double peakKw, double sunriseH, double sunsetH, LoadShap
         return new PvProfile(peakKw, sunriseH, sunsetH, null);
     }
 
+    @Override
     public double powerKw(double tS) {
         double h = (tS / 3600) % 24;
         if (h <= sunriseH || h >= sunsetH) {

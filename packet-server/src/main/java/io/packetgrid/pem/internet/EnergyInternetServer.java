@@ -1,5 +1,6 @@
 package io.packetgrid.pem.internet;
 
+import io.packetgrid.pem.packet.ConnectionPoint;
 import io.packetgrid.pem.policy.CommunityRules;
 import io.packetgrid.pem.policy.EmergencyMode;
 import io.packetgrid.pem.policy.StorageView;
@@ -29,8 +30,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * (the device's choice, e.g. with a later deadline). With an {@link EmergencyMode} (packet-server's one
  * emergency mode, shared with the tracking policy) an islanded site whose storage runs low serves only
  * the basic needs its {@link CommunityRules} name: other requests are paused (forced use included) and
- * new ones refused until it recovers. No network types: a front-end (co-simulation or socket) passes
- * requests and time in.
+ * new ones refused until it recovers. With a {@link PowerLimit} (network congestion: the voltages and
+ * loadings the grid-aware PEM server sees) flexible allocations at a connection point never add more than the
+ * grid's headroom there; what they cannot draw now is drawn later, forced use at the latest. No network types:
+ * a front-end (co-simulation or socket) passes requests and time in.
  */
 public final class EnergyInternetServer {
 
@@ -91,6 +94,8 @@ public final class EnergyInternetServer {
     private EmergencyMode emergency;
     private CommunityRules rules = CommunityRules.none();
     private StorageView storage = StorageView.none();
+    private PowerLimit limit = PowerLimit.NONE;
+    private Map<Long, Double> lastPower = new HashMap<>();
 
     public EnergyInternetServer(Config config, SupplyForecast forecast, UniformRandomProvider rng) {
         this.config = config;
@@ -103,6 +108,12 @@ public final class EnergyInternetServer {
         this.emergency = mode;
         this.rules = basicNeeds;
         this.storage = view;
+        return this;
+    }
+
+    /** Caps flexible allocations by the grid's headroom at each connection point. */
+    public EnergyInternetServer congestion(PowerLimit limit) {
+        this.limit = limit;
         return this;
     }
 
@@ -219,6 +230,12 @@ public final class EnergyInternetServer {
             if (a.done(nowNs)) {
                 continue;
             }
+            long from = Math.max(nowNs, a.r.earliestStartNs());
+            boolean late = a.r.isProgramme() ? a.programmeStartNs < 0 && from + a.r.durationNs() > a.r.deadlineNs()
+                    : from >= a.r.deadlineNs();
+            if (late) {
+                continue; // its deadline can no longer be met (it was paused, e.g. in emergency mode): forced, not planned
+            }
             if (a.r.isProgramme()) {
                 progs.add(a);
             } else {
@@ -325,8 +342,8 @@ public final class EnergyInternetServer {
             flexible.add(a);
         }
         // balancing: surplus to the least slack first
+        flexible.sort((x, y) -> Long.compare(x.r.slackNs(nowNs, x.remainingKwh()), y.r.slackNs(nowNs, y.remainingKwh())));
         if (surplusKw > 0 && !flexible.isEmpty()) {
-            flexible.sort((x, y) -> Long.compare(x.r.slackNs(nowNs, x.remainingKwh()), y.r.slackNs(nowNs, y.remainingKwh())));
             double left = surplusKw;
             for (Accepted a : flexible) {
                 double p = power.get(a.r.id());
@@ -340,7 +357,50 @@ public final class EnergyInternetServer {
                 }
             }
         }
+        if (limit != PowerLimit.NONE && !flexible.isEmpty()) {
+            congest(power, flexible, nowNs);
+        }
+        lastPower = new HashMap<>(power);
         return new Allocation(power, forced);
+    }
+
+    /**
+     * Network congestion: at each point with flexible requests, what all requests there may draw is what they
+     * drew until now plus the grid's headroom; forced use and running programmes keep theirs, the flexible
+     * requests share the rest, least slack first ({@code flexible} is in that order).
+     */
+    private void congest(Map<Long, Double> power, List<Accepted> flexible, long nowNs) {
+        Map<ConnectionPoint, double[]> byPoint = new java.util.LinkedHashMap<>(); // {what flexible requests there may still draw}
+        java.util.Set<ConnectionPoint> points = new java.util.LinkedHashSet<>();
+        for (Accepted a : flexible) {
+            points.add(a.r.at());
+        }
+        for (ConnectionPoint at : points) {
+            double room = limit.headroomKw(at, nowNs);
+            if (!(room < Double.POSITIVE_INFINITY)) {
+                byPoint.put(at, new double[] {Double.POSITIVE_INFINITY});
+                continue;
+            }
+            double prev = 0;
+            double fixed = 0;
+            for (Accepted a : accepted) {
+                if (!at.equals(a.r.at())) {
+                    continue;
+                }
+                prev += lastPower.getOrDefault(a.r.id(), 0.0);
+                if (!flexible.contains(a)) {
+                    fixed += power.getOrDefault(a.r.id(), 0.0);
+                }
+            }
+            byPoint.put(at, new double[] {Math.max(0, prev + room - fixed)});
+        }
+        for (Accepted a : flexible) {
+            double[] left = byPoint.get(a.r.at());
+            double p = power.get(a.r.id());
+            double q = Math.min(p, left[0]);
+            power.put(a.r.id(), q);
+            left[0] -= q;
+        }
     }
 
     private int indexOf(long id) {
@@ -374,11 +434,17 @@ public final class EnergyInternetServer {
 
     /**
      * The earliest time an accepted request's slack reaches zero (forced use), so a front-end can step
-     * at that instant and not a control step later; Long.MAX_VALUE if none.
+     * at that instant and not a control step later; Long.MAX_VALUE if none. A request paused by the emergency
+     * mode is not forced while it lasts (its slack may be gone: it is forced at the first allocation after), so it
+     * names no instant.
      */
     public long nextForcedNs(long nowNs) {
         long t = Long.MAX_VALUE;
+        boolean emergencyOn = emergency != null && emergency.active();
         for (Accepted a : accepted) {
+            if (emergencyOn && !basic(a.r)) {
+                continue;
+            }
             if (!a.forced && !a.done(nowNs) && !(a.r.isProgramme() && a.programmeStartNs >= 0)) {
                 t = Math.min(t, Math.max(a.r.earliestStartNs(), a.r.latestStartNs(a.remainingKwh())));
             }

@@ -28,6 +28,14 @@ public record TimeSeriesCsv(Path file, LocalDateTime start, long stepS, Map<Stri
 
     /** Reads {@code file}, requiring the named columns. */
     public static TimeSeriesCsv read(Path file, List<String> required) {
+        return read(file, required, List.of());
+    }
+
+    /**
+     * Reads {@code file}, requiring the named columns and also reading the {@code optional} ones where the
+     * header has them ({@link #columns()} then holds them).
+     */
+    public static TimeSeriesCsv read(Path file, List<String> required, List<String> optional) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -38,7 +46,8 @@ public record TimeSeriesCsv(Path file, LocalDateTime start, long stepS, Map<Stri
         int headerLine = 0;
         List<LocalDateTime> times = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
-        int[] index = new int[required.size()];
+        List<String> wanted = new ArrayList<>(required);
+        int[] index = null;
         int timeCol = -1;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -59,10 +68,16 @@ public record TimeSeriesCsv(Path file, LocalDateTime start, long stepS, Map<Stri
                     throw new PacketGridException(at, "no column 'time' in the header (columns: " + String.join(", ", f) + ")");
                 }
                 timeCol = t;
-                for (int k = 0; k < required.size(); k++) {
-                    Integer c = byName.get(required.get(k));
+                for (String o : optional) {
+                    if (byName.containsKey(o) && !wanted.contains(o)) {
+                        wanted.add(o);
+                    }
+                }
+                index = new int[wanted.size()];
+                for (int k = 0; k < wanted.size(); k++) {
+                    Integer c = byName.get(wanted.get(k));
                     if (c == null) {
-                        throw new PacketGridException(at, "no column '" + required.get(k) + "' in the header (columns: "
+                        throw new PacketGridException(at, "no column '" + wanted.get(k) + "' in the header (columns: "
                                 + String.join(", ", f) + ")");
                     }
                     index[k] = c;
@@ -77,16 +92,16 @@ public record TimeSeriesCsv(Path file, LocalDateTime start, long stepS, Map<Stri
             } catch (DateTimeParseException e) {
                 throw new PacketGridException(at, "column 'time': expected a date-time like 2026-01-15T12:00, got '" + f[timeCol] + "'");
             }
-            double[] v = new double[required.size()];
+            double[] v = new double[wanted.size()];
             for (int k = 0; k < v.length; k++) {
                 String s = f[index[k]].strip();
                 try {
                     v[k] = Double.parseDouble(s);
                 } catch (NumberFormatException e) {
-                    throw new PacketGridException(at, "column '" + required.get(k) + "': expected a number, got '" + s + "'");
+                    throw new PacketGridException(at, "column '" + wanted.get(k) + "': expected a number, got '" + s + "'");
                 }
                 if (!Double.isFinite(v[k])) {
-                    throw new PacketGridException(at, "column '" + required.get(k) + "': not a finite number: '" + s + "'");
+                    throw new PacketGridException(at, "column '" + wanted.get(k) + "': not a finite number: '" + s + "'");
                 }
             }
             rows.add(v);
@@ -107,17 +122,53 @@ public record TimeSeriesCsv(Path file, LocalDateTime start, long stepS, Map<Stri
             }
         }
         Map<String, double[]> cols = new java.util.LinkedHashMap<>();
-        for (int k = 0; k < required.size(); k++) {
+        for (int k = 0; k < wanted.size(); k++) {
             double[] c = new double[rows.size()];
             for (int r = 0; r < c.length; r++) {
                 c[r] = rows.get(r)[k];
             }
-            cols.put(required.get(k), c);
+            cols.put(wanted.get(k), c);
         }
         return new TimeSeriesCsv(file, times.get(0), step, cols);
     }
 
     public double[] column(String name) {
         return columns.get(name).clone();
+    }
+
+    /** The header's column names as read (lower case), for files whose columns a caller matches by pattern. */
+    public static List<String> header(Path file) {
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String t = line.strip();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    List<String> out = new ArrayList<>();
+                    for (String c : t.split(",", -1)) {
+                        out.add(c.strip().toLowerCase(Locale.ROOT));
+                    }
+                    return out;
+                }
+            }
+        } catch (IOException e) {
+            throw new PacketGridException(file.toString(), "cannot read: " + e.getMessage());
+        }
+        throw new PacketGridException(file.toString(), "empty: a header and at least two rows are needed");
+    }
+
+    /**
+     * Checks that a series of {@code count} samples at {@code stepS} from {@code start} covers a run from
+     * {@code from} lasting {@code durationS}: its first sample at or before the run's start, its last interval
+     * reaching the run's end. {@code where} names the file or field in the error.
+     */
+    public static void checkCovers(LocalDateTime start, long stepS, int count, LocalDateTime from, double durationS, String where) {
+        long lead = Duration.between(start, from).getSeconds();
+        if (lead < 0) {
+            throw new PacketGridException(where, "starts at " + start + ", after the study's start " + from);
+        }
+        double end = lead + durationS;
+        if (count * (double) stepS < end) {
+            throw new PacketGridException(where, "ends at " + start.plusSeconds(count * stepS) + ", before the study's end "
+                    + from.plusSeconds((long) Math.ceil(durationS)));
+        }
     }
 }

@@ -53,6 +53,16 @@ public final class ProgrammeAppliance {
         }
     }
 
+    /**
+     * A power cut of {@code ns} while it ran: the programme resumes where it stopped (its clock stood still), as
+     * appliances that keep their programme through an outage do.
+     */
+    public void interrupted(long ns) {
+        if (startNs >= 0 && ns > 0) {
+            startNs += ns;
+        }
+    }
+
     public boolean started() {
         return startNs >= 0;
     }

@@ -54,6 +54,17 @@ public final class ProgrammeService implements ServiceDevice {
         return appliance.started() ? appliance.powerKw(nowNs) : appliance.profileKw()[0];
     }
 
+    /** The programme's next step (or its end) once started. */
+    @Override
+    public long nextChangeNs(long nowNs, double powerKw) {
+        if (!appliance.started() || appliance.done(nowNs)) {
+            return Long.MAX_VALUE;
+        }
+        long step = appliance.stepNs();
+        long k = (nowNs - appliance.startNs()) / step + 1;
+        return Math.min(appliance.startNs() + k * step, appliance.startNs() + appliance.durationNs());
+    }
+
     @Override
     public boolean done(long nowNs) {
         return appliance.done(nowNs);

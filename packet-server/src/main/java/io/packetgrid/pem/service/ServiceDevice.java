@@ -37,6 +37,20 @@ public interface ServiceDevice {
     /** Power at full use, kW (a programme's present step while it runs). */
     double fullKw(long nowNs);
 
+    /**
+     * The next instant after {@code nowNs} at which its draw changes by itself while it draws {@code powerKw}:
+     * when its energy is all in (remaining energy over the power; exact for the EV, whose need is grid energy,
+     * and for the sauna at full power, whose need is full power times its heat-up time), or a programme's next
+     * step; {@code Long.MAX_VALUE} when nothing changes.
+     */
+    default long nextChangeNs(long nowNs, double powerKw) {
+        if (!(powerKw > 0)) {
+            return Long.MAX_VALUE;
+        }
+        double dt = Math.ceil(remainingKwh(nowNs) / powerKw * 3.6e12);
+        return dt >= Long.MAX_VALUE - (double) nowNs ? Long.MAX_VALUE : nowNs + Math.max(1, (long) dt);
+    }
+
     /** Whether the service is done. */
     default boolean done(long nowNs) {
         return remainingKwh(nowNs) <= 1e-9;

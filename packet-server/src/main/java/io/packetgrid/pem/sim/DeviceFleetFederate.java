@@ -9,7 +9,7 @@ import io.packetgrid.cosim.time.SimTime;
 import io.packetgrid.cosim.value.ValueKey;
 import io.packetgrid.pem.device.LocalRule;
 import io.packetgrid.pem.device.PemAutomaton;
-import io.packetgrid.pem.device.PvProfile;
+import io.packetgrid.pem.device.OnSiteGeneration;
 import io.packetgrid.pem.packet.ConnectionPoint;
 import io.packetgrid.pem.packet.DeviceEvent;
 import io.packetgrid.pem.packet.PacketReply;
@@ -87,12 +87,15 @@ public final class DeviceFleetFederate implements Federate {
     private final DeviceAgent[] leavers;
     private long nextLeaveNs = LocalRule.NEVER;
     private ServiceAgent[] services = new ServiceAgent[0];
+    private String serviceEndpoint;
+    /** A reply or command reached a deadline device at this step (its next instants change). */
+    private boolean serviceMail;
     private int[] servicePointOf = new int[0];
     private final Map<String, ServiceAgent> serviceByEndpoint = new HashMap<>();
     private long nextServiceNs = LocalRule.NEVER;
     private PointLayout layout;
     private int[] pointOf;
-    private PvProfile[] pvAt;
+    private OnSiteGeneration[] pvAt;
     private long nextLocalNs;
     private final FleetStats stats = new FleetStats();
     private final List<double[]> trace = new ArrayList<>();
@@ -182,7 +185,7 @@ public final class DeviceFleetFederate implements Federate {
         this.servicePointOf = sOf;
         this.layout = l;
         this.pointOf = of;
-        this.pvAt = l.pv() == null ? new PvProfile[l.points().size()] : l.pv().toArray(new PvProfile[0]);
+        this.pvAt = l.pv() == null ? new OnSiteGeneration[l.points().size()] : l.pv().toArray(new OnSiteGeneration[0]);
         return this;
     }
 
@@ -191,9 +194,15 @@ public final class DeviceFleetFederate implements Federate {
      * theirs that the layout lacks are appended to it (no PV); a layout set afterwards must list them.
      */
     public DeviceFleetFederate services(List<ServiceAgent> agents) {
+        return services(agents, serverEndpoint);
+    }
+
+    /** As {@link #services(List)}, their requests going to {@code endpoint} (a server of its own). */
+    public DeviceFleetFederate services(List<ServiceAgent> agents, String endpoint) {
+        serviceEndpoint = endpoint;
         services = agents.toArray(new ServiceAgent[0]);
         List<ConnectionPoint> points = new ArrayList<>(layout.points());
-        List<PvProfile> pv = new ArrayList<>(java.util.Arrays.asList(pvAt));
+        List<OnSiteGeneration> pv = new ArrayList<>(java.util.Arrays.asList(pvAt));
         for (ServiceAgent a : services) {
             if (a.endpoint == null) {
                 a.endpoint = name + "/s" + a.id;
@@ -284,7 +293,10 @@ public final class DeviceFleetFederate implements Federate {
             }
         }
         for (ServiceAgent a : services) {
-            setup.endpoint(a.endpoint);
+            a.observeFromNs = observeFromNs;
+            if (!a.isLocal()) {
+                setup.endpoint(a.endpoint);
+            }
         }
         setup.publishes(powerKey, totalPower());
         setup.publishes(devicePowerKey, devicePowers());
@@ -327,8 +339,9 @@ public final class DeviceFleetFederate implements Federate {
         if (!tick && now >= nextLeaveNs) {
             departuresBetweenSteps(now);
         }
-        if (services.length > 0 && (tick || now >= nextServiceNs)) {
+        if (services.length > 0 && (tick || now >= nextServiceNs || serviceMail)) {
             serviceStep(step, now);
+            serviceMail = false;
         }
         nextLocalNs = Math.min(earliestLocalSwitch(), nextServiceNs);
         nextLeaveNs = leavers.length == 0 ? LocalRule.NEVER : earliestLeave(now);
@@ -370,6 +383,21 @@ public final class DeviceFleetFederate implements Federate {
                 a.advanceTo(now);
                 a.supplied = on;
                 changed |= a.refreshPower(now);
+            }
+        }
+        for (int i = 0; i < services.length; i++) {
+            ServiceAgent a = services[i];
+            boolean on = pointSupplied[servicePointOf[i]];
+            if (on != a.supplied) {
+                a.advanceTo(now);
+                a.supplied = on;
+                if (!on) {
+                    a.unsuppliedSinceNs = now;
+                } else if (a.device instanceof io.packetgrid.pem.service.ProgrammeService p
+                        && p.appliance().started() && !p.appliance().done(a.unsuppliedSinceNs)) {
+                    p.appliance().interrupted(now - a.unsuppliedSinceNs); // a running programme resumes where it stopped
+                }
+                nextServiceNs = now; // decided again at this step: off, or back to its command
             }
         }
     }
@@ -418,6 +446,7 @@ public final class DeviceFleetFederate implements Federate {
 
     private void receiveService(ServiceAgent a, Message m, long now) {
         a.advanceTo(now);
+        serviceMail = true;
         if (m.payload() instanceof ServiceReply r && a.request != null && r.requestId() == a.request.id()) {
             a.onReply(r.accepted(), now);
         } else if (m.payload() instanceof PowerCommand c && a.request != null && c.requestId() == a.request.id()) {
@@ -440,20 +469,31 @@ public final class DeviceFleetFederate implements Federate {
         long next = LocalRule.NEVER;
         for (ServiceAgent a : services) {
             a.advanceTo(now);
+            if (!a.supplied) {
+                changed |= a.powerKw != 0;
+                a.powerKw = 0; // no power, no gateway: it waits for the supply (the grid's change wakes the fleet)
+                continue;
+            }
             ServiceRequest r = a.due(now);
             if (r != null) {
-                step.send(a.endpoint, serverEndpoint, r, PacketRequest.WIRE_BYTES, KIND);
+                step.send(a.endpoint, serviceEndpoint, r, PacketRequest.WIRE_BYTES, KIND);
                 stats.requests++;
             }
             boolean wasForced = a.forced;
             double p = a.decide(now);
-            if (a.forced && !wasForced) {
+            if (a.forced && !wasForced && !a.isLocal()) {
                 step.event("forced_use", "device=" + a.endpoint + " request=" + a.request.id());
             }
             changed |= p != a.powerKw;
             a.powerKw = p;
-            if (a.state == ServiceAgent.State.ACCEPTED && !a.forced && !a.device.done(now)) {
-                next = Math.min(next, Math.max(now + 1, a.forcedAtNs(now)));
+            if (a.state == ServiceAgent.State.ACCEPTED && !a.device.done(now)) {
+                if (!a.forced) {
+                    next = Math.min(next, Math.max(now + 1, a.forcedAtNs(now)));
+                }
+                next = Math.min(next, Math.max(now + 1, a.device.nextChangeNs(now, p))); // done, or a programme's next step
+                if (now < a.request.deadlineNs()) {
+                    next = Math.min(next, a.request.deadlineNs()); // the service's time is over
+                }
             } else if (a.state == ServiceAgent.State.REQUESTED) {
                 next = Math.min(next, Math.max(now + 1, a.requestedAtNs + a.retryNs));
             } else if (a.state == ServiceAgent.State.WAITING) {
@@ -688,11 +728,17 @@ public final class DeviceFleetFederate implements Federate {
         return agents;
     }
 
-    /** Each layout point's device energy over the observation window, kWh (its devices' sum, agent order; PV not included). */
+    /**
+     * Each layout point's device energy over the observation window, kWh (its devices' sum, agent order, then
+     * its deadline devices'; PV not included).
+     */
     public double[] pointEnergyKwh() {
         double[] e = new double[pvAt.length];
         for (int i = 0; i < all.length; i++) {
             e[pointOf[i]] += all[i].energyKwh;
+        }
+        for (int i = 0; i < services.length; i++) {
+            e[servicePointOf[i]] += services[i].energyKwh;
         }
         return e;
     }
@@ -711,7 +757,9 @@ public final class DeviceFleetFederate implements Federate {
             }
         }
         for (ServiceAgent a : services) {
-            out.add(a.endpoint);
+            if (!a.isLocal()) {
+                out.add(a.endpoint);
+            }
         }
         return out;
     }

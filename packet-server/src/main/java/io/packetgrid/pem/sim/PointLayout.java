@@ -1,6 +1,6 @@
 package io.packetgrid.pem.sim;
 
-import io.packetgrid.pem.device.PvProfile;
+import io.packetgrid.pem.device.OnSiteGeneration;
 import io.packetgrid.pem.packet.ConnectionPoint;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,10 +13,10 @@ import java.util.List;
  * household's meter: devices minus PV, what a grid model loads at its bus and phase).
  *
  * @param points        the order of the output (each at most once); every agent's point must be listed
- * @param pv            one profile per point (null entries: no PV), or null for no PV at all
- * @param clockOffsetS  time of day at simulated time 0, s ({@link PvProfile} counts from midnight)
+ * @param pv            the generation at each point, PV or wind (null entries: none), or null for none at all
+ * @param clockOffsetS  time of day at simulated time 0, s ({@link OnSiteGeneration} counts from midnight)
  */
-public record PointLayout(List<ConnectionPoint> points, List<PvProfile> pv, double clockOffsetS) {
+public record PointLayout(List<ConnectionPoint> points, List<? extends OnSiteGeneration> pv, double clockOffsetS) {
 
     public PointLayout {
         points = List.copyOf(points);
@@ -27,7 +27,7 @@ public record PointLayout(List<ConnectionPoint> points, List<PvProfile> pv, doub
             if (pv.size() != points.size()) {
                 throw new IllegalArgumentException("one PV entry per point: " + pv.size() + " for " + points.size() + " points");
             }
-            pv = Collections.unmodifiableList(Arrays.asList(pv.toArray(new PvProfile[0])));
+            pv = Collections.unmodifiableList(Arrays.asList(pv.toArray(new OnSiteGeneration[0])));
         }
         if (!Double.isFinite(clockOffsetS)) {
             throw new IllegalArgumentException("clock offset must be finite");

@@ -11,8 +11,15 @@ import io.packetgrid.pem.service.ServiceRequest;
  * draws the power the server commands, and runs at full power by itself when its slack reaches zero
  * (forced use on the device's side too, so a lost command cannot make it miss its deadline). At its
  * deadline the service is over (a running programme finishes).
+ *
+ * <p>Without a server ({@link #local}) the owner runs the device alone and sends nothing: at full power
+ * from the moment the need arises (a dishwasher started when loaded), or just in time, at full power from
+ * the instant its slack reaches zero (a sauna switched on to be hot at the booked hour).
  */
 public final class ServiceAgent {
+    /** How an owner runs the device without a server. */
+    public enum Local { AS_SOON_AS_POSSIBLE, JUST_IN_TIME }
+
     enum State { WAITING, REQUESTED, ACCEPTED, REJECTED, DONE }
 
     final long id;
@@ -33,6 +40,13 @@ public final class ServiceAgent {
     long forcedSinceNs = -1;
     int rejections;
     boolean wasAccepted;
+    Local local;
+    long observeFromNs;
+    double energyKwh;
+    double forcedKwh;
+    /** Whether its connection point is energised: without supply it draws nothing and sends nothing (gateway down). */
+    boolean supplied = true;
+    long unsuppliedSinceNs = -1;
 
     public ServiceAgent(long id, ServiceDevice device, ConnectionPoint at, int priority, long retryNs) {
         if (id < 0 || id > 0xFFFF_FFFFL) {
@@ -50,10 +64,28 @@ public final class ServiceAgent {
         return this;
     }
 
-    /** Physics to {@code nowNs} at the present power. */
+    /** Runs without a server, as {@code how} says (no messages). */
+    public ServiceAgent local(Local how) {
+        this.local = how;
+        return this;
+    }
+
+    /** Whether it runs without a server. */
+    public boolean isLocal() {
+        return local != null;
+    }
+
+    /** Physics to {@code nowNs} at the present power (and its energy over the observation window). */
     void advanceTo(long nowNs) {
         if (nowNs > advancedNs) {
             device.advance(advancedNs, nowNs, powerKw);
+            double kwh = powerKw * (nowNs - advancedNs) / 3.6e12;
+            if (advancedNs >= observeFromNs) {
+                energyKwh += kwh;
+            }
+            if (forced) {
+                forcedKwh += kwh;
+            }
             advancedNs = nowNs;
         }
     }
@@ -69,6 +101,16 @@ public final class ServiceAgent {
             return null;
         }
         ServiceRequest r = device.request((id << 8) | (attempts & 0xFF), id, priority, at, nowNs);
+        if (local != null) { // no server: the owner's own decision, nothing sent
+            if (r == null) {
+                state = State.DONE;
+                return null;
+            }
+            request = r;
+            state = State.ACCEPTED;
+            commandKw = local == Local.AS_SOON_AS_POSSIBLE ? Double.POSITIVE_INFINITY : 0;
+            return null;
+        }
         if (r == null || !r.feasibleAlone() || r.latestStartNs(r.energyKwh()) < nowNs) {
             state = State.DONE; // nothing left, or it can no longer be met: the owner gives up
             return null;
@@ -110,10 +152,22 @@ public final class ServiceAgent {
         return t;
     }
 
+    long doneAtNs = -1;
+    /** A service lacking less than this much full use at its deadline counts as done, s. */
+    static final double MET_TOLERANCE_S = 1;
+
     /** The power now: forced at zero slack, else the command; a programme runs its profile once started. */
     double decide(long nowNs) {
+        if (doneAtNs < 0 && request != null && wasAcceptedOrLocal() && device.done(nowNs)) {
+            doneAtNs = nowNs;
+        }
         if (state == State.ACCEPTED && nowNs >= request.deadlineNs() && !(device instanceof ProgrammeService p && p.appliance().started())) {
-            state = State.DONE; // the service's time is over (the sauna is in use, the car leaves); a running programme finishes
+            // the service's time is over (the sauna is in use, the car leaves); a running programme finishes. Done if
+            // what it lacks is less than a second of full use (the forced instant is found to a microsecond)
+            if (doneAtNs < 0 && device.remainingKwh(nowNs) <= device.fullKw(nowNs) * MET_TOLERANCE_S / 3600) {
+                doneAtNs = nowNs;
+            }
+            state = State.DONE;
         }
         if (state != State.ACCEPTED || device.done(nowNs)) {
             return 0;
@@ -129,6 +183,10 @@ public final class ServiceAgent {
             return p.appliance().powerKw(nowNs);
         }
         return forced ? device.fullKw(nowNs) : Math.min(commandKw, device.fullKw(nowNs));
+    }
+
+    private boolean wasAcceptedOrLocal() {
+        return wasAccepted || local != null;
     }
 
     public long id() {
@@ -164,5 +222,29 @@ public final class ServiceAgent {
     /** When it went to forced use, or −1. */
     public long forcedSinceNs() {
         return forcedSinceNs;
+    }
+
+    /** Energy drawn over the observation window, kWh. */
+    public double energyKwh() {
+        return energyKwh;
+    }
+
+    /** Energy drawn in forced use (from the instant its slack reached zero), kWh. */
+    public double forcedKwh() {
+        return forcedKwh;
+    }
+
+    public ConnectionPoint at() {
+        return at;
+    }
+
+    /** Whether its service was done by its deadline (all its energy in, or its programme run): what the owner wanted. */
+    public boolean met() {
+        return doneAtNs >= 0 && request != null && doneAtNs <= request.deadlineNs();
+    }
+
+    /** When its service was complete, or −1. */
+    public long doneAtNs() {
+        return doneAtNs;
     }
 }

@@ -28,6 +28,7 @@ public final class ServiceServerFederate implements Federate {
     private final EnergyInternetServer server;
     private final long allocateNs;
     private final LongToDoubleFunction surplusKw;
+    private final ServerInputs inputs;
     private final Map<Long, String> senderOf = new HashMap<>();
     private final Map<Long, Double> lastKw = new HashMap<>();
     private final List<double[]> trace = new ArrayList<>();
@@ -38,11 +39,21 @@ public final class ServiceServerFederate implements Federate {
      * @param surplusKw the local supply beyond the plan at a time, kW (actual minus forecast renewable; 0: as planned)
      */
     public ServiceServerFederate(String name, String endpoint, EnergyInternetServer server, long allocateNs, LongToDoubleFunction surplusKw) {
+        this(name, endpoint, server, allocateNs, surplusKw, ServerInputs.NONE);
+    }
+
+    /**
+     * @param inputs what the server reads from other federates before it decides (a grid view for congestion,
+     *               the fleet's powers for its forecasts, a micro-grid's storage), refreshed at each of its steps
+     */
+    public ServiceServerFederate(String name, String endpoint, EnergyInternetServer server, long allocateNs, LongToDoubleFunction surplusKw,
+                                 ServerInputs inputs) {
         this.name = name;
         this.endpoint = endpoint;
         this.server = server;
         this.allocateNs = allocateNs;
         this.surplusKw = surplusKw;
+        this.inputs = inputs;
     }
 
     @Override
@@ -53,12 +64,14 @@ public final class ServiceServerFederate implements Federate {
     @Override
     public long initialize(Setup setup) {
         setup.endpoint(endpoint);
+        inputs.declare(setup);
         return 0;
     }
 
     @Override
     public long step(Step step) {
         long now = step.now();
+        inputs.refresh(step);
         // what the running requests drew since the last step, at the powers commanded then
         for (Map.Entry<Long, Double> e : lastKw.entrySet()) {
             if (e.getValue() > 0 && now > lastNs) {
@@ -105,7 +118,9 @@ public final class ServiceServerFederate implements Federate {
                 nextNs = now + allocateNs;
             }
         }
-        return Math.min(nextNs, Math.max(now + 1, server.nextForcedNs(now)));
+        // a forced-use instant not after now was acted on above (or its request is paused): the next allocation step
+        long forced = server.nextForcedNs(now);
+        return forced > now ? Math.min(nextNs, forced) : nextNs;
     }
 
     private static java.util.Set<Long> union(java.util.Set<Long> a, java.util.Set<Long> b) {
@@ -116,6 +131,15 @@ public final class ServiceServerFederate implements Federate {
 
     public EnergyInternetServer server() {
         return server;
+    }
+
+    /** The power last commanded to all requests together, kW. */
+    public double commandedKw() {
+        double s = 0;
+        for (double kw : lastKw.values()) {
+            s += kw;
+        }
+        return s;
     }
 
     /** (time_s, allocated kW) at each allocation step. */

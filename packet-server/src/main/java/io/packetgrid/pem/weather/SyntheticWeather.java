@@ -54,6 +54,12 @@ public record SyntheticWeather(double latitudeDeg, double longitudeDeg, double u
         return new SyntheticWeather(60.17, 24.94, 2, 17, 4, 2.5, 48, 0.5, 8, 3.5, 12);
     }
 
+    /** The same climate at another site (latitude, longitude east positive, local time minus UTC in hours). */
+    public SyntheticWeather at(double latitudeDeg, double longitudeDeg, double utcOffsetH) {
+        return new SyntheticWeather(latitudeDeg, longitudeDeg, utcOffsetH, meanAirC, diurnalAmpC, anomalySdC, anomalyCorrH, meanCloud,
+                cloudCorrH, meanWindMs, windCorrH);
+    }
+
     /** {@code days} days from {@code start} (local standard time) at {@code stepS}, from {@code seed}. */
     public WeatherSeries generate(LocalDateTime start, int days, long stepS, long seed) {
         int n = (int) (days * 86_400L / stepS);

@@ -163,11 +163,17 @@ class EnergyInternetServerTest {
         site.update(true, 20, 5, 10, 20 * H);
         Allocation a = s.allocate(20 * H, 0);
         assertFalse(a.powerKw().containsKey(1L), "paused although its slack is zero");
+        // a paused request names no forced-use instant: the EV's latest start (10 kWh at 5 kW by 22:00) is now, 20:00, and
+        // a front-end stepping at it would step again and again at 20:00 (it did, a nanosecond at a time)
+        assertTrue(s.nextForcedNs(20 * H) > 20 * H, "no forced instant in the past while the EV is paused");
         assertTrue(a.powerKw().containsKey(2L));
         assertTrue(a.powerKw().containsKey(3L));
         assertEquals("emergency", s.submit(List.of(ev(4, 0, 1, 20 * H, 24 * H)), 20 * H + MIN).get(0).reason());
         site.update(true, 60, 0, 10, 21 * H);
         assertEquals(5.0, s.allocate(21 * H, 0).powerKw().get(1L), 0, "forced: 10 kWh by 22:00 is now late");
         assertEquals(H, s.emergencyNs(22 * H));
+        // past its deadline with energy owed (nothing was reported drawn), the EV is no longer planned but still forced:
+        // re-planning at 23:00 used to fail on its empty window
+        assertEquals(5.0, s.allocate(23 * H, 0).powerKw().get(1L), 0, "late, still forced");
     }
 }

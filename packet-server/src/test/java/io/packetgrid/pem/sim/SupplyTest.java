@@ -80,4 +80,27 @@ class SupplyTest {
         // (the tank model integrates between its 10 s steps: within 1e-3 °C of the closed form)
         assertEquals(t65, tank.device().state(), 1e-3, "the tank temperature by its own law, power off for 30 min");
     }
+
+    @Test
+    void aDeadlineDeviceStopsInAnOutageAndItsProgrammeResumesAfter() {
+        // a dishwasher at home A loaded at 12:05, run by its owner at once, to be done by 14:00; A is dark 12:10–12:40.
+        // Its programme (2 kW 15 min, 0.15 kW 30 min, 2 kW 15 min) stops after 5 min and resumes at 12:40 where it
+        // stopped: 2 kW to 12:50, 0.15 kW to 13:20, 2 kW to 13:35, done 30 min late but by its deadline, all 1.075 kWh
+        ServiceAgent dw = new ServiceAgent(7, new io.packetgrid.pem.service.ProgrammeService(
+                io.packetgrid.pem.service.ProgrammeAppliance.dishwasher(), 5 * 60 * S, 5 * 60 * S, 2 * H), A, 0, 60 * S)
+                .local(ServiceAgent.Local.AS_SOON_AS_POSSIBLE);
+        DeviceFleetFederate f = new DeviceFleetFederate("houses", List.of(), 10 * S, "server", 0)
+                .layout(new PointLayout(List.of(A, B), null, 12 * 3600.0))
+                .services(List.of(dw))
+                .supply(SUPPLY, new int[] {2, 1});
+        Probe<double[]> points = new Probe<>("probe", "houses", f.pointPowerKey(), 8 * 60 * S, 20 * 60 * S, 45 * 60 * S, 60 * 60 * S);
+        LocalControlTest.run(125 * 60 * S, new Grid(), f, points);
+        assertArrayEquals(new double[] {2, 0}, points.sampled.get(0), 1e-9);
+        assertArrayEquals(new double[] {0, 0}, points.sampled.get(1), 1e-9, "dark: the dishwasher draws nothing");
+        assertArrayEquals(new double[] {2, 0}, points.sampled.get(2), 1e-9, "back: its first phase goes on (5 of 15 min done)");
+        assertArrayEquals(new double[] {0.15, 0}, points.sampled.get(3), 1e-9, "its middle phase from 12:50");
+        assertEquals(95 * 60 * S, dw.doneAtNs());
+        assertEquals(1.075, dw.energyKwh(), 1e-9);
+        assertEquals(true, dw.met());
+    }
 }

@@ -48,8 +48,9 @@ public final class CoupledMetrics {
             tsum += t[k];
             n++;
         }
-        m.put("tracking_mae_pct", n == 0 || tsum <= 0 ? Double.NaN : round(100 * abs / tsum, 3));
-        m.put("tracking_rms_kw", n == 0 ? Double.NaN : round(Math.sqrt(sq / n), 3));
+        boolean tracks = !r.spec().energyInternet(); // the Energy-Internet variant's target is a limit, not a reference
+        m.put("tracking_mae_pct", n == 0 || tsum <= 0 || !tracks ? Double.NaN : round(100 * abs / tsum, 3));
+        m.put("tracking_rms_kw", n == 0 || !tracks ? Double.NaN : round(Math.sqrt(sq / n), 3));
         m.put("flexible_mean_kw", n == 0 ? Double.NaN : round(Arrays.stream(p, from, p.length).filter(x -> !Double.isNaN(x)).average().orElse(Double.NaN), 3));
         m.put("target_mean_kw", n == 0 ? Double.NaN : round(tsum / n, 3));
 

@@ -9,6 +9,8 @@ import io.packetgrid.studies.coupled.events.Timeline;
 import io.packetgrid.studies.coupled.grid.FeederTemplate;
 import io.packetgrid.studies.coupled.household.FeederPlan;
 import io.packetgrid.studies.coupled.household.HouseholdPlanner;
+import io.packetgrid.studies.coupled.inputs.StudyInputs;
+import io.packetgrid.studies.coupled.internet.InternetReport;
 import io.packetgrid.studies.coupled.scenario.CoupledScenario;
 import io.packetgrid.studies.coupled.scenario.FeederSpec;
 import io.packetgrid.studies.coupled.scenario.TargetSpec;
@@ -78,7 +80,7 @@ public final class CoupledStudy implements Study {
 
     /** What {@link #run} and {@link #check} share: the scenario read and checked, ready to simulate. */
     private record Prepared(CoupledScenario s, VariantSpec baseline, FeederTemplate template, List<FeederPlan> plans,
-                            VariantRunner runner) {
+                            VariantRunner runner, StudyInputs inputs) {
     }
 
     private Prepared prepare(JsonNode tree, String source, Path scenarioDir, Warnings warnings) {
@@ -88,12 +90,13 @@ public final class CoupledStudy implements Study {
         FeederTemplate template = FeederTemplate.load(s.feeder(), scenarioDir, source + ": feeder", s.start().seconds() / 3600,
                 s.gridStep().ns(), gridSteps);
         template = Timeline.withProtectionDg(s, template, scenarioDir, source, gridSteps);
-        List<FeederPlan> plans = new HouseholdPlanner(s, template, source).plan();
+        StudyInputs inputs = StudyInputs.load(s, scenarioDir, source, template, s.gridStep().seconds());
+        List<FeederPlan> plans = new HouseholdPlanner(s, template, source, inputs.weather()).plan();
         warnings(s, template, plans, warnings);
-        VariantRunner runner = new VariantRunner(s, template, plans);
+        VariantRunner runner = new VariantRunner(s, template, plans).inputs(inputs);
         Timeline.check(s, template, plans, runner, source);
         io.packetgrid.studies.coupled.der.FeederDer.check(s, template, plans, source);
-        return new Prepared(s, baseline, template, plans, runner);
+        return new Prepared(s, baseline, template, plans, runner, inputs);
     }
 
     @Override
@@ -105,6 +108,7 @@ public final class CoupledStudy implements Study {
         FeederTemplate template = p.template();
         List<FeederPlan> plans = p.plans();
         VariantRunner runner = p.runner();
+        StudyInputs inputs = p.inputs();
 
         List<List<VariantSpec>> phases = new ArrayList<>();
         List<VariantSpec> rest = new ArrayList<>(s.variants());
@@ -166,7 +170,7 @@ public final class CoupledStudy implements Study {
             results.put(baseline.name(), runner.withTargets(results.get(baseline.name()), baselines(results.get(baseline.name()))));
         }
         double wallS = (System.nanoTime() - wall0) / 1e9;
-        return report(s, source, template, plans, results, ctx, wallS);
+        return report(s, source, template, plans, results, ctx, wallS, inputs);
     }
 
     /** What the user should know about this study although it runs (stderr, run.json, report.html). */
@@ -219,7 +223,7 @@ public final class CoupledStudy implements Study {
         if (s.target().kind() != TargetSpec.Kind.BASELINE) {
             return null;
         }
-        boolean needed = s.variants().stream().anyMatch(v -> v.pem() && v.mode() == VariantSpec.Mode.TRACK);
+        boolean needed = s.variants().stream().anyMatch(v -> v.control() == VariantSpec.Control.PEM && v.mode() == VariantSpec.Mode.TRACK);
         VariantSpec b = s.variants().stream().filter(v -> v.name().equals(s.target().baselineVariant())).findFirst().orElse(null);
         if (b == null) {
             if (!needed) {
@@ -228,7 +232,7 @@ public final class CoupledStudy implements Study {
             throw new PacketGridException(source + ": target.baseline_variant", "no variant named '" + s.target().baselineVariant()
                     + "' (variants: " + String.join(", ", s.variants().stream().map(VariantSpec::name).toList()) + ")");
         }
-        if (b.pem() && b.mode() == VariantSpec.Mode.TRACK) {
+        if (b.control() == VariantSpec.Control.PEM && b.mode() == VariantSpec.Mode.TRACK) {
             throw new PacketGridException(source + ": target.baseline_variant", "variant '" + b.name()
                     + "' tracks the target itself; name a local or accept_all variant");
         }
@@ -244,7 +248,7 @@ public final class CoupledStudy implements Study {
     }
 
     private Summary report(CoupledScenario s, String source, FeederTemplate template, List<FeederPlan> plans,
-                           Map<String, VariantResult> results, RunContext ctx, double wallS) {
+                           Map<String, VariantResult> results, RunContext ctx, double wallS, StudyInputs inputs) {
         Path dir = ctx.outDir();
         Summary summary = new Summary(kind(), s.name(), s.seed());
         ObjectNode root = summary.root();
@@ -284,6 +288,10 @@ public final class CoupledStudy implements Study {
             }
             if (r.events() != null) {
                 m.putAll(Timeline.metrics(r.events()));
+            }
+            if (InternetReport.applies(s)) {
+                m = new LinkedHashMap<>(m);
+                m.putAll(InternetReport.metrics(s, r, inputs));
             }
             if (r.der() != null) {
                 m = new LinkedHashMap<>(m);
@@ -329,6 +337,7 @@ public final class CoupledStudy implements Study {
             }
             Path vdir = dir.resolve(v.name());
             CoupledCsv.write(vdir, s, r);
+            InternetReport.write(vdir, r);
             writeText(vdir.resolve("profile.txt"), profile(r.report()));
         }
         summary.write(dir);
@@ -339,12 +348,17 @@ public final class CoupledStudy implements Study {
         String text = String.format(Locale.ROOT, "PacketGrid coupled study '%s': %d feeder%s (%s), %d households, %d devices, %s from %s, "
                         + "grid every %s, devices every %s, seed %d%n", s.name(), plans.size(), plans.size() == 1 ? "" : "s",
                 template.label(), households, devices, s.duration(), clock(s.start().seconds()), s.gridStep(), s.deviceStep(), s.seed())
-                + SummaryTable.format(io.packetgrid.studies.coupled.der.DerResults.table(s, s.events() == null ? TABLE : Timeline.table(TABLE)),
-                table);
+                + SummaryTable.format(io.packetgrid.studies.coupled.der.DerResults.table(s, rows(s)), table);
         writeText(dir.resolve("summary.txt"), text);
         SummaryTable.print(ctx.out(), text);
         ctx.out().printf(Locale.ROOT, "simulated %d variant%s in %.1f s%n", results.size(), results.size() == 1 ? "" : "s", wallS);
         return summary;
+    }
+
+    /** The printed table's rows: the study's, the time line's with events, the Energy Internet's where it applies. */
+    static List<String> rows(CoupledScenario s) {
+        List<String> rows = s.events() == null ? TABLE : Timeline.table(TABLE);
+        return InternetReport.applies(s) ? InternetReport.table(rows) : rows;
     }
 
     /** The kernel's wall-time profile: the heaviest federates, then the totals per kind of federate. */

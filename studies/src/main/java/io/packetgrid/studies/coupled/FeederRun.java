@@ -3,6 +3,7 @@ package io.packetgrid.studies.coupled;
 import io.packetgrid.pem.policy.PolicyStats;
 import io.packetgrid.studies.coupled.grid.GridSeries;
 import io.packetgrid.studies.coupled.household.FeederPlan;
+import io.packetgrid.studies.coupled.internet.ServiceResults;
 import io.packetgrid.studies.coupled.sim.FleetResults;
 import java.util.List;
 
@@ -15,7 +16,15 @@ import java.util.List;
  * @param ledgerAccepted packets the server granted
  * @param ledgerKwh      energy it granted
  * @param targetKw       the target at the start of each device interval
+ * @param services       the deadline devices and, under {@code energy_internet}, their server
  */
 public record FeederRun(FeederPlan plan, FleetResults fleet, GridSeries grid,
-                        List<double[]> serverTrace, PolicyStats stats, long ledgerAccepted, double ledgerKwh, double[] targetKw) {
+                        List<double[]> serverTrace, PolicyStats stats, long ledgerAccepted, double ledgerKwh, double[] targetKw,
+                        ServiceResults services) {
+
+    /** A feeder without deadline devices. */
+    public FeederRun(FeederPlan plan, FleetResults fleet, GridSeries grid, List<double[]> serverTrace, PolicyStats stats,
+                     long ledgerAccepted, double ledgerKwh, double[] targetKw) {
+        this(plan, fleet, grid, serverTrace, stats, ledgerAccepted, ledgerKwh, targetKw, ServiceResults.NONE);
+    }
 }

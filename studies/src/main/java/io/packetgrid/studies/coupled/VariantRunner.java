@@ -29,6 +29,7 @@ import io.packetgrid.pem.policy.IslandTarget;
 import io.packetgrid.pem.policy.MeasuredEstimator;
 import io.packetgrid.pem.policy.PolicyMode;
 import io.packetgrid.pem.policy.RampLimiter;
+import io.packetgrid.pem.policy.SelfSufficiencyTarget;
 import io.packetgrid.pem.policy.SiteMeasurements;
 import io.packetgrid.pem.policy.StorageMeasurements;
 import io.packetgrid.pem.policy.TargetSignal;
@@ -53,6 +54,9 @@ import io.packetgrid.studies.coupled.grid.FeederGrid;
 import io.packetgrid.studies.coupled.grid.FeederTemplate;
 import io.packetgrid.studies.coupled.household.FeederPlan;
 import io.packetgrid.studies.coupled.household.Household;
+import io.packetgrid.studies.coupled.inputs.StudyInputs;
+import io.packetgrid.studies.coupled.internet.InternetServer;
+import io.packetgrid.studies.coupled.internet.ServiceResults;
 import io.packetgrid.studies.coupled.scenario.CommunitySpec;
 import io.packetgrid.studies.coupled.scenario.CoupledScenario;
 import io.packetgrid.studies.coupled.scenario.DeviceType;
@@ -91,11 +95,19 @@ public final class VariantRunner {
     private final FeederTemplate template;
     private final List<FeederPlan> plans;
     private EventPlan events = EventPlan.none();
+    private StudyInputs inputs;
 
     public VariantRunner(CoupledScenario scenario, FeederTemplate template, List<FeederPlan> plans) {
         this.s = scenario;
         this.template = template;
         this.plans = List.copyOf(plans);
+        this.inputs = StudyInputs.flat(scenario.inputs());
+    }
+
+    /** The study's calendar inputs (prices and forecasts of the Energy-Internet server). */
+    public VariantRunner inputs(StudyInputs in) {
+        this.inputs = in;
+        return this;
     }
 
     /** The study's time line (checked by {@link EventPlan#of}); its first feeder carries it. */
@@ -155,10 +167,11 @@ public final class VariantRunner {
         boolean timeline = timeline() && withGrid;
         List<EmergencyMode> emergencies = new ArrayList<>();
         List<FeederDer> ders = new ArrayList<>();
+        List<InternetServer> internets = new ArrayList<>();
         for (int f = 0; f < plans.size(); f++) {
             FeederPlan plan = plans.get(f);
-            DeviceFleetFederate fleet = FeederFleet.build(plan, v.pem(), s.pem(), dt, s.observeFrom().ns(), s.start().seconds(),
-                    s.outputs().deviceEvents());
+            DeviceFleetFederate fleet = FeederFleet.build(plan, v.pem(), v.energyInternet(), s.energyInternet().retry().ns(), s.pem(), dt,
+                    s.observeFrom().ns(), s.start().seconds(), s.outputs().deviceEvents());
             fleets.add(fleet);
             endpoints.add(fleet.endpoints());
             FeederGrid grid = null;
@@ -194,6 +207,9 @@ public final class VariantRunner {
                 servers.add(server(v, plan, fleet, grid, baselines == null ? null : baselines.get(f), ledgers,
                         timeline && f == 0 ? emergencies : null, der));
             }
+            if (v.energyInternet()) {
+                internets.add(internet(v, plan, fleet, grid, timeline && f == 0));
+            }
         }
         Federation fed = new Federation();
         fleets.forEach(fed::add);
@@ -208,6 +224,7 @@ public final class VariantRunner {
         grids.forEach(g -> fed.addAll(g.federates()));
         ders.stream().filter(java.util.Objects::nonNull).forEach(d -> fed.add(d.recorder()));
         servers.forEach(fed::add);
+        internets.forEach(i -> fed.add(i.federate()));
         // the time line on the first feeder: its events, its protection, what followed
         ProtectionInstrument instrument = null;
         ProtectionCoSimulation.Federates protection = null;
@@ -244,7 +261,8 @@ public final class VariantRunner {
         RadioNetwork[] radio = new RadioNetwork[1];
         EventNetwork[] eventNet = new EventNetwork[1];
         if (v.pem() || protection != null) {
-            RadioConfig rc = net.model() == NetworkSpec.Model.RADIO ? RadioDeployment.complete(s.radio(), plans, endpoints) : null;
+            RadioConfig rc = net.model() == NetworkSpec.Model.RADIO ? RadioDeployment.complete(s.radio(), plans, endpoints,
+                    v.energyInternet() ? plans.stream().map(FeederFleet::serviceEndpoint).toList() : List.of()) : null;
             if (rc != null && !protectionDevices.isEmpty()) {
                 List<RadioConfig.DeviceConfig> all = new ArrayList<>(rc.devices());
                 all.addAll(protectionDevices);
@@ -254,6 +272,9 @@ public final class VariantRunner {
             Set<String> serverEndpoints = new HashSet<>();
             for (FeederPlan plan : plans) {
                 serverEndpoints.add(plan.serverName());
+                if (v.energyInternet()) {
+                    serverEndpoints.add(FeederFleet.serviceEndpoint(plan));
+                }
             }
             fed.network(streams -> {
                 Network inner = switch (net.model()) {
@@ -291,13 +312,16 @@ public final class VariantRunner {
         List<FeederRun> runs = new ArrayList<>();
         for (int f = 0; f < plans.size(); f++) {
             FeederPlan plan = plans.get(f);
-            FleetResults fleet = FleetResults.of(fleets.get(f), FeederFleet.types(plan), dSteps);
-            double[] target = io.packetgrid.studies.coupled.target.Targets.offline(s, plan.households().size(),
+            FleetResults fleet = FleetResults.of(fleets.get(f), FeederFleet.types(plan, v.energyInternet()), dSteps);
+            double[] target = v.energyInternet() ? internetTarget(plan, fleet.pvKw())
+                    : io.packetgrid.studies.coupled.target.Targets.offline(s, plan.households().size(),
                     baselines == null ? null : baselines.get(f), fleet.pvKw(), baseKw(plan), dSteps);
             PacketServerFederate server = v.pem() ? servers.get(f) : null;
             runs.add(new FeederRun(plan, fleet, withGrid ? grids.get(f).series() : null,
                     server == null ? List.of() : server.trace(), server == null ? null : server.policy().stats(),
-                    server == null ? 0 : ledgers.get(f).accepted(), server == null ? 0 : ledgers.get(f).acceptedKwh(), target));
+                    server == null ? 0 : ledgers.get(f).accepted(), server == null ? 0 : ledgers.get(f).acceptedKwh(), target,
+                    ServiceResults.of(fleets.get(f), FeederFleet.serviceTypes(plan, v.energyInternet()),
+                            v.energyInternet() ? internets.get(f) : null, s.duration().ns())));
         }
         RadioStatistics rs = radio[0] == null || !v.pem() ? null : radio[0].statistics();
         EventResults er = null;
@@ -346,10 +370,11 @@ public final class VariantRunner {
         List<FeederRun> runs = new ArrayList<>();
         for (int f = 0; f < r.feeders().size(); f++) {
             FeederRun x = r.feeders().get(f);
-            double[] target = io.packetgrid.studies.coupled.target.Targets.offline(s, x.plan().households().size(),
+            double[] target = r.spec().energyInternet() ? internetTarget(x.plan(), x.fleet().pvKw())
+                    : io.packetgrid.studies.coupled.target.Targets.offline(s, x.plan().households().size(),
                     baselines == null ? null : baselines.get(f), x.fleet().pvKw(), baseKw(x.plan()), deviceSteps());
             runs.add(new FeederRun(x.plan(), x.fleet(), x.grid(), x.serverTrace(), x.stats(), x.ledgerAccepted(),
-                    x.ledgerKwh(), target));
+                    x.ledgerKwh(), target, x.services()));
         }
         return new VariantResult(r.spec(), runs, r.traffic(), r.radio(), r.report(), r.events(), r.der());
     }
@@ -360,7 +385,9 @@ public final class VariantRunner {
         PemSpec p = s.pem();
         int n = plan.households().size();
         SiteMeasurements site = new SiteMeasurements();
-        TargetSignal target = io.packetgrid.studies.coupled.target.Targets.online(s, n, baseline, site);
+        // under the Energy-Internet server the PEM devices keep the feeder's import (with the deadline devices) under its limit
+        TargetSignal target = v.energyInternet() ? new SelfSufficiencyTarget(site, importLimitKw(plan))
+                : io.packetgrid.studies.coupled.target.Targets.online(s, n, baseline, site);
         // the micro-grid's state from the grid side; an island-aware server tracks the battery toward zero
         StorageMeasurements storage = null;
         EmergencyMode emergency = null;
@@ -411,21 +438,76 @@ public final class VariantRunner {
             }
         }
         if (v.gridAware() && grid != null) {
-            GridLimitsSpec g = s.gridLimits();
-            int[] phases = new int[n];
-            for (Household h : plan.households()) {
-                phases[h.index()] = h.phase();
-            }
-            GridViewInput view = new GridViewInput(grid.loadVoltageKey(), grid.sensitivityKey(), grid.transformerKey(),
-                    fleet.pointPowerKey(), fleet.meterKey(), phases, grid.householdLoad(), grid.loadCount(), transformerKva(grid));
-            b.gate(new GridGate(new GridLimits(g.vMinPu() + g.gateMarginPu(), g.vMaxPu() - g.gateMarginPu(),
-                    g.transformerMaxPct() / 100, g.directional(), g.predictive()), view));
+            GridViewInput view = gridView(plan, fleet, grid);
+            b.gate(gate(view));
             inputs.add(view);
         }
         LedgerPolicy ledger = new LedgerPolicy(b.build());
         ledgers.add(ledger);
         return new PacketServerFederate(plan.serverName(), plan.serverName(), ledger,
                 ServerInputs.of(inputs.toArray(new ServerInputs[0])), dt);
+    }
+
+    /** A feeder's import limit under the Energy-Internet server, kW. */
+    private double importLimitKw(FeederPlan plan) {
+        return s.energyInternet().importLimitKwPerHousehold() * plan.households().size();
+    }
+
+    /** The Energy-Internet variant's target at each device step: the flexible power that keeps the import at its limit. */
+    private double[] internetTarget(FeederPlan plan, double[] pvKw) {
+        double[] base = baseKw(plan);
+        double[] out = new double[base.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = pvKw[k] - base[k] + importLimitKw(plan);
+        }
+        return out;
+    }
+
+    /** The grid-aware server's view of a feeder's grid (refreshed as a server input). */
+    private GridViewInput gridView(FeederPlan plan, DeviceFleetFederate fleet, FeederGrid grid) {
+        int[] phases = new int[plan.households().size()];
+        for (Household h : plan.households()) {
+            phases[h.index()] = h.phase();
+        }
+        return new GridViewInput(grid.loadVoltageKey(), grid.sensitivityKey(), grid.transformerKey(),
+                fleet.pointPowerKey(), fleet.meterKey(), phases, grid.householdLoad(), grid.loadCount(), transformerKva(grid));
+    }
+
+    /** The grid gate over a view, with the scenario's limits less the gate margin. */
+    private GridGate gate(GridViewInput view) {
+        GridLimitsSpec g = s.gridLimits();
+        return new GridGate(new GridLimits(g.vMinPu() + g.gateMarginPu(), g.vMaxPu() - g.gateMarginPu(),
+                g.transformerMaxPct() / 100, g.directional(), g.predictive()), view);
+    }
+
+    /**
+     * A feeder's Energy-Internet server: its own grid view and gate (congestion) when the variant is grid-aware,
+     * and in an island its own emergency mode on the community battery's state when the variant is island-aware.
+     */
+    private InternetServer internet(VariantSpec v, FeederPlan plan, DeviceFleetFederate fleet, FeederGrid grid, boolean island) {
+        List<ServerInputs> in = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        after.add(plan.fleetName());
+        GridGate gate = null;
+        if (grid != null) {
+            after.add(plan.gridName());
+            if (v.gridAware()) {
+                GridViewInput view = gridView(plan, fleet, grid);
+                gate = gate(view);
+                in.add(view);
+            }
+        }
+        EmergencyMode emergency = null;
+        StorageMeasurements storage = null;
+        if (island && grid != null && grid.grid().microgrid() != null && v.islandAware()) {
+            storage = new StorageMeasurements();
+            emergency = new EmergencyMode(s.island().emergencySocPct(), s.island().emergencyExitSocPct());
+            var g = grid.grid();
+            in.add(new IslandInput(storage, g.islandKey("islanded"), g.islandKey("battery_soc_pct"), g.islandKey("battery_kw"),
+                    g.islandKey("battery_kw_limit"), emergency));
+        }
+        return InternetServer.build(s, plan, fleet, inputs, baseKw(plan), gate, in.isEmpty() ? null : ServerInputs.of(in.toArray(
+                new ServerInputs[0])), after, emergency, storage, rules(s.community(), plan.households().size()));
     }
 
     private static double transformerKva(FeederGrid grid) {

@@ -69,8 +69,12 @@ class ResolvedScenarioTest {
         everyComponent(parsed.getClass(), tree, "", missing);
         assertTrue(missing.isEmpty(), file.getFileName() + ": fields the resolved scenario lacks: " + missing);
         Object back = parse(yaml, "resolved", null);
-        assertEquals(parsed, back, file.getFileName() + ": the resolved scenario reads back as another scenario, first at "
-                + firstDifference(parsed, back, ""));
+        if (!parsed.equals(back)) {
+            // a file beside the scenario (a script, fusion-grid/cell.dss) is written with its absolute path: the records
+            // differ by that path only, so both, written out with the scenario's folder, are the same bytes
+            assertEquals(yaml, ScenarioWriter.yaml(back, file.getParent()), file.getFileName()
+                    + ": the resolved scenario reads back as another scenario, first at " + firstDifference(parsed, back, ""));
+        }
         assertEquals(yaml, ScenarioWriter.yaml(back, null), "written twice, the same bytes");
     }
 

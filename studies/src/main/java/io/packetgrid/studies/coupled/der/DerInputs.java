@@ -44,27 +44,21 @@ public final class DerInputs implements Federate {
     private ValueKey<Double> pvOffKey;
 
     /**
-     * @param devicePowers the fleet's per-device power (agent order: households in order, each one's devices in order)
+     * @param devicePowers the fleet's per-device power ({@code device_p_kw}: its agents, then its deadline devices)
+     * @param householdOfDevice the household (position in the plan) of each entry of {@code devicePowers}
      * @param pvHouseholds the households whose PV is a PV system, in the PV systems' order
      * @param clockOffsetS time of day at t = 0, s (the fleet's PV clock)
      * @param hourOfDay    hour of day at a simulated time (the storage schedules)
      */
-    public DerInputs(FeederPlan plan, ValueKey<double[]> devicePowers, List<Household> pvHouseholds,
+    public DerInputs(FeederPlan plan, ValueKey<double[]> devicePowers, int[] householdOfDevice, List<Household> pvHouseholds,
                      List<InverterSpec.StorageDispatch> storage, long stepNs, int steps, double clockOffsetS,
                      LongToDoubleFunction hourOfDay) {
         this.name = plan.name() + "/der_inputs";
         this.fleetName = plan.fleetName();
         this.devicePowers = devicePowers;
         this.households = plan.households().size();
-        int agents = plan.deviceCount();
-        this.householdOfAgent = new int[agents];
-        int a = 0;
-        for (Household h : plan.households()) {
-            for (int d = 0; d < h.devices().size(); d++) {
-                householdOfAgent[a++] = h.index();
-            }
-        }
-        this.pv = pvHouseholds.stream().map(Household::pv).toArray(PvProfile[]::new);
+        this.householdOfAgent = householdOfDevice.clone();
+        this.pv = pvHouseholds.stream().map(h -> (PvProfile) h.pv()).toArray(PvProfile[]::new);
         this.storage = List.copyOf(storage);
         this.stepNs = stepNs;
         this.steps = steps;

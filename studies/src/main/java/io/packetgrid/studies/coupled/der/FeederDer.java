@@ -58,9 +58,23 @@ public final class FeederDer {
         }
         Feeder f = HouseholdInverters.feeder(inv, template, plan, "inverters");
         List<Household> pv = inv.householdPv() == InverterSpec.HouseholdPv.PVSYSTEM ? HouseholdInverters.withPv(plan) : List.of();
-        DerInputs in = new DerInputs(plan, fleet.devicePowerKey(), pv, inv.storage(), s.gridStep().ns(), gridSteps,
+        DerInputs in = new DerInputs(plan, fleet.devicePowerKey(), householdOfDevice(fleet), pv, inv.storage(), s.gridStep().ns(), gridSteps,
                 s.start().seconds(), s::hourOfDay);
         return new FeederDer(inv, plan, f, in, pv, s.gridStep().ns(), gridSteps, observeStep);
+    }
+
+    /** The household (layout point) of each entry of the fleet's {@code device_p_kw}: its agents, then its deadline devices. */
+    static int[] householdOfDevice(DeviceFleetFederate fleet) {
+        List<io.packetgrid.pem.packet.ConnectionPoint> points = fleet.layout().points();
+        int n = fleet.agents().size();
+        int[] out = new int[n + fleet.serviceAgents().size()];
+        for (int i = 0; i < n; i++) {
+            out[i] = points.indexOf(fleet.agents().get(i).at());
+        }
+        for (int i = 0; i < fleet.serviceAgents().size(); i++) {
+            out[n + i] = points.indexOf(fleet.serviceAgents().get(i).at());
+        }
+        return out;
     }
 
     /**

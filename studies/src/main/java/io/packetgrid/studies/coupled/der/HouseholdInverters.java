@@ -2,6 +2,8 @@ package io.packetgrid.studies.coupled.der;
 
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.api.Feeder;
+import io.packetgrid.pem.device.PvProfile;
+import io.packetgrid.studies.coupled.scenario.DeviceType;
 import io.packetgrid.studies.coupled.grid.FeederTemplate;
 import io.packetgrid.studies.coupled.household.FeederPlan;
 import io.packetgrid.studies.coupled.household.Household;
@@ -41,16 +43,29 @@ public final class HouseholdInverters {
         return plan.households().stream().filter(h -> h.pv() != null).toList();
     }
 
-    /** The commands that add the plan's PV systems and their inverter control (empty without PV or in profile mode). */
-    public static String commands(InverterSpec inv, FeederTemplate template, FeederPlan plan) {
+    /**
+     * The commands that add the plan's PV systems and their inverter control (empty without PV or in profile mode).
+     *
+     * @param where the scenario's {@code inverters} field, for errors
+     * @throws PacketGridException naming {@code <where>.household_pv} when a household's generation is not the clear-sky
+     *                             PV profile of {@code devices.pv} (weather-driven PV, a wind turbine): not modelled as PV systems
+     */
+    public static String commands(InverterSpec inv, FeederTemplate template, FeederPlan plan, String where) {
         List<Household> pv = withPv(plan);
         if (inv.householdPv() != InverterSpec.HouseholdPv.PVSYSTEM || pv.isEmpty()) {
             return "";
         }
+        for (Household h : pv) {
+            if (!(h.pv() instanceof PvProfile) || !h.generators().equals(List.of(DeviceType.PV))) {
+                throw new PacketGridException(where + ".household_pv", "pvsystem models the clear-sky PV of devices.pv; household "
+                        + h.id() + " has " + h.generators() + (h.pv() instanceof PvProfile ? "" : " from inputs.weather")
+                        + " (use household_pv: profile)");
+            }
+        }
         StringBuilder b = new StringBuilder();
         List<String> ders = new ArrayList<>();
         for (Household h : pv) {
-            double kwp = h.pv().peakKw();
+            double kwp = ((PvProfile) h.pv()).peakKw();
             double kva = inv.kvaPerKwp() * kwp;
             double vLn = template.loadNominalV(h.load());
             String conn = h.phase() == 0 ? "phases=3 bus1=" + h.bus() + String.format(Locale.ROOT, " kV=%.6f", vLn * Math.sqrt(3) / 1000)
@@ -107,7 +122,7 @@ public final class HouseholdInverters {
      */
     public static Feeder feeder(InverterSpec inv, FeederTemplate template, FeederPlan plan, String where) {
         Feeder f = template.newFeeder();
-        String cmds = commands(inv, template, plan);
+        String cmds = commands(inv, template, plan, where);
         if (!cmds.isEmpty()) {
             try {
                 f.runCommands(cmds, "inverters (" + plan.name() + ")");

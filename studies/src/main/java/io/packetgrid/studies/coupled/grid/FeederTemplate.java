@@ -223,6 +223,27 @@ public final class FeederTemplate {
         return nominalV[load];
     }
 
+    /**
+     * Replaces a load's base load (kW at every grid step, e.g. from a base-load file); its reactive power keeps
+     * the script's ratio of kvar to kW for that load.
+     */
+    public void replaceBaseKw(int load, double[] kw) {
+        if (kw.length != steps()) {
+            throw new IllegalArgumentException("a base load per grid step: " + kw.length + " for " + steps());
+        }
+        double p = 0;
+        double q = 0;
+        for (int k = 0; k < kw.length; k++) {
+            p += baseKw[load][k];
+            q += baseKvar[load][k];
+        }
+        double ratio = p > 0 ? q / p : 0;
+        for (int k = 0; k < kw.length; k++) {
+            baseKw[load][k] = kw[k];
+            baseKvar[load][k] = kw[k] * ratio;
+        }
+    }
+
     public int steps() {
         return baseKw.length == 0 ? 0 : baseKw[0].length;
     }

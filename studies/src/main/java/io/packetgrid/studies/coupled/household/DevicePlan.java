@@ -68,6 +68,16 @@ public sealed interface DevicePlan {
 
     /** @param params plug-in and plug-out in run time (seconds from the start) */
     record EvPlan(EvParams params) implements DevicePlan {
+        /**
+         * The same car as a deadline device (the Energy-Internet server's EV): charging at any power up to the
+         * charger's, its plug-out the deadline of a full charge to its target.
+         */
+        public io.packetgrid.pem.service.EvService service() {
+            return new io.packetgrid.pem.service.EvService(new io.packetgrid.pem.service.ModulatedEv(params.batteryKwh(),
+                    params.chargerKw(), params.efficiency(), params.arrivalSoc()), (long) Math.ceil(params.arrivalS() * 1e9),
+                    (long) Math.floor(params.departureS() * 1e9), params.targetSoc());
+        }
+
         public DeviceType type() {
             return DeviceType.EV_CHARGER;
         }

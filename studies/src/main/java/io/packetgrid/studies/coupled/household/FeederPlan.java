@@ -37,7 +37,7 @@ public record FeederPlan(int copy, String name, List<Household> households, int[
     public int deviceCount() {
         int n = 0;
         for (Household h : households) {
-            n += h.devices().size();
+            n += h.devices().size() + h.services().size();
         }
         return n;
     }

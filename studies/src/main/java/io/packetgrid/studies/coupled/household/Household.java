@@ -1,6 +1,7 @@
 package io.packetgrid.studies.coupled.household;
 
-import io.packetgrid.pem.device.PvProfile;
+import io.packetgrid.pem.device.OnSiteGeneration;
+import io.packetgrid.studies.coupled.scenario.DeviceType;
 import java.util.List;
 
 /**
@@ -16,13 +17,23 @@ import java.util.List;
  * @param xM         map position, metres
  * @param yM         map position, metres
  * @param devices    flexible devices
- * @param pv         rooftop PV, or null
+ * @param pv         its generation (rooftop PV and/or a small wind turbine), or null
+ * @param services   deadline devices (dishwasher, sauna)
+ * @param generators what {@code pv} is made of ({@code pv}, {@code wind})
  */
 public record Household(int index, String id, int load, int shapeLoad, String bus, int phase, double xM, double yM,
-                        List<DevicePlan> devices, PvProfile pv) {
+                        List<DevicePlan> devices, OnSiteGeneration pv, List<ServicePlan> services, List<DeviceType> generators) {
 
     public Household {
         devices = List.copyOf(devices);
+        services = List.copyOf(services);
+        generators = List.copyOf(generators);
+    }
+
+    /** A household with flexible devices and perhaps PV only. */
+    public Household(int index, String id, int load, int shapeLoad, String bus, int phase, double xM, double yM,
+                     List<DevicePlan> devices, OnSiteGeneration pv) {
+        this(index, id, load, shapeLoad, bus, phase, xM, yM, devices, pv, List.of(), pv == null ? List.of() : List.of(DeviceType.PV));
     }
 
     /** Equipment as text for tables: {@code wh+ev+pv}. */
@@ -31,8 +42,11 @@ public record Household(int index, String id, int load, int shapeLoad, String bu
         for (DevicePlan d : devices) {
             b.append(b.length() == 0 ? "" : "+").append(d.type().shortName());
         }
-        if (pv != null) {
-            b.append(b.length() == 0 ? "" : "+").append("pv");
+        for (ServicePlan d : services) {
+            b.append(b.length() == 0 ? "" : "+").append(d.type().shortName());
+        }
+        for (DeviceType g : generators) {
+            b.append(b.length() == 0 ? "" : "+").append(g.shortName());
         }
         return b.length() == 0 ? "none" : b.toString();
     }

@@ -6,7 +6,13 @@ import io.packetgrid.pem.device.EvParams;
 import io.packetgrid.pem.device.HeatPumpParams;
 import io.packetgrid.pem.device.HotWaterDraws;
 import io.packetgrid.pem.device.PemBand;
+import io.packetgrid.pem.device.OnSiteGeneration;
 import io.packetgrid.pem.device.PvProfile;
+import io.packetgrid.pem.service.SaunaParams;
+import io.packetgrid.pem.weather.PvModel;
+import io.packetgrid.pem.weather.WeatherGeneration;
+import io.packetgrid.pem.weather.WeatherSeries;
+import io.packetgrid.pem.weather.WindTurbine;
 import io.packetgrid.pem.device.WaterHeaterParams;
 import io.packetgrid.studies.coupled.grid.FeederTemplate;
 import io.packetgrid.studies.coupled.scenario.CoupledScenario;
@@ -32,12 +38,26 @@ public final class HouseholdPlanner {
     private final FeederTemplate template;
     private final RandomStreams streams;
     private final String source;
+    private final WeatherSeries weather;
 
     public HouseholdPlanner(CoupledScenario scenario, FeederTemplate template, String source) {
+        this(scenario, template, source, null);
+    }
+
+    /**
+     * @param weather the run's weather from its start (PV from irradiance, heat pumps from the air
+     *                temperature, small turbines from the wind), or null for the scenario's profiles
+     */
+    public HouseholdPlanner(CoupledScenario scenario, FeederTemplate template, String source, WeatherSeries weather) {
         this.s = scenario;
         this.template = template;
         this.streams = new RandomStreams(scenario.seed());
         this.source = source;
+        this.weather = weather;
+        if (weather == null && (scenario.households().mix().wind() > 0
+                || scenario.households().overrides().stream().anyMatch(o -> o.devices().contains(DeviceType.WIND)))) {
+            throw new PacketGridException(source + ": households", "wind turbines need a weather input (inputs.weather)");
+        }
     }
 
     /** All feeder copies of the scenario. */
@@ -153,18 +173,38 @@ public final class HouseholdPlanner {
             double x = xy == null ? Double.NaN : xy[0] - origin[0] + ox;
             double y = xy == null ? Double.NaN : xy[1] - origin[1] + oy;
             List<DevicePlan> devices = new ArrayList<>();
-            PvProfile pv = null;
+            List<ServicePlan> services = new ArrayList<>();
+            List<DeviceType> generators = new ArrayList<>();
+            OnSiteGeneration pv = null;
+            PvModel array = null;
+            DeviceParams.WindSpec windSpec = s.devices().wind();
+            WindTurbine turbine = null;
             for (DeviceType t : has.get(load)) {
                 String stream = "coupled/" + name + "/" + info.name() + "/" + t.label();
                 UniformRandomProvider r = streams.stream(stream);
                 if (t == DeviceType.PV) {
                     DeviceParams.PvSpec p = s.devices().pv();
-                    pv = PvProfile.clearSky(p.peakKw().draw(r), p.sunriseH(), p.sunsetH());
+                    double peak = p.peakKw().draw(r);
+                    if (weather == null) {
+                        pv = PvProfile.clearSky(peak, p.sunriseH(), p.sunsetH());
+                    } else {
+                        array = PvModel.pvwatts(peak); // with weather: the DC rating of a PVWatts array
+                    }
+                    generators.add(t);
+                } else if (t == DeviceType.WIND) {
+                    turbine = new WindTurbine(windSpec.ratedKw().draw(r), windSpec.cutInMs(), windSpec.ratedMs(), windSpec.cutOutMs());
+                    generators.add(t);
+                } else if (t.deadline()) {
+                    services.add(service(t, r));
                 } else {
                     devices.add(device(t, r, stream));
                 }
             }
-            hs.add(new Household(hs.size(), info.name(), load, shape[load], info.bus(), info.phase(), x, y, devices, pv));
+            if (array != null || turbine != null) {
+                pv = new WeatherGeneration(array, turbine, windSpec.hubM(), weather, s.start().seconds());
+            }
+            hs.add(new Household(hs.size(), info.name(), load, shape[load], info.bus(), info.phase(), x, y, devices, pv, services,
+                    generators));
         }
         return new FeederPlan(c, name, hs, shape);
     }
@@ -184,6 +224,40 @@ public final class HouseholdPlanner {
         double inlet = w.inletC().draw(r);
         PemBand band = PemBand.symmetric(set, w.deadbandPct() / 100 * set, w.pemBandPct() / 100 * set);
         return new WaterHeaterParams(tank, set, kw, 1.0, tau, amb, inlet, band);
+    }
+
+    /** Run time (ns from the start) of an hour of day: the first such instant at or after the start. */
+    private long runNs(double hourOfDay) {
+        double startH = s.start().seconds() / 3600;
+        return Math.floorMod(Math.round((hourOfDay - startH) * 3600), 86_400L) * 1_000_000_000L;
+    }
+
+    /** A deadline device's parameters, drawn in a fixed order from {@code r}. */
+    private ServicePlan service(DeviceType t, UniformRandomProvider r) {
+        return switch (t) {
+            case DISHWASHER -> {
+                DeviceParams.DishwasherSpec d = s.devices().dishwasher();
+                long loaded = runNs(d.loadedH().draw(r));
+                long deadline = runNs(d.deadlineH().draw(r));
+                if (deadline <= loaded) {
+                    deadline += 86_400_000_000_000L;
+                }
+                yield new ServicePlan.DishwasherPlan(loaded, deadline);
+            }
+            case SAUNA -> {
+                DeviceParams.SaunaSpec a = s.devices().sauna();
+                long ready = runNs(a.readyH().draw(r));
+                long ahead = Math.round(a.bookedAheadH().draw(r) * 3600) * 1_000_000_000L;
+                double kw = a.heaterKw().draw(r);
+                double target = a.targetC().draw(r);
+                // the room sized to the heater: the founding paper's 3.6 kW example scaled (same τ and heat-up time)
+                SaunaParams seed = SaunaParams.seed();
+                SaunaParams p = new SaunaParams(kw, seed.capacityKwhPerC() * kw / seed.heaterKw(), seed.lossKwPerC() * kw / seed.heaterKw(),
+                        seed.ambientC());
+                yield new ServicePlan.SaunaPlan(p, Math.max(0, ready - ahead), ready, target, Math.round(a.earlyMin() * 60) * 1_000_000_000L);
+            }
+            default -> throw new IllegalArgumentException(t.label() + " is not a deadline device");
+        };
     }
 
     private DevicePlan device(DeviceType t, UniformRandomProvider r, String stream) {
@@ -212,7 +286,10 @@ public final class HouseholdPlanner {
                         base.houseCapKwhPerC(), h.indoorSetC().draw(r), base.band());
                 double tank = h.initialTankC().draw(r);
                 double indoor = h.initialIndoorC().draw(r);
-                yield new DevicePlan.HeatPumpPlan(p, tS -> h.outdoorC(startH + tS / 3600), tank, indoor, r.nextDouble());
+                WeatherSeries w = weather;
+                java.util.function.DoubleUnaryOperator outdoor = w == null ? tS -> h.outdoorC(startH + tS / 3600)
+                        : tS -> w.airC()[w.index(tS)];
+                yield new DevicePlan.HeatPumpPlan(p, outdoor, tank, indoor, r.nextDouble());
             }
             case EV_CHARGER -> {
                 DeviceParams.EvSpec e = s.devices().evCharger();
@@ -231,7 +308,7 @@ public final class HouseholdPlanner {
                 yield new DevicePlan.EvPlan(new EvParams(battery, charger, eff, arr, dep, soc0, target));
             }
             case BATTERY -> new DevicePlan.BatteryPlan(s.devices().battery().initialSoc().draw(r));
-            case PV -> throw new IllegalArgumentException("PV is not a flexible device");
+            case PV, WIND, DISHWASHER, SAUNA -> throw new IllegalArgumentException(t.label() + " is not a flexible device");
         };
     }
 }

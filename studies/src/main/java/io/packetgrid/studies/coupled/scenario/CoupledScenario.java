@@ -13,7 +13,8 @@ import java.util.Set;
  * {@code studies/src/main/resources/scenarios/default.yaml}).
  *
  * @param start       time of day at which the run begins (load shapes, PV, outdoor temperature,
- *                    plug-in hours are read at {@code start + t})
+ *                    plug-in hours are read at {@code start + t}), or a calendar date-time of the site
+ *                    ({@code 2026-01-15T12:00}) for weather, prices and base loads of that date
  * @param duration    simulated time
  * @param gridStep    time between power flows (the published load shapes are 1-minute)
  * @param deviceStep  device control step Δt (ACC 2017: 10 s)
@@ -25,12 +26,15 @@ import java.util.Set;
  * @param communityBattery the micro-grid's grid-forming battery
  * @param island      the micro-grid's PCC and island control
  * @param protection  the feeder's protection, as a {@code protection validate} scenario writes it
+ * @param site        where the feeder is (latitude, longitude, time zone)
+ * @param inputs      weather, price and base-load series (need a calendar start)
+ * @param energyInternet the Energy-Internet server of {@code control: energy_internet} variants
  * @param inverters   households' PV as PVSystems under an InvControl, script storage dispatch (null: the key is absent)
  */
 public record CoupledScenario(@JsonProperty(value = "kind", required = true) String kind,
                               @JsonProperty("name") String name,
                               @JsonProperty("seed") Long seed,
-                              @JsonProperty("start") SimDuration start,
+                              @JsonProperty("start") StudyStart start,
                               @JsonProperty("duration") SimDuration duration,
                               @JsonProperty("grid_step") SimDuration gridStep,
                               @JsonProperty("device_step") SimDuration deviceStep,
@@ -50,6 +54,9 @@ public record CoupledScenario(@JsonProperty(value = "kind", required = true) Str
                               @JsonProperty("community_battery") CommunityBatterySpec communityBattery,
                               @JsonProperty("island") IslandSettingsSpec island,
                               @JsonProperty("protection") io.packetgrid.studies.protection.scenario.ProtectionSection protection,
+                              @JsonProperty("site") SiteSpec site,
+                              @JsonProperty("inputs") InputsSpec inputs,
+                              @JsonProperty("energy_internet") InternetSpec energyInternet,
                               @JsonProperty("inverters") InverterSpec inverters) {
 
     private static final long DAY_NS = 86_400_000_000_000L;
@@ -57,7 +64,7 @@ public record CoupledScenario(@JsonProperty(value = "kind", required = true) Str
     public CoupledScenario {
         name = name == null ? "coupled" : name;
         seed = seed == null ? 1L : seed;
-        start = start == null ? SimDuration.ofNs(0) : start;
+        start = start == null ? StudyStart.ofTimeOfDay(0) : start;
         duration = duration == null ? SimDuration.parse("24h") : duration;
         gridStep = gridStep == null ? SimDuration.parse("1m") : gridStep;
         deviceStep = deviceStep == null ? SimDuration.parse("10s") : deviceStep;
@@ -72,6 +79,9 @@ public record CoupledScenario(@JsonProperty(value = "kind", required = true) Str
         gridLimits = gridLimits == null ? GridLimitsSpec.en50160() : gridLimits;
         outputs = outputs == null ? OutputSpec.defaults() : outputs;
         events = events == null ? null : List.copyOf(events);
+        site = site == null ? SiteSpec.helsinki() : site;
+        inputs = inputs == null ? InputsSpec.none() : inputs;
+        energyInternet = energyInternet == null ? InternetSpec.defaults() : energyInternet;
         if (variants == null || variants.isEmpty()) {
             variants = List.of(new VariantSpec("uncontrolled", VariantSpec.Control.LOCAL, null, null, null),
                     new VariantSpec("pem", VariantSpec.Control.PEM, false, null, null),
@@ -84,6 +94,9 @@ public record CoupledScenario(@JsonProperty(value = "kind", required = true) Str
         }
         if (start.ns() >= DAY_NS) {
             throw new IllegalArgumentException("start is a time of day, below 24h, got " + start);
+        }
+        if (inputs.needsCalendar() && !start.calendar()) {
+            throw new IllegalArgumentException("inputs (weather, prices, base_load) need a calendar start, e.g. start: 2026-01-15T12:00");
         }
         if (duration.ns() <= 0) {
             throw new IllegalArgumentException("duration must be > 0");

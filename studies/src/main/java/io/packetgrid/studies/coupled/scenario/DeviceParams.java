@@ -11,7 +11,10 @@ public record DeviceParams(@JsonProperty("water_heater") WaterHeaterSpec waterHe
                            @JsonProperty("heat_pump") HeatPumpSpec heatPump,
                            @JsonProperty("ev_charger") EvSpec evCharger,
                            @JsonProperty("battery") BatterySpec battery,
-                           @JsonProperty("pv") PvSpec pv) {
+                           @JsonProperty("pv") PvSpec pv,
+                           @JsonProperty("dishwasher") DishwasherSpec dishwasher,
+                           @JsonProperty("sauna") SaunaSpec sauna,
+                           @JsonProperty("wind") WindSpec wind) {
 
     public DeviceParams {
         waterHeater = waterHeater == null ? WaterHeaterSpec.defaults() : waterHeater;
@@ -19,10 +22,13 @@ public record DeviceParams(@JsonProperty("water_heater") WaterHeaterSpec waterHe
         evCharger = evCharger == null ? EvSpec.defaults() : evCharger;
         battery = battery == null ? BatterySpec.defaults() : battery;
         pv = pv == null ? PvSpec.defaults() : pv;
+        dishwasher = dishwasher == null ? DishwasherSpec.defaults() : dishwasher;
+        sauna = sauna == null ? SaunaSpec.defaults() : sauna;
+        wind = wind == null ? WindSpec.defaults() : wind;
     }
 
     public static DeviceParams defaults() {
-        return new DeviceParams(null, null, null, null, null);
+        return new DeviceParams(null, null, null, null, null, null, null, null);
     }
 
     static Range or(Range r, double min, double max) {
@@ -156,8 +162,93 @@ public record DeviceParams(@JsonProperty("water_heater") WaterHeaterSpec waterHe
     }
 
     /**
+     * A dishwasher running packet-server's default programme ({@code ProgrammeAppliance.dishwasher()}: 2 kW
+     * for 15 min, 0.15 kW for 30 min, 2 kW for 15 min; 1.075 kWh), loaded in the evening and wanted done
+     * by the next morning (our assumptions; the founding paper's example: loaded 19:30, done by 23:00).
+     * Uncontrolled and under PEM it starts when loaded; under the Energy-Internet server it runs within
+     * [loaded, deadline].
+     *
+     * @param loadedH   hour of day it is loaded (and the request sent)
+     * @param deadlineH hour of day it must be done by (the next day when not after {@code loaded_h})
+     */
+    public record DishwasherSpec(@JsonProperty("loaded_h") Range loadedH,
+                                 @JsonProperty("deadline_h") Range deadlineH) {
+        public DishwasherSpec {
+            loadedH = or(loadedH, 18, 22).within(0, 24, "loaded_h");
+            deadlineH = or(deadlineH, 6.5, 8).within(0, 24, "deadline_h");
+        }
+
+        static DishwasherSpec defaults() {
+            return new DishwasherSpec(null, null);
+        }
+    }
+
+    /**
+     * An electric sauna heater: one thermal node (packet-server {@code Sauna}) whose room is sized to the
+     * heater (capacity and loss scale with its power from the founding paper's 3.6 kW example, so every
+     * size heats from 20 °C to 70 °C in about an hour; the 1 kW per m³ rule of thumb of stove makers), booked
+     * some hours before the bath. Uncontrolled and under PEM it heats at full power just in time for the
+     * ready hour; under the Energy-Internet server it may be pre-heated early or heated late (forced use).
+     *
+     * @param readyH       hour of day it must be at the target (the bath)
+     * @param bookedAheadH how long before that the bath is booked (the request sent), h
+     * @param heaterKw     heater power (Finnish home stoves: 6–9 kW; assumption)
+     * @param targetC      temperature wanted at the ready hour
+     * @param earlyMin     how much earlier than just in time the Energy-Internet server may start heating it, minutes
+     *                     (the server plans energy, not heat kept: heated early, the room cools; our choice)
+     */
+    public record SaunaSpec(@JsonProperty("ready_h") Range readyH,
+                            @JsonProperty("booked_ahead_h") Range bookedAheadH,
+                            @JsonProperty("heater_kw") Range heaterKw,
+                            @JsonProperty("target_c") Range targetC,
+                            @JsonProperty("early_min") Double earlyMin) {
+        public SaunaSpec {
+            readyH = or(readyH, 18, 21).within(0, 24, "ready_h");
+            bookedAheadH = or(bookedAheadH, 3, 6).within(0, 23, "booked_ahead_h");
+            heaterKw = or(heaterKw, 6, 8).within(0.5, 30, "heater_kw");
+            targetC = or(targetC, 70, 80).within(40, 100, "target_c");
+            earlyMin = earlyMin == null ? 30.0 : earlyMin;
+            if (!(earlyMin >= 0 && earlyMin <= 600)) {
+                throw new IllegalArgumentException("early_min must lie in [0, 600], got " + earlyMin);
+            }
+        }
+
+        static SaunaSpec defaults() {
+            return new SaunaSpec(null, null, null, null, null);
+        }
+    }
+
+    /**
+     * A small wind turbine at the household (packet-server {@code WindTurbine}: cubic power curve between
+     * cut-in and rated speed; hub-height wind from the 10 m weather wind by the 1/7 power law). Needs
+     * {@code inputs.weather}; the speeds are typical small-turbine data-sheet values (assumption).
+     */
+    public record WindSpec(@JsonProperty("rated_kw") Range ratedKw,
+                           @JsonProperty("hub_m") Double hubM,
+                           @JsonProperty("cut_in_m_s") Double cutInMs,
+                           @JsonProperty("rated_m_s") Double ratedMs,
+                           @JsonProperty("cut_out_m_s") Double cutOutMs) {
+        public WindSpec {
+            ratedKw = or(ratedKw, 3, 5).within(0, 100, "rated_kw");
+            hubM = hubM == null ? 15.0 : hubM;
+            cutInMs = cutInMs == null ? 3.0 : cutInMs;
+            ratedMs = ratedMs == null ? 11.0 : ratedMs;
+            cutOutMs = cutOutMs == null ? 25.0 : cutOutMs;
+            if (!(hubM > 0 && cutInMs >= 0 && ratedMs > cutInMs && cutOutMs > ratedMs)) {
+                throw new IllegalArgumentException("need hub_m > 0 and 0 ≤ cut_in_m_s < rated_m_s < cut_out_m_s");
+            }
+        }
+
+        static WindSpec defaults() {
+            return new WindSpec(null, null, null, null, null);
+        }
+    }
+
+    /**
      * Rooftop PV: a clear-sky half-sine between sunrise and sunset (packet-server {@code PvProfile});
-     * peak and hours are our assumptions for a UK winter day (peak [2.5, 4] kW, 08:00–16:00).
+     * peak and hours are our assumptions for a UK winter day (peak [2.5, 4] kW, 08:00–16:00). With
+     * {@code inputs.weather} the array is modelled from the irradiance and air temperature instead
+     * (packet-server {@code PvModel}, PVWatts v5), {@code peak_kw} its DC rating and the hours unused.
      */
     public record PvSpec(@JsonProperty("peak_kw") Range peakKw,
                          @JsonProperty("sunrise_h") Double sunriseH,

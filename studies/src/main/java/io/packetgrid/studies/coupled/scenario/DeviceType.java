@@ -10,7 +10,13 @@ public enum DeviceType {
     EV_CHARGER(DeviceClass.EV_CHARGER),
     BATTERY(DeviceClass.BATTERY),
     /** Rooftop PV: not dispatchable, never a PEM device. */
-    PV(DeviceClass.OTHER);
+    PV(DeviceClass.OTHER),
+    /** A dishwasher: a deadline device (a programme that cannot be interrupted). */
+    DISHWASHER(DeviceClass.WASHING),
+    /** An electric sauna heater: a deadline device (a temperature by a time). */
+    SAUNA(DeviceClass.OTHER),
+    /** A small wind turbine: not dispatchable, as PV. */
+    WIND(DeviceClass.OTHER);
 
     private final DeviceClass deviceClass;
 
@@ -35,6 +41,19 @@ public enum DeviceType {
             case EV_CHARGER -> "ev";
             case BATTERY -> "bat";
             case PV -> "pv";
+            case DISHWASHER -> "dw";
+            case SAUNA -> "sauna";
+            case WIND -> "wind";
         };
+    }
+
+    /** Generation at the household (PV, wind), not a device of the fleet. */
+    public boolean generation() {
+        return this == PV || this == WIND;
+    }
+
+    /** A device with a deadline (served by the Energy-Internet server under {@code control: energy_internet}). */
+    public boolean deadline() {
+        return this == DISHWASHER || this == SAUNA;
     }
 }

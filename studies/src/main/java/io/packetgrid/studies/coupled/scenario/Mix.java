@@ -13,7 +13,10 @@ public record Mix(@JsonProperty("water_heater") Double waterHeater,
                   @JsonProperty("heat_pump") Double heatPump,
                   @JsonProperty("ev_charger") Double evCharger,
                   @JsonProperty("battery") Double battery,
-                  @JsonProperty("pv") Double pv) {
+                  @JsonProperty("pv") Double pv,
+                  @JsonProperty("dishwasher") Double dishwasher,
+                  @JsonProperty("sauna") Double sauna,
+                  @JsonProperty("wind") Double wind) {
 
     public Mix {
         waterHeater = share(waterHeater, "water_heater");
@@ -21,6 +24,9 @@ public record Mix(@JsonProperty("water_heater") Double waterHeater,
         evCharger = share(evCharger, "ev_charger");
         battery = share(battery, "battery");
         pv = share(pv, "pv");
+        dishwasher = share(dishwasher, "dishwasher");
+        sauna = share(sauna, "sauna");
+        wind = share(wind, "wind");
     }
 
     private static Double share(Double v, String name) {
@@ -34,7 +40,7 @@ public record Mix(@JsonProperty("water_heater") Double waterHeater,
     }
 
     public static Mix none() {
-        return new Mix(null, null, null, null, null);
+        return new Mix(null, null, null, null, null, null, null, null);
     }
 
     /** The shares by type, in type order. */
@@ -45,6 +51,9 @@ public record Mix(@JsonProperty("water_heater") Double waterHeater,
         m.put(DeviceType.EV_CHARGER, evCharger);
         m.put(DeviceType.BATTERY, battery);
         m.put(DeviceType.PV, pv);
+        m.put(DeviceType.DISHWASHER, dishwasher);
+        m.put(DeviceType.SAUNA, sauna);
+        m.put(DeviceType.WIND, wind);
         return m;
     }
 }

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * controlled differently.
  *
  * @param control   {@code local} (every device under its own controller: thermostats, EVs charging at
- *                  full power from plug-in, batteries idle; no messages) or {@code pem}
+ *                  full power from plug-in, batteries idle, dishwashers starting when loaded, saunas heating
+ *                  just in time; no messages), {@code pem}, or {@code energy_internet} (deadline devices:
+ *                  dishwashers, saunas and EVs charging at any power, ask the Energy-Internet server for a
+ *                  service; the other devices run PEM under the same server, whose target keeps the feeder's
+ *                  import under its limit; docs/energy-internet.md)
  * @param gridAware the server also applies the grid gate (IREP 2022 Algorithm 1, predictive)
  * @param mode      {@code track} the target or {@code accept_all} requests (uncoordinated PEM)
  * @param network   overrides the study's {@code network:} for this variant
@@ -28,7 +32,7 @@ public record VariantSpec(@JsonProperty(value = "name", required = true) String 
     }
 
     /** Controls. */
-    public enum Control { LOCAL, PEM }
+    public enum Control { LOCAL, PEM, ENERGY_INTERNET }
 
     /** Server modes. */
     public enum Mode { TRACK, ACCEPT_ALL }
@@ -38,7 +42,8 @@ public record VariantSpec(@JsonProperty(value = "name", required = true) String 
             throw new IllegalArgumentException("name must be letters, digits, '_', '.' or '-', got '" + name + "'");
         }
         control = control == null ? Control.PEM : control;
-        gridAware = gridAware != null && gridAware;
+        // the Energy-Internet server sees congestion unless told not to
+        gridAware = gridAware == null ? control == Control.ENERGY_INTERNET : gridAware;
         mode = mode == null ? Mode.TRACK : mode;
         islandAware = islandAware != null && islandAware;
         if (control == Control.LOCAL && (gridAware || network != null || islandAware)) {
@@ -46,7 +51,13 @@ public record VariantSpec(@JsonProperty(value = "name", required = true) String 
         }
     }
 
+    /** Whether a server coordinates the devices over the network (PEM or the Energy-Internet server). */
     public boolean pem() {
-        return control == Control.PEM;
+        return control != Control.LOCAL;
+    }
+
+    /** Whether deadline devices are served by the Energy-Internet server. */
+    public boolean energyInternet() {
+        return control == Control.ENERGY_INTERNET;
     }
 }

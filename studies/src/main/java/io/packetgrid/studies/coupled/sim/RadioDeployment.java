@@ -20,6 +20,11 @@ public final class RadioDeployment {
      *                  in fleet order, households looked up by the endpoint's middle part)
      */
     public static RadioConfig complete(RadioConfig r, List<FeederPlan> feeders, List<List<String>> endpoints) {
+        return complete(r, feeders, endpoints, List.of());
+    }
+
+    /** @param servers more servers behind the backhaul (a feeder's Energy-Internet server), after the PEM servers */
+    public static RadioConfig complete(RadioConfig r, List<FeederPlan> feeders, List<List<String>> endpoints, List<String> servers) {
         List<RadioConfig.DeviceConfig> devices = new ArrayList<>();
         List<String> wired = new ArrayList<>();
         for (int f = 0; f < feeders.size(); f++) {
@@ -37,6 +42,7 @@ public final class RadioDeployment {
                 }
             }
         }
+        wired.addAll(servers);
         return new RadioConfig(r.carrierGhz(), r.numerology(), r.propagation(), r.bsAboveRooftopM(), r.deviceHeightM(),
                 r.uePowerDbm(), r.bsPowerDbm(), r.carrierBandwidthMhz(), r.ueNoiseFigureDb(), r.bsNoiseFigureDb(),
                 r.shadowing(), r.fastFading(), r.logTerm(), r.aggregators(), devices, r.deviceArea(), wired, r.backhaul(),

@@ -2,6 +2,7 @@ package io.packetgrid.studies.protection.model;
 
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.api.Feeder;
+import io.packetgrid.grid.api.Topology;
 import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Generator;
 import io.packetgrid.grid.model.Load;
@@ -98,7 +99,7 @@ public final class ProtectionSystem {
             // protection validate's pre-fault state (the feeder was solved as loaded); a study's feeder is left as it is
             sim.solver().voltages(preRe, preIm);
         }
-        Topology topo = new Topology(net);
+        Topology topo = Topology.of(feeder);
 
         // breakers first (relays refer to them)
         Map<String, Integer> breakerByName = new HashMap<>();
@@ -148,7 +149,7 @@ public final class ProtectionSystem {
         for (int i = 0; i < s.breakers().size(); i++) {
             BreakerSpec b = s.breakers().get(i);
             CircuitElement e = breakerElements.get(i);
-            BitSet down = topo.downstream(e);
+            BitSet down = topo.downstream(e.name());
             double loadKw = 0;
             for (CircuitElement c : net.elements()) {
                 if (c instanceof Load l && down.get(net.bus(c.connection().buses()[0]))) {
@@ -338,7 +339,7 @@ public final class ProtectionSystem {
             }
             return;
         }
-        BitSet down = topo.downstream(relays.get(0).element());
+        BitSet down = topo.downstream(relays.get(0).element().name());
         for (int b = down.nextSetBit(0); b >= 0; b = down.nextSetBit(b + 1)) {
             int[] ph = phasesOf(net.busName(b));
             if (ph.length == 3) {
