@@ -165,6 +165,22 @@ class InverterStudyTest {
     }
 
     @Test
+    void theEnergyInternetVariantsDeadlineDevicesStayInTheHouseholdsLoadWithPvSystems() {
+        // the EVs of an energy_internet variant are deadline devices (after the fleet's agents in its device powers)
+        String study = SUNNY.replace("{water_heater: 1.0, pv: 1.0}", "{water_heater: 1.0, ev_charger: 0.5, pv: 1.0}")
+                .replace("pv: {peak_kw: [5, 7], sunrise_h: 5, sunset_h: 21}",
+                        "pv: {peak_kw: [5, 7], sunrise_h: 5, sunset_h: 21}\n  ev_charger: {arrival_h: [12, 12.5]}")
+                .replace("  - {name: pem, control: pem}\n  - {name: pem_grid_aware, control: pem, grid_aware: true}",
+                        "  - {name: ei, control: energy_internet}");
+        Summary profile = Scenarios.run(String.format(study, ""), out.resolve("ei-profile"), 1);
+        Summary pvsystem = Scenarios.run(String.format(study, "inverters: {control: none}"), out.resolve("ei-pv"), 1);
+        assertTrue(Scenarios.metric(profile, "ei", "flexible_mean_kw") > 50, "a meaningful check: the EVs charge");
+        for (String m : new String[] {"v_max_pu", "v_min_pu", "voltage_violation_node_minutes", "source_energy_kwh"}) {
+            assertEquals(Scenarios.metric(profile, "ei", m), Scenarios.metric(pvsystem, "ei", m), 1e-3, m);
+        }
+    }
+
+    @Test
     void withoutRideThroughThePvSystemsStopInTheIslandAsTheProfilePvDoes() {
         String island = """
                 community_battery: {bus: "1", kw: 400, kva: 450, kwh: 200, soc_pct: 90}
