@@ -88,6 +88,7 @@ public final class Feeder {
         index();
         accounting = null;
         coordinates = null;
+        ders = null;   // the commands may add PV systems or storage: a new simulation holds new drivers
     }
 
     /** Runs a script and then extra commands (e.g. {@code BatchEdit Load..* vmaxpu=1.5}) from the script's folder. */
