@@ -140,11 +140,31 @@ class TimelineTest {
         assertTrue(fail("  - {at: 10m, kind: blackout}").userMessage().contains("events[0].kind"));
     }
 
+    /**
+     * outputs.detail.radio with a protection scheme on the radio: after the fleet's devices, one row per protection device
+     * (class protection, no reply timeouts), and all rows together carry every message the radio network was given.
+     */
+    private void radioTableHasTheProtectionsDevices(Summary s, JsonNode v) throws Exception {
+        List<org.apache.commons.csv.CSVRecord> rows = DetailOutputsTest.read(out.resolve("pem/detail/radio_devices.csv.gz"));
+        List<org.apache.commons.csv.CSVRecord> ieds = rows.stream().filter(r -> r.get("class").equals("protection")).toList();
+        assertFalse(ieds.isEmpty(), "the relays' and breakers' radio devices");
+        assertEquals(rows.size() - ieds.size(), s.root().get("devices").asInt(), "the fleet's devices, then the protection's");
+        for (org.apache.commons.csv.CSVRecord r : ieds) {
+            assertTrue(r.get("device").startsWith("protection/"), r.toString());
+            assertEquals("", r.get("reply_timeouts"), r.toString());
+        }
+        assertEquals(v.get("radio").get("sent").asLong(), DetailOutputsTest.sum(rows, "uplink_sent") + DetailOutputsTest.sum(rows, "downlink_sent"),
+                "every message of the radio network, the protection's included");
+        assertTrue(DetailOutputsTest.sum(ieds, "uplink_sent") > 0, "the protection's devices sent messages (the fault at 45 min)");
+    }
+
     @Test
     void anIslandThatCollapsesLeavesEveryHouseholdWithoutSupplyUntilTheReconnection() throws Exception {
         // 5 kWh: the reserve is reached within minutes of 17:30; the PCC closes at 17:50 (a dead island)
-        Summary s = Scenarios.run(study(5, "{model: radio}", EVENTS, "{name: pem, control: pem}"), out, 1);
+        Summary s = Scenarios.run(study(5, "{model: radio}", EVENTS, "{name: pem, control: pem}")
+                .replace("outputs: {plots: false}", "outputs: {plots: false, detail: {radio: true}}"), out, 1);
         JsonNode v = s.variants().get("pem");
+        radioTableHasTheProtectionsDevices(s, v);
         JsonNode island = v.get("events").get(0);
         assertEquals("island", island.get("kind").asText());
         assertFalse(island.get("island_survived").asBoolean());
