@@ -1,6 +1,7 @@
 package io.packetgrid.studies.coupled;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,6 +121,15 @@ class MvNetworkStudyTest {
         double free = Scenarios.metric(loose, "pem_grid_aware", "source_energy_kwh");
         double held = Scenarios.metric(tight, "pem_grid_aware", "source_energy_kwh");
         assertTrue(held < free, "the substation delivers less when the servers hold back: " + held + " vs " + free + " kWh");
+    }
+
+    @Test
+    void inverterResourcesOnAnMvNetworkAreRefusedInOneLineBeforeAnythingRuns() {
+        PacketGridException e = assertThrows(PacketGridException.class,
+                () -> Scenarios.run(scenario("{}", "inverters: {control: volt_var}"), dir.resolve("bad-inv"), 1));
+        assertEquals("test.yaml: inverters: not available on an MV network (feeder.mv) yet: model the PV inverters and storage "
+                + "in the network's own script instead", e.userMessage());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("bad-inv").resolve("summary.json")), "nothing ran");
     }
 
     @Test
