@@ -3,9 +3,11 @@ package io.packetgrid.grid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.api.ElementInfo;
 import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.api.Nodes;
@@ -106,6 +108,28 @@ class NodesApiTest {
         BitSet open = Topology.of(f).downstream("Transformer.TR1");
         assertEquals(1, open.cardinality(), "an open line joins nothing: only bus 1 behind TR1");
         assertTrue(open.get(n.bus("1")));
+    }
+
+    @Test
+    void terminalsOpenedInABatchAndGeneratorsSwitched() {
+        Feeder f = Feeder.europeanLv();
+        f.runCommands("New Generator.g1 phases=1 bus1=34.1 kV=0.23 kW=3 pf=1 model=1", "test");
+        f.solve();
+        double with = f.sourcePowerKw()[0];
+        f.setGeneratorEnabled("Generator.G1", false);
+        f.simulation().rebuildNetwork();
+        f.solve();
+        double without = f.sourcePowerKw()[0];
+        assertEquals(3.0, without - with, 0.05, "3 kW less from the source while the unit runs (losses change a little)");
+        assertTrue(f.setTerminalsOpen("Line.LINE1", true));
+        assertTrue(f.loadVoltage("LOAD1")[0] > 200, "not rebuilt yet: the last solution stands");
+        f.simulation().rebuildNetwork();
+        f.solve();
+        assertEquals(0.0, f.loadVoltage("LOAD1")[0], 1e-9);
+        assertFalse(f.setTerminalsOpen("Load.LOAD1", true), "a load cannot be opened");
+        assertFalse(f.setTerminalsOpen("Line.NOPE", true));
+        assertThrows(PacketGridException.class, () -> f.setGeneratorEnabled("Generator.nope", true));
+        assertThrows(PacketGridException.class, () -> f.overrideGeneratorPower("Generator.nope", 1, 0));
     }
 
     @Test

@@ -68,7 +68,10 @@ class ProtectiveDevicesTest {
         DssInterpreter dss = run(dir, "New Line.sw bus1=b bus2=c switch=yes\nNew Load.c bus1=c phases=3 kV=12.47 kW=10\n"
                 + "New SwtControl.s SwitchedObj=Line.sw State=open\nSolve\n");
         Simulation sim = dss.simulation();
-        assertTrue(((Line) GridResults.element(sim.network(), "Line.sw")).isOpen());
+        // SwtControl.pas: ActiveTerminalIdx := ElementTerminal (SwitchedTerm, default 1), Closed[0] := FALSE: every phase of
+        // that one terminal
+        Line sw = (Line) GridResults.element(sim.network(), "Line.sw");
+        assertTrue(sw.terminalOpen(0) && !sw.terminalOpen(1));
     }
 
     @Test

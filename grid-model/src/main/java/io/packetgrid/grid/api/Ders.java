@@ -148,12 +148,16 @@ public final class Ders {
      * the size). The unit stops at its reserve or when full, and is capped by {@code %kWrated} and kVA.
      * A unit whose script dispatches it by a shape in {@code DispMode=Follow}, or by trigger levels,
      * is re-dispatched by that shape before each solution, as in OpenDSS: give such units
-     * {@code DispMode=External} to drive them from here.
+     * {@code DispMode=External} to drive them from here. A unit out of the solve — one whose grid-forming source
+     * stands for it in an island — is not dispatched: it idles until it is back.
      */
     public void dispatchStorage(int unit, double kw) {
         Storage s = storage.get(unit).storage();
         if (!Double.isFinite(kw)) {
             throw new PacketGridException(s.name(), "dispatch must be finite kW");
+        }
+        if (!s.enabled()) {
+            return;
         }
         s.dispatchKw(kw);
     }

@@ -564,8 +564,9 @@ final class CircuitBuilder {
             throw new PacketGridException(where, full + ": singular impedance matrix (zero length or zero impedance?)");
         }
         Line line = new Line(full, conn, zy[0], zy[1], l.normAmps, l.emergAmps, l.isSwitch);
-        line.setOpen(l.open);
-        anyOpen |= l.open;
+        line.setTerminalOpen(0, l.open1);
+        line.setTerminalOpen(1, l.open2);
+        anyOpen |= l.open1 || l.open2;
         return line;
     }
 

@@ -623,12 +623,41 @@ public final class DssInterpreter {
             throw new PacketGridException(where, "Open/Close is implemented for lines and switches only");
         }
         LineDef d = (LineDef) existing(cn, where);
-        DssTokenizer.Param term = tok.next();
-        if (!term.value().isEmpty()) {
-            warnOnce("openclose", where + ": Open/Close acts on the whole line (all conductors, both terminals)");
+        // OpenDSS ExecHelper.DoOpenCmd/DoCloseCmd: "Open class.name term cond" (positional or named); a missing
+        // terminal parses as 0, which CktElement.Set_ActiveTerminal ignores, so the element's active terminal is
+        // switched: terminal 1 unless something made another one active; conductor 0 is every phase conductor
+        int term = openCloseNumber(tok.next(), where, "terminal");
+        int cond = openCloseNumber(tok.next(), where, "conductor");
+        if (term > 2) {
+            throw new PacketGridException(where, p.value() + ": a line has terminals 1 and 2, not " + term);
         }
-        d.open = open;
+        if (cond != 0) {
+            throw new PacketGridException(where, p.value() + ": opening or closing one conductor (" + cond
+                    + ") is not implemented; give only the terminal to switch all its phase conductors");
+        }
+        if (term == 2) {
+            d.open2 = open;
+        } else {
+            d.open1 = open;
+        }
         circuit.markDirty();
+    }
+
+    /** A terminal or conductor number of Open/Close: empty is 0 (OpenDSS's Parser.IntValue of nothing). */
+    private static int openCloseNumber(DssTokenizer.Param p, String where, String what) {
+        String v = p.value().trim();
+        if (v.isEmpty()) {
+            return 0;
+        }
+        try {
+            int n = (int) Math.round(Double.parseDouble(v));
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new PacketGridException(where, "Open/Close: " + what + " must be a number >= 0, got '" + v + "'");
+        }
     }
 
     // ---------------------------------------------------------------- options

@@ -44,7 +44,9 @@ final class LineDef extends ElementDef {
     double normAmps = 400;
     double emergAmps = 600;
     boolean isSwitch;
-    boolean open;
+    /** Terminal 1 / terminal 2 open (OpenDSS's Terminals[].ConductorsClosed, all phase conductors). */
+    boolean open1;
+    boolean open2;
     String lineCode;
     String geometry;
     String spacing;

@@ -190,8 +190,14 @@ final class SwitchDeviceDef extends ElementDef {
         if (act && enabled) {
             ElementDef d = find(c, switched);
             if (d instanceof LineDef line) {
-                if (line.open != open) {
-                    line.open = open;
+                // the switched terminal, as OpenDSS's ControlledElement.Closed[0] after ActiveTerminal := ElementTerminal
+                boolean was = switchedTerm == 1 ? line.open1 : line.open2;
+                if (was != open) {
+                    if (switchedTerm == 1) {
+                        line.open1 = open;
+                    } else {
+                        line.open2 = open;
+                    }
                     c.markDirty();
                 }
             } else if (open) {

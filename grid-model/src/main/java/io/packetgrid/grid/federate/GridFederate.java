@@ -9,6 +9,7 @@ import io.packetgrid.cosim.value.ValueKey;
 import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.island.IslandSpec;
 import io.packetgrid.grid.island.Microgrid;
+import io.packetgrid.grid.island.ScriptStorage;
 import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.GridFormingSource;
 import io.packetgrid.grid.model.Load;
@@ -164,7 +165,9 @@ public final class GridFederate implements Federate {
         }
         IslandSpec is = cfg.island();
         if (is != null) {
-            microgrid = new Microgrid(feeder.simulation(), unit(feeder, is), is.settings(), is.storage().initialKwh());
+            GridFormingSource unit = unit(feeder, is);
+            microgrid = new Microgrid(feeder.simulation(), unit, is.settings(),
+                    is.scriptUnit() != null ? ScriptStorage.definedKwh(unit) : is.storage().initialKwh());
             islandRequest = ValueKey.ofDouble(is.requestKey(), 0.5);
             islandedKey = ValueKey.ofDouble(p + "/islanded", 0.5);
             pccOpenKey = ValueKey.ofDouble(p + "/pcc_open", 0.5);
@@ -193,6 +196,13 @@ public final class GridFederate implements Federate {
      * or a new one at the spec's bus.
      */
     private static GridFormingSource unit(Feeder feeder, IslandSpec is) {
+        if (is.scriptUnit() != null) {
+            try {
+                return ScriptStorage.find(feeder.network(), is.scriptUnit());
+            } catch (PacketGridException e) {
+                throw e.within("island.unit");
+            }
+        }
         String name = "GridForming." + is.storage().name();
         for (CircuitElement e : feeder.network().elements()) {
             if (e instanceof GridFormingSource g && e.name().equalsIgnoreCase(name)) {

@@ -5,8 +5,9 @@ import java.util.Locale;
 /**
  * The synchronism check before an energised island is paralleled with the energised grid: the
  * differences of frequency, voltage magnitude and phase angle across the open point must all lie within
- * the window for the DER's aggregate rating, IEEE Std 1547-2018 §4.10.4 (synchronization parameter limits;
- * the same limits as IEEE 1547-2003 Table 5):
+ * the window for the DER's aggregate rating, IEEE Std 1547-2018 §4.10.4, Table 39 (synchronization parameter
+ * limits for synchronous interconnection to an EPS, or an energized local EPS to an energized area EPS; the
+ * same limits as IEEE 1547-2003 Table 5):
  * <pre>
  *   aggregate rating      Δf (Hz)   ΔV (%)   ΔΦ (°)
  *   0 – 500 kVA             0.3       10       20
@@ -49,7 +50,7 @@ public final class SynchronismCheck {
         }
     }
 
-    /** The IEEE 1547-2018 window for DER of this aggregate rating (kVA). */
+    /** The IEEE 1547-2018 Table 39 window for DER of this aggregate rating (kVA). */
     public static Window ieee1547(double aggregateKva) {
         if (!(aggregateKva >= 0)) {
             throw new IllegalArgumentException("aggregate rating must be ≥ 0 kVA, got " + aggregateKva);

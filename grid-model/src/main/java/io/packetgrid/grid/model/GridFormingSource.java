@@ -61,8 +61,17 @@ public final class GridFormingSource implements Source {
         return forming;
     }
 
-    /** Puts the unit in or out of service as the island's source: a topology change (rebuild the network). */
+    /**
+     * Puts the unit in or out of service as the island's source: a topology change (rebuild the network).
+     * A script {@link Storage} behind it leaves the solve while it forms (the source stands for it: one unit,
+     * not two) and idles, so that its own end-of-step energy update moves nothing (the island logic
+     * integrates the formed power); back on the grid it is in the solve again, idling until re-dispatched.
+     */
     public void setForming(boolean forming) {
+        if (unit instanceof Storage s && forming != this.forming) {
+            s.setEnabled(!forming);
+            s.setState(Storage.IDLING);
+        }
         this.forming = forming;
     }
 

@@ -63,6 +63,7 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
     private int state;
     private int stateDesired;
     private double kwhStored;
+    private final double definedKwhStored;
     private double kwhBeforeUpdate;
     private double pctKwOut;
     private double pctKwIn;
@@ -103,6 +104,7 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
         this.pminKvarLimit = settings.pctPminKvarMax() <= 0 ? -1.0 : settings.pctPminKvarMax() * settings.kwRated() / 100.0;
         this.state = state;
         this.kwhStored = kwhStored;
+        this.definedKwhStored = kwhStored;
         this.kwhBeforeUpdate = kwhStored;
         this.pctKwOut = pctDischarge;
         this.pctKwIn = pctCharge;
@@ -168,6 +170,11 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
     @Override
     public void setKwhStored(double kwh) {
         kwhStored = Math.max(0.0, Math.min(s.kwhRated(), kwh));
+    }
+
+    /** The stored energy the script defined ({@code kWhstored}/{@code %stored}), kWh: where a new run starts. */
+    public double definedKwhStored() {
+        return definedKwhStored;
     }
 
     /** Energy below which the unit does not discharge (kWh). */

@@ -97,6 +97,7 @@ public final class CoupledStudy implements Study {
         warnings(s, template, plans, warnings);
         VariantRunner runner = new VariantRunner(s, template, plans).inputs(inputs);
         Timeline.check(s, template, plans, runner, source);
+        io.packetgrid.studies.coupled.der.FeederDer.check(s, template, plans, source);
         return new Prepared(s, baseline, template, plans, runner, inputs);
     }
 
@@ -304,6 +305,10 @@ public final class CoupledStudy implements Study {
                 m = new LinkedHashMap<>(m);
                 m.putAll(InternetReport.metrics(s, r, inputs));
             }
+            if (r.der() != null) {
+                m = new LinkedHashMap<>(m);
+                m.putAll(r.der().metrics());
+            }
             table.put(v.name(), m);
             ObjectNode node = summary.variant(v.name());
             for (Map.Entry<String, Object> e : m.entrySet()) {
@@ -355,7 +360,7 @@ public final class CoupledStudy implements Study {
         String text = String.format(Locale.ROOT, "PacketGrid coupled study '%s': %d feeder%s (%s), %d households, %d devices, %s from %s, "
                         + "grid every %s, devices every %s, seed %d%n", s.name(), plans.size(), plans.size() == 1 ? "" : "s",
                 template.label(), households, devices, s.duration(), clock(s.start().seconds()), s.gridStep(), s.deviceStep(), s.seed())
-                + SummaryTable.format(rows(s), table);
+                + SummaryTable.format(io.packetgrid.studies.coupled.der.DerResults.table(s, rows(s)), table);
         writeText(dir.resolve("summary.txt"), text);
         SummaryTable.print(ctx.out(), text);
         ctx.out().printf(Locale.ROOT, "simulated %d variant%s in %.1f s%n", results.size(), results.size() == 1 ? "" : "s", wallS);

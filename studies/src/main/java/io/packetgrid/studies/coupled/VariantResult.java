@@ -2,6 +2,7 @@ package io.packetgrid.studies.coupled;
 
 import io.packetgrid.cosim.kernel.RunReport;
 import io.packetgrid.radio.network.RadioStatistics;
+import io.packetgrid.studies.coupled.der.DerResults;
 import io.packetgrid.studies.coupled.events.EventResults;
 import io.packetgrid.studies.coupled.grid.MvSeries;
 import io.packetgrid.studies.coupled.scenario.VariantSpec;
@@ -11,14 +12,21 @@ import java.util.List;
 /**
  * One variant's run: per feeder, the traffic (null under local control), the radio's own statistics
  * (null unless the radio model carried the traffic), the kernel's report (counts, wall-time profile), what
- * followed the study's events (null without {@code events:}) and on an MV network its MV series (null otherwise).
+ * followed the study's events (null without {@code events:}), on an MV network its MV series (null otherwise)
+ * and what the inverter-based resources did (null without {@code inverters:}).
  */
 public record VariantResult(VariantSpec spec, List<FeederRun> feeders, TrafficMeter traffic, RadioStatistics radio,
-                            RunReport report, EventResults events, MvSeries mv) {
+                            RunReport report, EventResults events, MvSeries mv, DerResults der) {
 
     /** A run without a time line of events, on LV feeders. */
     public VariantResult(VariantSpec spec, List<FeederRun> feeders, TrafficMeter traffic, RadioStatistics radio, RunReport report) {
-        this(spec, feeders, traffic, radio, report, null, null);
+        this(spec, feeders, traffic, radio, report, null, null, null);
+    }
+
+    /** A run on LV feeders without inverter-based resources ({@code inverters:}). */
+    public VariantResult(VariantSpec spec, List<FeederRun> feeders, TrafficMeter traffic, RadioStatistics radio, RunReport report,
+                         EventResults events) {
+        this(spec, feeders, traffic, radio, report, events, null, null);
     }
 
     /** The sum over feeders of a per-device-step series. */

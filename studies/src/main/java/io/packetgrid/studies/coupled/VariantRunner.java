@@ -42,6 +42,8 @@ import io.packetgrid.pem.sim.ServerInputs;
 import io.packetgrid.radio.network.RadioConfig;
 import io.packetgrid.radio.network.RadioNetwork;
 import io.packetgrid.radio.network.RadioStatistics;
+import io.packetgrid.studies.coupled.der.DerResults;
+import io.packetgrid.studies.coupled.der.FeederDer;
 import io.packetgrid.studies.coupled.events.EventFederate;
 import io.packetgrid.studies.coupled.events.EventNetwork;
 import io.packetgrid.studies.coupled.events.EventPlan;
@@ -180,6 +182,7 @@ public final class VariantRunner {
             mvGrid = new MvGrid(sources, feeder, template, s.gridStep().ns(), gSteps, observeStep, s.gridLimits(),
                     v.pem() && v.gridAware());
         }
+        List<FeederDer> ders = new ArrayList<>();
         List<InternetServer> internets = new ArrayList<>();
         for (int f = 0; f < plans.size(); f++) {
             FeederPlan plan = plans.get(f);
@@ -188,19 +191,27 @@ public final class VariantRunner {
             fleets.add(fleet);
             endpoints.add(fleet.endpoints());
             FeederGrid grid = null;
+            // inverters: on a fresh copy with the households' PV systems (no inverter or storage state from another run;
+            // refused on an MV network by FeederDer.check)
+            FeederDer der = withGrid && !mvNetwork ? FeederDer.of(s, template, plan, fleet, gSteps, observeStep) : null;
+            ders.add(der);
             if (withGrid && !mvNetwork) {
-                Feeder feeder = feeders.get(f);
+                Feeder feeder = der != null ? der.feeder() : feeders.get(f);
                 feeder.simulation().rebuildNetwork();
                 OutputSpec.Detail d = s.outputs().detail();
                 FeederDetail detail = eventsDir != null && (d.households() || d.anyNodes())
                         ? new FeederDetail(eventsDir.resolve("detail").resolve("parts"), plan.name(), f == 0, d) : null;
                 boolean withEvents = timeline && f == 0;
-                grid = new FeederGrid(plan.name(), plan.fleetName(), FeederFleet.householdKwKey(plan), feeder,
+                grid = new FeederGrid(plan.name(), der != null ? der.loadsAfter() : plan.fleetName(),
+                        der != null ? der.householdKey(FeederFleet.householdKwKey(plan)) : FeederFleet.householdKwKey(plan), feeder,
                         template, plan.householdLoads(), plan.loadShape(), s.gridStep().ns(), gSteps, observeStep, s.gridLimits(), true,
                         withEvents ? events.switches() : List.of(), withEvents ? events.island() : null, detail,
                         plan.households().stream().map(io.packetgrid.studies.coupled.household.Household::id).toArray(String[]::new),
                         s.feeder().onNonconvergence());
                 grids.add(grid);
+                if (der != null) {
+                    der.bind(grid, withEvents && s.island() != null && !s.island().pvRideThrough());
+                }
                 if (timeline && f == 0) {
                     // the households see their supply; PV in an island rides through unless anti-islanding is asked for
                     fleet.supply(grid.grid().energisedKey(), plan.householdLoads());
@@ -211,7 +222,7 @@ public final class VariantRunner {
             }
             if (v.pem()) {
                 servers.add(server(v, plan, fleet, grid, mvGrid, f, baselines == null ? null : baselines.get(f), ledgers,
-                        timeline && f == 0 ? emergencies : null));
+                        timeline && f == 0 ? emergencies : null, der));
             }
             if (v.energyInternet()) {
                 internets.add(internet(v, plan, fleet, grid, timeline && f == 0));
@@ -219,6 +230,7 @@ public final class VariantRunner {
         }
         Federation fed = new Federation();
         fleets.forEach(fed::add);
+        ders.stream().filter(java.util.Objects::nonNull).forEach(d -> fed.add(d.inputs()));
         if (eventsDir != null && s.outputs().detail().devices()) {
             for (int f = 0; f < plans.size(); f++) {
                 fed.add(new DeviceSampler(plans.get(f).name(), fleets.get(f), s.gridStep().ns(), s.duration().ns(),
@@ -230,6 +242,7 @@ public final class VariantRunner {
         if (mvGrid != null) {
             fed.addAll(mvGrid.federates());
         }
+        ders.stream().filter(java.util.Objects::nonNull).forEach(d -> fed.add(d.recorder()));
         servers.forEach(fed::add);
         internets.forEach(i -> fed.add(i.federate()));
         // the time line on the first feeder: its events, its protection, what followed
@@ -338,7 +351,9 @@ public final class VariantRunner {
                     : EventResults.of(events, timelineRecorder, protection == null ? null : protection.outcome(report), instrument,
                     eventNet[0], emergencies.isEmpty() ? null : emergencies.get(0), s.duration().ns());
         }
-        return new VariantResult(v, runs, v.pem() ? meter[0] : null, rs, report, er, mvGrid == null ? null : mvGrid.mvSeries());
+        List<DerResults> derResults = ders.stream().filter(java.util.Objects::nonNull).map(d -> d.recorder().results()).toList();
+        return new VariantResult(v, runs, v.pem() ? meter[0] : null, rs, report, er, mvGrid == null ? null : mvGrid.mvSeries(),
+                derResults.isEmpty() ? null : DerResults.sum(derResults));
     }
 
     /** The protection bound to a run's feeder (errors name the scenario's protection fields). */
@@ -382,11 +397,12 @@ public final class VariantRunner {
             runs.add(new FeederRun(x.plan(), x.fleet(), x.grid(), x.serverTrace(), x.stats(), x.ledgerAccepted(),
                     x.ledgerKwh(), target, x.services()));
         }
-        return new VariantResult(r.spec(), runs, r.traffic(), r.radio(), r.report(), r.events(), r.mv());
+        return new VariantResult(r.spec(), runs, r.traffic(), r.radio(), r.report(), r.events(), r.mv(), r.der());
     }
 
     private PacketServerFederate server(VariantSpec v, FeederPlan plan, DeviceFleetFederate fleet, FeederGrid grid, MvGrid mvGrid,
-                                        int feeder, double[] baseline, List<LedgerPolicy> ledgers, List<EmergencyMode> emergencies) {
+                                        int feeder, double[] baseline, List<LedgerPolicy> ledgers, List<EmergencyMode> emergencies,
+                                        FeederDer der) {
         PemSpec p = s.pem();
         int n = plan.households().size();
         SiteMeasurements site = new SiteMeasurements();
@@ -414,6 +430,10 @@ public final class VariantRunner {
             after.add(mvGrid.recorderName());
         }
         inputs.add(new StepAfter(after));
+        if (der != null && der.hasPv() && v.gridAware() && grid != null) {
+            // a grid-aware server sees the PV inverters: it admits what they curtail
+            target = der.curtailmentTarget(target, inputs);
+        }
         AggregateEstimator estimator;
         if (p.estimator() == PemSpec.Estimator.MEASURED) {
             MeasuredEstimator m = new MeasuredEstimator();

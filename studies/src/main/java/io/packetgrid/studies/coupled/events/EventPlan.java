@@ -9,6 +9,7 @@ import io.packetgrid.grid.fault.FaultType;
 import io.packetgrid.grid.federate.SwitchInput;
 import io.packetgrid.grid.island.IslandSpec;
 import io.packetgrid.grid.island.Microgrid;
+import io.packetgrid.grid.island.ScriptStorage;
 import io.packetgrid.grid.island.StorageSpec;
 import io.packetgrid.grid.island.SynchronismCheck;
 import io.packetgrid.radio.network.RadioConfig;
@@ -128,11 +129,15 @@ public final class EventPlan {
                     if (island != null && sw.name().equalsIgnoreCase(island.settings().pcc())) {
                         throw new PacketGridException(at + ".element", sw.name() + " is the PCC: use island and reconnect");
                     }
-                    int term = e.terminal() == null ? 0 : e.terminal();
-                    if (term < 0 || term > sw.terminals()) {
-                        throw new PacketGridException(at + ".terminal", sw.name() + " has terminals 1.." + sw.terminals());
+                    // OpenDSS's Open/Close switch one terminal, terminal 1 when none is given (ExecHelper.pas
+                    // DoOpenCmd/DoCloseCmd: a missing terminal parses as 0, which CktElement.Set_ActiveTerminal
+                    // ignores, leaving a fresh element's active terminal 1), every phase conductor of it
+                    int term = e.terminal() == null ? 1 : e.terminal();
+                    if (term < 1 || term > sw.terminals()) {
+                        throw new PacketGridException(at + ".terminal", sw.name() + " has terminals 1.." + sw.terminals()
+                                + " (one terminal per event, default 1 as OpenDSS's Open/Close)");
                     }
-                    String id = sw.name() + (term == 0 ? "" : "/" + term);
+                    String id = sw.name() + "/" + term;
                     String key = switchKeys.get(id);
                     if (key == null) {
                         key = prefix + "/events/switch/" + id.toLowerCase(Locale.ROOT);
@@ -197,26 +202,43 @@ public final class EventPlan {
         if (b == null && is == null) {
             return null;
         }
-        if (b == null) {
-            throw new PacketGridException(where + ": island", "needs community_battery: (the unit that forms the island)");
+        if (b == null && (is == null || is.unit() == null)) {
+            throw new PacketGridException(where + ": island", "needs community_battery: or unit: (the unit that forms the island)");
         }
         if (is == null) {
             throw new PacketGridException(where + ": community_battery", "needs island: (its point of common coupling)");
         }
-        if (feeder.nodes().bus(b.bus()) < 0) {
-            throw new PacketGridException(where + ": community_battery.bus", "no bus '" + b.bus() + "' in the feeder");
+        if (b != null && is.unit() != null) {
+            throw new PacketGridException(where + ": island.unit", "the island is formed either by community_battery: or by the "
+                    + "script's Storage unit:, not both");
+        }
+        double kva;
+        if (b != null) {
+            if (feeder.nodes().bus(b.bus()) < 0) {
+                throw new PacketGridException(where + ": community_battery.bus", "no bus '" + b.bus() + "' in the feeder");
+            }
+            kva = b.kva();
+        } else {
+            try {
+                kva = ScriptStorage.kva(feeder, is.unit());
+            } catch (PacketGridException e) {
+                throw e.within(where + ": island.unit");
+            }
         }
         ElementInfo pcc = switchable(feeder, is.pcc(), where + ": island.pcc");
         if (is.pccTerminal() > pcc.terminals()) {
             throw new PacketGridException(where + ": island.pcc_terminal", pcc.name() + " has terminals 1.." + pcc.terminals());
         }
-        SynchronismCheck.Window ieee = SynchronismCheck.ieee1547(b.kva());
+        SynchronismCheck.Window ieee = SynchronismCheck.ieee1547(kva);
         SynchronismCheck.Window w = new SynchronismCheck.Window(
                 is.syncFrequencyHz() == null ? ieee.frequencyHz() : is.syncFrequencyHz(),
                 is.syncVoltagePct() == null ? ieee.voltagePct() : is.syncVoltagePct(),
                 is.syncAngleDeg() == null ? ieee.angleDeg() : is.syncAngleDeg());
         Microgrid.Settings settings = new Microgrid.Settings(pcc.name(), is.pccTerminal(), is.vSetPu(), is.droopPct(), 50.0,
                 is.syncSlipHz(), is.maxEmfPu(), w);
+        if (b == null) {
+            return IslandSpec.ofScriptStorage(is.unit(), settings, "(set per feeder)");
+        }
         StorageSpec storage = new StorageSpec(b.name(), b.kw(), b.kva(), b.kwh(), b.socPct(), b.reservePct(), b.chargeEfficiency(),
                 b.dischargeEfficiency());
         return new IslandSpec(storage, b.bus(), b.kv(), b.rPu(), b.xPu(), settings, "(set per feeder)");
@@ -365,8 +387,7 @@ public final class EventPlan {
 
     /** The grid-model island with its request value named for feeder {@code prefix}, or null. */
     public IslandSpec island() {
-        return island == null ? null : new IslandSpec(island.storage(), island.bus(), island.kvLL(), island.rPu(), island.xPu(),
-                island.settings(), requestKey);
+        return island == null ? null : island.withRequestKey(requestKey);
     }
 
     public String requestKey() {

@@ -29,6 +29,7 @@ import java.util.Set;
  * @param site        where the feeder is (latitude, longitude, time zone)
  * @param inputs      weather, price and base-load series (need a calendar start)
  * @param energyInternet the Energy-Internet server of {@code control: energy_internet} variants
+ * @param inverters   households' PV as PVSystems under an InvControl, script storage dispatch (null: the key is absent)
  */
 public record CoupledScenario(@JsonProperty(value = "kind", required = true) String kind,
                               @JsonProperty("name") String name,
@@ -55,7 +56,8 @@ public record CoupledScenario(@JsonProperty(value = "kind", required = true) Str
                               @JsonProperty("protection") io.packetgrid.studies.protection.scenario.ProtectionSection protection,
                               @JsonProperty("site") SiteSpec site,
                               @JsonProperty("inputs") InputsSpec inputs,
-                              @JsonProperty("energy_internet") InternetSpec energyInternet) {
+                              @JsonProperty("energy_internet") InternetSpec energyInternet,
+                              @JsonProperty("inverters") InverterSpec inverters) {
 
     private static final long DAY_NS = 86_400_000_000_000L;
 

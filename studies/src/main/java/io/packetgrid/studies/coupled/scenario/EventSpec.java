@@ -17,7 +17,7 @@ import java.util.List;
  * @param phases           fault: the faulted phases (default: the first ones the type needs)
  * @param resistanceOhm    fault: fault resistance (default 0: OpenDSS's 0.0001 Ω)
  * @param temporary        fault: extinguishes once de-energised (an arc), so a reclose restores supply
- * @param terminal         open/close: the terminal (1-based; default every terminal)
+ * @param terminal         open/close: the terminal (1-based; default 1, as OpenDSS's {@code Open}/{@code Close})
  * @param until            server_outage, aggregator_outage, background_burst: the end
  * @param aggregator       aggregator_outage, background_burst: the base station (burst: default every one)
  * @param reattach         aggregator_outage: radio-link-failure time before devices re-attach (default 1 s)

@@ -21,6 +21,8 @@ import io.packetgrid.cosim.scenario.SimDuration;
  * @param pvRideThrough       household PV keeps producing in the island (intentional islanding, default true);
  *                            false: it ceases to energise while islanded (anti-islanding)
  * @param reboundWindow       after the reconnection, the window in which the import peak is recorded (default 1h)
+ * @param unit                the feeder script's {@code Storage} element (defined three-phase with {@code ControlMode=GFM})
+ *                            that forms the island, instead of a {@code community_battery:}
  */
 public record IslandSettingsSpec(@JsonProperty(value = "pcc", required = true) String pcc,
                                  @JsonProperty("pcc_terminal") Integer pccTerminal,
@@ -34,7 +36,8 @@ public record IslandSettingsSpec(@JsonProperty(value = "pcc", required = true) S
                                  @JsonProperty("emergency_soc_pct") Double emergencySocPct,
                                  @JsonProperty("emergency_exit_soc_pct") Double emergencyExitSocPct,
                                  @JsonProperty("pv_ride_through") Boolean pvRideThrough,
-                                 @JsonProperty("rebound_window") SimDuration reboundWindow) {
+                                 @JsonProperty("rebound_window") SimDuration reboundWindow,
+                                 @JsonProperty("unit") String unit) {
 
     public IslandSettingsSpec {
         pccTerminal = pccTerminal == null ? 2 : pccTerminal;
@@ -55,5 +58,16 @@ public record IslandSettingsSpec(@JsonProperty(value = "pcc", required = true) S
         }
         pvRideThrough = pvRideThrough == null || pvRideThrough;
         reboundWindow = reboundWindow == null ? SimDuration.parse("1h") : reboundWindow;
+        if (unit != null && unit.isBlank()) {
+            throw new IllegalArgumentException("unit must name the script's Storage element (Storage.X)");
+        }
+    }
+
+    /** Settings without a script unit (the island formed by {@code community_battery:}). */
+    public IslandSettingsSpec(String pcc, Integer pccTerminal, Double vSetPu, Double droopPct, Double syncSlipHz, Double maxEmfPu,
+                              Double syncFrequencyHz, Double syncVoltagePct, Double syncAngleDeg, Double emergencySocPct,
+                              Double emergencyExitSocPct, Boolean pvRideThrough, SimDuration reboundWindow) {
+        this(pcc, pccTerminal, vSetPu, droopPct, syncSlipHz, maxEmfPu, syncFrequencyHz, syncVoltagePct, syncAngleDeg, emergencySocPct,
+                emergencyExitSocPct, pvRideThrough, reboundWindow, null);
     }
 }

@@ -51,11 +51,19 @@ public final class ProtectionSystem {
     /** A breaker on its element, with the island it leaves behind when it opens. */
     public record BoundBreaker(int index, String name, CircuitElement element, double operatingS, List<Double> deadTimesS,
                                String endpoint, double[] xy, double islandLoadKw, double islandDgKw, int[] islandDgs) {
+        /** Its element's name ({@code Class.name}). */
+        public String elementName() {
+            return element.name();
+        }
     }
 
     /** A DG unit (PV inverter) with its interface protection. */
     public record BoundDg(int index, String name, CircuitElement element, int[] nodes, VoltageRelay passive,
                           double disconnectS, double startPu, double startS, double kw, String endpoint, double[] xy) {
+        /** Its generator's name ({@code Generator.name}). */
+        public String elementName() {
+            return element.name();
+        }
     }
 
     /** A scheme: endpoints are device indices in {@link #endpoints()}. */
