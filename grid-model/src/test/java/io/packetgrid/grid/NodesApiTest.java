@@ -3,17 +3,21 @@ package io.packetgrid.grid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.api.ElementInfo;
 import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.api.Nodes;
+import io.packetgrid.grid.api.Topology;
+import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Feeder#nodes()} and {@link Feeder#element} on the European LV feeder (Master.dss: Vsource at SourceBus, 11 kV; voltage bases
+ * {@link Feeder#nodes()}, {@link Feeder#element} and {@link Topology} on the European LV feeder (Master.dss: Vsource at SourceBus, 11 kV; voltage bases
  * [11 0.416]): bases are line to neutral, the source's bus is the only voltage-source bus, the node numbering
  * is that of {@link Feeder#nodeVoltages}, and opening the feeder head de-energises the nodes behind it.
  */
@@ -84,6 +88,48 @@ class NodesApiTest {
         assertEquals(b34, n.nodeBus(node));
         assertEquals(1, n.nodeNumber(node));
         assertEquals(-1, n.node("34", 7));
+    }
+
+    @Test
+    void topologyDownstreamOfAnElement() {
+        // radial: TR1 (SourceBus -> 1) feeds every other bus; LINE1 (1 -> 2) every bus but SourceBus and 1
+        Feeder f = Feeder.europeanLv();
+        Nodes n = f.nodes();
+        Topology t = Topology.of(f);
+        BitSet tr1 = t.downstream("Transformer.TR1");
+        assertEquals(n.busCount() - 1, tr1.cardinality());
+        assertFalse(tr1.get(n.bus("sourcebus")));
+        BitSet line1 = t.downstream("line.line1");
+        assertEquals(n.busCount() - 2, line1.cardinality());
+        assertTrue(line1.get(n.bus("34")) && !line1.get(n.bus("1")));
+        assertEquals(0, t.downstream("Load.LOAD1").cardinality(), "one terminal");
+        assertEquals(0, t.downstream("Line.NOPE").cardinality());
+        f.setSwitch("LINE1", true);
+        BitSet open = Topology.of(f).downstream("Transformer.TR1");
+        assertEquals(1, open.cardinality(), "an open line joins nothing: only bus 1 behind TR1");
+        assertTrue(open.get(n.bus("1")));
+    }
+
+    @Test
+    void terminalsOpenedInABatchAndGeneratorsSwitched() {
+        Feeder f = Feeder.europeanLv();
+        f.runCommands("New Generator.g1 phases=1 bus1=34.1 kV=0.23 kW=3 pf=1 model=1", "test");
+        f.solve();
+        double with = f.sourcePowerKw()[0];
+        f.setGeneratorEnabled("Generator.G1", false);
+        f.simulation().rebuildNetwork();
+        f.solve();
+        double without = f.sourcePowerKw()[0];
+        assertEquals(3.0, without - with, 0.05, "3 kW less from the source while the unit runs (losses change a little)");
+        assertTrue(f.setTerminalsOpen("Line.LINE1", true));
+        assertTrue(f.loadVoltage("LOAD1")[0] > 200, "not rebuilt yet: the last solution stands");
+        f.simulation().rebuildNetwork();
+        f.solve();
+        assertEquals(0.0, f.loadVoltage("LOAD1")[0], 1e-9);
+        assertFalse(f.setTerminalsOpen("Load.LOAD1", true), "a load cannot be opened");
+        assertFalse(f.setTerminalsOpen("Line.NOPE", true));
+        assertThrows(PacketGridException.class, () -> f.setGeneratorEnabled("Generator.nope", true));
+        assertThrows(PacketGridException.class, () -> f.overrideGeneratorPower("Generator.nope", 1, 0));
     }
 
     @Test

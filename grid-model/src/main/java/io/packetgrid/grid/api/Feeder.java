@@ -496,13 +496,45 @@ public final class Feeder {
 
     /** The element of this name ({@code Class.name}, any case), or null. */
     public ElementInfo element(String fullName) {
-        for (CircuitElement e : network().elements()) {
-            if (e.name().equalsIgnoreCase(fullName)) {
-                return new ElementInfo(e.name(), e instanceof io.packetgrid.grid.model.Switchable, List.of(e.connection().buses()),
-                        e.phases(), java.util.Arrays.stream(e.connection().nodes()[0]).boxed().toList());
+        CircuitElement e = GridResults.element(network(), fullName);
+        return e == null ? null : new ElementInfo(e.name(), e instanceof io.packetgrid.grid.model.Switchable,
+                List.of(e.connection().buses()), e.phases(), java.util.Arrays.stream(e.connection().nodes()[0]).boxed().toList());
+    }
+
+    /**
+     * Opens or closes every terminal of a switchable element ({@code Class.name}) without rebuilding the network,
+     * for a caller that changes several and then rebuilds once ({@code simulation().rebuildNetwork()});
+     * {@link #setOpen} rebuilds at once.
+     *
+     * @return false if there is no such element or it cannot be opened and closed (not a line, switch or transformer)
+     */
+    public boolean setTerminalsOpen(String element, boolean open) {
+        if (!(GridResults.element(network(), element) instanceof io.packetgrid.grid.model.Switchable sw)) {
+            return false;
+        }
+        for (int t = 0; t < sw.connection().terminals(); t++) {
+            sw.setTerminalOpen(t, open);
+        }
+        return true;
+    }
+
+    /** Puts a generator ({@code Generator.name}) in or out of service; the caller rebuilds the network. */
+    public void setGeneratorEnabled(String generator, boolean enabled) {
+        if (!(GridResults.element(network(), generator) instanceof io.packetgrid.grid.model.Generator g)) {
+            throw new PacketGridException(generator, "no such generator in this feeder");
+        }
+        g.setEnabled(enabled);
+    }
+
+    /** Holds a generator ({@code Generator.name}) driven by this feeder's simulation at this power until cleared (kW, kvar). */
+    public void overrideGeneratorPower(String generator, double kw, double kvar) {
+        for (io.packetgrid.grid.series.InjectionDriver d : sim().injections()) {
+            if (d.generator().name().equalsIgnoreCase(generator)) {
+                d.override(kw, kvar);
+                return;
             }
         }
-        return null;
+        throw new PacketGridException("dg " + generator, "is not driven by this feeder's simulation");
     }
 
     /** The largest transformer's rating (its first winding's), kVA; 0 without a transformer. */

@@ -36,7 +36,13 @@ public final class BundledFeeders {
         KNOWN.put("ausnet-cre21", "AusNet urban MV-LV network CRE21 (22 kV, 79 transformers, 3,374 households + 9 C&I)");
         KNOWN.put("ausnet-smr8", "AusNet rural MV-LV network SMR8 (22 kV and SWER, 704 transformers, 3,608 households + 61 C&I)");
         KNOWN.put("ausnet-klo14", "AusNet rural MV-LV network KLO14 (22 kV and SWER, 700 transformers, 4,691 households + 24 C&I)");
+        KNOWN.put("european-lv-mv100", "100 European LV feeders on ten 11 kV cable feeders behind a 66/11 kV substation (5,500 households;"
+                + " generated, SyntheticFeeders.europeanLvOnMv)");
     }
+
+    /** Feeders written on first use instead of shipped: name -> generator into a folder, returning Master.dss. */
+    private static final Map<String, java.util.function.Function<Path, Path>> GENERATED = Map.of(
+            "european-lv-mv100", dir -> SyntheticFeeders.europeanLvOnMv(100, 10, dir));
 
     private static Path root;
     private static final Map<String, Path> EXTRACTED = new HashMap<>();
@@ -67,14 +73,48 @@ public final class BundledFeeders {
     public static Path resolve(String script, String where) {
         String name = script.startsWith(PREFIX) ? script.substring(PREFIX.length()) : script;
         if (!KNOWN.containsKey(name.toLowerCase(Locale.ROOT))) {
-            throw new PacketGridException(where, "unknown built-in feeder '" + script + "' (known: " + PREFIX
+            throw new PacketGridException(where, "unknown built-in feeder '" + name + "' (known: " + PREFIX
                     + String.join(", " + PREFIX, KNOWN.keySet()) + ")");
         }
         return master(name.toLowerCase(Locale.ROOT));
     }
 
     private static synchronized Path master(String name) {
+        if (GENERATED.containsKey(name)) {
+            Path done = EXTRACTED.get(name);
+            if (done == null) {
+                Path dir = root().resolve(name);
+                done = GENERATED.get(name).apply(dir).getParent();
+                deleteOnExit(dir);
+                EXTRACTED.put(name, done);
+            }
+            return done.resolve("Master.dss");
+        }
         return extract(name).resolve("Master.dss");
+    }
+
+    private static Path root() {
+        if (root == null) {
+            try {
+                root = Files.createTempDirectory("packetgrid-feeders");
+            } catch (IOException e) {
+                throw new PacketGridException("builtin feeders", "cannot create a temporary folder: " + e.getMessage());
+            }
+            root.toFile().deleteOnExit();
+        }
+        return root;
+    }
+
+    /** Registers a generated folder's files for deletion at exit (files first, then folders). */
+    private static void deleteOnExit(Path dir) {
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            // deleteOnExit runs in reverse registration order: register folders (walk order: parents first) before their files
+            for (Path p : s.toList()) {
+                p.toFile().deleteOnExit();
+            }
+        } catch (IOException e) {
+            // left in the temporary folder
+        }
     }
 
     private static synchronized Path extract(String name) {
@@ -106,11 +146,7 @@ public final class BundledFeeders {
                 }
                 extract(other);
             }
-            if (root == null) {
-                root = Files.createTempDirectory("packetgrid-feeders");
-                root.toFile().deleteOnExit();
-            }
-            Path dir = root.resolve(name);
+            Path dir = root().resolve(name);
             Files.createDirectories(dir);
             List<Path> created = new ArrayList<>();
             created.add(dir);

@@ -38,8 +38,9 @@ public final class VoltageSensitivity {
     /**
      * The matrix {@code out[i n + j] = dV_i / dP_j} (volts per kW injected, row major) among
      * {@code nodes}: reads the dense reduced operator when every node is an injection node of a
-     * reduced solver, else one sparse substitution per column ({@code colRe}/{@code colIm}: scratch
-     * of the network's node count).
+     * reduced solver, else the transfer impedances among the nodes by restricted substitutions
+     * ({@link PowerFlowSolver#transferBlock}; {@code colRe}/{@code colIm} are not needed then and may
+     * be null).
      */
     public static void matrix(PowerFlowSolver solver, int[] nodes, double[] out, double[] colRe, double[] colIm) {
         int n = nodes.length;
@@ -56,6 +57,13 @@ public final class VoltageSensitivity {
                 v[2 * i + 1] = t[1];
             }
         }
+        double[] zr = null;
+        double[] zi = null;
+        if (!lookup) {
+            zr = new double[n * n];
+            zi = new double[n * n];
+            solver.transferBlock(nodes, zr, zi);
+        }
         for (int j = 0; j < n; j++) {
             if (nodes[j] < 0 || !solver.network().energised(nodes[j])) {
                 for (int i = 0; i < n; i++) {
@@ -63,25 +71,22 @@ public final class VoltageSensitivity {
                 }
                 continue;
             }
-            if (!lookup) {
-                solver.transferColumn(nodes[j], colRe, colIm);
-            }
             for (int i = 0; i < n; i++) {
-                double zr;
-                double zi;
                 if (nodes[i] < 0) {
                     out[i * n + j] = 0.0;
                     continue;
                 }
+                double r;
+                double x;
                 if (lookup) {
                     solver.transferImpedance(nodes[i], nodes[j], t);
-                    zr = t[0];
-                    zi = t[1];
+                    r = t[0];
+                    x = t[1];
                 } else {
-                    zr = colRe[nodes[i]];
-                    zi = colIm[nodes[i]];
+                    r = zr[i * n + j];
+                    x = zi[i * n + j];
                 }
-                out[i * n + j] = voltsPerKw(zr, zi, v[2 * i], v[2 * i + 1], v[2 * j], v[2 * j + 1]);
+                out[i * n + j] = voltsPerKw(r, x, v[2 * i], v[2 * i + 1], v[2 * j], v[2 * j + 1]);
             }
         }
     }

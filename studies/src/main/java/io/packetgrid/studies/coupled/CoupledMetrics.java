@@ -1,5 +1,6 @@
 package io.packetgrid.studies.coupled;
 
+import io.packetgrid.studies.coupled.grid.MvSeries;
 import io.packetgrid.pem.packet.DenyReason;
 import io.packetgrid.studies.coupled.grid.GridSeries;
 import io.packetgrid.studies.coupled.scenario.CoupledScenario;
@@ -112,6 +113,22 @@ public final class CoupledMetrics {
             m.put("v_min_pu", round(vMin, 5));
             m.put("v_max_pu", round(vMax, 5));
             m.put("transformer_peak_loading_pct", round(tr, 3));
+            if (r.mv() != null) {
+                // one network: its source, loads and losses (the LV feeders' series hold none of their own)
+                MvSeries mv = r.mv();
+                src = 0;
+                loads = 0;
+                losses = 0;
+                double sub = 0;
+                for (int k = g0; k < mv.steps; k++) {
+                    src += mv.sourceKw[k] * stepH;
+                    loads += mv.loadsKw[k] * stepH;
+                    losses += mv.lossesKw[k] * stepH;
+                    sub = Math.max(sub, mv.substationPct[k]);
+                }
+                m.put("substation_peak_loading_pct", round(sub, 3));
+                m.put("tap_changes", mv.tapChanges);
+            }
             m.put("source_energy_kwh", round(src, 4));
             m.put("load_energy_kwh", round(loads, 4));
             m.put("loss_energy_kwh", round(losses, 4));
@@ -197,12 +214,25 @@ public final class CoupledMetrics {
      * summary keeps its shape): lowest and highest voltage, node-minutes outside the band.
      */
     private static void mv(Map<String, Object> m, VariantResult r, int g0, double stepMin) {
-        if (r.feeders().stream().noneMatch(f -> f.grid().mvNodes > 0)) {
-            return;
-        }
         double vMin = Double.POSITIVE_INFINITY;
         double vMax = Double.NEGATIVE_INFINITY;
         double nodeMin = 0;
+        if (r.mv() != null) {
+            // an MV network (feeder.mv): its MV nodes are the network's, recorded once, not per LV feeder
+            MvSeries mv = r.mv();
+            for (int k = g0; k < mv.steps; k++) {
+                nodeMin += mv.violatingNodes[k] * stepMin;
+                vMin = Math.min(vMin, mv.vMinPu[k]);
+                vMax = Math.max(vMax, mv.vMaxPu[k]);
+            }
+            m.put("mv_v_min_pu", vMin == Double.POSITIVE_INFINITY ? Double.NaN : round(vMin, 5));
+            m.put("mv_v_max_pu", vMax == Double.NEGATIVE_INFINITY ? Double.NaN : round(vMax, 5));
+            m.put("mv_violation_node_minutes", round(nodeMin, 3));
+            return;
+        }
+        if (r.feeders().stream().noneMatch(f -> f.grid().mvNodes > 0)) {
+            return;
+        }
         for (FeederRun f : r.feeders()) {
             GridSeries g = f.grid();
             for (int k = g0; k < g.steps; k++) {

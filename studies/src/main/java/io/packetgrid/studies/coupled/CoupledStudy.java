@@ -57,6 +57,8 @@ public final class CoupledStudy implements Study {
             "v_min_pu", "v_max_pu", "transformer_peak_loading_pct", "radio_loss_pct", "latency_p50_ms", "latency_p99_ms",
             "messages_per_device", "packets_granted", "packets_executed", "denied_voltage", "reply_timeouts", "late_starts",
             "opt_outs", "ev_unmet_kwh", "energy_balance_error_pct", "grid_steps_held");
+    /** Rows an MV network adds to the table. */
+    static final List<String> MV_TABLE = List.of("mv_v_min_pu", "mv_v_max_pu", "substation_peak_loading_pct", "tap_changes");
 
     @Override
     public String kind() {
@@ -120,6 +122,7 @@ public final class CoupledStudy implements Study {
         }
         int threads = Math.max(1, ctx.threads());
         int copies = s.feeder().copies();
+        boolean mvNetwork = template.mv() != null;
         int widest = phases.stream().mapToInt(List::size).max().orElse(1);
         int concurrent = copies == 1 ? Math.min(threads, widest) : 1;
         int kernelThreads = copies == 1 ? 1 : threads;
@@ -133,6 +136,8 @@ public final class CoupledStudy implements Study {
         try {
             FeederPool feeders = new FeederPool(template, copies, pool);
             BlockingQueue<List<Feeder>> sets = new ArrayBlockingQueue<>(concurrent);
+            java.util.concurrent.atomic.AtomicInteger freshNeeded = new java.util.concurrent.atomic.AtomicInteger(
+                    s.variants().size() - concurrent);
             for (int i = 0; i < concurrent; i++) {
                 sets.add(feeders.acquire());
             }
@@ -149,7 +154,14 @@ public final class CoupledStudy implements Study {
                         try {
                             return runner.run(v, set, baselines, events, kernelThreads, progress.run(runIndex));
                         } finally {
-                            sets.put(set);
+                            // an MV network's tap changer moves taps, which a rebuild keeps: a run still to start gets a
+                            // fresh parse (here, not through the pool, whose threads may all be waiting for a set); a
+                            // used set is never handed on
+                            if (!mvNetwork) {
+                                sets.put(set);
+                            } else if (freshNeeded.getAndDecrement() > 0) {
+                                sets.put(feeders.fresh());
+                            }
                         }
                     }));
                 }
@@ -350,10 +362,18 @@ public final class CoupledStudy implements Study {
         return summary;
     }
 
-    /** The printed table's rows: the study's, the time line's with events, the Energy Internet's where it applies. */
+    /**
+     * The printed table's rows: the study's, the time line's with events, the Energy Internet's where it
+     * applies, an MV network's after the transformer loading.
+     */
     static List<String> rows(CoupledScenario s) {
         List<String> rows = s.events() == null ? TABLE : Timeline.table(TABLE);
-        return InternetReport.applies(s) ? InternetReport.table(rows) : rows;
+        rows = InternetReport.applies(s) ? InternetReport.table(rows) : rows;
+        if (s.feeder().mv() != null) {
+            rows = new ArrayList<>(rows);
+            rows.addAll(rows.indexOf("transformer_peak_loading_pct") + 1, MV_TABLE);
+        }
+        return rows;
     }
 
     /** The kernel's wall-time profile: the heaviest federates, then the totals per kind of federate. */

@@ -44,6 +44,15 @@ final class FeederPool {
         return out;
     }
 
+    /** A freshly parsed set, parsed on the calling thread (a task of the pool must not wait for the pool). */
+    List<Feeder> fresh() {
+        List<Feeder> out = new ArrayList<>();
+        for (int c = 0; c < copies; c++) {
+            out.add(template.newFeeder());
+        }
+        return out;
+    }
+
     void release(List<Feeder> feeders) {
         synchronized (free) {
             free.push(feeders);

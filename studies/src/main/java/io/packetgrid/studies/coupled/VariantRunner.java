@@ -50,6 +50,9 @@ import io.packetgrid.studies.coupled.events.IslandInput;
 import io.packetgrid.studies.coupled.events.TimelineRecorder;
 import io.packetgrid.studies.coupled.grid.FeederGrid;
 import io.packetgrid.studies.coupled.grid.FeederTemplate;
+import io.packetgrid.studies.coupled.grid.GridSeries;
+import io.packetgrid.studies.coupled.grid.LoadPublisher;
+import io.packetgrid.studies.coupled.grid.MvGrid;
 import io.packetgrid.studies.coupled.household.FeederPlan;
 import io.packetgrid.studies.coupled.household.Household;
 import io.packetgrid.studies.coupled.inputs.StudyInputs;
@@ -162,8 +165,21 @@ public final class VariantRunner {
         List<PacketServerFederate> servers = new ArrayList<>();
         List<LedgerPolicy> ledgers = new ArrayList<>();
         List<List<String>> endpoints = new ArrayList<>();
-        boolean timeline = timeline() && withGrid;
+        boolean mvNetwork = template.mv() != null;
+        boolean timeline = timeline() && withGrid && !mvNetwork;
         List<EmergencyMode> emergencies = new ArrayList<>();
+        MvGrid mvGrid = null;
+        if (withGrid && mvNetwork) {
+            // one power flow over the whole network, fed by every LV feeder's fleet
+            Feeder feeder = feeders.get(0);
+            feeder.simulation().rebuildNetwork();
+            List<LoadPublisher.Fleet> sources = new ArrayList<>();
+            for (FeederPlan plan : plans) {
+                sources.add(new LoadPublisher.Fleet(plan.fleetName(), FeederFleet.householdKwKey(plan), plan.householdLoads(), null));
+            }
+            mvGrid = new MvGrid(sources, feeder, template, s.gridStep().ns(), gSteps, observeStep, s.gridLimits(),
+                    v.pem() && v.gridAware());
+        }
         List<InternetServer> internets = new ArrayList<>();
         for (int f = 0; f < plans.size(); f++) {
             FeederPlan plan = plans.get(f);
@@ -172,7 +188,7 @@ public final class VariantRunner {
             fleets.add(fleet);
             endpoints.add(fleet.endpoints());
             FeederGrid grid = null;
-            if (withGrid) {
+            if (withGrid && !mvNetwork) {
                 Feeder feeder = feeders.get(f);
                 feeder.simulation().rebuildNetwork();
                 OutputSpec.Detail d = s.outputs().detail();
@@ -194,7 +210,7 @@ public final class VariantRunner {
                 }
             }
             if (v.pem()) {
-                servers.add(server(v, plan, fleet, grid, baselines == null ? null : baselines.get(f), ledgers,
+                servers.add(server(v, plan, fleet, grid, mvGrid, f, baselines == null ? null : baselines.get(f), ledgers,
                         timeline && f == 0 ? emergencies : null));
             }
             if (v.energyInternet()) {
@@ -211,6 +227,9 @@ public final class VariantRunner {
             }
         }
         grids.forEach(g -> fed.addAll(g.federates()));
+        if (mvGrid != null) {
+            fed.addAll(mvGrid.federates());
+        }
         servers.forEach(fed::add);
         internets.forEach(i -> fed.add(i.federate()));
         // the time line on the first feeder: its events, its protection, what followed
@@ -305,7 +324,8 @@ public final class VariantRunner {
                     : io.packetgrid.studies.coupled.target.Targets.offline(s, plan.households().size(),
                     baselines == null ? null : baselines.get(f), fleet.pvKw(), baseKw(plan), dSteps);
             PacketServerFederate server = v.pem() ? servers.get(f) : null;
-            runs.add(new FeederRun(plan, fleet, withGrid ? grids.get(f).series() : null,
+            GridSeries series = !withGrid ? null : mvGrid != null ? mvGrid.series(f) : grids.get(f).series();
+            runs.add(new FeederRun(plan, fleet, series,
                     server == null ? List.of() : server.trace(), server == null ? null : server.policy().stats(),
                     server == null ? 0 : ledgers.get(f).accepted(), server == null ? 0 : ledgers.get(f).acceptedKwh(), target,
                     ServiceResults.of(fleets.get(f), FeederFleet.serviceTypes(plan, v.energyInternet()),
@@ -318,7 +338,7 @@ public final class VariantRunner {
                     : EventResults.of(events, timelineRecorder, protection == null ? null : protection.outcome(report), instrument,
                     eventNet[0], emergencies.isEmpty() ? null : emergencies.get(0), s.duration().ns());
         }
-        return new VariantResult(v, runs, v.pem() ? meter[0] : null, rs, report, er);
+        return new VariantResult(v, runs, v.pem() ? meter[0] : null, rs, report, er, mvGrid == null ? null : mvGrid.mvSeries());
     }
 
     /** The protection bound to a run's feeder (errors name the scenario's protection fields). */
@@ -362,11 +382,11 @@ public final class VariantRunner {
             runs.add(new FeederRun(x.plan(), x.fleet(), x.grid(), x.serverTrace(), x.stats(), x.ledgerAccepted(),
                     x.ledgerKwh(), target, x.services()));
         }
-        return new VariantResult(r.spec(), runs, r.traffic(), r.radio(), r.report(), r.events());
+        return new VariantResult(r.spec(), runs, r.traffic(), r.radio(), r.report(), r.events(), r.mv());
     }
 
-    private PacketServerFederate server(VariantSpec v, FeederPlan plan, DeviceFleetFederate fleet, FeederGrid grid,
-                                        double[] baseline, List<LedgerPolicy> ledgers, List<EmergencyMode> emergencies) {
+    private PacketServerFederate server(VariantSpec v, FeederPlan plan, DeviceFleetFederate fleet, FeederGrid grid, MvGrid mvGrid,
+                                        int feeder, double[] baseline, List<LedgerPolicy> ledgers, List<EmergencyMode> emergencies) {
         PemSpec p = s.pem();
         int n = plan.households().size();
         SiteMeasurements site = new SiteMeasurements();
@@ -389,6 +409,9 @@ public final class VariantRunner {
         after.add(plan.fleetName());
         if (grid != null) {
             after.add(plan.gridName());
+        }
+        if (mvGrid != null) {
+            after.add(mvGrid.recorderName());
         }
         inputs.add(new StepAfter(after));
         AggregateEstimator estimator;
@@ -418,8 +441,8 @@ public final class VariantRunner {
                 b.emergency(emergency, storage);
             }
         }
-        if (v.gridAware() && grid != null) {
-            GridViewInput view = gridView(plan, fleet, grid);
+        if (v.gridAware() && (grid != null || mvGrid != null)) {
+            GridViewInput view = grid != null ? gridView(plan, fleet, grid) : mvGrid.view(feeder, plan, fleet);
             b.gate(gate(view));
             inputs.add(view);
         }

@@ -59,12 +59,13 @@ class ScenarioCommandIT {
     @Test
     void checkStopsOnABadEventWithTheLineRunGives(@TempDir Path dir) throws Exception {
         // an event naming an element the feeder lacks: found by the time line's checks against the feeder, which run
-        // makes before it simulates and scenario check must make too
+        // makes before it simulates and scenario check must make too (households with devices: no warning before the line)
         Path bad = dir.resolve("bad-event.yaml");
         Files.writeString(bad, """
                 kind: coupled
                 duration: 1h
                 feeder: {script: builtin:european-lv}
+                households: {mix: {water_heater: 1.0}}
                 events:
                   - {at: 10m, kind: open, element: LINE9999}
                 """);

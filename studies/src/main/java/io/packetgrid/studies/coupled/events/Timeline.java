@@ -55,7 +55,7 @@ public final class Timeline {
         List<String> commands = new ArrayList<>(f.commands());
         commands.addAll(List.of(dg.split("\n")));
         FeederSpec with = new FeederSpec(f.script(), commands, f.copies(), f.spacingM(), f.columns(), f.busCoords(),
-                f.onNonconvergence());
+                f.onNonconvergence(), f.mv());
         return FeederTemplate.load(with, dir, source + ": feeder", s.start().seconds() / 3600, s.gridStep().ns(), steps);
     }
 

@@ -3,6 +3,7 @@ package io.packetgrid.studies.coupled.grid;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.feeders.BundledFeeders;
+import io.packetgrid.grid.mvlv.MvLvStructure;
 import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Line;
 import io.packetgrid.grid.model.Load;
@@ -47,12 +48,15 @@ public final class FeederTemplate {
     private final double[][] baseKvar;
     private final double[] nominalV;
     private final Network network;
+    private final MvNetwork mv;
+    private final Map<String, String> transformerBus;
     private final Feeder feeder;
 
     private FeederTemplate(Path script, String commands, String label, Feeder f, Map<String, double[]> coords,
-                           double startHour, long gridStepNs, int steps) {
+                           double startHour, long gridStepNs, int steps, MvNetwork mv) {
         this.script = script;
         this.commands = commands;
+        this.mv = mv;
         this.label = label;
         Network net = f.network();
         List<LoadInfo> ls = new ArrayList<>();
@@ -93,6 +97,13 @@ public final class FeederTemplate {
             }
         }
         this.segments = List.copyOf(segs);
+        Map<String, String> tb = new HashMap<>();
+        for (PowerDelivery p : net.deliveries()) {
+            if (p instanceof io.packetgrid.grid.model.Transformer t) {
+                tb.put(t.name().toLowerCase(Locale.ROOT), t.connection().buses()[0].toLowerCase(Locale.ROOT));
+            }
+        }
+        this.transformerBus = tb;
         String src = null;
         for (CircuitElement e : net.sources()) {
             src = e.connection().buses()[0];
@@ -123,19 +134,52 @@ public final class FeederTemplate {
         if (f.loadNames().isEmpty()) {
             throw new PacketGridException(where + ".script", "the feeder has no loads to map households to");
         }
+        MvNetwork mv = null;
+        if (spec.mv() != null) {
+            MvLvStructure structure = MvLvStructure.of(f.network(), spec.mv().substation(), where + ".mv.substation");
+            String zoneBus = zoneSecondary(f.network(), structure.substation());
+            double mvKvLn = f.network().busKvBase(f.network().bus(zoneBus));
+            String oltc = MvNetwork.oltc(spec.mv(), structure.substation(), mvKvLn);
+            if (!oltc.isEmpty()) {
+                commands = commands + oltc;           // every copy the study parses gets the tap changer
+                try {
+                    f.runCommands(oltc, where + ".mv.oltc");
+                } catch (PacketGridException e) {
+                    throw e.within(where + ".mv.oltc");
+                }
+            }
+            mv = new MvNetwork(structure, spec.mv(), oltc);
+        }
         Map<String, double[]> coords = spec.busCoords() != null ? readCoords(script, spec.busCoords(), where + ".bus_coords")
                 : scriptCoords(f);
         String label = spec.script().startsWith(FeederSpec.BUILTIN) ? spec.script() : script.getFileName().toString();
-        return new FeederTemplate(script, commands, label, f, coords, startHour, gridStepNs, steps);
+        return new FeederTemplate(script, commands, label, f, coords, startHour, gridStepNs, steps, mv);
+    }
+
+    /** The zone transformer's second bus (lower case). */
+    private static String zoneSecondary(Network net, String transformer) {
+        for (PowerDelivery d : net.deliveries()) {
+            if (d.name().equalsIgnoreCase(transformer)) {
+                return d.connection().buses()[1].toLowerCase(Locale.ROOT);
+            }
+        }
+        throw new IllegalStateException("zone transformer " + transformer + " vanished");
+    }
+
+    /** Coordinates of a transformer's first (primary) bus, or null ({@code Transformer.x}, any case). */
+    public double[] transformerXy(String transformer) {
+        String bus = transformerBus.get(transformer.toLowerCase(Locale.ROOT));
+        return bus == null ? null : xy(bus);
+    }
+
+    /** The MV network (null for an LV feeder study). */
+    public MvNetwork mv() {
+        return mv;
     }
 
     static Path resolve(String script, Path scenarioDir, String where) {
-        if (script.startsWith(FeederSpec.BUILTIN)) {
-            String name = script.substring(FeederSpec.BUILTIN.length());
-            if (name.equals("european-lv")) {
-                return BundledFeeders.europeanLv();
-            }
-            throw new PacketGridException(where, "unknown built-in feeder '" + name + "' (known: european-lv)");
+        if (BundledFeeders.isBuiltin(script)) {
+            return BundledFeeders.resolve(script, where);
         }
         Path p = scenarioDir == null ? Path.of(script) : scenarioDir.resolve(script);
         if (!Files.isRegularFile(p)) {

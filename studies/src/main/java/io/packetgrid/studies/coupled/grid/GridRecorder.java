@@ -42,10 +42,7 @@ public final class GridRecorder implements Federate {
     private double[] re;
     private double[] im;
     private boolean violating;
-    // EN 50160 10-minute means per household: sums of the voltage over the present window's grid steps
-    private final double[] windowSum;
-    private final int stepsPerWindow;
-    private int windowSteps;
+    private final TenMinuteMeans tenMinute;
 
     public GridRecorder(String name, GridFederate grid, int[] householdLoad, long stepNs, int observeStep, GridLimitsSpec limits,
                         GridSeries series, boolean logEvents) {
@@ -70,10 +67,7 @@ public final class GridRecorder implements Federate {
         this.limits = limits;
         this.series = series;
         this.logEvents = logEvents;
-        this.windowSum = new double[householdLoad.length];
-        // a 10-minute aggregation of the grid steps (EN 50160 §4.2.2; IEC 61000-4-30 class S aggregates
-        // the r.m.s. values over 10 minutes); a grid step longer than that is its own window
-        this.stepsPerWindow = (int) Math.max(1, TEN_MINUTES_NS / stepNs);
+        this.tenMinute = new TenMinuteMeans(series, householdLoad.length, stepNs, limits);
         this.detail = detail;
         this.loads = loads;
         this.householdIds = householdIds;
@@ -100,8 +94,6 @@ public final class GridRecorder implements Federate {
     private String[] detailBus;
     private int[] detailNumber;
     private double[] detailBaseV;
-
-    private static final long TEN_MINUTES_NS = 600_000_000_000L;
 
     /** A series sized for a feeder: its buses (map order) and households. */
     public static GridSeries seriesFor(Feeder feeder, int steps, int households) {
@@ -267,11 +259,11 @@ public final class GridRecorder implements Federate {
                 if (outside(h, vh)) {
                     series.householdViolationSteps[h]++;
                 }
-                windowSum[h] += vh;
+                tenMinute.add(h, vh);
             }
         }
-        if (observe && ++windowSteps == stepsPerWindow) {
-            closeWindow();
+        if (observe) {
+            tenMinute.stepDone();
         }
         if (detail != null && detail.due(k)) {
             writeDetail(k, v);
@@ -330,8 +322,7 @@ public final class GridRecorder implements Federate {
 
     /** Whether a household's voltage lies outside the band of its level: EN 50160's at an LV customer point, the MV band above. */
     private boolean outside(int h, double vPu) {
-        return series.householdMv[h] ? vPu < limits.mvVMinPu() || vPu > limits.mvVMaxPu()
-                : vPu < limits.vMinPu() || vPu > limits.vMaxPu();
+        return series.outside(h, vPu, limits);
     }
 
     /**
@@ -362,29 +353,10 @@ public final class GridRecorder implements Federate {
                 if (outside(h, vh)) {
                     series.householdViolationSteps[h]++;
                 }
-                windowSum[h] += vh;
+                tenMinute.add(h, vh);
             }
-            if (++windowSteps == stepsPerWindow) {
-                closeWindow();
-            }
+            tenMinute.stepDone();
         }
-    }
-
-    /** Ends a 10-minute window: each household's mean voltage over it, scored against the band. */
-    private void closeWindow() {
-        for (int h = 0; h < windowSum.length; h++) {
-            double mean = windowSum[h] / windowSteps;
-            series.householdTenMinuteMeans[h]++;
-            if (outside(h, mean)) {
-                series.householdTenMinuteOutside[h]++;
-            }
-            series.householdTenMinuteMinPu[h] = Double.isNaN(series.householdTenMinuteMinPu[h]) ? mean
-                    : Math.min(series.householdTenMinuteMinPu[h], mean);
-            series.householdTenMinuteMaxPu[h] = Double.isNaN(series.householdTenMinuteMaxPu[h]) ? mean
-                    : Math.max(series.householdTenMinuteMaxPu[h], mean);
-            windowSum[h] = 0;
-        }
-        windowSteps = 0;
     }
 
     /** Turns the per-bus minima, kept squared in volts during the run, into pu (a last partial 10-minute window is dropped). */

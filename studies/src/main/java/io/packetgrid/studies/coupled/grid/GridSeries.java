@@ -56,6 +56,11 @@ public final class GridSeries {
      * 10-minute means (1 % for a household on an MV load) outside the band it was scored against and none
      * below 0.85 pu or above 1.10 pu (Un − 15 % / + 10 %).
      */
+    /** Whether household h's voltage (pu) lies outside the band of its level: EN 50160's at an LV customer point, the MV band above. */
+    public boolean outside(int h, double vPu, io.packetgrid.studies.coupled.scenario.GridLimitsSpec limits) {
+        return householdMv[h] ? vPu < limits.mvVMinPu() || vPu > limits.mvVMaxPu() : vPu < limits.vMinPu() || vPu > limits.vMaxPu();
+    }
+
     public boolean en50160Compliant(int h) {
         int n = householdTenMinuteMeans[h];
         // MV (EN 50160 §5.2.2): 99 % of the 10-minute means within the band, all within Uc + 10 % / − 15 %

@@ -14,7 +14,9 @@ import io.packetgrid.pem.weather.WeatherGeneration;
 import io.packetgrid.pem.weather.WeatherSeries;
 import io.packetgrid.pem.weather.WindTurbine;
 import io.packetgrid.pem.device.WaterHeaterParams;
+import io.packetgrid.grid.mvlv.MvLvStructure;
 import io.packetgrid.studies.coupled.grid.FeederTemplate;
+import io.packetgrid.studies.coupled.grid.MvNetwork;
 import io.packetgrid.studies.coupled.scenario.CoupledScenario;
 import io.packetgrid.studies.coupled.scenario.DeviceParams;
 import io.packetgrid.studies.coupled.scenario.DeviceType;
@@ -60,15 +62,67 @@ public final class HouseholdPlanner {
         }
     }
 
-    /** All feeder copies of the scenario. */
+    /** All feeder copies of the scenario; on an MV network, one plan per LV feeder. */
     public List<FeederPlan> plan() {
         List<Integer> loads = householdLoads();
         Map<Integer, List<DeviceType>> explicit = overrides(loads);
+        if (template.mv() != null) {
+            return planMv(template.mv(), loads, explicit);
+        }
         List<FeederPlan> out = new ArrayList<>();
         for (int c = 0; c < s.feeder().copies(); c++) {
             out.add(copy(c, loads, explicit));
         }
         return out;
+    }
+
+    /**
+     * An MV network: the households of each LV feeder (the chosen loads among its loads) are one plan,
+     * {@code f<k>} for the k-th distribution transformer; every load follows its own shape. Loads on no
+     * LV feeder (MV-connected customers) stay base load. A household without coordinates of its own
+     * (the AusNet networks give only MV buses) is placed around its transformer's MV bus: the i-th at
+     * 20·sqrt(i+1) m in the direction i·137.5° (Vogel's sunflower spiral, an even spread: H. Vogel,
+     * Mathematical Biosciences 44, 1979).
+     */
+    private List<FeederPlan> planMv(MvNetwork mv, List<Integer> loads, Map<Integer, List<DeviceType>> explicit) {
+        java.util.Set<Integer> chosen = new java.util.HashSet<>(loads);
+        int nLoads = template.loads().size();
+        int[] shape = new int[nLoads];
+        for (int l = 0; l < nLoads; l++) {
+            shape[l] = l;
+        }
+        List<FeederPlan> out = new ArrayList<>();
+        List<MvLvStructure.LvFeeder> feeders = mv.structure().feeders();
+        for (int k = 0; k < feeders.size(); k++) {
+            MvLvStructure.LvFeeder f = feeders.get(k);
+            List<Integer> mine = new ArrayList<>();
+            for (String name : f.loads()) {
+                FeederTemplate.LoadInfo info = template.load(name);
+                if (info != null && chosen.contains(info.index())) {
+                    mine.add(info.index());
+                }
+            }
+            mine.sort(null);
+            double[] centre = template.transformerXy(f.transformer());
+            out.add(plan(k, "f" + (k + 1), mine, explicit, shape, (info, index) -> {
+                double[] xy = template.xy(info.bus());
+                if (xy != null) {
+                    return xy;
+                }
+                if (centre == null) {
+                    return new double[] {Double.NaN, Double.NaN};
+                }
+                double r = 20 * Math.sqrt(index + 1.0);
+                double a = Math.toRadians(137.5 * index);
+                return new double[] {centre[0] + r * Math.cos(a), centre[1] + r * Math.sin(a)};
+            }));
+        }
+        return out;
+    }
+
+    /** Where a household sits on the map (metres), given its load and its index in the plan. */
+    private interface Placement {
+        double[] at(FeederTemplate.LoadInfo info, int index);
     }
 
     private String known() {
@@ -130,6 +184,19 @@ public final class HouseholdPlanner {
         for (int l = 0; l < nLoads; l++) {
             shape[l] = c == 0 ? l : shapes.nextInt(nLoads);
         }
+        double[] origin = template.origin();
+        int col = c % s.feeder().columns();
+        int row = c / s.feeder().columns();
+        double ox = col * s.feeder().spacingM();
+        double oy = -row * s.feeder().spacingM();
+        return plan(c, name, loads, explicit, shape, (info, index) -> {
+            double[] xy = template.xy(info.bus());
+            return xy == null ? new double[] {Double.NaN, Double.NaN} : new double[] {xy[0] - origin[0] + ox, xy[1] - origin[1] + oy};
+        });
+    }
+
+    private FeederPlan plan(int c, String name, List<Integer> loads, Map<Integer, List<DeviceType>> explicit, int[] shape,
+                            Placement placement) {
         // which households have which device: exactly round(share·n) of the households drawn from the mix
         List<Integer> eligible = new ArrayList<>();
         for (int load : loads) {
@@ -161,17 +228,12 @@ public final class HouseholdPlanner {
                 has.get(eligible.get(idx[i])).add(e.getKey());
             }
         }
-        double[] origin = template.origin();
-        int col = c % s.feeder().columns();
-        int row = c / s.feeder().columns();
-        double ox = col * s.feeder().spacingM();
-        double oy = -row * s.feeder().spacingM();
         List<Household> hs = new ArrayList<>();
         for (int load : loads) {
             FeederTemplate.LoadInfo info = template.loads().get(load);
-            double[] xy = template.xy(info.bus());
-            double x = xy == null ? Double.NaN : xy[0] - origin[0] + ox;
-            double y = xy == null ? Double.NaN : xy[1] - origin[1] + oy;
+            double[] xy = placement.at(info, hs.size());
+            double x = xy[0];
+            double y = xy[1];
             List<DevicePlan> devices = new ArrayList<>();
             List<ServicePlan> services = new ArrayList<>();
             List<DeviceType> generators = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.packetgrid.studies.coupled.FeederRun;
 import io.packetgrid.studies.report.CsvTable;
 import io.packetgrid.studies.coupled.VariantResult;
 import io.packetgrid.studies.coupled.grid.GridSeries;
+import io.packetgrid.studies.coupled.grid.MvSeries;
 import io.packetgrid.studies.coupled.household.Household;
 import io.packetgrid.studies.coupled.scenario.CoupledScenario;
 import java.nio.file.Path;
@@ -17,6 +18,9 @@ import java.util.List;
  *       power, the LV voltage range, nodes outside limits, the largest transformer loading;</li>
  *   <li>{@code households.csv}: per household, its equipment, energy, voltage extremes, minutes outside the
  *       band (instantaneous, per grid step) and EN 50160's 10-minute-mean statistic and verdict;</li>
+ *   <li>{@code mv.csv} (an MV network, {@code feeder.mv}): per grid step, the MV voltage range (every MV phase
+ *       node, pu of its own base), the zone transformer's loading and its tap (pu); grid.csv's source, load
+ *       and loss columns are then the whole network's;</li>
  *   <li>{@code latency.csv}: request → reply round-trip quantiles (PEM variants).</li>
  * </ul>
  */
@@ -44,6 +48,9 @@ public final class CoupledCsv {
         if (r.feeders().get(0).grid() != null) {
             writeGrid(dir, s, r, startH);
             writeHouseholds(dir, s, r);
+        }
+        if (r.mv() != null) {
+            writeMv(dir, s, r.mv(), startH);
         }
         if (r.spec().pem()) {
             long[] rt = io.packetgrid.studies.coupled.CoupledMetrics.roundTrips(r);
@@ -87,8 +94,26 @@ public final class CoupledCsv {
                     bad += g.violatingNodes[k];
                     tr = Math.max(tr, g.transformerPct[k]);
                 }
+                if (r.mv() != null) {
+                    // an MV network is one power flow: its balance is the network's, not a sum over LV feeders
+                    src = r.mv().sourceKw[k];
+                    loads = r.mv().loadsKw[k];
+                    losses = r.mv().lossesKw[k];
+                }
                 double ts = k * stepS;
                 c.row(ts, (startH + ts / 3600) % 24, base, dev, src, loads, losses, vMin, vMax, cMin, bad, tr);
+            }
+        }
+    }
+
+    /** An MV network's own series: its MV voltage envelope, the zone transformer's loading and tap. */
+    private static void writeMv(Path dir, CoupledScenario s, MvSeries mv, double startH) {
+        double stepS = s.gridStep().seconds();
+        try (CsvTable c = new CsvTable(dir.resolve("mv.csv"), List.of("time_s", "hour_of_day", "mv_v_min_pu", "mv_v_max_pu",
+                "substation_loading_pct", "tap_pu"), 6)) {
+            for (int k = 0; k < mv.steps; k++) {
+                double ts = k * stepS;
+                c.row(ts, (startH + ts / 3600) % 24, mv.vMinPu[k], mv.vMaxPu[k], mv.substationPct[k], mv.tap[k]);
             }
         }
     }

@@ -108,6 +108,16 @@ public record CoupledScenario(@JsonProperty(value = "kind", required = true) Str
         if (observeFrom.ns() >= duration.ns()) {
             throw new IllegalArgumentException("observe_from must be before the end of the run");
         }
+        if (feeder.mv() != null && ((events != null && !events.isEmpty()) || island != null || protection != null)) {
+            throw new IllegalArgumentException("events, island and protection run on LV feeders; an MV network (feeder.mv) takes none of them yet");
+        }
+        if (feeder.mv() != null && variants.stream().anyMatch(VariantSpec::energyInternet)) {
+            throw new IllegalArgumentException("energy_internet variants run on LV feeders; an MV network (feeder.mv) takes none yet");
+        }
+        if (feeder.mv() != null && (outputs.detail().households() || outputs.detail().anyNodes())) {
+            throw new IllegalArgumentException("outputs.detail households and node_voltages are written for LV feeders; an MV network"
+                    + " (feeder.mv) writes mv.csv, grid.csv and households.csv but no detail tables yet");
+        }
         if (!radio.devices().isEmpty() || !radio.wired().equals(List.of("server"))) {
             throw new IllegalArgumentException("radio.devices and radio.wired are set by the study (households' positions, servers)");
         }

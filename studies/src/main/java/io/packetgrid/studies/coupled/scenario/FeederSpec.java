@@ -21,6 +21,7 @@ import java.util.List;
  * @param onNonconvergence what a grid step whose power flow does not converge does: {@code fail} the run
  *                  (default; the error names the feeder, the step and the nodes with the largest change) or
  *                  {@code hold_last} (keep the last solution for that step, count and report the steps held)
+ * @param mv        the script is an integrated MV–LV network ({@link MvSpec}); null: an LV feeder
  */
 public record FeederSpec(@JsonProperty(value = "script", required = true)
                          @JsonSerialize(using = ScenarioWriter.FilePath.class) String script,
@@ -29,14 +30,15 @@ public record FeederSpec(@JsonProperty(value = "script", required = true)
                          @JsonProperty("spacing_m") Double spacingM,
                          @JsonProperty("columns") Integer columns,
                          @JsonProperty("bus_coords") String busCoords,
-                         @JsonProperty("on_nonconvergence") NonConvergence onNonconvergence) {
+                         @JsonProperty("on_nonconvergence") NonConvergence onNonconvergence,
+                         @JsonProperty("mv") MvSpec mv) {
 
     /** What a non-converging grid step does. */
     public enum NonConvergence { FAIL, HOLD_LAST }
 
     public FeederSpec {
         if (script == null || script.isBlank()) {
-            throw new IllegalArgumentException("script must name an OpenDSS file or builtin:european-lv");
+            throw new IllegalArgumentException("script must name an OpenDSS file or a builtin: feeder");
         }
         commands = commands == null ? List.of() : List.copyOf(commands);
         copies = copies == null ? 1 : copies;
@@ -52,11 +54,17 @@ public record FeederSpec(@JsonProperty(value = "script", required = true)
         if (columns < 1) {
             throw new IllegalArgumentException("columns must be ≥ 1, got " + columns);
         }
+        if (mv != null && copies != 1) {
+            throw new IllegalArgumentException("an MV network (mv:) is one network: copies must be 1");
+        }
+        if (mv != null && onNonconvergence == NonConvergence.HOLD_LAST) {
+            throw new IllegalArgumentException("on_nonconvergence: hold_last is not available on an MV network (mv:) yet: use fail");
+        }
     }
 
     /** A feeder whose non-converging steps fail the run (the default). */
     public FeederSpec(String script, List<String> commands, Integer copies, Double spacingM, Integer columns, String busCoords) {
-        this(script, commands, copies, spacingM, columns, busCoords, null);
+        this(script, commands, copies, spacingM, columns, busCoords, null, null);
     }
 
     /** The prefix of built-in feeders. */

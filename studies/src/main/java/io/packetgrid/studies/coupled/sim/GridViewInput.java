@@ -30,6 +30,10 @@ public final class GridViewInput implements ServerInputs, GridView {
     private final ValueKey<double[]> voltages;
     private final ValueKey<double[]> sensitivities;
     private final ValueKey<Double> transformer;
+    private final ValueKey<double[]> transformerArray;   // MV network: every LV feeder's transformer, one entry ours
+    private final ValueKey<double[]> assets;             // MV network: substation and MV voltage, four entries ours
+    private final int feederIndex;
+    private double[] assetsPf = new double[0];
     private final ValueKey<double[]> households;
     private final ValueKey<double[]> meter;
     private final double transformerKva;
@@ -64,6 +68,29 @@ public final class GridViewInput implements ServerInputs, GridView {
     public GridViewInput(ValueKey<double[]> voltages, ValueKey<double[]> sensitivities, ValueKey<Double> transformer,
                          ValueKey<double[]> households, ValueKey<double[]> meter, int[] phases, int[] householdLoad, int loads,
                          double transformerKva) {
+        this(voltages, sensitivities, transformer, null, null, -1, households, meter, phases, householdLoad, loads, transformerKva);
+    }
+
+    /**
+     * An LV feeder of an MV network: the sensitivities are among the feeder's households (n x n,
+     * household order), its transformer's loading is entry {@code feeder} of {@code transformers} (%),
+     * and entries {@code 4 feeder .. 4 feeder + 3} of {@code assets} are the zone substation and the MV
+     * voltage at the feeder's transformer as upstream assets ({loading pu, rating} each), shared limits
+     * every LV feeder's server sees.
+     */
+    public static GridViewInput ofMvFeeder(ValueKey<double[]> voltages, ValueKey<double[]> sensitivities, ValueKey<double[]> transformers,
+                                           ValueKey<double[]> assets, int feeder, ValueKey<double[]> households, ValueKey<double[]> meter,
+                                           int[] phases, int[] householdLoad, int loads, double transformerKva) {
+        return new GridViewInput(voltages, sensitivities, null, transformers, assets, feeder, households, meter, phases, householdLoad,
+                loads, transformerKva);
+    }
+
+    private GridViewInput(ValueKey<double[]> voltages, ValueKey<double[]> sensitivities, ValueKey<Double> transformer,
+                          ValueKey<double[]> transformerArray, ValueKey<double[]> assets, int feederIndex, ValueKey<double[]> households,
+                          ValueKey<double[]> meter, int[] phases, int[] householdLoad, int loads, double transformerKva) {
+        this.transformerArray = transformerArray;
+        this.assets = assets;
+        this.feederIndex = feederIndex;
         int count = phases.length;
         this.load = householdLoad.clone();
         this.loads = loads;
@@ -93,7 +120,12 @@ public final class GridViewInput implements ServerInputs, GridView {
     public void declare(Setup setup) {
         setup.subscribes(voltages);
         setup.subscribes(sensitivities);
-        setup.subscribes(transformer);
+        if (transformer != null) {
+            setup.subscribes(transformer);
+        } else {
+            setup.subscribes(transformerArray);
+            setup.subscribes(assets);
+        }
         setup.subscribes(households);
         setup.subscribes(meter);
     }
@@ -101,7 +133,14 @@ public final class GridViewInput implements ServerInputs, GridView {
     @Override
     public void refresh(Step step) {
         double[] s = step.read(sensitivities);
-        if (s != sensRaw && s.length == loads * loads) {
+        if (s != sensRaw && s.length == n * n && transformer == null) {
+            // an LV feeder of an MV network: already among the households, household order
+            sensRaw = s;
+            sens = s.clone();
+            for (int i = 0; i < n; i++) {
+                own[i] = sens[i * n + i];
+            }
+        } else if (s != sensRaw && s.length == loads * loads) {
             sensRaw = s;
             double[] m = new double[n * n];
             for (int i = 0; i < n; i++) {
@@ -130,7 +169,15 @@ public final class GridViewInput implements ServerInputs, GridView {
             vAll = all;
             vPf = v;
             pPf = p;
-            loadingPf = step.read(transformer) / 100;
+            if (transformer != null) {
+                loadingPf = step.read(transformer) / 100;
+            } else {
+                double[] t = step.read(transformerArray);
+                loadingPf = t.length > feederIndex ? t[feederIndex] / 100 : Double.NaN;
+                double[] a = step.read(assets);
+                assetsPf = a.length >= 4 * feederIndex + 4 ? java.util.Arrays.copyOfRange(a, 4 * feederIndex, 4 * feederIndex + 4)
+                        : new double[0];
+            }
         }
         double dTotal = 0;
         for (int i = 0; i < n; i++) {
@@ -146,7 +193,13 @@ public final class GridViewInput implements ServerInputs, GridView {
         for (int j = 0; j < n; j++) {
             dTotal += p[j] - pPf[j];
         }
-        upstream = List.of(new AssetLoading("transformer", loadingPf + dTotal / transformerKva, transformerKva));
+        AssetLoading mine = new AssetLoading("transformer", loadingPf + dTotal / transformerKva, transformerKva);
+        if (assetsPf.length == 4) {
+            upstream = List.of(mine, new AssetLoading("substation", assetsPf[0] + dTotal / assetsPf[1], assetsPf[1]),
+                    new AssetLoading("mv_voltage", assetsPf[2] + dTotal / assetsPf[3], assetsPf[3]));
+        } else {
+            upstream = List.of(mine);
+        }
         updatedNs = step.now();
         revision = revision == Long.MIN_VALUE ? 0 : revision + 1;
     }

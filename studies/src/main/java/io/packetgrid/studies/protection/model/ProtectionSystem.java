@@ -2,6 +2,7 @@ package io.packetgrid.studies.protection.model;
 
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.api.Feeder;
+import io.packetgrid.grid.api.Topology;
 import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Generator;
 import io.packetgrid.grid.model.Load;
@@ -50,11 +51,19 @@ public final class ProtectionSystem {
     /** A breaker on its element, with the island it leaves behind when it opens. */
     public record BoundBreaker(int index, String name, CircuitElement element, double operatingS, List<Double> deadTimesS,
                                String endpoint, double[] xy, double islandLoadKw, double islandDgKw, int[] islandDgs) {
+        /** Its element's name ({@code Class.name}). */
+        public String elementName() {
+            return element.name();
+        }
     }
 
     /** A DG unit (PV inverter) with its interface protection. */
     public record BoundDg(int index, String name, CircuitElement element, int[] nodes, VoltageRelay passive,
                           double disconnectS, double startPu, double startS, double kw, String endpoint, double[] xy) {
+        /** Its generator's name ({@code Generator.name}). */
+        public String elementName() {
+            return element.name();
+        }
     }
 
     /** A scheme: endpoints are device indices in {@link #endpoints()}. */
@@ -98,7 +107,7 @@ public final class ProtectionSystem {
             // protection validate's pre-fault state (the feeder was solved as loaded); a study's feeder is left as it is
             sim.solver().voltages(preRe, preIm);
         }
-        Topology topo = new Topology(net);
+        Topology topo = Topology.of(feeder);
 
         // breakers first (relays refer to them)
         Map<String, Integer> breakerByName = new HashMap<>();
@@ -148,7 +157,7 @@ public final class ProtectionSystem {
         for (int i = 0; i < s.breakers().size(); i++) {
             BreakerSpec b = s.breakers().get(i);
             CircuitElement e = breakerElements.get(i);
-            BitSet down = topo.downstream(e);
+            BitSet down = topo.downstream(e.name());
             double loadKw = 0;
             for (CircuitElement c : net.elements()) {
                 if (c instanceof Load l && down.get(net.bus(c.connection().buses()[0]))) {
@@ -338,7 +347,7 @@ public final class ProtectionSystem {
             }
             return;
         }
-        BitSet down = topo.downstream(relays.get(0).element());
+        BitSet down = topo.downstream(relays.get(0).element().name());
         for (int b = down.nextSetBit(0); b >= 0; b = down.nextSetBit(b + 1)) {
             int[] ph = phasesOf(net.busName(b));
             if (ph.length == 3) {

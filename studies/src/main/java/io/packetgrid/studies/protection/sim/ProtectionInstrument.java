@@ -9,8 +9,6 @@ import io.packetgrid.grid.fault.FaultAnalysis;
 import io.packetgrid.grid.fault.FaultResult;
 import io.packetgrid.grid.fault.FaultSpec;
 import io.packetgrid.grid.federate.GridInstrument;
-import io.packetgrid.grid.model.Generator;
-import io.packetgrid.grid.model.Switchable;
 import io.packetgrid.grid.protection.IslandVoltage;
 import io.packetgrid.grid.protection.Measurements;
 import io.packetgrid.grid.series.Simulation;
@@ -87,15 +85,12 @@ public final class ProtectionInstrument implements GridInstrument {
     public void initialize(Setup s) {
         // a feeder may come from an earlier run: every breaker closed, every DG unit in service, and the network
         // rebuilt so that no factorisation made in that state survives (results must not depend on a feeder's history)
+        Feeder feeder = sys.feeder();
         for (BoundBreaker b : sys.breakers()) {
-            if (b.element() instanceof Switchable sw) {
-                for (int t = 0; t < sw.connection().terminals(); t++) {
-                    sw.setTerminalOpen(t, false);
-                }
-            }
+            feeder.setTerminalsOpen(b.elementName(), false);
         }
         for (BoundDg d : sys.dgs()) {
-            ((Generator) d.element()).setEnabled(true);
+            feeder.setGeneratorEnabled(d.elementName(), true);
         }
         sys.simulation().rebuildNetwork();
         for (BoundRelay r : sys.relays()) {
@@ -118,11 +113,8 @@ public final class ProtectionInstrument implements GridInstrument {
             boolean o = step.read(Keys.open(b.name())) > 0.5;
             if (o != open[b.index()]) {
                 open[b.index()] = o;
-                if (!(b.element() instanceof Switchable sw)) {
-                    throw new PacketGridException("breaker " + b.name(), b.element().name() + " is not a line, switch or transformer");
-                }
-                for (int t = 0; t < sw.connection().terminals(); t++) {
-                    sw.setTerminalOpen(t, o);
+                if (!feeder.setTerminalsOpen(b.elementName(), o)) {
+                    throw new PacketGridException("breaker " + b.name(), b.elementName() + " is not a line, switch or transformer");
                 }
                 topology = true;
             }
@@ -130,13 +122,12 @@ public final class ProtectionInstrument implements GridInstrument {
         double share = dgFactor.applyAsDouble(step.now());
         for (BoundDg d : sys.dgs()) {
             boolean t = step.read(Keys.tripped(d.name())) > 0.5;
-            Generator g = (Generator) d.element();
             if (t != tripped[d.index()]) {
                 tripped[d.index()] = t;
-                g.setEnabled(!t);
+                feeder.setGeneratorEnabled(d.elementName(), !t);
             }
             if (share != 1.0) {
-                driver(feeder, g).override(d.kw() * share, 0);
+                feeder.overrideGeneratorPower(d.elementName(), d.kw() * share, 0);
             }
         }
         int now = -1;
@@ -155,8 +146,8 @@ public final class ProtectionInstrument implements GridInstrument {
         FaultResult r = null;
         if (active >= 0) {
             ScheduledFault f = faults.get(active);
-            int node = sim.network().node(f.spec().bus(), f.spec().phases()[0]);
-            if (node >= 0 && sim.network().energised(node)) {
+            int node = feeder.nodes().node(f.spec().bus(), f.spec().phases()[0]);
+            if (node >= 0 && feeder.nodes().energised(node)) {
                 r = FaultAnalysis.of(sim).solve(f.spec());
             } else {
                 // the fault is cut off from every source (de-energised): it draws nothing
@@ -183,7 +174,7 @@ public final class ProtectionInstrument implements GridInstrument {
         for (BoundDg d : sys.dgs()) {
             int node = d.nodes()[0];
             double v;
-            if (!sim.network().energised(node)) {
+            if (!feeder.nodes().energised(node)) {
                 v = islandVoltage(d);
             } else {
                 double[] pu = r != null ? Measurements.voltagesPu(r, sim.network(), d.nodes())
@@ -195,15 +186,6 @@ public final class ProtectionInstrument implements GridInstrument {
             }
             step.publish(Keys.voltage(d.name()), v);
         }
-    }
-
-    private io.packetgrid.grid.series.InjectionDriver driver(Feeder feeder, Generator g) {
-        for (io.packetgrid.grid.series.InjectionDriver d : feeder.simulation().injections()) {
-            if (d.generator() == g) {
-                return d;
-            }
-        }
-        throw new PacketGridException("dg " + g.name(), "is not driven by this feeder's simulation");
     }
 
     /** The next fault inception after the last step. */

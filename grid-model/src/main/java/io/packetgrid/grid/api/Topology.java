@@ -1,22 +1,27 @@
-package io.packetgrid.studies.protection.model;
+package io.packetgrid.grid.api;
 
 import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Fault;
 import io.packetgrid.grid.model.Line;
 import io.packetgrid.grid.model.Network;
 import io.packetgrid.grid.model.PowerDelivery;
+import io.packetgrid.grid.result.GridResults;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
 
-/** Buses joined by delivery elements (lines, transformers; not faults, not open lines). */
-final class Topology {
+/**
+ * A feeder's buses joined by its delivery elements (lines, transformers, switches; not faults, not open lines),
+ * as its present network has them: what lies downstream of an element. Bus indexes are those of
+ * {@link Feeder#nodes()} ({@link Nodes#busName}).
+ */
+public final class Topology {
     private final Network net;
     private final List<List<Integer>> adjacent = new ArrayList<>();
 
-    Topology(Network net) {
+    private Topology(Network net) {
         this.net = net;
         for (int b = 0; b < net.busCount(); b++) {
             adjacent.add(new ArrayList<>());
@@ -39,9 +44,22 @@ final class Topology {
         }
     }
 
-    /** Buses on the far side of a two-terminal element (reached from terminal 2 without passing terminal 1). */
-    BitSet downstream(CircuitElement e) {
+    /** The feeder's topology as its network stands now. */
+    public static Topology of(Feeder feeder) {
+        return new Topology(feeder.network());
+    }
+
+    /**
+     * The buses on the far side of a two-terminal element ({@code Class.name}, any case): those reached from its
+     * terminal 2 without passing its terminal 1; empty for an element with one terminal, both terminals on one
+     * bus, or no such element.
+     */
+    public BitSet downstream(String element) {
         BitSet seen = new BitSet(net.busCount());
+        CircuitElement e = GridResults.element(net, element);
+        if (e == null) {
+            return seen;
+        }
         String[] buses = e.connection().buses();
         if (buses.length < 2) {
             return seen;
