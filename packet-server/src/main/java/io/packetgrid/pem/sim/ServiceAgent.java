@@ -138,9 +138,17 @@ public final class ServiceAgent {
 
     /**
      * When its slack reaches zero if it keeps its present power: the fixed point of
-     * t = deadline − (need at t)/full power (a cooling sauna needs more the longer it waits).
+     * t = deadline − (need at t)/full power (a cooling sauna needs more the longer it waits); never
+     * ({@code Long.MAX_VALUE}) while an energy request draws its full power.
      */
     long forcedAtNs(long nowNs) {
+        if (!request.isProgramme() && powerKw >= request.maxKw()) {
+            // slack = deadline − now − need/full power, and at full power the need falls at full power (grid energy for
+            // an EV, full power × heat-up time for a sauna), so the slack stays as it is: no instant to force it at. The
+            // fixed point below has none either (each pass moves t on by the slack); returning its last iterate made the
+            // fleet step an EV commanded its full power with 0.2 ms of slack every 0.2 ms, for hours (issue #15)
+            return Long.MAX_VALUE;
+        }
         long t = request.latestStartNs(device.remainingKwh(nowNs));
         for (int k = 0; k < 20 && t > nowNs; k++) {
             long u = request.latestStartNs(device.remainingKwhAt(nowNs, t, powerKw));

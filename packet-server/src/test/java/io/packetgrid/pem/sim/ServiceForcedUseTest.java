@@ -1,6 +1,7 @@
 package io.packetgrid.pem.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.packetgrid.cosim.federate.Federate;
 import io.packetgrid.cosim.federate.Setup;
@@ -13,6 +14,7 @@ import io.packetgrid.cosim.time.SimTime;
 import io.packetgrid.pem.packet.ConnectionPoint;
 import io.packetgrid.pem.service.EvService;
 import io.packetgrid.pem.service.ModulatedEv;
+import io.packetgrid.pem.service.PowerCommand;
 import io.packetgrid.pem.service.Sauna;
 import io.packetgrid.pem.service.SaunaParams;
 import io.packetgrid.pem.service.SaunaService;
@@ -55,6 +57,82 @@ class ServiceForcedUseTest {
         DeviceFleetFederate fleet = new DeviceFleetFederate("homes", List.of(), 60 * S, "server", 0).services(List.of(a));
         new Federation().add(fleet).add(new Silent()).network(st -> new IdealNetwork()).run(KernelOptions.of(1, endNs));
         return fleet;
+    }
+
+    /** Accepts every request and commands it {@code kw} at once. */
+    static final class FullPower implements Federate {
+        final double kw;
+
+        FullPower(double kw) {
+            this.kw = kw;
+        }
+
+        public String name() {
+            return "server";
+        }
+
+        public long initialize(Setup s) {
+            s.endpoint("server");
+            return SimTime.NEVER;
+        }
+
+        public long step(Step s) {
+            for (Message m : s.inbox()) {
+                if (m.payload() instanceof ServiceRequest r) {
+                    s.send("server", m.from(), new ServiceReply(r.id(), true, ""), ServiceReply.WIRE_BYTES, DeviceFleetFederate.KIND);
+                    s.send("server", m.from(), new PowerCommand(r.id(), kw), PowerCommand.WIRE_BYTES, DeviceFleetFederate.KIND);
+                }
+            }
+            return SimTime.NEVER;
+        }
+    }
+
+    /** The fleet, counting its steps. */
+    static final class Counted implements Federate {
+        final Federate inner;
+        int steps;
+
+        Counted(Federate inner) {
+            this.inner = inner;
+        }
+
+        public String name() {
+            return inner.name();
+        }
+
+        public long initialize(Setup s) {
+            return inner.initialize(s);
+        }
+
+        public long step(Step s) {
+            steps++;
+            return inner.step(s);
+        }
+
+        @Override
+        public void finish(long endNs) {
+            inner.finish(endNs);
+        }
+    }
+
+    @Test
+    void anEvCommandedItsFullPowerKeepsItsSlackAndIsNeverForced() {
+        // Issue #15 (finnish-winter, forecast rmse 10 kW, never finished): an EV commanded its full power with a little slack
+        // left. Slack = deadline − now − need/full power, and at full power the need falls at full power, so the slack stays
+        // as it is: it has no forced-use instant. The fleet took the fixed point's last iterate (now + slack) for one and
+        // stepped every "slack" (0.2 ms there) for hours. Here: 20 kWh from the grid at 5 kW from 16:00 is 4 h, done at
+        // 20:00, deadline 1 s later. Hourly control steps: the fleet steps at them, at the request, the reply and command,
+        // at done and at the deadline, a few tens of steps in all (14,400 more, one a second, before the fix).
+        EvService ev = new EvService(ModulatedEv.seed(0.4), 16 * H, 20 * H + S, 1.0);
+        ServiceAgent a = new ServiceAgent(1, ev, new ConnectionPoint(1, 1), 0, 15 * 60 * S);
+        DeviceFleetFederate fleet = new DeviceFleetFederate("homes", List.of(), H, "server", 0).services(List.of(a));
+        Counted counted = new Counted(fleet);
+        new Federation().add(counted).add(new FullPower(5)).network(st -> new IdealNetwork()).run(KernelOptions.of(1, 24 * H));
+        assertEquals(-1, a.forcedSinceNs(), "never forced: it drew its full power all along");
+        assertEquals(1.0, ev.ev().soc(), 1e-12);
+        assertEquals(20 * H, a.doneAtNs(), 1000, "20 kWh at 5 kW from 16:00");
+        assertTrue(a.met());
+        assertTrue(counted.steps < 60, "fleet steps: " + counted.steps);
     }
 
     @Test
