@@ -404,6 +404,37 @@ public final class SparseLu {
         return pinv[node];
     }
 
+    /** Forward step of column j: y_j eliminated from the rows below it (L unit lower), then z_j = D^-1 y_j. */
+    private void forwardColumn(int j, double[] wr, double[] wi) {
+        double yr = wr[j];
+        double yi = wi[j];
+        if (yr == 0 && yi == 0) {
+            return;
+        }
+        for (int p = lp[j], p2 = lp[j + 1]; p < p2; p++) {
+            int r = li[p];
+            wr[r] -= lxr[p] * yr - lxi[p] * yi;
+            wi[r] -= lxr[p] * yi + lxi[p] * yr;
+        }
+        double ddr = dinvr[j];
+        double ddi = dinvi[j];
+        wr[j] = yr * ddr - yi * ddi;
+        wi[j] = yr * ddi + yi * ddr;
+    }
+
+    /** Backward step of row i: x_i = z_i - sum over k > i of U(i,k) x_k (U unit upper, stored in column i). */
+    private void backwardRow(int i, double[] wr, double[] wi) {
+        double sr = wr[i];
+        double si = wi[i];
+        for (int p = lp[i], p2 = lp[i + 1]; p < p2; p++) {
+            int k = li[p];
+            sr -= uxr[p] * wr[k] - uxi[p] * wi[k];
+            si -= uxr[p] * wi[k] + uxi[p] * wr[k];
+        }
+        wr[i] = sr;
+        wi[i] = si;
+    }
+
     /**
      * Solves {@code A x = b} for a b that is zero outside {@code positions} (from {@link #closure}),
      * computing x only there, in place and in elimination order: on entry (wr, wi) holds b at those
@@ -414,33 +445,10 @@ public final class SparseLu {
     public void solveRestricted(int[] positions, double[] wr, double[] wi) {
         int m = positions.length;
         for (int t = 0; t < m; t++) {
-            int j = positions[t];
-            double yr = wr[j];
-            double yi = wi[j];
-            if (yr == 0 && yi == 0) {
-                continue;
-            }
-            for (int p = lp[j], p2 = lp[j + 1]; p < p2; p++) {
-                int r = li[p];
-                wr[r] -= lxr[p] * yr - lxi[p] * yi;
-                wi[r] -= lxr[p] * yi + lxi[p] * yr;
-            }
-            double ddr = dinvr[j];
-            double ddi = dinvi[j];
-            wr[j] = yr * ddr - yi * ddi;
-            wi[j] = yr * ddi + yi * ddr;
+            forwardColumn(positions[t], wr, wi);
         }
         for (int t = m - 1; t >= 0; t--) {
-            int i = positions[t];
-            double sr = wr[i];
-            double si = wi[i];
-            for (int p = lp[i], p2 = lp[i + 1]; p < p2; p++) {
-                int k = li[p];
-                sr -= uxr[p] * wr[k] - uxi[p] * wi[k];
-                si -= uxr[p] * wi[k] + uxi[p] * wr[k];
-            }
-            wr[i] = sr;
-            wi[i] = si;
+            backwardRow(positions[t], wr, wi);
         }
     }
 
@@ -456,32 +464,11 @@ public final class SparseLu {
         }
         // L y = b (unit lower, by columns), then z = D^-1 y as each y_j becomes final
         for (int j = 0; j < n; j++) {
-            double yr = wr[j];
-            double yi = wi[j];
-            if (yr == 0 && yi == 0) {
-                continue;
-            }
-            for (int p = lp[j], p2 = lp[j + 1]; p < p2; p++) {
-                int r = li[p];
-                wr[r] -= lxr[p] * yr - lxi[p] * yi;
-                wi[r] -= lxr[p] * yi + lxi[p] * yr;
-            }
-            double ddr = dinvr[j];
-            double ddi = dinvi[j];
-            wr[j] = yr * ddr - yi * ddi;
-            wi[j] = yr * ddi + yi * ddr;
+            forwardColumn(j, wr, wi);
         }
         // U x = z (unit upper; U(i,k) stored in column i at row k > i)
         for (int i = n - 1; i >= 0; i--) {
-            double sr = wr[i];
-            double si = wi[i];
-            for (int p = lp[i], p2 = lp[i + 1]; p < p2; p++) {
-                int k = li[p];
-                sr -= uxr[p] * wr[k] - uxi[p] * wi[k];
-                si -= uxr[p] * wi[k] + uxi[p] * wr[k];
-            }
-            wr[i] = sr;
-            wi[i] = si;
+            backwardRow(i, wr, wi);
         }
         for (int k = 0; k < n; k++) {
             br[perm[k]] = wr[k];
