@@ -199,7 +199,25 @@ public final class PacketServer implements AutoCloseable {
         m.put("journal_unwritten", j.refusedRecords());
         m.put("journal_failing", j.failing());
         m.put("journal_fd_reserve", j.reserveHeld());
+        m.put("jvm_heap_pretouched", HEAP_PRETOUCHED);
         return m;
+    }
+
+    /**
+     * Whether the JVM touched every page of its heap at start ({@code -XX:+AlwaysPreTouch}, which the
+     * launcher sets for {@code serve}). Without it the first collections copy survivors into pages the
+     * process has never touched, and on a virtual machine each such page fault is slow: young pauses of
+     * 85–150 ms instead of 11–23 ms (docs/protocol.md "Where a quiet machine's stalls came from").
+     */
+    static final boolean HEAP_PRETOUCHED = heapPretouched();
+
+    private static boolean heapPretouched() {
+        try {
+            return Boolean.parseBoolean(java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("AlwaysPreTouch").getValue());
+        } catch (RuntimeException e) {
+            return false; // not a HotSpot JVM
+        }
     }
 
     @Override
