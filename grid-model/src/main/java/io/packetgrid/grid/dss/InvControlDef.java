@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code MonBusesVbase} and {@code monVoltageCalc}. The other modes (DRC, WATTPF, WATTVAR, AVR, GFM,
  * VV_DRC), hysteresis and the exponential control model are refused (see docs/grid-model.md).
  */
-final class InvControlDef extends ElementDef {
+final class InvControlDef extends ControlDef {
     static final PropertyTable TABLE = new PropertyTable("DERList", "Mode", "CombiMode", "vvc_curve1", "hysteresis_offset",
             "voltage_curvex_ref", "avgwindowlen", "voltwatt_curve", "DbVMin", "DbVMax", "ArGraLowV", "ArGraHiV",
             "DynReacavgwindowlen", "deltaQ_Factor", "VoltageChangeTolerance", "VarChangeTolerance", "VoltwattYAxis",
@@ -62,16 +62,6 @@ final class InvControlDef extends ElementDef {
     @Override
     Set<String> noEffect() {
         return NO_EFFECT;
-    }
-
-    @Override
-    boolean isCircuitElement() {
-        return false;
-    }
-
-    @Override
-    boolean isControl() {
-        return true;
     }
 
     @Override
@@ -188,11 +178,7 @@ final class InvControlDef extends ElementDef {
                     throw ctx.error("InvControl ControlModel=Exponential is not implemented (linear)");
                 }
             }
-            case "basefreq" -> {
-                if (ctx.dbl(p, key) != ctx.circuit().baseFrequency) {
-                    throw ctx.error("basefreq different from the circuit frequency is not implemented");
-                }
-            }
+            case "basefreq" -> ctx.requireCircuitFrequency(p, key, "");
             default -> {
                 return false;
             }

@@ -147,11 +147,7 @@ final class PvSystemDef extends ElementDef {
             }
             case "kvdc" -> kvDc = ctx.dbl(p, key);
             case "controlmode" -> gridForming = controlMode(p, ctx);
-            case "basefreq" -> {
-                if (ctx.dbl(p, key) != ctx.circuit().baseFrequency) {
-                    throw ctx.error("basefreq different from the circuit frequency is not implemented");
-                }
-            }
+            case "basefreq" -> ctx.requireCircuitFrequency(p, key, "");
             default -> {
                 return false;
             }

@@ -190,11 +190,7 @@ final class StorageDef extends ElementDef {
             }
             case "kvdc" -> kvDc = ctx.dbl(p, key);
             case "controlmode" -> gridForming = PvSystemDef.controlMode(p, ctx);
-            case "basefreq" -> {
-                if (ctx.dbl(p, key) != ctx.circuit().baseFrequency) {
-                    throw ctx.error("basefreq different from the circuit frequency is not implemented");
-                }
-            }
+            case "basefreq" -> ctx.requireCircuitFrequency(p, key, "");
             default -> {
                 return false;
             }
