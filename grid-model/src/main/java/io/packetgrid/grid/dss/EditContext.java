@@ -36,6 +36,15 @@ record EditContext(String where, Path dir, DssCircuit circuit) {
         }
     }
 
+    /** The XYCurve a property names (its name), or null for a blank value or {@code none}. */
+    String xyCurveOrNone(DssTokenizer.Param p) {
+        String v = p.value();
+        if (v.isBlank() || v.equalsIgnoreCase("none")) {
+            return null;
+        }
+        return circuit.xyCurve(v, this).name;
+    }
+
     /** A positive count with an upper bound (guards against absurd allocations from bad input). */
     int count(DssTokenizer.Param p, String prop, int min, int max) {
         int v = integer(p, prop);

@@ -94,7 +94,7 @@ final class InvControlDef extends ControlDef {
                     throw ctx.error("CombiMode: expected VV_VW or VV_DRC, got '" + p.value() + "'");
                 }
             }
-            case "vvc_curve1" -> vvCurve = PvSystemDef.curve(p, ctx);
+            case "vvc_curve1" -> vvCurve = ctx.xyCurveOrNone(p);
             case "hysteresis_offset" -> {
                 if (ctx.dbl(p, key) != 0) {
                     throw ctx.error("InvControl hysteresis_offset (volt-var hysteresis) is not implemented");
@@ -113,8 +113,8 @@ final class InvControlDef extends ControlDef {
                 }
             }
             case "avgwindowlen" -> avgWindowS = interval(p, ctx);
-            case "voltwatt_curve" -> vwCurve = PvSystemDef.curve(p, ctx);
-            case "voltwattch_curve" -> vwChCurve = PvSystemDef.curve(p, ctx);
+            case "voltwatt_curve" -> vwCurve = ctx.xyCurveOrNone(p);
+            case "voltwattch_curve" -> vwChCurve = ctx.xyCurveOrNone(p);
             case "deltaq_factor" -> deltaQ = ctx.dbl(p, key);
             case "deltap_factor" -> deltaP = ctx.dbl(p, key);
             case "voltagechangetolerance" -> vTol = ctx.dbl(p, key);

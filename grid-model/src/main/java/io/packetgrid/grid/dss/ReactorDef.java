@@ -110,8 +110,8 @@ final class ReactorDef extends ShuntDef {
                 x = z[1];
                 spec = Spec.RX;
             }
-            case "rcurve" -> rCurve = curve(p, ctx);
-            case "lcurve" -> lCurve = curve(p, ctx);
+            case "rcurve" -> rCurve = ctx.xyCurveOrNone(p);
+            case "lcurve" -> lCurve = ctx.xyCurveOrNone(p);
             case "lmh" -> {
                 x = ctx.dbl(p, key) * 1e-3 * 2 * Math.PI * ctx.circuit().baseFrequency;
                 spec = Spec.RX;
@@ -121,14 +121,6 @@ final class ReactorDef extends ShuntDef {
             }
         }
         return true;
-    }
-
-    private static String curve(DssTokenizer.Param p, EditContext ctx) {
-        String v = p.value();
-        if (v.isBlank() || v.equalsIgnoreCase("none")) {
-            return null;
-        }
-        return ctx.circuit().xyCurve(v, ctx).name;
     }
 
     static double[] complex(DssTokenizer.Param p, String key, EditContext ctx) {
