@@ -3,6 +3,7 @@ package io.packetgrid.grid.solve;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Load;
+import io.packetgrid.grid.model.ModelChanges;
 import io.packetgrid.grid.model.Network;
 import io.packetgrid.grid.model.PowerConversion;
 import io.packetgrid.grid.model.PowerDelivery;
@@ -62,6 +63,8 @@ public final class PowerFlowSolver {
     private double[][] cachedR;
     private double[][] cachedI;
     private int[] changedDeliveries = new int[0];
+    private double[][] stampR = new double[0][];  // by size: a stamp's present values, compared with the cached ones
+    private double[][] stampI = new double[0][];
     private int changedCount;
 
     // reduced (dense) operators
@@ -217,14 +220,19 @@ public final class PowerFlowSolver {
             build();
             return;
         }
-        long seen = io.packetgrid.grid.model.ModelChanges.count();
+        long seen = ModelChanges.count();
         if (seen == changesSeen) {
             return;
         }
         changesSeen = seen;
+        long lines = ModelChanges.lineCount();
+        boolean all = lines != linesSeen;
+        linesSeen = lines;
         List<PowerDelivery> pd = net.deliveries();
         changedCount = 0;
-        for (int k = 0; k < pd.size(); k++) {
+        // after a tap move only the deliveries that are not lines can have changed (ModelChanges)
+        for (int m = 0, end = all ? pd.size() : notLines.length; m < end; m++) {
+            int k = all ? m : notLines[m];
             if (pd.get(k).version() != pdVersions[k]) {
                 if (changedCount == changedDeliveries.length) {
                     changedDeliveries = Arrays.copyOf(changedDeliveries, 2 * changedCount + 4);
@@ -239,9 +247,12 @@ public final class PowerFlowSolver {
     }
 
     private long changesSeen = -1;
+    private long linesSeen;
+    private int[] notLines;           // indices of the deliveries that are not lines
 
     private void build() {
-        changesSeen = io.packetgrid.grid.model.ModelChanges.count();
+        changesSeen = ModelChanges.count();
+        linesSeen = ModelChanges.lineCount();
         List<SystemMatrix.Stamp> st = new ArrayList<>();
         for (Source s : net.sources()) {
             st.add(stampOf(s, s::primitiveY));
@@ -269,9 +280,15 @@ public final class PowerFlowSolver {
         this.matrix = new SystemMatrix(n, st);
         List<PowerDelivery> pd = net.deliveries();
         this.pdVersions = new long[pd.size()];
+        int[] others = new int[pd.size()];
+        int count = 0;
         for (int k = 0; k < pd.size(); k++) {
             pdVersions[k] = pd.get(k).version();
+            if (!ModelChanges.isLine(pd.get(k))) {
+                others[count++] = k;
+            }
         }
+        this.notLines = Arrays.copyOf(others, count);
         cacheValues();
         buildInjectionSet();
         factorizeAndChoose();
@@ -284,7 +301,7 @@ public final class PowerFlowSolver {
         evi = new double[maxOrder];
         eir = new double[maxOrder];
         eii = new double[maxOrder];
-        afterNumeric();
+        afterNumeric(true);
     }
 
     /**
@@ -363,13 +380,23 @@ public final class PowerFlowSolver {
         }
         for (int k = 0; k < cachedR.length; k++) {
             if (cachedR[k] != null) {
-                int order = stamps.get(k).nodes().length;
-                double[] re = new double[order * order];
-                double[] im = new double[order * order];
+                int mm = cachedR[k].length;
+                if (stampR.length <= mm) {
+                    stampR = Arrays.copyOf(stampR, mm + 1);
+                    stampI = Arrays.copyOf(stampI, mm + 1);
+                }
+                if (stampR[mm] == null) {
+                    stampR[mm] = new double[mm];
+                    stampI[mm] = new double[mm];
+                }
+                double[] re = stampR[mm];
+                double[] im = stampI[mm];
+                Arrays.fill(re, 0.0);
+                Arrays.fill(im, 0.0);
                 stamps.get(k).values(re, im);
                 if (!Arrays.equals(re, cachedR[k]) || !Arrays.equals(im, cachedI[k])) {
-                    cachedR[k] = re;
-                    cachedI[k] = im;
+                    System.arraycopy(re, 0, cachedR[k], 0, mm);
+                    System.arraycopy(im, 0, cachedI[k], 0, mm);
                     changed[m++] = k;
                 }
             }
@@ -382,18 +409,21 @@ public final class PowerFlowSolver {
             throw singular(e);
         }
         factorizations++;
-        afterNumeric();
+        afterNumeric(false);
     }
 
-    private void afterNumeric() {
+    private void afterNumeric(boolean patternChanged) {
         radial = reduced ? RadialFill.plan(net, pcs, pcIndex, sNodes) : null;
         if (radial != null) {
             addTracked(radial.roots());
         }
         if (reduced) {
             computeTransfer();
-        } else {
+        } else if (patternChanged) {
             restrict();
+        } else {
+            // new values on the same pattern: the same etree, so the same closure; only its solution is stale
+            restrictedValid = false;
         }
         sourceVersions = null;  // force V0
         ensureV0();
@@ -860,6 +890,15 @@ public final class PowerFlowSolver {
             radial.fill(fvr, fvi, vsr, vsi, icr, ici);
         } else if (reduced) {
             sparseSolve();
+        } else if (restrictedValid) {
+            // the last iteration's restricted solution completed by the other rows' backward steps: the
+            // values of the full substitution below to the last bit, without its forward pass
+            lu.completeRestricted(rPositions, rwr, rwi);
+            for (int k = 0; k < n; k++) {
+                int i = lu.nodeAt(k);
+                fvr[i] = rwr[k] + v0r[i];
+                fvi[i] = rwi[k] + v0i[i];
+            }
         } else {
             // V0 + Y^-1 Icomp, as the iterations compose it (the restricted rows agree to the last bit)
             Arrays.fill(fvr, 0);
