@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.grid.api.BusXy;
 import io.packetgrid.grid.api.Feeder;
-import io.packetgrid.grid.model.BusXy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

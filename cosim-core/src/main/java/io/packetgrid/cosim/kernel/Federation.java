@@ -14,10 +14,8 @@ import io.packetgrid.cosim.time.SimTime;
 import io.packetgrid.cosim.value.ValueKey;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -135,7 +133,10 @@ public final class Federation {
         /** Federates due in the current pass, and in the next pass at the same time. */
         final List<Slot> due = new ArrayList<>();
         final List<Slot> dueNext = new ArrayList<>();
-        final Set<String> changedInPass = new LinkedHashSet<>();
+        /** Values changed in the current pass (ids), and their order of first change (for the stall error). */
+        final java.util.BitSet changedInPass = new java.util.BitSet();
+        int[] changedOrder = new int[16];
+        int changedCount;
         int currentLayer;
         int passIndex;
 
@@ -291,13 +292,13 @@ public final class Federation {
                     Slot s = slots[d];
                     s.inbox.add(m);
                     deliveredTotal++;
-                    if (!s.due) { // the reason names the first message only: no string per message
-                        markDue(s, dueNext, "message from '" + m.from() + "'");
+                    if (!s.due) { // the reason names the first message only
+                        markDue(s, dueNext, null, m, -1);
                     }
                 }
                 while (requested.peekTime() <= t) {
                     Slot s = slots[requested.poll()];
-                    markDue(s, dueNext, passIndex == 0 ? null : "requested the current time");
+                    markDue(s, dueNext, passIndex == 0 ? null : "requested the current time", null, -1);
                 }
                 if (dueNext.isEmpty()) {
                     return;
@@ -312,14 +313,21 @@ public final class Federation {
                 due.addAll(dueNext);
                 dueNext.clear();
                 changedInPass.clear();
+                changedCount = 0;
                 runPass(t);
             }
         }
 
-        void markDue(Slot s, List<Slot> list, String reason) {
+        /**
+         * Marks a federate due, with why (a text, the message that woke it, or the value id that changed): kept as
+         * is and written out only if the time stalls, so that no string is built per message or wake.
+         */
+        void markDue(Slot s, List<Slot> list, String reason, Message message, int valueId) {
             if (!s.due) {
                 s.due = true;
                 s.dueReason = reason;
+                s.dueMessage = message;
+                s.dueValue = valueId;
                 list.add(s);
             }
         }
@@ -404,7 +412,7 @@ public final class Federation {
                         "requested t=" + SimTime.format(next) + ", earlier than the time it was granted");
             }
             if (next == t) {
-                markDue(s, dueNext, "requested the current time");
+                markDue(s, dueNext, "requested the current time", null, -1);
             } else {
                 requested.set(s.index, next);
             }
@@ -449,19 +457,35 @@ public final class Federation {
         }
 
         void wake(int id, Slot publisher) {
-            changedInPass.add(values.keys.get(id).name());
+            if (!changedInPass.get(id)) {
+                changedInPass.set(id);
+                if (changedCount == changedOrder.length) {
+                    changedOrder = java.util.Arrays.copyOf(changedOrder, 2 * changedCount);
+                }
+                changedOrder[changedCount++] = id;
+            }
             for (int w : values.wakers[id]) {
                 Slot s = slots[w];
                 if (s == publisher || s.due) {
                     continue;
                 }
-                String why = "value '" + values.keys.get(id).name() + "' changed"; // only for a federate it wakes
                 if (s.layer > currentLayer) {
-                    markDue(s, due, why); // steps later in this pass and sees the new value
+                    markDue(s, due, null, null, id); // steps later in this pass and sees the new value
                 } else {
-                    markDue(s, dueNext, why);
+                    markDue(s, dueNext, null, null, id);
                 }
             }
+        }
+
+        /** Why a federate is due, in words (for the stall error only). */
+        String reason(Slot s) {
+            if (s.dueMessage != null) {
+                return "message from '" + s.dueMessage.from() + "'";
+            }
+            if (s.dueValue >= 0) {
+                return "value '" + values.keys.get(s.dueValue).name() + "' changed";
+            }
+            return s.dueReason == null ? "scheduled" : s.dueReason;
         }
 
         PacketGridException stalled(long t) {
@@ -475,10 +499,14 @@ public final class Federation {
                     break;
                 }
                 b.append(' ').append(s.name).append(" (requested t=").append(SimTime.format(t)).append(", ")
-                        .append(s.dueReason == null ? "scheduled" : s.dueReason).append(')').append(';');
+                        .append(reason(s)).append(')').append(';');
             }
-            if (!changedInPass.isEmpty()) {
-                b.append(" values still changing: ").append(String.join(", ", changedInPass));
+            if (changedCount > 0) {
+                List<String> names = new ArrayList<>();
+                for (int k = 0; k < changedCount; k++) {
+                    names.add(values.keys.get(changedOrder[k]).name());
+                }
+                b.append(" values still changing: ").append(String.join(", ", names));
             }
             return new PacketGridException("federation", b.toString());
         }

@@ -36,6 +36,8 @@ final class Slot implements Step {
     int iteration;
     boolean due;
     String dueReason;
+    Message dueMessage;
+    int dueValue = -1;
     final List<Message> inbox = new ArrayList<>();
     final List<Message> outbox = new ArrayList<>();
     int[] pubKeys = new int[8];

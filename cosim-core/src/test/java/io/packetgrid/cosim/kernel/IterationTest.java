@@ -95,6 +95,22 @@ class IterationTest {
     }
 
     @Test
+    void aFederateKeptBusyByMessagesAtTheCurrentTimeIsReportedWithTheSender() {
+        // an ideal network delivers at once: every step's message to itself wakes it again at the same time
+        Federation f = new Federation()
+                .add(Feds.of("echo", s -> {
+                    s.endpoint("echo/in");
+                    return 2 * SimTime.S;
+                }, st -> {
+                    st.send("echo/in", "echo/in", "again", 1, "test");
+                    return SimTime.NEVER;
+                }));
+        PacketGridException e = assertThrows(PacketGridException.class, () -> f.run(KernelOptions.of(1, SimTime.MIN)));
+        assertEquals("federation: cannot advance past t=2s: after 100 iterations at this time, still due: "
+                + "echo (requested t=2s, message from 'echo/in');", e.userMessage());
+    }
+
+    @Test
     void valueChangesWithinToleranceDoNotWake() {
         ValueKey<Double> v = ValueKey.ofDouble("v_pu", 1e-3);
         int[] wakes = new int[1];

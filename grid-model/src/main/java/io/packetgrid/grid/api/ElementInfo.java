@@ -33,4 +33,10 @@ public record ElementInfo(String name, boolean switchable, List<String> buses, i
     public int terminals() {
         return buses.size();
     }
+
+    /** The class part of its name ({@code Line} for {@code Line.l1}). */
+    public String className() {
+        int dot = name.indexOf('.');
+        return dot >= 0 ? name.substring(0, dot) : name;
+    }
 }

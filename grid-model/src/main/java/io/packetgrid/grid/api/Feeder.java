@@ -3,7 +3,6 @@ package io.packetgrid.grid.api;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.dss.DssInterpreter;
 import io.packetgrid.grid.feeders.BundledFeeders;
-import io.packetgrid.grid.model.BusXy;
 import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Line;
 import io.packetgrid.grid.model.Load;
@@ -443,9 +442,9 @@ public final class Feeder {
         if (coordinates == null) {
             Map<String, BusXy> m = new LinkedHashMap<>();
             Network net = network();
-            for (Map.Entry<String, BusXy> e : dss.busCoordinates().entrySet()) {
+            for (Map.Entry<String, double[]> e : dss.busCoordinates().entrySet()) {
                 if (net.bus(e.getKey()) >= 0) {
-                    m.put(e.getKey(), e.getValue());
+                    m.put(e.getKey(), new BusXy(e.getValue()[0], e.getValue()[1]));
                 }
             }
             coordinates = Collections.unmodifiableMap(m);
@@ -498,8 +497,27 @@ public final class Feeder {
     /** The element of this name ({@code Class.name}, any case), or null. */
     public ElementInfo element(String fullName) {
         CircuitElement e = GridResults.element(network(), fullName);
-        return e == null ? null : new ElementInfo(e.name(), e instanceof io.packetgrid.grid.model.Switchable,
-                List.of(e.connection().buses()), e.phases(), java.util.Arrays.stream(e.connection().nodes()[0]).boxed().toList());
+        return e == null ? null : info(e);
+    }
+
+    /** Every load, in the order of {@link #loadNames()} and {@code simulation().loads()}. */
+    public List<ElementInfo> loadElements() {
+        return sim().loads().stream().map(d -> info(d.load())).toList();
+    }
+
+    /** The power-delivery elements (lines, transformers, reactors, faults), in the present network's order. */
+    public List<ElementInfo> deliveryElements() {
+        return network().deliveries().stream().map(Feeder::info).toList();
+    }
+
+    /** The sources (voltage sources, grid-forming units), in the present network's order. */
+    public List<ElementInfo> sourceElements() {
+        return network().sources().stream().map(Feeder::info).toList();
+    }
+
+    private static ElementInfo info(CircuitElement e) {
+        return new ElementInfo(e.name(), e instanceof io.packetgrid.grid.model.Switchable, List.of(e.connection().buses()), e.phases(),
+                java.util.Arrays.stream(e.connection().nodes()[0]).boxed().toList());
     }
 
     /**

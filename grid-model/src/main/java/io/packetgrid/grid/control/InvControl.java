@@ -2,7 +2,6 @@ package io.packetgrid.grid.control;
 
 import io.packetgrid.grid.model.InverterDer;
 import io.packetgrid.grid.model.Network;
-import io.packetgrid.grid.model.PvSystem;
 import io.packetgrid.grid.model.Storage;
 import io.packetgrid.grid.model.XyCurve;
 import io.packetgrid.grid.solve.PowerFlowSolver;
@@ -145,11 +144,7 @@ public final class InvControl implements Control {
         // InvControl.pas RecalcElementData: power-factor priority only for volt-watt
         if (settings.mode() != Mode.VOLTWATT) {
             for (InverterDer d : this.ders) {
-                if (d instanceof PvSystem pv) {
-                    pv.setPfPriority(false);
-                } else if (d instanceof Storage st) {
-                    st.setPfPriority(false);
-                }
+                d.setPfPriority(false);
             }
         }
     }
@@ -271,11 +266,7 @@ public final class InvControl implements Control {
     }
 
     private void report(InverterDer d, Unit u) {
-        if (d instanceof PvSystem pv) {
-            pv.report(u.presentVpu, u.vvOperation, u.vwOperation);
-        } else if (d instanceof Storage st) {
-            st.report(u.presentVpu, u.vvOperation, u.vwOperation);
-        }
+        d.report(u.presentVpu, u.vvOperation, u.vwOperation);
     }
 
     /** OpenDSS GetMonVoltage: the monitored buses' voltages scaled to the unit's base, or the unit's own conductors. */

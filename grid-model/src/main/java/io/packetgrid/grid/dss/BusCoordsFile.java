@@ -1,7 +1,6 @@
 package io.packetgrid.grid.dss;
 
 import io.packetgrid.cosim.error.PacketGridException;
-import io.packetgrid.grid.model.BusXy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,16 +26,16 @@ final class BusCoordsFile {
     /**
      * @param file    the file to read
      * @param display how error messages name the file
-     * @return bus name (lower case) to coordinates, in file order
+     * @return bus name (lower case) to coordinates {x, y}, in file order
      */
-    static Map<String, BusXy> read(Path file, String display) {
+    static Map<String, double[]> read(Path file, String display) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new PacketGridException(display, "cannot read the bus coordinate file: " + e.getClass().getSimpleName());
         }
-        Map<String, BusXy> out = new LinkedHashMap<>();
+        Map<String, double[]> out = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String where = display + ":" + (i + 1);
             try {
@@ -53,8 +52,8 @@ final class BusCoordsFile {
                 if (x.isEmpty() || y.isEmpty()) {
                     throw new PacketGridException(where, "expected 'bus, x, y', got '" + lines.get(i).strip() + "'");
                 }
-                out.put(bus.value().toLowerCase(Locale.ROOT), new BusXy(DssValues.toDouble(x.value(), x.quoted(), where, "x"),
-                        DssValues.toDouble(y.value(), y.quoted(), where, "y")));
+                out.put(bus.value().toLowerCase(Locale.ROOT), new double[] {DssValues.toDouble(x.value(), x.quoted(), where, "x"),
+                    DssValues.toDouble(y.value(), y.quoted(), where, "y")});
             } catch (DssTokenizer.SyntaxException e) {
                 throw new PacketGridException(where, e.getMessage());
             }

@@ -13,7 +13,7 @@ import java.util.Set;
  * The capacitor and the monitored element must be defined before the control, as OpenDSS checks
  * when the definition ends.
  */
-final class CapControlDef extends ElementDef {
+final class CapControlDef extends ControlDef {
     static final PropertyTable TABLE = new PropertyTable("element", "terminal", "capacitor", "type", "PTratio", "CTratio",
             "ONsetting", "OFFsetting", "Delay", "VoltOverride", "Vmax", "Vmin", "DelayOFF", "DeadTime", "CTPhase", "PTPhase",
             "VBus", "EventLog", "UserModel", "UserData", "pctMinkvar", "Reset", "ControlSignal", "basefreq", "enabled", "like");
@@ -53,16 +53,6 @@ final class CapControlDef extends ElementDef {
     @Override
     Set<String> noEffect() {
         return NO_EFFECT;
-    }
-
-    @Override
-    boolean isCircuitElement() {
-        return false;
-    }
-
-    @Override
-    boolean isControl() {
-        return true;
     }
 
     @Override
@@ -117,11 +107,7 @@ final class CapControlDef extends ElementDef {
             }
             case "pctminkvar" -> pctMinKvar = ctx.dbl(p, key);
             case "controlsignal" -> controlSignal = p.value().isBlank() ? null : ctx.circuit().loadShape(p.value(), ctx).name;
-            case "basefreq" -> {
-                if (ctx.dbl(p, key) != ctx.circuit().baseFrequency) {
-                    throw ctx.error("basefreq different from the circuit frequency is not implemented");
-                }
-            }
+            case "basefreq" -> ctx.requireCircuitFrequency(p, key, "");
             default -> {
                 return false;
             }
@@ -189,8 +175,7 @@ final class CapControlDef extends ElementDef {
             if (element == null) {
                 throw ctx.error(fullName() + ": element is not set");
             }
-            int dot = element.indexOf('.');
-            ElementDef d = ctx.circuit().find(element.substring(0, dot), element.substring(dot + 1));
+            ElementDef d = ctx.circuit().find(element);
             if (terminal > d.terminals()) {
                 throw ctx.error(fullName() + ": terminal " + terminal + " does not exist on " + d.fullName());
             }

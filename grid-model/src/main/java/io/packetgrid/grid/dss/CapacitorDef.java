@@ -1,48 +1,27 @@
 package io.packetgrid.grid.dss;
 
-import java.util.Set;
-
 /** OpenDSS Capacitor: kvar per step (or capacitance), kV, connection, steps in service. */
-final class CapacitorDef extends ElementDef {
+final class CapacitorDef extends ShuntDef {
     static final PropertyTable TABLE = new PropertyTable("bus1", "bus2", "phases", "kvar", "kv", "conn", "cmatrix", "cuf", "R",
             "XL", "Harm", "Numsteps", "states", "normamps", "emergamps", "faultrate", "pctperm", "repair", "basefreq",
             "enabled", "like");
-    private static final Set<String> NO_EFFECT = Set.of("faultrate", "pctperm", "repair");
 
-    String bus1 = "";
-    String bus2;
-    boolean bus2Defined;
-    int phases = 3;
     double[] kvar = {1200};
     double[] cuf;
-    double kv = 12.47;
-    boolean delta;
     double[] r = {0};
     double[] xl = {0};
     int[] states = {1};
     int steps = 1;
-    Double normAmps;
-    Double emergAmps;
     /** Run-time state kept across rebuilds: the terminal opened by a CapControl (not a property). */
     boolean open;
 
     CapacitorDef(String name, String at) {
-        super("Capacitor", name, at);
-    }
-
-    @Override
-    int terminals() {
-        return delta ? 1 : 2;
+        super("Capacitor", name, at, "capacitors");
     }
 
     @Override
     PropertyTable table() {
         return TABLE;
-    }
-
-    @Override
-    Set<String> noEffect() {
-        return NO_EFFECT;
     }
 
     private void resize(int n) {
@@ -74,18 +53,13 @@ final class CapacitorDef extends ElementDef {
             case "bus1" -> {
                 bus1 = p.value();
                 if (!bus2Defined) {
-                    int dot = bus1.indexOf('.');
-                    String b = dot >= 0 ? bus1.substring(0, dot) : bus1;
-                    bus2 = b + ".0".repeat(Math.max(phases, 3));
+                    bus2 = DssValues.busName(bus1) + ".0".repeat(Math.max(phases, 3));
                 }
             }
             case "bus2" -> {
                 bus2 = p.value();
-                String a = bus1.contains(".") ? bus1.substring(0, bus1.indexOf('.')) : bus1;
-                String b = bus2.contains(".") ? bus2.substring(0, bus2.indexOf('.')) : bus2;
-                bus2Defined = !a.equalsIgnoreCase(b);
+                bus2Defined = !DssValues.busName(bus1).equalsIgnoreCase(DssValues.busName(bus2));
             }
-            case "phases" -> phases = ctx.count(p, key, 1, 50);
             case "kvar" -> {
                 double[] a = ctx.array(p, key);
                 if (a.length > steps) {
@@ -96,8 +70,6 @@ final class CapacitorDef extends ElementDef {
                 }
                 cuf = null;
             }
-            case "kv" -> kv = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
-            case "conn" -> delta = TransformerDef.delta(p.value(), ctx);
             case "cuf" -> {
                 double[] a = ctx.array(p, key);
                 if (a.length > steps) {
@@ -121,15 +93,8 @@ final class CapacitorDef extends ElementDef {
                     states[i] = (int) Math.round(a[i]);
                 }
             }
-            case "normamps" -> normAmps = ctx.dbl(p, key);
-            case "emergamps" -> emergAmps = ctx.dbl(p, key);
-            case "basefreq" -> {
-                if (ctx.dbl(p, key) != ctx.circuit().baseFrequency) {
-                    throw ctx.error("basefreq different from the circuit frequency is not implemented for capacitors");
-                }
-            }
             default -> {
-                return false;
+                return setShared(key, p, ctx);
             }
         }
         return true;

@@ -276,7 +276,7 @@ final class CircuitBuilder {
         }
         int[] busNodes = null;
         if (d.vBus != null) {
-            String bus = d.vBus.contains(".") ? d.vBus.substring(0, d.vBus.indexOf('.')) : d.vBus;
+            String bus = DssValues.busName(d.vBus);
             int b = net.bus(bus);
             if (b < 0) {
                 throw new PacketGridException(d.definedAt, "CapControl." + d.name + ": voltage override bus '" + d.vBus
@@ -398,7 +398,7 @@ final class CircuitBuilder {
      * makes it the island's source ({@code grid.island}); grid-connected the unit follows its dispatch.
      */
     private CircuitElement gridForming(Storage s, StorageDef d) {
-        String bus = d.bus1.contains(".") ? d.bus1.substring(0, d.bus1.indexOf('.')) : d.bus1;
+        String bus = DssValues.busName(d.bus1);
         warnings.add(d.definedAt + ": Storage." + d.name + " ControlMode=GFM forms the voltage only while islanded (island logic); "
                 + "connected to the grid it follows its dispatch");
         return io.packetgrid.grid.model.GridFormingSource.of(s, bus.toLowerCase(Locale.ROOT), d.kv,
@@ -485,8 +485,7 @@ final class CircuitBuilder {
         String b1 = v.bus1;
         String b2 = v.bus2;
         if (b2 == null) {
-            String bn = b1.contains(".") ? b1.substring(0, b1.indexOf('.')) : b1;
-            b2 = bn + ".0".repeat(n);
+            b2 = DssValues.busName(b1) + ".0".repeat(n);
         }
         Connection conn = connection(new String[] {b1, b2}, n, n, where, full);
         double r1;
@@ -601,8 +600,7 @@ final class CircuitBuilder {
         } else {
             String b2 = cap.bus2;
             if (b2 == null) {
-                String bn = cap.bus1.contains(".") ? cap.bus1.substring(0, cap.bus1.indexOf('.')) : cap.bus1;
-                b2 = bn + ".0".repeat(n);
+                b2 = DssValues.busName(cap.bus1) + ".0".repeat(n);
             }
             conn = connection(new String[] {cap.bus1, b2}, n, n, where, full);
         }

@@ -67,6 +67,12 @@ final class DssCircuit {
         return of(cls).get(name.toLowerCase(Locale.ROOT));
     }
 
+    /** The definition named {@code Class.name} (a name checked when it was set), or null. */
+    ElementDef find(String fullName) {
+        int dot = fullName.indexOf('.');
+        return find(fullName.substring(0, dot), fullName.substring(dot + 1));
+    }
+
     private ElementDef need(String cls, String name, EditContext ctx) {
         String n = name.toLowerCase(Locale.ROOT);
         int dot = n.indexOf('.');

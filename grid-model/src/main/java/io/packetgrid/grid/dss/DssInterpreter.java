@@ -114,7 +114,7 @@ public final class DssInterpreter {
     private final Path outDir;
     private final Set<String> warned = new LinkedHashSet<>();
     private final List<String> warnings = new ArrayList<>();
-    private final Map<String, io.packetgrid.grid.model.BusXy> busXy = new LinkedHashMap<>();
+    private final Map<String, double[]> busXy = new LinkedHashMap<>();
     private DssCircuit circuit;
     private double defaultBaseFrequency = 60.0;
     private LineConstants.EarthModel defaultEarthModel = LineConstants.EarthModel.DERI;
@@ -1109,8 +1109,8 @@ public final class DssInterpreter {
         busXy.putAll(BusCoordsFile.read(file, display(file)));
     }
 
-    /** Bus coordinates read by {@code BusCoords} commands (lower-case bus name, file order); buses of any circuit. */
-    public Map<String, io.packetgrid.grid.model.BusXy> busCoordinates() {
+    /** Bus coordinates {x, y} read by {@code BusCoords} commands (lower-case bus name, file order); buses of any circuit. */
+    public Map<String, double[]> busCoordinates() {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(busXy));
     }
 

@@ -10,6 +10,12 @@ final class DssValues {
     private DssValues() {
     }
 
+    /** The bus of a bus specification, without its node list ({@code bus.1.2} gives {@code bus}; OpenDSS StripExtension). */
+    static String busName(String spec) {
+        int dot = spec.indexOf('.');
+        return dot >= 0 ? spec.substring(0, dot) : spec;
+    }
+
     /** A plain decimal number, or null (Pascal Val accepts leading/trailing spaces only). */
     static Double parseNumber(String s) {
         String t = s.trim();

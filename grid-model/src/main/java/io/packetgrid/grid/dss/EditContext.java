@@ -26,6 +26,25 @@ record EditContext(String where, Path dir, DssCircuit circuit) {
         return DssValues.toArray(p.value(), where, prop);
     }
 
+    /**
+     * {@code basefreq=}: only the circuit's frequency is implemented (the element's impedances and
+     * ratings are taken at it); {@code kind} names the elements in the message ("" or " for loads").
+     */
+    void requireCircuitFrequency(DssTokenizer.Param p, String prop, String kind) {
+        if (dbl(p, prop) != circuit.baseFrequency) {
+            throw error("basefreq different from the circuit frequency is not implemented" + kind);
+        }
+    }
+
+    /** The XYCurve a property names (its name), or null for a blank value or {@code none}. */
+    String xyCurveOrNone(DssTokenizer.Param p) {
+        String v = p.value();
+        if (v.isBlank() || v.equalsIgnoreCase("none")) {
+            return null;
+        }
+        return circuit.xyCurve(v, this).name;
+    }
+
     /** A positive count with an upper bound (guards against absurd allocations from bad input). */
     int count(DssTokenizer.Param p, String prop, int min, int max) {
         int v = integer(p, prop);

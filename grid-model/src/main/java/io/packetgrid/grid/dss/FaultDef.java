@@ -48,23 +48,18 @@ final class FaultDef extends ElementDef {
         return NO_EFFECT;
     }
 
-    private static String busName(String spec) {
-        int dot = spec.indexOf('.');
-        return dot >= 0 ? spec.substring(0, dot) : spec;
-    }
-
     @Override
     boolean set(String key, DssTokenizer.Param p, EditContext ctx) {
         switch (key) {
             case "bus1" -> {
                 bus1 = p.value();
                 if (!bus2Defined) {
-                    bus2 = busName(bus1) + ".0.0.0";
+                    bus2 = DssValues.busName(bus1) + ".0.0.0";
                 }
             }
             case "bus2" -> {
                 bus2 = p.value();
-                bus2Defined = !busName(bus1).equalsIgnoreCase(busName(bus2));
+                bus2Defined = !DssValues.busName(bus1).equalsIgnoreCase(DssValues.busName(bus2));
             }
             case "phases" -> {
                 int n = ctx.count(p, key, 1, 50);
@@ -114,7 +109,7 @@ final class FaultDef extends ElementDef {
         if (bus1.isBlank()) {
             throw new PacketGridException(where, full + ": bus1 is not set");
         }
-        String[] specs = {bus1, bus2 == null ? busName(bus1) + ".0.0.0" : bus2};
+        String[] specs = {bus1, bus2 == null ? DssValues.busName(bus1) + ".0.0.0" : bus2};
         String[] buses = new String[2];
         int[][] nodes = new int[2][];
         for (int t = 0; t < 2; t++) {

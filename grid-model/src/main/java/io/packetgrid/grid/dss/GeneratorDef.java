@@ -89,11 +89,7 @@ final class GeneratorDef extends ElementDef {
                     throw ctx.error(key + " is not implemented");
                 }
             }
-            case "basefreq" -> {
-                if (ctx.dbl(p, key) != ctx.circuit().baseFrequency) {
-                    throw ctx.error("basefreq different from the circuit frequency is not implemented");
-                }
-            }
+            case "basefreq" -> ctx.requireCircuitFrequency(p, key, "");
             default -> {
                 return false;
             }

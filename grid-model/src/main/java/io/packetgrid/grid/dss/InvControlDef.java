@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code MonBusesVbase} and {@code monVoltageCalc}. The other modes (DRC, WATTPF, WATTVAR, AVR, GFM,
  * VV_DRC), hysteresis and the exponential control model are refused (see docs/grid-model.md).
  */
-final class InvControlDef extends ElementDef {
+final class InvControlDef extends ControlDef {
     static final PropertyTable TABLE = new PropertyTable("DERList", "Mode", "CombiMode", "vvc_curve1", "hysteresis_offset",
             "voltage_curvex_ref", "avgwindowlen", "voltwatt_curve", "DbVMin", "DbVMax", "ArGraLowV", "ArGraHiV",
             "DynReacavgwindowlen", "deltaQ_Factor", "VoltageChangeTolerance", "VarChangeTolerance", "VoltwattYAxis",
@@ -65,16 +65,6 @@ final class InvControlDef extends ElementDef {
     }
 
     @Override
-    boolean isCircuitElement() {
-        return false;
-    }
-
-    @Override
-    boolean isControl() {
-        return true;
-    }
-
-    @Override
     boolean set(String key, DssTokenizer.Param p, EditContext ctx) {
         switch (key) {
             case "derlist" -> ders = names(p, false, ctx);
@@ -104,7 +94,7 @@ final class InvControlDef extends ElementDef {
                     throw ctx.error("CombiMode: expected VV_VW or VV_DRC, got '" + p.value() + "'");
                 }
             }
-            case "vvc_curve1" -> vvCurve = PvSystemDef.curve(p, ctx);
+            case "vvc_curve1" -> vvCurve = ctx.xyCurveOrNone(p);
             case "hysteresis_offset" -> {
                 if (ctx.dbl(p, key) != 0) {
                     throw ctx.error("InvControl hysteresis_offset (volt-var hysteresis) is not implemented");
@@ -123,8 +113,8 @@ final class InvControlDef extends ElementDef {
                 }
             }
             case "avgwindowlen" -> avgWindowS = interval(p, ctx);
-            case "voltwatt_curve" -> vwCurve = PvSystemDef.curve(p, ctx);
-            case "voltwattch_curve" -> vwChCurve = PvSystemDef.curve(p, ctx);
+            case "voltwatt_curve" -> vwCurve = ctx.xyCurveOrNone(p);
+            case "voltwattch_curve" -> vwChCurve = ctx.xyCurveOrNone(p);
             case "deltaq_factor" -> deltaQ = ctx.dbl(p, key);
             case "deltap_factor" -> deltaP = ctx.dbl(p, key);
             case "voltagechangetolerance" -> vTol = ctx.dbl(p, key);
@@ -188,11 +178,7 @@ final class InvControlDef extends ElementDef {
                     throw ctx.error("InvControl ControlModel=Exponential is not implemented (linear)");
                 }
             }
-            case "basefreq" -> {
-                if (ctx.dbl(p, key) != ctx.circuit().baseFrequency) {
-                    throw ctx.error("basefreq different from the circuit frequency is not implemented");
-                }
-            }
+            case "basefreq" -> ctx.requireCircuitFrequency(p, key, "");
             default -> {
                 return false;
             }

@@ -112,11 +112,7 @@ final class LoadDef extends ElementDef {
                 }
                 zipv = a;
             }
-            case "basefreq" -> {
-                if (ctx.dbl(p, key) != ctx.circuit().baseFrequency) {
-                    throw ctx.error("basefreq different from the circuit frequency is not implemented for loads");
-                }
-            }
+            case "basefreq" -> ctx.requireCircuitFrequency(p, key, " for loads");
             default -> {
                 return false;
             }

@@ -74,8 +74,7 @@ final class PassiveDef extends ElementDef {
         if (element == null) {
             throw ctx.error(fullName() + ": element is not set");
         }
-        int dot = element.indexOf('.');
-        ElementDef d = ctx.circuit().find(element.substring(0, dot), element.substring(dot + 1));
+        ElementDef d = ctx.circuit().find(element);
         if (terminal > d.terminals()) {
             throw ctx.error(fullName() + ": terminal=" + terminal + " but " + d.fullName() + " has " + d.terminals() + " terminal(s)");
         }

@@ -1,7 +1,6 @@
 package io.packetgrid.grid.dss;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * OpenDSS Reactor (Reactor.pas, properties, defaults and side effects re-derived): {@code bus2}
@@ -13,22 +12,15 @@ import java.util.Set;
  * alone keeps the kvar-rated reactance, as in OpenDSS); {@code Rp} adds a parallel resistance to the
  * scalar forms.
  */
-final class ReactorDef extends ElementDef {
+final class ReactorDef extends ShuntDef {
     static final PropertyTable TABLE = new PropertyTable("bus1", "bus2", "phases", "kvar", "kv", "conn", "Rmatrix", "Xmatrix",
             "Parallel", "R", "X", "Rp", "Z1", "Z2", "Z0", "Z", "RCurve", "LCurve", "LmH", "normamps", "emergamps", "faultrate",
             "pctperm", "repair", "basefreq", "enabled", "like");
-    private static final Set<String> NO_EFFECT = Set.of("faultrate", "pctperm", "repair");
 
     /** How the impedance was last given (OpenDSS SpecType). */
     enum Spec { KVAR, RX, MATRIX, SEQUENCE }
 
-    String bus1 = "";
-    String bus2;
-    boolean bus2Defined;
-    int phases = 3;
     double kvar = 100;
-    double kv = 12.47;
-    boolean delta;
     double[] rmatrix;
     double[] xmatrix;
     boolean parallel;
@@ -44,31 +36,14 @@ final class ReactorDef extends ElementDef {
     String rCurve;
     String lCurve;
     Spec spec = Spec.KVAR;
-    Double normAmps;
-    Double emergAmps;
 
     ReactorDef(String name, String at) {
-        super("Reactor", name, at);
-    }
-
-    @Override
-    int terminals() {
-        return delta ? 1 : 2;
+        super("Reactor", name, at, "reactors");
     }
 
     @Override
     PropertyTable table() {
         return TABLE;
-    }
-
-    @Override
-    Set<String> noEffect() {
-        return NO_EFFECT;
-    }
-
-    static String busName(String spec) {
-        int dot = spec.indexOf('.');
-        return dot >= 0 ? spec.substring(0, dot) : spec;
     }
 
     @Override
@@ -82,11 +57,10 @@ final class ReactorDef extends ElementDef {
             }
             case "bus2" -> {
                 bus2 = p.value();
-                if (!busName(bus1).equalsIgnoreCase(busName(bus2))) {
+                if (!DssValues.busName(bus1).equalsIgnoreCase(DssValues.busName(bus2))) {
                     bus2Defined = true;
                 }
             }
-            case "phases" -> phases = ctx.count(p, key, 1, 50);
             case "kvar" -> {
                 kvar = ctx.dbl(p, key);
                 if (kvar == 0) {
@@ -94,8 +68,6 @@ final class ReactorDef extends ElementDef {
                 }
                 spec = Spec.KVAR;
             }
-            case "kv" -> kv = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
-            case "conn" -> delta = TransformerDef.delta(p.value(), ctx);
             case "rmatrix" -> {
                 rmatrix = squareMatrix(p, key, ctx);
                 spec = Spec.MATRIX;
@@ -138,32 +110,17 @@ final class ReactorDef extends ElementDef {
                 x = z[1];
                 spec = Spec.RX;
             }
-            case "rcurve" -> rCurve = curve(p, ctx);
-            case "lcurve" -> lCurve = curve(p, ctx);
+            case "rcurve" -> rCurve = ctx.xyCurveOrNone(p);
+            case "lcurve" -> lCurve = ctx.xyCurveOrNone(p);
             case "lmh" -> {
                 x = ctx.dbl(p, key) * 1e-3 * 2 * Math.PI * ctx.circuit().baseFrequency;
                 spec = Spec.RX;
             }
-            case "normamps" -> normAmps = ctx.dbl(p, key);
-            case "emergamps" -> emergAmps = ctx.dbl(p, key);
-            case "basefreq" -> {
-                if (ctx.dbl(p, key) != ctx.circuit().baseFrequency) {
-                    throw ctx.error("basefreq different from the circuit frequency is not implemented for reactors");
-                }
-            }
             default -> {
-                return false;
+                return setShared(key, p, ctx);
             }
         }
         return true;
-    }
-
-    private static String curve(DssTokenizer.Param p, EditContext ctx) {
-        String v = p.value();
-        if (v.isBlank() || v.equalsIgnoreCase("none")) {
-            return null;
-        }
-        return ctx.circuit().xyCurve(v, ctx).name;
     }
 
     static double[] complex(DssTokenizer.Param p, String key, EditContext ctx) {
@@ -198,6 +155,6 @@ final class ReactorDef extends ElementDef {
 
     /** Terminal 2: as given, else bus1's bus with node 0 for every phase (a grounded shunt). */
     String bus2Spec() {
-        return bus2 != null ? bus2 : busName(bus1) + ".0".repeat(phases);
+        return bus2 != null ? bus2 : DssValues.busName(bus1) + ".0".repeat(phases);
     }
 }

@@ -3,7 +3,7 @@ package io.packetgrid.grid.dss;
 import java.util.Set;
 
 /** OpenDSS RegControl: regulator settings (defaults: vreg 120, band 3, ptratio 60, CT 300, delay 15 s). */
-final class RegControlDef extends ElementDef {
+final class RegControlDef extends ControlDef {
     static final PropertyTable TABLE = new PropertyTable("transformer", "winding", "vreg", "band", "ptratio", "CTprim", "R", "X",
             "bus", "delay", "reversible", "revvreg", "revband", "revR", "revX", "tapdelay", "debugtrace", "maxtapchange",
             "inversetime", "tapwinding", "vlimit", "PTphase", "revThreshold", "revDelay", "revNeutral", "EventLog",
@@ -45,16 +45,6 @@ final class RegControlDef extends ElementDef {
     @Override
     Set<String> noEffect() {
         return NO_EFFECT;
-    }
-
-    @Override
-    boolean isCircuitElement() {
-        return false;
-    }
-
-    @Override
-    boolean isControl() {
-        return true;
     }
 
     @Override

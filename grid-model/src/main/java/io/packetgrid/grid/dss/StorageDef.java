@@ -14,7 +14,7 @@ import java.util.Set;
  * docs/grid-model.md); a three-phase {@code ControlMode=GFM} unit also gets a grid-forming source that
  * forms the voltage only while islanded ({@code CircuitBuilder}).
  */
-final class StorageDef extends ElementDef {
+final class StorageDef extends InverterDef {
     static final PropertyTable TABLE = new PropertyTable("phases", "bus1", "kv", "conn", "kW", "kvar", "pf", "kVA", "%Cutin",
             "%Cutout", "EffCurve", "VarFollowInverter", "kvarMax", "kvarMaxAbs", "WattPriority", "PFPriority", "%PminNoVars",
             "%PminkvarMax", "kWrated", "%kWrated", "kWhrated", "kWhstored", "%stored", "%reserve", "State", "%Discharge",
@@ -26,26 +26,6 @@ final class StorageDef extends ElementDef {
     private static final Set<String> NO_EFFECT = Set.of("%idlingkvar", "%r", "%x", "class", "debugtrace", "kp", "pitol",
             "safevoltage", "safemode", "dynamiceq", "dynout", "amplimit", "amplimitgain", "spectrum");
 
-    int phases = 3;
-    String bus1 = "";
-    double kv = 12.47;
-    boolean delta;
-    double pf = 1.0;
-    boolean kvarMode;
-    double kvar;
-    double kva = 25;
-    boolean kvaSet;
-    double pctCutIn;
-    double pctCutOut;
-    boolean varFollowInverter;
-    double kvarMax = 25;
-    double kvarMaxAbs = 25;
-    boolean kvarLimitSet;
-    boolean kvarLimitNegSet;
-    boolean wattPriority;
-    boolean pfPriority;
-    double pctPminNoVars;
-    double pctPminKvarMax;
     double kwRated = 25;
     double puKwRated = 1.0;
     double kwhRated = 50;
@@ -57,20 +37,13 @@ final class StorageDef extends ElementDef {
     double pctEffCharge = 90;
     double pctEffDischarge = 90;
     double pctIdlingKw = 1;
-    double vminpu = 0.90;
-    double vmaxpu = 1.10;
-    String yearly;
-    String daily;
-    String duty;
     Storage.Dispatch dispatch = Storage.Dispatch.DEFAULT;
     double dischargeTrigger;
     double chargeTrigger;
     double chargeTimeH = 2.0;
-    double kvDc = 8.0;
-    boolean gridForming;
 
     StorageDef(String name, String at) {
-        super("Storage", name, at);
+        super("Storage", name, at, 25, 0);
     }
 
     @Override
@@ -86,10 +59,6 @@ final class StorageDef extends ElementDef {
     @Override
     boolean set(String key, DssTokenizer.Param p, EditContext ctx) {
         switch (key) {
-            case "phases" -> phases = ctx.count(p, key, 1, 50);
-            case "bus1" -> bus1 = p.value();
-            case "kv" -> kv = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
-            case "conn" -> delta = TransformerDef.delta(p.value(), ctx);
             case "kw" -> {
                 // Storage.pas Set_kW: the sign sets the state, the size %Discharge or %Charge
                 double v = ctx.dbl(p, key);
@@ -103,47 +72,11 @@ final class StorageDef extends ElementDef {
                     state = Storage.IDLING;
                 }
             }
-            case "kvar" -> {
-                kvar = ctx.dbl(p, key);
-                kvarMode = true;
-            }
-            case "pf" -> {
-                pf = PvSystemDef.powerFactor(p, ctx);
-                kvarMode = false;
-            }
-            case "kva" -> {
-                kva = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
-                kvaSet = true;
-                if (!kvarLimitSet) {
-                    kvarMax = kva;
-                }
-                if (!kvarLimitSet && !kvarLimitNegSet) {
-                    kvarMaxAbs = kva;
-                }
-            }
-            case "%cutin" -> pctCutIn = ctx.dbl(p, key);
-            case "%cutout" -> pctCutOut = ctx.dbl(p, key);
             case "effcurve" -> {
-                if (PvSystemDef.curve(p, ctx) != null) {
+                if (ctx.xyCurveOrNone(p) != null) {
                     throw ctx.error("Storage EffCurve (inverter efficiency curve) is not implemented (ideal inverter)");
                 }
             }
-            case "varfollowinverter" -> varFollowInverter = ctx.bool(p, key);
-            case "kvarmax" -> {
-                kvarMax = Math.abs(ctx.dbl(p, key));
-                kvarLimitSet = true;
-                if (!kvarLimitNegSet) {
-                    kvarMaxAbs = kvarMax;
-                }
-            }
-            case "kvarmaxabs" -> {
-                kvarMaxAbs = Math.abs(ctx.dbl(p, key));
-                kvarLimitNegSet = true;
-            }
-            case "wattpriority" -> wattPriority = ctx.bool(p, key);
-            case "pfpriority" -> pfPriority = ctx.bool(p, key);
-            case "%pminnovars" -> pctPminNoVars = Math.abs(ctx.dbl(p, key));
-            case "%pminkvarmax" -> pctPminKvarMax = Math.abs(ctx.dbl(p, key));
             case "kwrated" -> {
                 kwRated = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
                 if (!kvaSet) {
@@ -164,39 +97,17 @@ final class StorageDef extends ElementDef {
             case "%effcharge" -> pctEffCharge = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
             case "%effdischarge" -> pctEffDischarge = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
             case "%idlingkw" -> pctIdlingKw = ctx.dbl(p, key);
-            case "model" -> {
-                if (ctx.integer(p, key) != 1) {
-                    throw ctx.error("Storage model " + p.value() + " is not implemented (model 1, constant power)");
-                }
-            }
-            case "vminpu" -> vminpu = ctx.dbl(p, key);
-            case "vmaxpu" -> vmaxpu = ctx.dbl(p, key);
-            case "balanced", "limitcurrent" -> {
-                if (ctx.bool(p, key)) {
-                    throw ctx.error("Storage " + key + "=yes is not implemented");
-                }
-            }
-            case "yearly" -> yearly = PvSystemDef.shape(p, ctx);
-            case "daily" -> daily = PvSystemDef.shape(p, ctx);
-            case "duty" -> duty = PvSystemDef.shape(p, ctx);
             case "dispmode" -> dispatch = dispatch(p.value(), ctx);
             case "dischargetrigger" -> dischargeTrigger = ctx.dbl(p, key);
             case "chargetrigger" -> chargeTrigger = ctx.dbl(p, key);
             case "timechargetrig" -> chargeTimeH = ctx.dbl(p, key);
-            case "dynadll", "dynadata", "usermodel", "userdata" -> {
+            case "dynadll", "dynadata" -> {
                 if (!p.value().isBlank()) {
                     throw ctx.error("Storage " + key + " (user-written DLL models) is not supported");
                 }
             }
-            case "kvdc" -> kvDc = ctx.dbl(p, key);
-            case "controlmode" -> gridForming = PvSystemDef.controlMode(p, ctx);
-            case "basefreq" -> {
-                if (ctx.dbl(p, key) != ctx.circuit().baseFrequency) {
-                    throw ctx.error("basefreq different from the circuit frequency is not implemented");
-                }
-            }
             default -> {
-                return false;
+                return setShared(key, p, ctx);
             }
         }
         return true;

@@ -188,7 +188,7 @@ final class SwitchDeviceDef extends ElementDef {
         // acts on its switch only through State/Action
         boolean act = stateGiven || !className.equals("SwtControl");
         if (act && enabled) {
-            ElementDef d = find(c, switched);
+            ElementDef d = c.find(switched);
             if (d instanceof LineDef line) {
                 // the switched terminal, as OpenDSS's ControlledElement.Closed[0] after ActiveTerminal := ElementTerminal
                 boolean was = switchedTerm == 1 ? line.open1 : line.open2;
@@ -206,13 +206,8 @@ final class SwitchDeviceDef extends ElementDef {
         }
     }
 
-    private static ElementDef find(DssCircuit c, String full) {
-        int dot = full.indexOf('.');
-        return c.find(full.substring(0, dot), full.substring(dot + 1));
-    }
-
     private void check(DssCircuit c, String element, int terminal, String prop, EditContext ctx) {
-        ElementDef d = find(c, element);
+        ElementDef d = c.find(element);
         if (d == null) {
             throw ctx.error(fullName() + ": element '" + element + "' is not defined");
         }

@@ -226,12 +226,7 @@ final class TransformerDef extends ElementDef {
                     throw ctx.error("LeadLag: expected lead, lag, ansi or euro, got '" + p.value() + "'");
                 }
             }
-            case "basefreq" -> {
-                double f = ctx.dbl(p, key);
-                if (f != ctx.circuit().baseFrequency) {
-                    throw ctx.error("basefreq different from the circuit frequency is not implemented for transformers");
-                }
-            }
+            case "basefreq" -> ctx.requireCircuitFrequency(p, key, " for transformers");
             default -> {
                 return false;
             }

@@ -231,6 +231,44 @@ public final class CMatrix {
         return r;
     }
 
+    /**
+     * Adds this n x n admittance as a series branch between two n-conductor terminals to a 2n x 2n
+     * primitive matrix (row-major): {@code +Y} on both diagonal blocks, {@code -Y} on both off-diagonal
+     * blocks (the series part of OpenDSS's Yprim for lines, reactors and the source's internal impedance).
+     */
+    public void addSeriesTo(double[] yRe, double[] yIm) {
+        int m = 2 * n;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double r = re[i * n + j];
+                double x = im[i * n + j];
+                yRe[i * m + j] += r;
+                yIm[i * m + j] += x;
+                yRe[(i + n) * m + j + n] += r;
+                yIm[(i + n) * m + j + n] += x;
+                yRe[i * m + j + n] -= r;
+                yIm[i * m + j + n] -= x;
+                yRe[(i + n) * m + j] -= r;
+                yIm[(i + n) * m + j] -= x;
+            }
+        }
+    }
+
+    /**
+     * Adds a scalar admittance {@code g + jb} between conductors {@code a} and {@code b} of a primitive matrix
+     * of this order (row-major): {@code +y} on both diagonals, {@code -y} off them (a shunt or delta branch).
+     */
+    public static void addBranch(double[] yRe, double[] yIm, int order, int a, int b, double g, double bIm) {
+        yRe[a * order + a] += g;
+        yIm[a * order + a] += bIm;
+        yRe[b * order + b] += g;
+        yIm[b * order + b] += bIm;
+        yRe[a * order + b] -= g;
+        yIm[a * order + b] -= bIm;
+        yRe[b * order + a] -= g;
+        yIm[b * order + a] -= bIm;
+    }
+
     /** y = this x */
     public void multiply(double[] xr, double[] xi, double[] yr, double[] yi) {
         for (int i = 0; i < n; i++) {

@@ -30,20 +30,7 @@ public final class Capacitor implements PowerDelivery {
 
     public Capacitor(String name, Connection connection, int phases, boolean delta, double[] farads, double[] rFilter,
                      double[] xlFilter, int[] states, double frequencyHz, double normAmps, double emergAmps) {
-        this.name = name;
-        this.connection = connection;
-        this.phases = phases;
-        this.delta = delta;
-        this.farads = farads.clone();
-        this.rFilter = rFilter.clone();
-        this.xlFilter = xlFilter.clone();
-        this.states = states.clone();
-        this.initialStates = states.clone();
-        this.omega = 2 * Math.PI * frequencyHz;
-        this.normAmps = normAmps;
-        this.emergAmps = emergAmps;
-        this.totalKvar = Double.NaN;
-        findLastStepInService();
+        this(name, connection, phases, delta, farads, rFilter, xlFilter, states, frequencyHz, normAmps, emergAmps, Double.NaN);
     }
 
     /** As above, with the bank's rated kvar (all steps, all phases) for power-factor control. */
@@ -210,33 +197,10 @@ public final class Capacitor implements PowerDelivery {
                 yr = zr / den;
                 yi = -zi / den;
             }
-            if (delta) {
-                for (int i = 0; i < phases; i++) {
-                    int j = i + 1;
-                    if (j >= nc) {
-                        j = 0;
-                    }
-                    re[i * order + i] += yr;
-                    im[i * order + i] += yi;
-                    re[j * order + j] += yr;
-                    im[j * order + j] += yi;
-                    re[i * order + j] -= yr;
-                    im[i * order + j] -= yi;
-                    re[j * order + i] -= yr;
-                    im[j * order + i] -= yi;
-                }
-            } else {
-                for (int i = 0; i < phases; i++) {
-                    int j = i + phases;
-                    re[i * order + i] += yr;
-                    im[i * order + i] += yi;
-                    re[j * order + j] += yr;
-                    im[j * order + j] += yi;
-                    re[i * order + j] -= yr;
-                    im[i * order + j] -= yi;
-                    re[j * order + i] -= yr;
-                    im[j * order + i] -= yi;
-                }
+            for (int i = 0; i < phases; i++) {
+                // delta: phase i to the next (the last to the first); wye: terminal 1 to terminal 2
+                int j = delta ? (i + 1 >= nc ? 0 : i + 1) : i + phases;
+                CMatrix.addBranch(re, im, order, i, j, yr, yi);
             }
         }
     }

@@ -8,29 +8,46 @@ package io.packetgrid.grid.model;
  */
 public interface InverterDer extends PowerConversion {
 
+    /** The element's inverter: ratings, set points, on/off state and output. */
+    Inverter inverter();
+
     /** The element's voltage base (V): line to neutral for 2- and 3-phase units, the rated kV otherwise. */
     double vbase();
 
     /** Inverter rating (kVA). */
-    double kvaRating();
+    default double kvaRating() {
+        return inverter().ratings().kva();
+    }
 
     /** Largest reactive power it may inject (kvar, positive). */
-    double kvarLimit();
+    default double kvarLimit() {
+        return inverter().ratings().kvarMax();
+    }
 
     /** Largest reactive power it may absorb (kvar, positive). */
-    double kvarLimitNeg();
+    default double kvarLimitNeg() {
+        return inverter().ratings().kvarMaxAbs();
+    }
 
     /** Injection limit for the present active power (kvarMax, or the %PminkvarMax ramp; 0 below %PminNoVars). */
-    double currentKvarLimit();
+    default double currentKvarLimit() {
+        return inverter().currentKvarLimit();
+    }
 
     /** Absorption limit for the present active power. */
-    double currentKvarLimitNeg();
+    default double currentKvarLimitNeg() {
+        return inverter().currentKvarLimitNeg();
+    }
 
     /** Present output (kW, positive = into the grid), after all limits. */
-    double presentKw();
+    default double presentKw() {
+        return inverter().kw();
+    }
 
     /** Present output (kvar, positive = into the grid). */
-    double presentKvar();
+    default double presentKvar() {
+        return inverter().kvar();
+    }
 
     /** DC rating: Pmpp (PV) or kWrated (storage), kW. */
     double dcKwRated();
@@ -45,25 +62,52 @@ public interface InverterDer extends PowerConversion {
     double dcKw();
 
     /** Active-power priority when the kVA rating binds (WattPriority). */
-    boolean wattPriority();
+    default boolean wattPriority() {
+        return inverter().ratings().wattPriority();
+    }
 
     /** Whether the inverter is on (cut-in/cut-out). */
-    boolean inverterOn();
+    default boolean inverterOn() {
+        return inverter().on();
+    }
 
     /** Reactive power follows the inverter's on/off state (VarFollowInverter). */
-    boolean varFollowInverter();
+    default boolean varFollowInverter() {
+        return inverter().ratings().varFollowInverter();
+    }
 
     /** A control takes over the reactive power: {@code kvar} requested, kvar mode (OpenDSS varMode := VARMODEKVAR). */
-    void requestKvar(double kvar);
+    default void requestKvar(double kvar) {
+        inverter().requestKvar(kvar);
+    }
 
     /** A control limits the active power to {@code kw} (volt-watt); its flag stays on until {@link #clearControlModes}. */
-    void limitKw(double kw);
+    default void limitKw(double kw) {
+        inverter().limitKw(kw);
+    }
 
     /** Flags of the functions acting (OpenDSS VVmode, VWmode) for the present time step. */
-    void setControlModes(boolean voltVar, boolean voltWatt);
+    default void setControlModes(boolean voltVar, boolean voltWatt) {
+        inverter().setControlModes(voltVar, voltWatt);
+    }
 
     /** End of a time step: the control functions release their flags (InvControl UpdateInvControl). */
-    void clearControlModes();
+    default void clearControlModes() {
+        inverter().clearControlModes();
+    }
+
+    /**
+     * Power-factor priority (PFPriority); an inverter control in a mode other than volt-watt turns it off
+     * (InvControl.pas RecalcElementData).
+     */
+    default void setPfPriority(boolean on) {
+        inverter().setPfPriority(on);
+    }
+
+    /** What an inverter control reports into the state variables (Vreg in pu, operation flags). */
+    default void report(double vregPu, double voltVarOperation, double voltWattOperation) {
+        inverter().report(vregPu, voltVarOperation, voltWattOperation);
+    }
 
     /** Recomputes the output from the present state and set points (OpenDSS SetNominalDEROutput). */
     void updateOutput();

@@ -156,22 +156,7 @@ public final class Line implements Switchable {
     }
 
     private void closedSeries(double[] re, double[] im) {
-        int n = zinv.n;
-        int m = 2 * n;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double r = zinv.re(i, j);
-                double x = zinv.im(i, j);
-                re[i * m + j] += r;
-                im[i * m + j] += x;
-                re[(i + n) * m + j + n] += r;
-                im[(i + n) * m + j + n] += x;
-                re[i * m + j + n] -= r;
-                im[i * m + j + n] -= x;
-                re[(i + n) * m + j] -= r;
-                im[(i + n) * m + j] -= x;
-            }
-        }
+        zinv.addSeriesTo(re, im);
     }
 
     @Override

@@ -6,9 +6,8 @@ package io.packetgrid.grid.model;
  * {@code Pmpp x irradiance x shape x P-T factor(temperature)}; the inverter cuts in above
  * {@code %cutin} of its kVA and out below {@code %cutout}, converts with its efficiency curve, caps
  * the output at {@code %Pmpp} (or at a volt-watt limit), adds reactive power at a power factor or a
- * kvar set point within {@code kvarMax}/{@code kvarMaxAbs} (none below {@code %PminNoVars}, a ramp
- * below {@code %PminkvarMax}), and keeps within its kVA giving priority to reactive power unless
- * {@code WattPriority} (or to the power factor with {@code PFPriority}). Seen from the grid it is a
+ * kvar set point within its limits and keeps within its kVA ({@link Inverter}, which it shares with
+ * {@link Storage}). Seen from the grid it is a
  * constant-power injection of that output between {@code Vminpu} and {@code Vmaxpu}, an impedance
  * outside ({@link Generator}'s law, OpenDSS DoConstantPQPVsystemObj).
  */
@@ -47,37 +46,19 @@ public final class PvSystem implements InverterDer, StateVariables {
     private final Settings s;
     private final Generator injection;
     private final double vbase;
-    private final double cutInKw;
-    private final double cutOutKw;
-    private final double pminNoVars;
-    private final double pminKvarLimit;
+    private final Inverter inverter;
+    private final double cutOutKwAc;
 
     // state set by shapes and settings
     private double irradiance;          // kW/m2 (the property)
     private double shapeFactor = 1.0;   // irradiance shape multiplier for the present time
     private double temperature;         // C for the present time
-    private double pfNominal;
-    private boolean varModeKvar;
-    private double kvarRequested;
-    private double kwRequested;
-    private boolean vvMode;
-    private boolean vwMode;
-    private boolean pfPriority;
     private double puPmpp;
 
     // outputs
-    private boolean inverterOn = true;
     private double panelKw;
     private double tempFactor = 1.0;
     private double effFactor = 1.0;
-    private double kwOut;
-    private double kvarOut;
-    private double currentKvarLimit;
-    private double currentKvarLimitNeg;
-    // values the inverter control reports (OpenDSS Set_Variable 5, 7, 8): 9999 until a control writes them
-    private double vreg = 9999;
-    private double vvOperation = 9999;
-    private double vwOperation = 9999;
 
     /**
      * @param pf        power factor (used unless {@code kvarMode})
@@ -92,16 +73,16 @@ public final class PvSystem implements InverterDer, StateVariables {
         this.s = settings;
         this.injection = new Generator(name, connection, phases, delta, settings.kv(), settings.vminpu(), settings.vmaxpu());
         this.vbase = (phases == 2 || phases == 3) ? settings.kv() * 1000.0 / Math.sqrt(3.0) : settings.kv() * 1000.0;
-        this.cutInKw = settings.pctCutIn() * settings.kva() / 100.0;
-        this.cutOutKw = settings.pctCutOut() * settings.kva() / 100.0;
-        this.pminNoVars = settings.pctPminNoVars() <= 0 ? -1.0 : settings.pctPminNoVars() * settings.pmpp() / 100.0;
-        this.pminKvarLimit = settings.pctPminKvarMax() <= 0 ? -1.0 : settings.pctPminKvarMax() * settings.pmpp() / 100.0;
+        Inverter.Ratings ratings = Inverter.Ratings.of(settings.pmpp(), settings.kva(), settings.pctCutIn(), settings.pctCutOut(),
+                settings.kvarMax(), settings.kvarMaxAbs(), settings.pctPminNoVars(), settings.pctPminKvarMax(),
+                settings.wattPriority(), settings.varFollowInverter());
+        this.inverter = new Inverter(ratings, Inverter.Variant.PV_SYSTEM, pf, kvarMode, kvar, settings.pfPriority());
+        // PVsystem.pas ComputeInverterPower: the kvar ramp starts at the cut-out power through the efficiency curve
+        double cutOutKw = ratings.cutOutKw();
+        this.cutOutKwAc = settings.efficiency() != null
+                ? cutOutKw * settings.efficiency().yAt(Math.abs(cutOutKw) / settings.kva()) : cutOutKw;
         this.irradiance = irradiance;
         this.temperature = temperature;
-        this.pfNominal = pf;
-        this.varModeKvar = kvarMode;
-        this.kvarRequested = kvar;
-        this.pfPriority = settings.pfPriority();
         this.puPmpp = settings.puPmpp();
         updateOutput();
     }
@@ -158,50 +139,19 @@ public final class PvSystem implements InverterDer, StateVariables {
 
     /** Back to a power factor (OpenDSS {@code pf=}); ends a kvar set point. */
     public void setPowerFactor(double pf) {
-        pfNominal = pf;
-        varModeKvar = false;
+        inverter.setPowerFactor(pf);
     }
 
     // ---------------------------------------------------------------- InverterDer
 
     @Override
+    public Inverter inverter() {
+        return inverter;
+    }
+
+    @Override
     public double vbase() {
         return vbase;
-    }
-
-    @Override
-    public double kvaRating() {
-        return s.kva();
-    }
-
-    @Override
-    public double kvarLimit() {
-        return s.kvarMax();
-    }
-
-    @Override
-    public double kvarLimitNeg() {
-        return s.kvarMaxAbs();
-    }
-
-    @Override
-    public double currentKvarLimit() {
-        return currentKvarLimit;
-    }
-
-    @Override
-    public double currentKvarLimitNeg() {
-        return currentKvarLimitNeg;
-    }
-
-    @Override
-    public double presentKw() {
-        return kwOut;
-    }
-
-    @Override
-    public double presentKvar() {
-        return kvarOut;
     }
 
     @Override
@@ -234,72 +184,19 @@ public final class PvSystem implements InverterDer, StateVariables {
         return panelKw;
     }
 
-    @Override
-    public boolean wattPriority() {
-        return s.wattPriority();
-    }
-
-    @Override
-    public boolean inverterOn() {
-        return inverterOn;
-    }
-
-    @Override
-    public boolean varFollowInverter() {
-        return s.varFollowInverter();
-    }
-
-    @Override
-    public void requestKvar(double kvar) {
-        varModeKvar = true;
-        kvarRequested = kvar;
-    }
-
-    @Override
-    public void limitKw(double kw) {
-        kwRequested = kw;
-    }
-
-    /**
-     * Power-factor priority (PFPriority); an inverter control in a mode other than volt-watt turns it off
-     * (InvControl.pas RecalcElementData).
-     */
-    public void setPfPriority(boolean on) {
-        pfPriority = on;
-    }
-
-    @Override
-    public void setControlModes(boolean voltVar, boolean voltWatt) {
-        vvMode = voltVar;
-        vwMode = voltWatt;
-    }
-
-    @Override
-    public void clearControlModes() {
-        vvMode = false;
-        vwMode = false;
-    }
-
-    /** What an inverter control reports into the state variables (Vreg in pu, operation flags). */
-    public void report(double vregPu, double voltVarOperation, double voltWattOperation) {
-        vreg = vregPu;
-        vvOperation = voltVarOperation;
-        vwOperation = voltWattOperation;
-    }
-
     /** The AC power the panel could deliver now before any cap (kW): panel power x inverter efficiency, 0 when off. */
     public double availableKw() {
-        return inverterOn ? panelKw * effFactor : 0.0;
+        return inverter.on() ? panelKw * effFactor : 0.0;
     }
 
     /** The cap on the output now (kW): the volt-watt limit while that function acts, else {@code %Pmpp} of Pmpp. */
     public double kwLimit() {
-        return vwMode ? kwRequested : s.pmpp() * puPmpp;
+        return inverter.voltWattMode() ? inverter.kwRequested() : s.pmpp() * puPmpp;
     }
 
     /** The kW limit a volt-watt control last set (OpenDSS kWRequested). */
     public double kwRequested() {
-        return kwRequested;
+        return inverter.kwRequested();
     }
 
     // ---------------------------------------------------------------- output
@@ -308,7 +205,7 @@ public final class PvSystem implements InverterDer, StateVariables {
     public void updateOutput() {
         computePanelPower();
         computeInverterPower();
-        injection.setNominal(kwOut, kvarOut);
+        injection.setNominal(inverter.kw(), inverter.kvar());
     }
 
     private void computePanelPower() {
@@ -316,114 +213,21 @@ public final class PvSystem implements InverterDer, StateVariables {
         panelKw = irradiance * shapeFactor * s.pmpp() * tempFactor;
     }
 
-    /** OpenDSS PVsystem.pas ComputeInverterPower. */
+    /**
+     * OpenDSS PVsystem.pas ComputeInverterPower: the panel's DC power switches the inverter (cut-in/cut-out),
+     * which converts it with its efficiency curve and caps it (kWOut_Calc); the inverter limits the rest.
+     */
     private void computeInverterPower() {
-        currentKvarLimit = s.kvarMax();
-        currentKvarLimitNeg = s.kvarMaxAbs();
         effFactor = 1.0;
-        kwOut = 0.0;
-        double kva = s.kva();
-        double cutOutKwAc = s.efficiency() != null ? cutOutKw * s.efficiency().yAt(Math.abs(cutOutKw) / kva) : cutOutKw;
-        if (inverterOn) {
-            if (panelKw < cutOutKw) {
-                inverterOn = false;
-            }
-        } else if (panelKw >= cutInKw) {
-            inverterOn = true;
-        }
-        if (inverterOn) {
+        double kwOut = 0.0;
+        if (inverter.switchAt(panelKw)) {
             if (s.efficiency() != null) {
-                effFactor = s.efficiency().yAt(panelKw / kva);
+                effFactor = s.efficiency().yAt(panelKw / s.kva());
             }
             double pac = panelKw * effFactor;
-            double cap = vwMode ? kwRequested : s.pmpp() * puPmpp;
-            kwOut = Math.min(pac, cap);
+            kwOut = Math.min(pac, kwLimit());
         }
-        double tempPf = 0.0;
-        if (Math.abs(kwOut) < pminNoVars) {
-            kvarOut = 0.0;
-            currentKvarLimit = 0.0;
-            currentKvarLimitNeg = 0.0;
-        } else if (!varModeKvar) {
-            if (pfNominal == 1.0) {
-                kvarOut = 0.0;
-            } else {
-                kvarOut = kwOut * Math.sqrt(1.0 / (pfNominal * pfNominal) - 1.0) * Math.signum(pfNominal);
-                if (Math.abs(kwOut) < pminKvarLimit) {
-                    if (Math.abs(kwOut) >= Math.max(pminNoVars, cutOutKwAc)) {
-                        double ramp = 0.0;
-                        if (kvarOut > 0.0) {
-                            ramp = s.kvarMax() / pminKvarLimit * Math.abs(kwOut);
-                            currentKvarLimit = ramp;
-                        } else if (kvarOut < 0.0) {
-                            ramp = s.kvarMaxAbs() / pminKvarLimit * Math.abs(kwOut);
-                            currentKvarLimitNeg = ramp;
-                        }
-                        if (Math.abs(kvarOut) > ramp) {
-                            kvarOut = ramp * Math.signum(kwOut) * Math.signum(pfNominal);
-                        }
-                    }
-                } else if (Math.abs(kvarOut) > s.kvarMax() || Math.abs(kvarOut) > s.kvarMaxAbs()) {
-                    kvarOut = (kvarOut > 0.0 ? s.kvarMax() : s.kvarMaxAbs()) * Math.signum(kwOut) * Math.signum(pfNominal);
-                    if (pfPriority) {
-                        kwOut = kvarOut * Math.sqrt(1.0 / (1.0 - pfNominal * pfNominal) - 1.0) * Math.signum(pfNominal);
-                    }
-                }
-            }
-        } else {
-            if (Math.abs(kwOut) < pminKvarLimit) {
-                if (Math.abs(kwOut) >= Math.max(pminNoVars, cutOutKwAc)) {
-                    double ramp = 0.0;
-                    if (kvarRequested > 0.0) {
-                        ramp = s.kvarMax() / pminKvarLimit * Math.abs(kwOut);
-                        currentKvarLimit = ramp;
-                    } else if (kvarRequested < 0.0) {
-                        ramp = s.kvarMaxAbs() / pminKvarLimit * Math.abs(kwOut);
-                        currentKvarLimitNeg = ramp;
-                    }
-                    kvarOut = Math.abs(kvarRequested) > ramp ? ramp * Math.signum(kvarRequested) : kvarRequested;
-                }
-            } else if ((kvarRequested > 0.0 && Math.abs(kvarRequested) >= s.kvarMax())
-                    || (kvarRequested < 0.0 && Math.abs(kvarRequested) >= s.kvarMaxAbs())) {
-                kvarOut = (kvarRequested > 0.0 ? s.kvarMax() : s.kvarMaxAbs()) * Math.signum(kvarRequested);
-                if (pfPriority && Math.abs(kvarRequested) > 0.0) {
-                    // constant power factor when the kvar limit binds (the volt-var function keeps no PF priority)
-                    tempPf = Math.cos(Math.atan(Math.abs(kvarRequested / kwOut)));
-                    kwOut = Math.abs(kvarOut) * Math.sqrt(1.0 / (1.0 - tempPf * tempPf) - 1.0) * Math.signum(kwOut);
-                }
-            } else {
-                kvarOut = kvarRequested;
-            }
-        }
-        if (!inverterOn && s.varFollowInverter()) {
-            kvarOut = 0.0;
-        }
-        double kvaGen = Math.hypot(kwOut, kvarOut);
-        if (kvaGen > kva) {
-            if (!varModeKvar && pfPriority) {
-                kwOut = kva * Math.abs(pfNominal);
-                kvarOut = kva * Math.sqrt(1 - pfNominal * pfNominal) * Math.signum(pfNominal);
-            } else if (varModeKvar && pfPriority) {
-                if (Math.abs(kvarOut) == s.kvarMax()) {
-                    kwOut = kva * Math.abs(tempPf) * Math.signum(kwOut);
-                } else {
-                    kwOut = kva * Math.abs(Math.cos(Math.atan(kvarRequested / kwOut))) * Math.signum(kwOut);
-                }
-                kvarOut = kva * Math.abs(Math.sin(Math.acos(kwOut / kva))) * Math.signum(kvarRequested);
-            } else if (s.wattPriority()) {
-                if (kwOut > kva) {
-                    kwOut = kva;
-                    kvarOut = 0.0;
-                } else {
-                    kvarOut = Math.sqrt(kva * kva - kwOut * kwOut) * Math.signum(kvarOut);
-                }
-            } else {
-                kwOut = Math.sqrt(kva * kva - kvarOut * kvarOut) * Math.signum(kwOut);
-            }
-        }
-        if (!inverterOn && s.varFollowInverter()) {
-            kvarOut = 0.0;
-        }
+        inverter.output(kwOut, cutOutKwAc, false);
     }
 
     // ---------------------------------------------------------------- PowerConversion
@@ -458,10 +262,10 @@ public final class PvSystem implements InverterDer, StateVariables {
         out[1] = panelKw;
         out[2] = tempFactor;
         out[3] = effFactor;
-        out[4] = vreg;
+        out[4] = inverter.vreg();
         out[5] = 9999;
-        out[6] = vvOperation;
-        out[7] = vwOperation;
+        out[6] = inverter.voltVarOperation();
+        out[7] = inverter.voltWattOperation();
         out[8] = 9999;
         out[9] = 9999;
         out[10] = 9999;

@@ -72,33 +72,11 @@ public final class Reactor implements PowerDelivery {
             int nc = connection.conductors();
             for (int i = 0; i < phases; i++) {
                 int j = i + 1 >= nc ? 0 : i + 1;
-                double g = y.re(i, i);
-                double b = y.im(i, i);
-                re[i * order + i] += g;
-                im[i * order + i] += b;
-                re[j * order + j] += g;
-                im[j * order + j] += b;
-                re[i * order + j] -= g;
-                im[i * order + j] -= b;
-                re[j * order + i] -= g;
-                im[j * order + i] -= b;
+                CMatrix.addBranch(re, im, order, i, j, y.re(i, i), y.im(i, i));
             }
             return;
         }
-        for (int i = 0; i < phases; i++) {
-            for (int j = 0; j < phases; j++) {
-                double g = y.re(i, j);
-                double b = y.im(i, j);
-                re[i * order + j] += g;
-                im[i * order + j] += b;
-                re[(i + phases) * order + j + phases] += g;
-                im[(i + phases) * order + j + phases] += b;
-                re[i * order + j + phases] -= g;
-                im[i * order + j + phases] -= b;
-                re[(i + phases) * order + j] -= g;
-                im[(i + phases) * order + j] -= b;
-            }
-        }
+        y.addSeriesTo(re, im);   // wye: two terminals of `phases` conductors, order 2 x phases
     }
 
     @Override

@@ -7,8 +7,8 @@ package io.packetgrid.grid.model;
  * {@code %Charge} of {@code kWrated}, discharging delivers {@code %Discharge} of it, idling draws
  * the idling losses ({@code %IdlingkW}); in follow dispatch the shape's value times {@code kWrated}
  * is the power (positive: discharge). Output is capped at {@code %kWrated}, reactive power follows a
- * power factor or a kvar set point within its limits and the kVA rating (reactive priority unless
- * {@code WattPriority}). At the end of each time step the stored energy moves by the DC power
+ * power factor or a kvar set point within its limits and the kVA rating ({@link Inverter}, which it
+ * shares with {@link PvSystem}). At the end of each time step the stored energy moves by the DC power
  * through the efficiencies: {@code -(P + idling)/eta_d h} discharging, {@code +(|P| - idling) eta_c h}
  * charging; the unit idles when it reaches {@code %reserve} or full. Seen from the grid it is a
  * constant-power injection ({@link Generator}'s law, OpenDSS DoConstantPQStorageObj).
@@ -55,10 +55,7 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
     private final double vbase;
     private final double kwhReserve;
     private final double pIdling;
-    private final double cutInKw;
-    private final double cutOutKw;
-    private final double pminNoVars;
-    private final double pminKvarLimit;
+    private final Inverter inverter;
 
     private int state;
     private int stateDesired;
@@ -68,25 +65,10 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
     private double pctKwOut;
     private double pctKwIn;
     private double shapeFactor = 1.0;
-    private double pfNominal;
-    private boolean varModeKvar;
-    private double kvarRequested;
-    private double kwRequested;
-    private boolean vvMode;
-    private boolean vwMode;
-    private boolean pfPriority;
-    private boolean inverterOn = true;
-    private boolean kvaExceeded;
-    private double kwOut;
-    private double kvarOut;
-    private double currentKvarLimit;
-    private double currentKvarLimitNeg;
+    private double kwOut;               // the active power asked of the inverter (ComputePresentkW, kWOut_Calc)
     private double dcKw;
     private double solvedKw;
     private double solvedKvar;
-    private double vreg = 9999;
-    private double vvOperation = 9999;
-    private double vwOperation = 9999;
 
     public Storage(String name, Connection connection, int phases, boolean delta, Settings settings, int state, double kwhStored,
                    double pctDischarge, double pctCharge, double pf, boolean kvarMode, double kvar) {
@@ -98,20 +80,16 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
         this.vbase = (phases == 2 || phases == 3) ? settings.kv() * 1000.0 / Math.sqrt(3.0) : settings.kv() * 1000.0;
         this.kwhReserve = settings.kwhRated() * settings.pctReserve() * 0.01;
         this.pIdling = settings.pctIdlingKw() * settings.kwRated() / 100.0;
-        this.cutInKw = settings.pctCutIn() * settings.kva() / 100.0;
-        this.cutOutKw = settings.pctCutOut() * settings.kva() / 100.0;
-        this.pminNoVars = settings.pctPminNoVars() <= 0 ? -1.0 : settings.pctPminNoVars() * settings.kwRated() / 100.0;
-        this.pminKvarLimit = settings.pctPminKvarMax() <= 0 ? -1.0 : settings.pctPminKvarMax() * settings.kwRated() / 100.0;
+        Inverter.Ratings ratings = Inverter.Ratings.of(settings.kwRated(), settings.kva(), settings.pctCutIn(),
+                settings.pctCutOut(), settings.kvarMax(), settings.kvarMaxAbs(), settings.pctPminNoVars(),
+                settings.pctPminKvarMax(), settings.wattPriority(), settings.varFollowInverter());
+        this.inverter = new Inverter(ratings, Inverter.Variant.STORAGE, pf, kvarMode, kvar, settings.pfPriority());
         this.state = state;
         this.kwhStored = kwhStored;
         this.definedKwhStored = kwhStored;
         this.kwhBeforeUpdate = kwhStored;
         this.pctKwOut = pctDischarge;
         this.pctKwIn = pctCharge;
-        this.pfNominal = pf;
-        this.varModeKvar = kvarMode;
-        this.kvarRequested = kvar;
-        this.pfPriority = settings.pfPriority();
         updateOutput();
     }
 
@@ -288,43 +266,13 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
     // ---------------------------------------------------------------- InverterDer
 
     @Override
+    public Inverter inverter() {
+        return inverter;
+    }
+
+    @Override
     public double vbase() {
         return vbase;
-    }
-
-    @Override
-    public double kvaRating() {
-        return s.kva();
-    }
-
-    @Override
-    public double kvarLimit() {
-        return s.kvarMax();
-    }
-
-    @Override
-    public double kvarLimitNeg() {
-        return s.kvarMaxAbs();
-    }
-
-    @Override
-    public double currentKvarLimit() {
-        return currentKvarLimit;
-    }
-
-    @Override
-    public double currentKvarLimitNeg() {
-        return currentKvarLimitNeg;
-    }
-
-    @Override
-    public double presentKw() {
-        return kwOut;
-    }
-
-    @Override
-    public double presentKvar() {
-        return kvarOut;
     }
 
     @Override
@@ -347,63 +295,13 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
         return dcKw;
     }
 
-    @Override
-    public boolean wattPriority() {
-        return s.wattPriority();
-    }
-
-    @Override
-    public boolean inverterOn() {
-        return inverterOn;
-    }
-
-    @Override
-    public boolean varFollowInverter() {
-        return s.varFollowInverter();
-    }
-
-    @Override
-    public void requestKvar(double kvar) {
-        varModeKvar = true;
-        kvarRequested = kvar;
-    }
-
-    @Override
-    public void limitKw(double kw) {
-        kwRequested = kw;
-    }
-
-    @Override
-    public void setControlModes(boolean voltVar, boolean voltWatt) {
-        vvMode = voltVar;
-        vwMode = voltWatt;
-    }
-
-    @Override
-    public void clearControlModes() {
-        vvMode = false;
-        vwMode = false;
-    }
-
-    /** Power-factor priority; an inverter control in a mode other than volt-watt turns it off. */
-    public void setPfPriority(boolean on) {
-        pfPriority = on;
-    }
-
-    /** What an inverter control reports into the state variables. */
-    public void report(double vregPu, double voltVarOperation, double voltWattOperation) {
-        vreg = vregPu;
-        vvOperation = voltVarOperation;
-        vwOperation = voltWattOperation;
-    }
-
     // ---------------------------------------------------------------- output
 
     @Override
     public void updateOutput() {
         computePresentKw();
         computeInverterPower();
-        injection.setNominal(kwOut, kvarOut);
+        injection.setNominal(inverter.kw(), inverter.kvar());
     }
 
     /** OpenDSS ComputePresentkW. */
@@ -437,131 +335,28 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
         }
     }
 
-    /** OpenDSS Storage.pas ComputeInverterPower (ideal inverter: no efficiency curve). */
+    /**
+     * OpenDSS Storage.pas ComputeInverterPower (ideal inverter: no efficiency curve, so the AC cut-out is
+     * CutOutkW): the |kW| asked switches the inverter (cut-in/cut-out); off, the unit idles at its idling
+     * losses; on, kWOut_Calc caps the kW; the inverter limits the rest.
+     */
     private void computeInverterPower() {
-        currentKvarLimit = s.kvarMax();
-        currentKvarLimitNeg = s.kvarMaxAbs();
-        double kva = s.kva();
-        if (inverterOn) {
-            if (Math.abs(kwOut) < cutOutKw) {
-                inverterOn = false;
-                state = IDLING;
-            }
-        } else if (Math.abs(kwOut) >= cutInKw) {
-            inverterOn = true;
-        } else {
+        if (!inverter.switchAt(Math.abs(kwOut))) {
             state = IDLING;
         }
-        if (inverterOn) {
+        if (inverter.on()) {
             kwOutCalc();
         } else {
             kwOut = -pIdling;
         }
-        double tempPf = 0.0;
-        if (state == IDLING) {
-            if (!varModeKvar) {
-                kvarOut = kwOut * Math.sqrt(1.0 / (pfNominal * pfNominal) - 1.0) * Math.signum(pfNominal);
-                if (kvarOut > 0.0 && Math.abs(kvarOut) > s.kvarMax()) {
-                    kvarOut = s.kvarMax();
-                } else if (kvarOut < 0.0 && Math.abs(kvarOut) > s.kvarMaxAbs()) {
-                    kvarOut = s.kvarMaxAbs() * Math.signum(kvarRequested);
-                }
-            } else if (kvarRequested > 0.0 && Math.abs(kvarRequested) > s.kvarMax()) {
-                kvarOut = s.kvarMax();
-            } else if (kvarRequested < 0.0 && Math.abs(kvarRequested) > s.kvarMaxAbs()) {
-                kvarOut = s.kvarMaxAbs() * Math.signum(kvarRequested);
-            } else {
-                kvarOut = kvarRequested;
-            }
-        } else if (Math.abs(kwOut) < pminNoVars) {
-            kvarOut = 0.0;
-            currentKvarLimit = 0.0;
-            currentKvarLimitNeg = 0.0;
-        } else if (!varModeKvar) {
-            if (pfNominal == 1.0) {
-                kvarOut = 0.0;
-            } else {
-                kvarOut = kwOut * Math.sqrt(1.0 / (pfNominal * pfNominal) - 1.0) * Math.signum(pfNominal);
-                if (Math.abs(kwOut) < pminKvarLimit) {
-                    if (Math.abs(kwOut) >= Math.max(pminNoVars, cutOutKw)) {
-                        double ramp = kvarOut > 0.0 ? s.kvarMax() / pminKvarLimit * Math.abs(kwOut)
-                                : kvarOut < 0.0 ? s.kvarMaxAbs() / pminKvarLimit * Math.abs(kwOut) : 0.0;
-                        if (Math.abs(kvarOut) > ramp) {
-                            kvarOut = ramp * Math.signum(kwOut) * Math.signum(pfNominal);
-                            if (kvarOut > 0) {
-                                currentKvarLimit = ramp;
-                            }
-                            if (kvarOut < 0) {
-                                currentKvarLimitNeg = ramp;
-                            }
-                        }
-                    }
-                } else if (Math.abs(kvarOut) > s.kvarMax() || Math.abs(kvarOut) > s.kvarMaxAbs()) {
-                    kvarOut = (kvarOut > 0.0 ? s.kvarMax() : s.kvarMaxAbs()) * Math.signum(kwOut) * Math.signum(pfNominal);
-                    if (pfPriority) {
-                        kwOut = kvarOut * Math.sqrt(1.0 / (1.0 - pfNominal * pfNominal) - 1.0) * Math.signum(pfNominal);
-                    }
-                }
-            }
-        } else if (Math.abs(kwOut) < pminKvarLimit) {
-            if (Math.abs(kwOut) >= Math.max(pminNoVars, cutOutKw)) {
-                double ramp = 0.0;
-                if (kvarRequested > 0.0) {
-                    ramp = s.kvarMax() / pminKvarLimit * Math.abs(kwOut);
-                    currentKvarLimit = ramp;
-                } else if (kvarRequested < 0.0) {
-                    ramp = s.kvarMaxAbs() / pminKvarLimit * Math.abs(kwOut);
-                    currentKvarLimitNeg = ramp;
-                }
-                kvarOut = Math.abs(kvarRequested) > ramp ? ramp * Math.signum(kvarRequested) : kvarRequested;
-            }
-        } else if ((kvarRequested > 0.0 && Math.abs(kvarRequested) > s.kvarMax())
-                || (kvarRequested < 0.0 && Math.abs(kvarRequested) > s.kvarMaxAbs())) {
-            kvarOut = (kvarRequested > 0.0 ? s.kvarMax() : s.kvarMaxAbs()) * Math.signum(kvarRequested);
-            if (pfPriority && Math.abs(kvarRequested) > 0.0) {
-                tempPf = Math.cos(Math.atan(Math.abs(kvarRequested / kwOut)));
-                kwOut = Math.abs(kvarOut) * Math.sqrt(1.0 / (1.0 - tempPf * tempPf) - 1.0) * Math.signum(kwOut);
-            }
-        } else {
-            kvarOut = kvarRequested;
-        }
-        if (!inverterOn && s.varFollowInverter()) {
-            kvarOut = 0.0;
-        }
-        double kvaGen = Math.hypot(kwOut, kvarOut);
-        if (kvaGen > kva) {
-            kvaExceeded = true;
-            if (state == IDLING) {
-                kvarOut = Math.sqrt(kva * kva - kwOut * kwOut) * Math.signum(kvarOut);
-            } else if (!varModeKvar && pfPriority) {
-                kwOut = kva * Math.abs(pfNominal) * Math.signum(kwOut);
-                kvarOut = kva * Math.sqrt(1 - pfNominal * pfNominal) * Math.signum(kwOut) * Math.signum(pfNominal);
-            } else if (varModeKvar && pfPriority) {
-                if (Math.abs(kvarOut) == s.kvarMax()) {
-                    kwOut = kva * Math.abs(tempPf) * Math.signum(kwOut);
-                } else {
-                    kwOut = kva * Math.abs(Math.cos(Math.atan(kvarRequested / kwOut))) * Math.signum(kwOut);
-                }
-                kvarOut = kva * Math.abs(Math.sin(Math.acos(kwOut / kva))) * Math.signum(kvarRequested);
-            } else if (s.wattPriority()) {
-                if (kwOut > kva) {
-                    kwOut = kva;
-                    kvarOut = 0.0;
-                } else {
-                    kvarOut = Math.sqrt(kva * kva - kwOut * kwOut) * Math.signum(kvarOut);
-                }
-            } else {
-                kwOut = Math.sqrt(kva * kva - kvarOut * kvarOut) * Math.signum(kwOut);
-            }
-        } else {
-            kvaExceeded = Math.abs(kvaGen - kva) / kva < 0.0005;
-        }
+        inverter.output(kwOut, inverter.ratings().cutOutKw(), state == IDLING);
     }
 
     /** OpenDSS Storage kWOut_Calc: the %kWrated cap, or the volt-watt limit when it is lower. */
     private void kwOutCalc() {
         double limit = state == DISCHARGING ? s.kwRated() * s.pctKwRatedLimit() : -s.kwRated() * s.pctKwRatedLimit();
-        if (vwMode && state != IDLING && kwRequested >= 0.0 && Math.abs(kwRequested) < Math.abs(limit)) {
+        double kwRequested = inverter.kwRequested();
+        if (inverter.voltWattMode() && state != IDLING && kwRequested >= 0.0 && Math.abs(kwRequested) < Math.abs(limit)) {
             limit = state == DISCHARGING ? kwRequested : -kwRequested;
         }
         if (limit > 0 && kwOut > limit) {
@@ -665,20 +460,20 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
         out[9] = chDch;
         out[10] = kwhStored - kwhBeforeUpdate;
         out[11] = 1.0;
-        out[12] = inverterOn ? 1.0 : 0.0;
-        out[13] = vreg;
+        out[12] = inverter.on() ? 1.0 : 0.0;
+        out[13] = inverter.vreg();
         out[14] = 9999;
-        out[15] = vvOperation;
-        out[16] = vwOperation;
+        out[15] = inverter.voltVarOperation();
+        out[16] = inverter.voltWattOperation();
         out[17] = 9999;
         out[18] = 9999;
         out[19] = 9999;
         out[20] = 9999;
         out[21] = stateDesired == CHARGING ? -pctKwIn * s.kwRated() / 100.0
                 : stateDesired == DISCHARGING ? pctKwOut * s.kwRated() / 100.0 : 0.0;
-        out[22] = vwMode ? kwRequested : 9999;
+        out[22] = inverter.voltWattMode() ? inverter.kwRequested() : 9999;
         out[23] = s.pctKwRatedLimit() * s.kwRated();
-        out[24] = kvaExceeded ? 1.0 : 0.0;
+        out[24] = inverter.kvaExceeded() ? 1.0 : 0.0;
         out[29] = s.kvDc() * 1000.0;
     }
 }

@@ -72,22 +72,7 @@ public final class VoltageSource implements Source {
 
     @Override
     public void primitiveY(double[] re, double[] im) {
-        int n = phases;
-        int m = 2 * n;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double r = yInv.re(i, j);
-                double x = yInv.im(i, j);
-                re[i * m + j] += r;
-                im[i * m + j] += x;
-                re[(i + n) * m + j + n] += r;
-                im[(i + n) * m + j + n] += x;
-                re[i * m + j + n] -= r;
-                im[i * m + j + n] -= x;
-                re[(i + n) * m + j] -= r;
-                im[(i + n) * m + j] -= x;
-            }
-        }
+        yInv.addSeriesTo(re, im);
     }
 
     /** The internal EMF of phase {@code i} (0-based), real and imaginary parts. */

@@ -433,10 +433,14 @@ public final class EnergyInternetServer {
     }
 
     /**
-     * The earliest time an accepted request's slack reaches zero (forced use), so a front-end can step
-     * at that instant and not a control step later; Long.MAX_VALUE if none. A request paused by the emergency
-     * mode is not forced while it lasts (its slack may be gone: it is forced at the first allocation after), so it
-     * names no instant.
+     * The earliest time an accepted request's slack reaches zero (forced use) at the power last allocated to it, so a
+     * front-end can step at that instant and not a control step later; Long.MAX_VALUE if none. A request paused by the
+     * emergency mode is not forced while it lasts (its slack may be gone: it is forced at the first allocation after),
+     * so it names no instant. Each instant is {@link ServiceRequest#forcedAtNs}'s closed form (a request drawing p of its
+     * max P loses its slack at 1 − p/P of the clock, none at full power); one less than
+     * {@link ServiceRequest#MIN_STEP_NS} away is named at that distance, so the front-end never steps twice within it
+     * for forced use (issue #15: naming the latest start for the energy left now stepped at now + slack, again and
+     * again, while the power drawn moved it on).
      */
     public long nextForcedNs(long nowNs) {
         long t = Long.MAX_VALUE;
@@ -446,7 +450,11 @@ public final class EnergyInternetServer {
                 continue;
             }
             if (!a.forced && !a.done(nowNs) && !(a.r.isProgramme() && a.programmeStartNs >= 0)) {
-                t = Math.min(t, Math.max(a.r.earliestStartNs(), a.r.latestStartNs(a.remainingKwh())));
+                long f = a.r.forcedAtNs(nowNs, a.remainingKwh(), lastPower.getOrDefault(a.r.id(), 0.0));
+                if (f > nowNs && f != Long.MAX_VALUE) {
+                    f = Math.max(f, nowNs + ServiceRequest.MIN_STEP_NS);
+                }
+                t = Math.min(t, Math.max(a.r.earliestStartNs(), f));
             }
         }
         return t;

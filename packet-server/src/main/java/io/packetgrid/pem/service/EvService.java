@@ -44,6 +44,10 @@ public final class EvService implements ServiceDevice {
         }
     }
 
+    /**
+     * Grid energy still needed: it falls at exactly the power drawn, so {@link ServiceDevice}'s defaults (need − p·Δt,
+     * and the forced instant now + slack/(1 − p/max)) are exact for it.
+     */
     public double remainingKwh(long nowNs) {
         return ev.needKwh(targetSoc);
     }

@@ -50,6 +50,12 @@ public final class ProgrammeService implements ServiceDevice {
         return appliance.energyKwh() - appliance.energyDrawnKwh(nowNs);
     }
 
+    /** What its programme will not yet have drawn at {@code atNs} (it draws its profile, whatever the power named). */
+    @Override
+    public double remainingKwhAt(long nowNs, long atNs, double powerKw) {
+        return appliance.energyKwh() - appliance.energyDrawnKwh(atNs);
+    }
+
     public double fullKw(long nowNs) {
         return appliance.started() ? appliance.powerKw(nowNs) : appliance.profileKw()[0];
     }

@@ -44,6 +44,21 @@ public final class Sauna {
         return p.tauS() * Math.log((fromC - inf) / (toC - inf));
     }
 
+    /**
+     * Heating time at {@code powerKw} from {@code fromC} to {@code toC}, s: {@code τ·ln((T − T∞)/(T_target − T∞))} with
+     * {@code T∞ = T_amb + P/UA} for that power (0 if already there, ∞ if that power never gets it there).
+     */
+    public static double heatUpS(SaunaParams p, double fromC, double toC, double powerKw) {
+        if (fromC >= toC) {
+            return 0;
+        }
+        double inf = p.steadyC(powerKw);
+        if (toC >= inf) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return p.tauS() * Math.log((fromC - inf) / (toC - inf));
+    }
+
     /** Energy still needed to reach {@code targetC} heating at full power from now, kWh. */
     public double needKwh(double targetC) {
         return p.heaterKw() * heatUpS(p, tempC, targetC) / 3600;

@@ -73,9 +73,74 @@ public final class SaunaService implements ServiceDevice {
 
     @Override
     public double remainingKwhAt(long nowNs, long atNs, double powerKw) {
+        return after(Math.max(0, atNs - nowNs), powerKw).needKwh(targetC);
+    }
+
+    /** A copy of the sauna {@code dtNs} from now at {@code powerKw}. */
+    private Sauna after(long dtNs, double powerKw) {
         Sauna later = new Sauna(sauna.params(), sauna.tempC());
-        later.advance(Math.max(0, atNs - nowNs) / 1e9, Math.max(0, Math.min(sauna.params().heaterKw(), powerKw)));
-        return later.needKwh(targetC);
+        later.advance(dtNs / 1e9, clamp(powerKw));
+        return later;
+    }
+
+    private double clamp(double powerKw) {
+        return Math.max(0, Math.min(sauna.params().heaterKw(), powerKw));
+    }
+
+    /**
+     * The instant its slack reaches zero at power p &lt; P, in closed form. Its slack s = D − t − t_h(T(t)), with
+     * T(t) = T∞' + (T − T∞')·e^(−t/τ) heading for T∞' = T_amb + p/UA and t_h = τ·ln((T − T∞)/(T_target − T∞)) the full-power
+     * heat-up (T∞ = T_amb + P/UA, see {@link Sauna}). Setting D − t = t_h(T(t)) and using T − T∞ = (T_target − T∞)·e^(t_h/τ) at
+     * now gives e^(t/τ) = 1 + (T∞ − T)·(e^(σ/τ) − 1)/(T∞ − T∞'), σ the slack now: t = τ·log1p((T∞ − T)·expm1(σ/τ)/δ),
+     * δ = (P − p)/UA (both forms keep their digits as p nears P, where the slack falls at δ/(T∞ − T) of the clock only).
+     * σ is the slack above the last whole ns ({@link ServiceRequest#latestStartNs}'s ceil), and the candidate is checked
+     * against the model. At full power the slack stays as it is: never.
+     */
+    @Override
+    public long forcedAtNs(ServiceRequest r, long nowNs, double powerKw) {
+        double need = remainingKwh(nowNs);
+        if (r.slackNs(nowNs, need) <= 0) {
+            return nowNs;
+        }
+        SaunaParams sp = sauna.params();
+        double full = sp.heaterKw();
+        double p = clamp(powerKw);
+        if (p >= full) {
+            return Long.MAX_VALUE;
+        }
+        double tau = sp.tauS();
+        long left = r.deadlineNs() - nowNs;
+        double sigmaS = (left - 1 - need / full * 3.6e12) / 1e9;
+        double delta = (full - p) / sp.lossKwPerC();
+        double tS = tau * Math.log1p((sp.steadyC(full) - sauna.tempC()) * Math.expm1(sigmaS / tau) / delta);
+        if (!(tS * 1e9 < left) || Sauna.heatUpS(sp, sauna.tempC(), targetC, p) <= tS) {
+            return r.deadlineNs(); // not before the deadline, or at the target first (then its slack falls with the clock)
+        }
+        long d = (long) Math.floor(tS * 1e9) + 1;
+        for (int k = 0; k < 3; k++) { // rounding: the candidate may be a hair early; step on by the slack still left
+            Sauna then = after(d, p);
+            long s = r.slackNs(nowNs + d, then.needKwh(targetC));
+            if (s <= 0) {
+                break;
+            }
+            d = Math.min(left, d + (long) Math.ceil(s * (sp.steadyC(full) - then.tempC()) / delta));
+        }
+        return nowNs + d;
+    }
+
+    /**
+     * When it reaches its target at the power it draws: at full power the default (its need over the power) is exact;
+     * below it the sauna heats more slowly than its need suggests (it loses more on the way), so that would step at
+     * ever closer instants as it neared the target: the heating time at that power instead.
+     */
+    @Override
+    public long nextChangeNs(long nowNs, double powerKw) {
+        double p = clamp(powerKw);
+        if (!(p > 0) || p >= sauna.params().heaterKw()) {
+            return ServiceDevice.super.nextChangeNs(nowNs, powerKw);
+        }
+        double dt = Math.ceil(Sauna.heatUpS(sauna.params(), sauna.tempC(), targetC, p) * 1e9);
+        return dt >= Long.MAX_VALUE - (double) nowNs ? Long.MAX_VALUE : nowNs + Math.max(1, (long) dt);
     }
 
     public double fullKw(long nowNs) {

@@ -27,11 +27,23 @@ public interface ServiceDevice {
     double remainingKwh(long nowNs);
 
     /**
-     * Energy that will still be needed at {@code atNs} if it draws {@code powerKw} from now until then,
-     * kWh (a cooling sauna needs more later; by default what it needs now).
+     * Energy that will still be needed at {@code atNs} if it draws {@code powerKw} from now until then, kWh. By
+     * default the need falls at the power drawn (exact for a need that is grid energy, as an EV's: need − p·Δt,
+     * never below 0); a cooling sauna needs more later and says so.
      */
     default double remainingKwhAt(long nowNs, long atNs, double powerKw) {
-        return remainingKwh(nowNs);
+        double p = Math.max(0, Math.min(powerKw, fullKw(nowNs)));
+        return Math.max(0, remainingKwh(nowNs) - p * Math.max(0, atNs - nowNs) / 3.6e12);
+    }
+
+    /**
+     * When its slack under {@code r} reaches zero if it draws {@code powerKw} from now on: the first ns t ≥ now with
+     * {@code r.slackNs(t, remainingKwhAt(now, t, powerKw)) ≤ 0}, {@code Long.MAX_VALUE} if never (it draws its full
+     * power: its need falls as fast as the slack would). By default the need falls at the power drawn, as
+     * {@link #remainingKwhAt}'s default: {@link ServiceRequest#forcedAtNs}'s closed form.
+     */
+    default long forcedAtNs(ServiceRequest r, long nowNs, double powerKw) {
+        return r.forcedAtNs(nowNs, remainingKwh(nowNs), Math.max(0, Math.min(powerKw, fullKw(nowNs))));
     }
 
     /** Power at full use, kW (a programme's present step while it runs). */

@@ -29,6 +29,13 @@ public record ServiceRequest(long id, long deviceId, DeviceClass deviceClass, in
                              double[] profileKw, long profileStepNs, long earliestStartNs, long deadlineNs, boolean interruptible,
                              double minKw, double maxKw) {
 
+    /**
+     * The closest a forced-use instant is named to the step that computes it, ns: a device or server never steps
+     * twice within a microsecond for forced use, whatever rounding does (a request then misses at most a microsecond
+     * of full power).
+     */
+    public static final long MIN_STEP_NS = 1_000;
+
     public ServiceRequest {
         if (!(deadlineNs > earliestStartNs)) {
             throw new IllegalArgumentException("request " + id + ": the deadline must be after the earliest start");
@@ -105,6 +112,48 @@ public record ServiceRequest(long id, long deviceId, DeviceClass deviceClass, in
      */
     public long slackNs(long nowNs, double remainingKwh) {
         return latestStartNs(remainingKwh) - nowNs;
+    }
+
+    /**
+     * When its slack reaches zero if, from {@code nowNs} on, the remaining energy falls at {@code powerKw} (a constant
+     * draw; what the server counts as delivered, and an EV's need, which is grid energy): the first ns t ≥ now with
+     * {@code slackNs(t, remaining − p·(t − now)) ≤ 0}; {@code nowNs} if there is no slack left, {@code Long.MAX_VALUE} at
+     * full power or more (the slack then stays as it is), the deadline if all the energy is in before. A programme: its
+     * latest start (its slack falls with the clock until it starts).
+     *
+     * <p>Laxity at a partial rate (Mok 1983's measure): with r = p/max the slack falls at 1 − r of the clock, so it is
+     * gone after slack/(1 − r): found here in closed form, not by stepping to now + slack again and again (a
+     * geometric series that never ends once the slack is under about 1 ns/(1 − r), issue #15). The slack is counted in
+     * whole ns ({@link #latestStartNs}'s ceil): it is ≤ 0 at the first Δ with (1 − r)·Δ &gt; D − 1 − h, D = deadline − now,
+     * h = remaining/max in ns; the candidate is then checked against {@link #slackNs} itself.
+     */
+    public long forcedAtNs(long nowNs, double remainingKwh, double powerKw) {
+        if (profileKw != null) {
+            return Math.max(nowNs, latestStartNs(remainingKwh));
+        }
+        if (slackNs(nowNs, remainingKwh) <= 0) {
+            return nowNs;
+        }
+        double p = Math.max(0, powerKw);
+        if (p >= maxKw) {
+            return Long.MAX_VALUE;
+        }
+        long left = deadlineNs - nowNs;
+        double h = remainingKwh / maxKw * 3.6e12;
+        // (max − p) is exact for p near max (Sterbenz), so the division keeps its digits where 1 − p/max would not
+        double x = (left - 1 - h) * maxKw / (maxKw - p);
+        if (!(x < left) || p * x / 3.6e12 >= remainingKwh) {
+            return deadlineNs; // all in first (then the slack only falls with the clock), or not before the deadline
+        }
+        long d = (long) Math.floor(x) + 1;
+        for (int k = 0; k < 3; k++) { // rounding: the candidate may be a hair early; step on by the slack still left
+            long s = slackNs(nowNs + d, Math.max(0, remainingKwh - p * d / 3.6e12));
+            if (s <= 0) {
+                break;
+            }
+            d = Math.min(left, d + (long) Math.ceil(s * maxKw / (maxKw - p)));
+        }
+        return nowNs + d;
     }
 
     /** Whether it can be met at all on its own (the whole window at full power). */

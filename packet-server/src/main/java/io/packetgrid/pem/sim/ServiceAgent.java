@@ -137,27 +137,15 @@ public final class ServiceAgent {
     }
 
     /**
-     * When its slack reaches zero if it keeps its present power: the fixed point of
-     * t = deadline − (need at t)/full power (a cooling sauna needs more the longer it waits); never
-     * ({@code Long.MAX_VALUE}) while an energy request draws its full power.
+     * When its slack reaches zero if it keeps its present power (its device's model, in closed form: an EV at p of
+     * max P after slack/(1 − p/P), a sauna as {@code SaunaService} says); never ({@code Long.MAX_VALUE}) at full power,
+     * where the need falls as fast as the slack would. Issue #15: a rule that looked only at the need of now stepped
+     * at now + slack, found slack·p/P left, and so on, for ever once the slack was under about 1 ns/(1 − p/P). Never
+     * less than {@link ServiceRequest#MIN_STEP_NS} from now.
      */
     long forcedAtNs(long nowNs) {
-        if (!request.isProgramme() && powerKw >= request.maxKw()) {
-            // slack = deadline − now − need/full power, and at full power the need falls at full power (grid energy for
-            // an EV, full power × heat-up time for a sauna), so the slack stays as it is: no instant to force it at. The
-            // fixed point below has none either (each pass moves t on by the slack); returning its last iterate made the
-            // fleet step an EV commanded its full power with 0.2 ms of slack every 0.2 ms, for hours (issue #15)
-            return Long.MAX_VALUE;
-        }
-        long t = request.latestStartNs(device.remainingKwh(nowNs));
-        for (int k = 0; k < 20 && t > nowNs; k++) {
-            long u = request.latestStartNs(device.remainingKwhAt(nowNs, t, powerKw));
-            if (Math.abs(u - t) < 1000) {
-                return Math.min(t, u);
-            }
-            t = u;
-        }
-        return t;
+        long t = device.forcedAtNs(request, nowNs, powerKw);
+        return t == Long.MAX_VALUE ? t : Math.max(t, nowNs + ServiceRequest.MIN_STEP_NS);
     }
 
     long doneAtNs = -1;

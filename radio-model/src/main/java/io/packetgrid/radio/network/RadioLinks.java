@@ -4,6 +4,7 @@ import io.packetgrid.cosim.random.RandomStreams;
 import io.packetgrid.radio.propagation.PathLossModel;
 import io.packetgrid.radio.propagation.Point;
 import io.packetgrid.radio.propagation.ShadowingField;
+import io.packetgrid.radio.propagation.ShadowingGeometry;
 import io.packetgrid.radio.propagation.Tr36942Macro;
 import io.packetgrid.radio.propagation.Tr38901;
 import java.util.ArrayList;
@@ -69,11 +70,15 @@ final class RadioLinks {
         this.wired = new HashSet<>(cfg.wired());
         losField = new ShadowingField[aggregators.size()];
         nlosField = new ShadowingField[aggregators.size()];
+        // every aggregator's field is drawn at the same device positions in the same order: the neighbour
+        // search and kriging weights are done once per device for all of them (the same numbers as apart)
+        ShadowingGeometry losPoints = new ShadowingGeometry(model.correlationDistanceM(true));
+        ShadowingGeometry nlosPoints = new ShadowingGeometry(model.correlationDistanceM(false));
         for (Aggregator a : aggregators) {
             losField[a.index()] = new ShadowingField(cfg.shadowing() ? model.shadowingSigmaDb(true) : 0,
-                    model.correlationDistanceM(true), streams.stream("radio:shadowing:" + a.name() + ":los"));
+                    losPoints, streams.stream("radio:shadowing:" + a.name() + ":los"));
             nlosField[a.index()] = new ShadowingField(cfg.shadowing() ? model.shadowingSigmaDb(false) : 0,
-                    model.correlationDistanceM(false), streams.stream("radio:shadowing:" + a.name() + ":nlos"));
+                    nlosPoints, streams.stream("radio:shadowing:" + a.name() + ":nlos"));
         }
         for (RadioConfig.DeviceConfig d : cfg.devices()) {
             add(d.endpoint(), new Point(d.xM(), d.yM()));

@@ -47,8 +47,9 @@ import java.util.concurrent.Future;
  * {@code pem_grid_aware}).
  *
  * <p>A baseline target needs its baseline variant first; the other variants then run side by side
- * (one feeder: a variant per thread) or one after another with the feeders stepped in parallel by the
- * kernel (several feeders). Results never depend on the number of threads.
+ * (one feeder or an MV network: a variant per thread) or one after another with the feeders stepped in
+ * parallel by the kernel (several feeders; on an MV network also a variant that runs alone, as the
+ * baseline does). Results never depend on the number of threads.
  */
 public final class CoupledStudy implements Study {
     /** Metrics shown in the printed table, in order. */
@@ -126,7 +127,6 @@ public final class CoupledStudy implements Study {
         boolean mvNetwork = template.mv() != null;
         int widest = phases.stream().mapToInt(List::size).max().orElse(1);
         int concurrent = copies == 1 ? Math.min(threads, widest) : 1;
-        int kernelThreads = copies == 1 ? 1 : threads;
         CombinedProgress progress = new CombinedProgress(ctx.progress(s.name()), s.variants().size());
         Map<String, VariantResult> results = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(threads, concurrent), r -> {
@@ -147,6 +147,7 @@ public final class CoupledStudy implements Study {
                 List<double[]> baselines = baseline == null || !results.containsKey(baseline.name()) ? null
                         : baselines(results.get(baseline.name()));
                 List<Future<VariantResult>> futures = new ArrayList<>();
+                int kernelThreads = kernelThreads(copies, mvNetwork, threads, Math.min(concurrent, phase.size()));
                 for (VariantSpec v : phase) {
                     int runIndex = index++;
                     Path events = ctx.outDir().resolve(v.name());
@@ -183,6 +184,19 @@ public final class CoupledStudy implements Study {
         }
         double wallS = (System.nanoTime() - wall0) / 1e9;
         return report(s, source, template, plans, results, ctx, wallS, inputs);
+    }
+
+    /**
+     * The kernel's threads for each of {@code running} variants run side by side: several feeders (copies, or an MV
+     * network's LV feeders, each with its fleet and server) are stepped in parallel by the kernel with the threads the
+     * variants running together leave (an MV network's baseline variant runs alone on all of them); one LV feeder has
+     * nothing to spread. The results are the same whatever the number (the kernel commits in registration order).
+     */
+    static int kernelThreads(int copies, boolean mvNetwork, int threads, int running) {
+        if (copies > 1) {
+            return threads;
+        }
+        return mvNetwork ? Math.max(1, threads / Math.max(1, running)) : 1;
     }
 
     /** What the user should know about this study although it runs (stderr, run.json, report.html). */

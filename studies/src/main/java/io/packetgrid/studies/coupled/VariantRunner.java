@@ -66,6 +66,7 @@ import io.packetgrid.studies.coupled.scenario.DeviceType;
 import io.packetgrid.studies.coupled.scenario.GridLimitsSpec;
 import io.packetgrid.studies.coupled.scenario.NetworkSpec;
 import io.packetgrid.studies.coupled.scenario.PemSpec;
+import io.packetgrid.studies.coupled.scenario.UserClass;
 import io.packetgrid.studies.coupled.scenario.VariantSpec;
 import io.packetgrid.studies.coupled.sim.FeederFleet;
 import io.packetgrid.studies.coupled.sim.FleetResults;
@@ -550,7 +551,9 @@ public final class VariantRunner {
         for (DeviceType t : c.basicNeeds()) {
             basic.add(t.deviceClass());
         }
+        // unset, the basic needs by level are the special user class's (households.classes)
         return new CommunityRules(order, caps, c.fairness() == CommunitySpec.Fairness.LONGEST_WAITING
-                ? Fairness.LONGEST_WAITING : Fairness.ARRIVAL, basic, c.basicPriority());
+                ? Fairness.LONGEST_WAITING : Fairness.ARRIVAL, basic,
+                c.basicPriority() != null ? c.basicPriority() : UserClass.SPECIAL.basePriority());
     }
 }

@@ -36,11 +36,9 @@ class ArchitectureTest {
     /**
      * Classes that reach into grid-model's internals today, each until grid-model's API offers what it
      * needs (listed so that no new one appears; remove a line when its class is fixed):
-     * the coupled study's feeder template (loads' connections, line segments, sources) and protection's feeder
-     * model (the elements it binds relays, breakers and DG units to).
+     * protection's feeder model (the elements it binds relays, breakers and DG units to).
      */
     static final Set<String> GRID_INTERNALS_ALLOWED = Set.of(
-            "io.packetgrid.studies.coupled.grid.FeederTemplate",
             "io.packetgrid.studies.protection.model.ProtectionSystem");
 
     static JavaClasses classes;

@@ -1,14 +1,10 @@
 package io.packetgrid.studies.coupled.grid;
 
 import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.grid.api.ElementInfo;
 import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.feeders.BundledFeeders;
 import io.packetgrid.grid.mvlv.MvLvStructure;
-import io.packetgrid.grid.model.CircuitElement;
-import io.packetgrid.grid.model.Line;
-import io.packetgrid.grid.model.Load;
-import io.packetgrid.grid.model.Network;
-import io.packetgrid.grid.model.PowerDelivery;
 import io.packetgrid.grid.series.LoadDriver;
 import io.packetgrid.grid.series.SolveMode;
 import io.packetgrid.studies.coupled.scenario.FeederSpec;
@@ -47,7 +43,6 @@ public final class FeederTemplate {
     private final double[][] baseKw;
     private final double[][] baseKvar;
     private final double[] nominalV;
-    private final Network network;
     private final MvNetwork mv;
     private final Map<String, String> transformerBus;
     private final Feeder feeder;
@@ -58,26 +53,20 @@ public final class FeederTemplate {
         this.commands = commands;
         this.mv = mv;
         this.label = label;
-        Network net = f.network();
         List<LoadInfo> ls = new ArrayList<>();
         Map<String, LoadInfo> by = new LinkedHashMap<>();
         List<LoadDriver> drivers = f.simulation().loads();
+        List<ElementInfo> loadElements = f.loadElements();
         this.baseKw = new double[drivers.size()][steps];
         this.baseKvar = new double[drivers.size()][steps];
         this.nominalV = new double[drivers.size()];
         f.setMode(SolveMode.YEARLY);
-        for (LoadDriver d : drivers) {
-            Load l = d.load();
+        for (int i = 0; i < drivers.size(); i++) {
+            LoadDriver d = drivers.get(i);
+            ElementInfo l = loadElements.get(i);
             String full = l.name();
             String name = full.substring(full.indexOf('.') + 1).toLowerCase(Locale.ROOT);
-            int phase = 0;
-            for (int n : l.connection().nodes()[0]) {
-                if (n >= 1 && n <= 3) {
-                    phase = n;
-                    break;
-                }
-            }
-            LoadInfo info = new LoadInfo(ls.size(), name, l.connection().buses()[0], l.phases() == 1 ? phase : 0);
+            LoadInfo info = new LoadInfo(ls.size(), name, l.buses().get(0), l.phases() == 1 ? l.firstPhase() : 0);
             nominalV[info.index()] = f.loadNominalV(name);
             for (int k = 0; k < steps; k++) {
                 double hour = startHour + k * (gridStepNs / 3.6e12);
@@ -91,26 +80,18 @@ public final class FeederTemplate {
         this.loads = List.copyOf(ls);
         this.byName = by;
         List<String[]> segs = new ArrayList<>();
-        for (PowerDelivery p : net.deliveries()) {
-            if (p instanceof Line line && line.connection().terminals() == 2) {
-                segs.add(new String[] {line.connection().buses()[0], line.connection().buses()[1]});
+        Map<String, String> tb = new HashMap<>();
+        for (ElementInfo e : f.deliveryElements()) {
+            if (e.className().equals("Line") && e.terminals() == 2) {
+                segs.add(new String[] {e.buses().get(0), e.buses().get(1)});
+            } else if (e.className().equals("Transformer")) {
+                tb.put(e.name().toLowerCase(Locale.ROOT), e.buses().get(0).toLowerCase(Locale.ROOT));
             }
         }
         this.segments = List.copyOf(segs);
-        Map<String, String> tb = new HashMap<>();
-        for (PowerDelivery p : net.deliveries()) {
-            if (p instanceof io.packetgrid.grid.model.Transformer t) {
-                tb.put(t.name().toLowerCase(Locale.ROOT), t.connection().buses()[0].toLowerCase(Locale.ROOT));
-            }
-        }
         this.transformerBus = tb;
-        String src = null;
-        for (CircuitElement e : net.sources()) {
-            src = e.connection().buses()[0];
-            break;
-        }
-        this.sourceBus = src;
-        this.network = net;
+        List<ElementInfo> sources = f.sourceElements();
+        this.sourceBus = sources.isEmpty() ? null : sources.get(0).buses().get(0);
         this.feeder = f;
         this.busXy = coords;
     }
@@ -137,8 +118,8 @@ public final class FeederTemplate {
         MvNetwork mv = null;
         if (spec.mv() != null) {
             MvLvStructure structure = MvLvStructure.of(f.network(), spec.mv().substation(), where + ".mv.substation");
-            String zoneBus = zoneSecondary(f.network(), structure.substation());
-            double mvKvLn = f.network().busKvBase(f.network().bus(zoneBus));
+            String zoneBus = zoneSecondary(f, structure.substation());
+            double mvKvLn = f.nodes().busKvBase(f.nodes().bus(zoneBus));
             String oltc = MvNetwork.oltc(spec.mv(), structure.substation(), mvKvLn);
             if (!oltc.isEmpty()) {
                 commands = commands + oltc;           // every copy the study parses gets the tap changer
@@ -157,10 +138,10 @@ public final class FeederTemplate {
     }
 
     /** The zone transformer's second bus (lower case). */
-    private static String zoneSecondary(Network net, String transformer) {
-        for (PowerDelivery d : net.deliveries()) {
+    private static String zoneSecondary(Feeder f, String transformer) {
+        for (ElementInfo d : f.deliveryElements()) {
             if (d.name().equalsIgnoreCase(transformer)) {
-                return d.connection().buses()[1].toLowerCase(Locale.ROOT);
+                return d.buses().get(1).toLowerCase(Locale.ROOT);
             }
         }
         throw new IllegalStateException("zone transformer " + transformer + " vanished");
@@ -330,11 +311,6 @@ public final class FeederTemplate {
     /** The feeder as the script leaves it (to check names against; copies solve on their own). */
     public Feeder feeder() {
         return feeder;
-    }
-
-    /** The feeder's network as the script leaves it (to check names against; copies solve on their own). */
-    public Network network() {
-        return network;
     }
 
     /** Every bus's coordinates (metres), keyed by lower-case bus name. */

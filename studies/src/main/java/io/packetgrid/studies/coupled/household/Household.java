@@ -2,6 +2,7 @@ package io.packetgrid.studies.coupled.household;
 
 import io.packetgrid.pem.device.OnSiteGeneration;
 import io.packetgrid.studies.coupled.scenario.DeviceType;
+import io.packetgrid.studies.coupled.scenario.UserClass;
 import java.util.List;
 
 /**
@@ -20,20 +21,32 @@ import java.util.List;
  * @param pv         its generation (rooftop PV and/or a small wind turbine), or null
  * @param services   deadline devices (dishwasher, sauna)
  * @param generators what {@code pv} is made of ({@code pv}, {@code wind})
+ * @param userClass  its user class ({@code households.classes}), which sets its devices' priority band
  */
 public record Household(int index, String id, int load, int shapeLoad, String bus, int phase, double xM, double yM,
-                        List<DevicePlan> devices, OnSiteGeneration pv, List<ServicePlan> services, List<DeviceType> generators) {
+                        List<DevicePlan> devices, OnSiteGeneration pv, List<ServicePlan> services, List<DeviceType> generators,
+                        UserClass userClass) {
 
     public Household {
         devices = List.copyOf(devices);
         services = List.copyOf(services);
         generators = List.copyOf(generators);
+        userClass = userClass == null ? UserClass.FLEXIBLE : userClass;
     }
 
-    /** A household with flexible devices and perhaps PV only. */
+    /** A flexible household with flexible devices and perhaps PV only. */
     public Household(int index, String id, int load, int shapeLoad, String bus, int phase, double xM, double yM,
                      List<DevicePlan> devices, OnSiteGeneration pv) {
-        this(index, id, load, shapeLoad, bus, phase, xM, yM, devices, pv, List.of(), pv == null ? List.of() : List.of(DeviceType.PV));
+        this(index, id, load, shapeLoad, bus, phase, xM, yM, devices, pv, List.of(), pv == null ? List.of() : List.of(DeviceType.PV),
+                UserClass.FLEXIBLE);
+    }
+
+    /**
+     * The priority level of its device of type {@code t}: its class's band plus the type's level
+     * ({@code pem.priorities}).
+     */
+    public int priority(DeviceType t, java.util.Map<DeviceType, Integer> typeLevels) {
+        return userClass.basePriority() + typeLevels.getOrDefault(t, 0);
     }
 
     /** Equipment as text for tables: {@code wh+ev+pv}. */

@@ -21,6 +21,7 @@ import io.packetgrid.studies.coupled.scenario.CoupledScenario;
 import io.packetgrid.studies.coupled.scenario.DeviceParams;
 import io.packetgrid.studies.coupled.scenario.DeviceType;
 import io.packetgrid.studies.coupled.scenario.HouseholdsSpec;
+import io.packetgrid.studies.coupled.scenario.UserClass;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -66,6 +67,7 @@ public final class HouseholdPlanner {
     public List<FeederPlan> plan() {
         List<Integer> loads = householdLoads();
         Map<Integer, List<DeviceType>> explicit = overrides(loads);
+        classOf = classes(loads);
         if (template.mv() != null) {
             return planMv(template.mv(), loads, explicit);
         }
@@ -176,6 +178,31 @@ public final class HouseholdPlanner {
         return m;
     }
 
+    /** Each household load's user class ({@code households.classes}); absent: flexible. */
+    private Map<Integer, UserClass> classOf = Map.of();
+
+    private Map<Integer, UserClass> classes(List<Integer> loads) {
+        Map<Integer, UserClass> m = new java.util.HashMap<>();
+        for (Map.Entry<UserClass, List<String>> e : s.households().classes().entrySet()) {
+            List<String> names = e.getValue();
+            for (int i = 0; i < names.size(); i++) {
+                String field = source + ": households.classes." + e.getKey().label() + "[" + i + "]";
+                FeederTemplate.LoadInfo l = template.load(names.get(i));
+                if (l == null) {
+                    throw new PacketGridException(field, "no load '" + names.get(i) + "' in the feeder (" + known() + ")");
+                }
+                if (!loads.contains(l.index())) {
+                    throw new PacketGridException(field, "load '" + l.name() + "' is not a household (households.loads, overrides)");
+                }
+                UserClass before = m.put(l.index(), e.getKey());
+                if (before != null) {
+                    throw new PacketGridException(field, "load '" + l.name() + "' is already in class " + before.label());
+                }
+            }
+        }
+        return m;
+    }
+
     private FeederPlan copy(int c, List<Integer> loads, Map<Integer, List<DeviceType>> explicit) {
         String name = "f" + (c + 1);
         int nLoads = template.loads().size();
@@ -266,7 +293,7 @@ public final class HouseholdPlanner {
                 pv = new WeatherGeneration(array, turbine, windSpec.hubM(), weather, s.start().seconds());
             }
             hs.add(new Household(hs.size(), info.name(), load, shape[load], info.bus(), info.phase(), x, y, devices, pv, services,
-                    generators));
+                    generators, classOf.getOrDefault(load, UserClass.FLEXIBLE)));
         }
         return new FeederPlan(c, name, hs, shape);
     }

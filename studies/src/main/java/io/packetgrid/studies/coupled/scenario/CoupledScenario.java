@@ -69,7 +69,7 @@ public record CoupledScenario(@JsonProperty(value = "kind", required = true) Str
         gridStep = gridStep == null ? SimDuration.parse("1m") : gridStep;
         deviceStep = deviceStep == null ? SimDuration.parse("10s") : deviceStep;
         observeFrom = observeFrom == null ? SimDuration.ofNs(0) : observeFrom;
-        households = households == null ? new HouseholdsSpec(null, null, null) : households;
+        households = households == null ? new HouseholdsSpec(null, null, null, null) : households;
         devices = devices == null ? DeviceParams.defaults() : devices;
         network = network == null ? NetworkSpec.radio() : network;
         radio = radio == null ? RadioConfig.defaults() : radio;

@@ -2,6 +2,7 @@ package io.packetgrid.studies.coupled.scenario;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which loads of the feeder are households and what each has (YAML {@code households:}).
@@ -10,15 +11,24 @@ import java.util.List;
  * @param mix       device penetrations among these households
  * @param overrides households whose equipment is given explicitly (they are not drawn from the mix);
  *                  an override may also name a load outside {@code loads}, which makes it a household
+ * @param classes   user classes: the households (load names) of each class; the others are flexible
  */
 public record HouseholdsSpec(@JsonProperty("loads") List<String> loads,
                              @JsonProperty("mix") Mix mix,
-                             @JsonProperty("overrides") List<Override> overrides) {
+                             @JsonProperty("overrides") List<Override> overrides,
+                             @JsonProperty("classes") Map<UserClass, List<String>> classes) {
 
     public HouseholdsSpec {
         loads = loads == null ? List.of("all") : List.copyOf(loads);
         mix = mix == null ? Mix.none() : mix;
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        if (classes == null) {
+            classes = Map.of();
+        } else {
+            Map<UserClass, List<String>> m = new java.util.EnumMap<>(UserClass.class);
+            classes.forEach((c, l) -> m.put(c, l == null ? List.of() : List.copyOf(l)));
+            classes = java.util.Collections.unmodifiableMap(m);
+        }
     }
 
     public boolean allLoads() {

@@ -66,7 +66,7 @@ public final class FeederFleet {
                 DeviceType t = p.type();
                 id++;
                 String endpoint = feeder + "/" + h.id() + "/" + t.shortName();
-                int priority = pemSpec.priorities().getOrDefault(t, 0);
+                int priority = h.priority(t, pemSpec.priorities());
                 if (energyInternet && p instanceof DevicePlan.EvPlan ev) {
                     services.add(new ServiceAgent(id, ev.service(), at, priority, retryNs).endpoint(endpoint));
                     continue;
@@ -84,7 +84,7 @@ public final class FeederFleet {
         for (Household h : plan.households()) {
             ConnectionPoint at = new ConnectionPoint(h.index() + 1, h.phase());
             for (ServicePlan p : h.services()) {
-                ServiceAgent a = new ServiceAgent(++id, p.create(), at, pemSpec.priorities().getOrDefault(p.type(), 0),
+                ServiceAgent a = new ServiceAgent(++id, p.create(), at, h.priority(p.type(), pemSpec.priorities()),
                         energyInternet ? retryNs : Long.MAX_VALUE / 4).endpoint(feeder + "/" + h.id() + "/" + p.type().shortName());
                 services.add(energyInternet ? a : a.local(p.localRun()));
             }

@@ -1,4 +1,4 @@
-package io.packetgrid.grid.model;
+package io.packetgrid.grid.api;
 
 /**
  * A bus's map position as an OpenDSS {@code BusCoords} file gives it (OpenDSS TBus x, y). The unit is
