@@ -9,6 +9,12 @@ import java.util.Map;
 /** Current values by id. Written only by the kernel between steps, read by federates during steps. */
 final class ValueStore {
     private final Map<String, Integer> ids = new HashMap<>();
+    /**
+     * The ids of the key instances that were declared (publishes, subscribes, wakesOn): a federate reads and
+     * publishes through the instances it declared, so its lookups per step are by identity, without hashing or
+     * comparing names. Filled only while federates are initialised (one thread); read-only during the run.
+     */
+    private final Map<ValueKey<?>, Integer> declared = new java.util.IdentityHashMap<>();
     final List<ValueKey<?>> keys = new ArrayList<>();
     final List<Integer> publisher = new ArrayList<>();
     private Object[] current = new Object[16];
@@ -16,17 +22,22 @@ final class ValueStore {
     int[][] wakers = new int[0][];
 
     int id(ValueKey<?> key) {
-        Integer id = ids.get(key.name());
+        Integer id = declared.get(key);
+        if (id == null) {
+            id = ids.get(key.name());
+        }
         return id == null ? -1 : id;
     }
 
     int register(ValueKey<?> key) {
         Integer id = ids.get(key.name());
         if (id != null) {
+            declared.putIfAbsent(key, id);
             return id;
         }
         int n = keys.size();
         ids.put(key.name(), n);
+        declared.put(key, n);
         keys.add(key);
         publisher.add(-1);
         if (n == current.length) {
