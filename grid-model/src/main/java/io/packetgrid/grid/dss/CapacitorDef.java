@@ -50,16 +50,6 @@ final class CapacitorDef extends ShuntDef {
     @Override
     boolean set(String key, DssTokenizer.Param p, EditContext ctx) {
         switch (key) {
-            case "bus1" -> {
-                bus1 = p.value();
-                if (!bus2Defined) {
-                    bus2 = DssValues.busName(bus1) + ".0".repeat(Math.max(phases, 3));
-                }
-            }
-            case "bus2" -> {
-                bus2 = p.value();
-                bus2Defined = !DssValues.busName(bus1).equalsIgnoreCase(DssValues.busName(bus2));
-            }
             case "kvar" -> {
                 double[] a = ctx.array(p, key);
                 if (a.length > steps) {

@@ -598,11 +598,7 @@ final class CircuitBuilder {
             int nc = (n == 1 || n == 2) ? n + 1 : n;
             conn = connection(new String[] {cap.bus1}, n, nc, where, full);
         } else {
-            String b2 = cap.bus2;
-            if (b2 == null) {
-                b2 = DssValues.busName(cap.bus1) + ".0".repeat(n);
-            }
-            conn = connection(new String[] {cap.bus1, b2}, n, n, where, full);
+            conn = connection(new String[] {cap.bus1, cap.bus2Spec()}, n, n, where, full);
         }
         double w = 2 * Math.PI * c.baseFrequency;
         double phaseKv = cap.delta ? cap.kv : ((n == 2 || n == 3) ? cap.kv / Math.sqrt(3.0) : cap.kv);

@@ -1212,6 +1212,11 @@ public final class DssInterpreter {
         return circuit != null;
     }
 
+    /** The definition of an element ("Class.name") as edited so far, or null (for tests of edit rules). */
+    ElementDef definition(String fullName) {
+        return circuit == null ? null : circuit.find(fullName);
+    }
+
     /** The name of the circuit ({@code New Circuit.name}). */
     public String circuitName() {
         return circuit == null ? null : circuit.name;

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * OpenDSS Reactor (Reactor.pas, properties, defaults and side effects re-derived): {@code bus2}
- * defaults to {@code bus1}'s nodes 0 (a grounded shunt) until a bus2 on another bus is given;
+ * defaults to {@code bus1}'s nodes 0 (a grounded shunt) until a bus2 on another bus is given
+ * ({@link ShuntDef#setBus1});
  * the reactance comes from the last-given form: {@code kvar} at {@code kv} (the default, 100 kvar at
  * 12.47 kV), {@code X} (or {@code Z}, or {@code LmH}), {@code Rmatrix}/{@code Xmatrix} (in series, or
  * in parallel with {@code Parallel=yes}), or {@code Z1} (with {@code Z2}, {@code Z0} defaulting to it).
@@ -49,18 +50,6 @@ final class ReactorDef extends ShuntDef {
     @Override
     boolean set(String key, DssTokenizer.Param p, EditContext ctx) {
         switch (key) {
-            case "bus1" -> {
-                bus1 = p.value();
-                if (!bus2Defined) {
-                    bus2 = null;   // re-derived from bus1 (PropertySideEffects, bus1)
-                }
-            }
-            case "bus2" -> {
-                bus2 = p.value();
-                if (!DssValues.busName(bus1).equalsIgnoreCase(DssValues.busName(bus2))) {
-                    bus2Defined = true;
-                }
-            }
             case "kvar" -> {
                 kvar = ctx.dbl(p, key);
                 if (kvar == 0) {
@@ -151,10 +140,5 @@ final class ReactorDef extends ShuntDef {
             }
         }
         return m;
-    }
-
-    /** Terminal 2: as given, else bus1's bus with node 0 for every phase (a grounded shunt). */
-    String bus2Spec() {
-        return bus2 != null ? bus2 : DssValues.busName(bus1) + ".0".repeat(phases);
     }
 }

@@ -81,7 +81,7 @@ public final class Line implements Switchable {
     private void changed() {
         open = terminalOpen[0] && terminalOpen[1];
         version++;
-        ModelChanges.bump();
+        ModelChanges.bumpLine();
     }
 
     @Override

@@ -82,6 +82,8 @@ public final class FlowAccounting {
     private final double[] loadingRating;
     private final boolean[] squared;     // loadingValue and loadingPu hold squares
     private long changesSeen;
+    private long linesSeen;
+    private final int[] notLines;        // indices of the deliveries that are not lines
 
     // sources
     private final Source[] src;
@@ -234,10 +236,17 @@ public final class FlowAccounting {
         di = new double[maxOrder];
         fullR = new double[maxOrder * maxOrder];
         fullI = new double[maxOrder * maxOrder];
+        changesSeen = ModelChanges.count();
+        linesSeen = ModelChanges.lineCount();
+        int[] others = new int[np];
+        int notLine = 0;
         for (int k = 0; k < np; k++) {
             refresh(k);
+            if (!ModelChanges.isLine(pd[k])) {
+                others[notLine++] = k;
+            }
         }
-        changesSeen = ModelChanges.count();
+        notLines = Arrays.copyOf(others, notLine);
     }
 
     private static long injectionVersion(Source s) {
@@ -326,7 +335,12 @@ public final class FlowAccounting {
             return;
         }
         changesSeen = seen;
-        for (int k = 0; k < pd.length; k++) {
+        long lines = ModelChanges.lineCount();
+        boolean all = lines != linesSeen;
+        linesSeen = lines;
+        // after a tap move only the deliveries that are not lines can have changed (ModelChanges)
+        for (int m = 0, end = all ? pd.length : notLines.length; m < end; m++) {
+            int k = all ? m : notLines[m];
             if (pd[k].version() != pdVersion[k]) {
                 refresh(k);
             }

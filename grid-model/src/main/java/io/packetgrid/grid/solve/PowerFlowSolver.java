@@ -3,6 +3,7 @@ package io.packetgrid.grid.solve;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Load;
+import io.packetgrid.grid.model.ModelChanges;
 import io.packetgrid.grid.model.Network;
 import io.packetgrid.grid.model.PowerConversion;
 import io.packetgrid.grid.model.PowerDelivery;
@@ -62,6 +63,8 @@ public final class PowerFlowSolver {
     private double[][] cachedR;
     private double[][] cachedI;
     private int[] changedDeliveries = new int[0];
+    private double[][] stampR = new double[0][];  // by size: a stamp's present values, compared with the cached ones
+    private double[][] stampI = new double[0][];
     private int changedCount;
 
     // reduced (dense) operators
@@ -89,8 +92,8 @@ public final class PowerFlowSolver {
     private double[] nvr;
     private double[] nvi;
     private double[] baseS;
-    private double[] magOld;
-    private double[] magNew;
+    private double[] skip2;            // per injection node: squared change below which it cannot exceed the tolerance
+    private double[] cap2;             // and the squared magnitude up to which that holds
     private boolean haveSolution;
     private boolean fullValid;
     private double[] fvr;
@@ -217,14 +220,19 @@ public final class PowerFlowSolver {
             build();
             return;
         }
-        long seen = io.packetgrid.grid.model.ModelChanges.count();
+        long seen = ModelChanges.count();
         if (seen == changesSeen) {
             return;
         }
         changesSeen = seen;
+        long lines = ModelChanges.lineCount();
+        boolean all = lines != linesSeen;
+        linesSeen = lines;
         List<PowerDelivery> pd = net.deliveries();
         changedCount = 0;
-        for (int k = 0; k < pd.size(); k++) {
+        // after a tap move only the deliveries that are not lines can have changed (ModelChanges)
+        for (int m = 0, end = all ? pd.size() : notLines.length; m < end; m++) {
+            int k = all ? m : notLines[m];
             if (pd.get(k).version() != pdVersions[k]) {
                 if (changedCount == changedDeliveries.length) {
                     changedDeliveries = Arrays.copyOf(changedDeliveries, 2 * changedCount + 4);
@@ -239,9 +247,12 @@ public final class PowerFlowSolver {
     }
 
     private long changesSeen = -1;
+    private long linesSeen;
+    private int[] notLines;           // indices of the deliveries that are not lines
 
     private void build() {
-        changesSeen = io.packetgrid.grid.model.ModelChanges.count();
+        changesSeen = ModelChanges.count();
+        linesSeen = ModelChanges.lineCount();
         List<SystemMatrix.Stamp> st = new ArrayList<>();
         for (Source s : net.sources()) {
             st.add(stampOf(s, s::primitiveY));
@@ -269,9 +280,15 @@ public final class PowerFlowSolver {
         this.matrix = new SystemMatrix(n, st);
         List<PowerDelivery> pd = net.deliveries();
         this.pdVersions = new long[pd.size()];
+        int[] others = new int[pd.size()];
+        int count = 0;
         for (int k = 0; k < pd.size(); k++) {
             pdVersions[k] = pd.get(k).version();
+            if (!ModelChanges.isLine(pd.get(k))) {
+                others[count++] = k;
+            }
         }
+        this.notLines = Arrays.copyOf(others, count);
         cacheValues();
         buildInjectionSet();
         factorizeAndChoose();
@@ -284,7 +301,7 @@ public final class PowerFlowSolver {
         evi = new double[maxOrder];
         eir = new double[maxOrder];
         eii = new double[maxOrder];
-        afterNumeric();
+        afterNumeric(true);
     }
 
     /**
@@ -363,13 +380,23 @@ public final class PowerFlowSolver {
         }
         for (int k = 0; k < cachedR.length; k++) {
             if (cachedR[k] != null) {
-                int order = stamps.get(k).nodes().length;
-                double[] re = new double[order * order];
-                double[] im = new double[order * order];
+                int mm = cachedR[k].length;
+                if (stampR.length <= mm) {
+                    stampR = Arrays.copyOf(stampR, mm + 1);
+                    stampI = Arrays.copyOf(stampI, mm + 1);
+                }
+                if (stampR[mm] == null) {
+                    stampR[mm] = new double[mm];
+                    stampI[mm] = new double[mm];
+                }
+                double[] re = stampR[mm];
+                double[] im = stampI[mm];
+                Arrays.fill(re, 0.0);
+                Arrays.fill(im, 0.0);
                 stamps.get(k).values(re, im);
                 if (!Arrays.equals(re, cachedR[k]) || !Arrays.equals(im, cachedI[k])) {
-                    cachedR[k] = re;
-                    cachedI[k] = im;
+                    System.arraycopy(re, 0, cachedR[k], 0, mm);
+                    System.arraycopy(im, 0, cachedI[k], 0, mm);
                     changed[m++] = k;
                 }
             }
@@ -382,18 +409,21 @@ public final class PowerFlowSolver {
             throw singular(e);
         }
         factorizations++;
-        afterNumeric();
+        afterNumeric(false);
     }
 
-    private void afterNumeric() {
+    private void afterNumeric(boolean patternChanged) {
         radial = reduced ? RadialFill.plan(net, pcs, pcIndex, sNodes) : null;
         if (radial != null) {
             addTracked(radial.roots());
         }
         if (reduced) {
             computeTransfer();
-        } else {
+        } else if (patternChanged) {
             restrict();
+        } else {
+            // new values on the same pattern: the same etree, so the same closure; only its solution is stale
+            restrictedValid = false;
         }
         sourceVersions = null;  // force V0
         ensureV0();
@@ -601,16 +631,17 @@ public final class PowerFlowSolver {
         solutions++;
         ensureFactorized();
         ensureV0();
+        double tol = options.tolerance();
+        if (skip2 == null || skip2.length != nS) {
+            skip2 = new double[nS];
+            cap2 = new double[nS];
+        }
         for (int s = 0; s < nS; s++) {
             double vb = net.nodeVbase(sNodes[s]);
             baseS[s] = vb;
-        }
-        if (magOld == null || magOld.length != nS) {
-            magOld = new double[nS];
-            magNew = new double[nS];
-        }
-        for (int r = 0; r < nS; r++) {
-            magOld[r] = Math.sqrt((vsr[r]) * (vsr[r]) + (vsi[r]) * (vsi[r]));
+            // see the convergence test below; -1: always computed
+            skip2[s] = vb > 0 && tol >= 1e-12 ? (0.5 * tol * vb) * (0.5 * tol * vb) : -1.0;
+            cap2[s] = (1e13 * tol * vb) * (1e13 * tol * vb);
         }
         int it = 0;
         double err = Double.POSITIVE_INFINITY;
@@ -642,19 +673,31 @@ public final class PowerFlowSolver {
                     nvi[r] = v0i[node] + rwi[pos];
                 }
             }
+            // OpenDSS's test: the largest change of a voltage magnitude, pu of its base. A node whose complex
+            // voltage moved by at most half the tolerance (|V1| - |V0| <= |V1 - V0|, squared, no root) cannot
+            // exceed it whatever the rounding of the magnitudes (their error, a few ulps of |V|, is far below
+            // half the tolerance while |V| stays under cap2), so only the others are measured: the largest
+            // change among them decides exactly as the largest of all (the skipped ones are within the
+            // tolerance), and is the same number whenever the tolerance is exceeded. After a NaN every node
+            // is measured, as before.
             err = 0;
             for (int r = 0; r < nS; r++) {
-                double m1 = Math.sqrt((nvr[r]) * (nvr[r]) + (nvi[r]) * (nvi[r]));
-                double m0 = magOld[r];   // |V| of the previous iterate, computed when it was new
-                magNew[r] = m1;
+                double ar = nvr[r];
+                double ai = nvi[r];
+                double br = vsr[r];
+                double bi = vsi[r];
+                double dr = ar - br;
+                double di = ai - bi;
+                if (dr * dr + di * di <= skip2[r] && ar * ar + ai * ai <= cap2[r] && err == err) {
+                    continue;
+                }
+                double m1 = Math.sqrt((ar) * (ar) + (ai) * (ai));
+                double m0 = Math.sqrt((br) * (br) + (bi) * (bi));   // |V| of the previous iterate
                 double e = baseS[r] > 0 ? Math.abs(m1 - m0) / baseS[r] : (m1 != 0 ? Math.abs(1.0 - m0 / m1) : 0.0);
                 if (!(e <= err)) {
                     err = e; // also catches NaN
                 }
             }
-            double[] mt = magOld;
-            magOld = magNew;
-            magNew = mt;
             double[] t = vsr;
             vsr = nvr;
             nvr = t;
@@ -860,6 +903,15 @@ public final class PowerFlowSolver {
             radial.fill(fvr, fvi, vsr, vsi, icr, ici);
         } else if (reduced) {
             sparseSolve();
+        } else if (restrictedValid) {
+            // the last iteration's restricted solution completed by the other rows' backward steps: the
+            // values of the full substitution below to the last bit, without its forward pass
+            lu.completeRestricted(rPositions, rwr, rwi);
+            for (int k = 0; k < n; k++) {
+                int i = lu.nodeAt(k);
+                fvr[i] = rwr[k] + v0r[i];
+                fvi[i] = rwi[k] + v0i[i];
+            }
         } else {
             // V0 + Y^-1 Icomp, as the iterations compose it (the restricted rows agree to the last bit)
             Arrays.fill(fvr, 0);

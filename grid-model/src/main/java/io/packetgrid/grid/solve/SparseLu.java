@@ -1,5 +1,9 @@
 package io.packetgrid.grid.solve;
 
+import java.lang.ref.SoftReference;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+
 /**
  * Sparse LDU factorisation {@code P A P^T = L D U} of a complex matrix with a symmetric
  * nonzero pattern (every nodal admittance matrix has one), without numerical pivoting.
@@ -82,38 +86,42 @@ public final class SparseLu {
         this.n = n;
         this.ap = ap;
         this.ai = ai;
-        this.perm = MinimumDegree.order(n, ap, ai, group);
+        int[] known = Orderings.find(n, ap, ai, group);
+        this.perm = known != null ? known : MinimumDegree.order(n, ap, ai, group);
         this.pinv = new int[n];
-        for (int k = 0; k < n; k++) {
-            pinv[perm[k]] = k;
-        }
         this.parent = new int[n];
         this.flag = new int[n];
         this.lnz = new int[n];
         this.lp = new int[n + 1];
-        symbolic();
-        // renumber in a postorder of the elimination tree: same fill, but every subtree (a
-        // feeder, a lateral) becomes a contiguous block, so substitutions walk memory in order
-        int[] post = postorder(parent, n);
-        int[] p2 = new int[n];
-        for (int k = 0; k < n; k++) {
-            p2[k] = perm[post[k]];
-        }
-        if (group != null) {
-            // group 1 as one block at the end (still children before parents: no node of group 0 is an
-            // ancestor of one of group 1), so the trailing solves touch a compact part of memory
-            int[] q = new int[n];
-            int m = 0;
-            for (int g = 0; g <= 1; g++) {
-                for (int k = 0; k < n; k++) {
-                    if ((group[p2[k]] == 0) == (g == 0)) {
-                        q[m++] = p2[k];
+        if (known == null) {
+            for (int k = 0; k < n; k++) {
+                pinv[perm[k]] = k;
+            }
+            symbolic();
+            // renumber in a postorder of the elimination tree: same fill, but every subtree (a
+            // feeder, a lateral) becomes a contiguous block, so substitutions walk memory in order
+            int[] post = postorder(parent, n);
+            int[] p2 = new int[n];
+            for (int k = 0; k < n; k++) {
+                p2[k] = perm[post[k]];
+            }
+            if (group != null) {
+                // group 1 as one block at the end (still children before parents: no node of group 0 is an
+                // ancestor of one of group 1), so the trailing solves touch a compact part of memory
+                int[] q = new int[n];
+                int m = 0;
+                for (int g = 0; g <= 1; g++) {
+                    for (int k = 0; k < n; k++) {
+                        if ((group[p2[k]] == 0) == (g == 0)) {
+                            q[m++] = p2[k];
+                        }
                     }
                 }
+                p2 = q;
             }
-            p2 = q;
+            System.arraycopy(p2, 0, perm, 0, n);
+            Orderings.add(n, ap, ai, group, perm);
         }
-        System.arraycopy(p2, 0, perm, 0, n);
         for (int k = 0; k < n; k++) {
             pinv[perm[k]] = k;
         }
@@ -453,6 +461,28 @@ public final class SparseLu {
     }
 
     /**
+     * Completes a {@link #solveRestricted} solution to every entry: on entry (wr, wi) holds x at
+     * {@code positions} as that solve left it (for a b zero elsewhere), on exit x everywhere, in
+     * elimination order. Outside the closure the forward substitution of {@link #solve} leaves zeros
+     * (a column of L reaches only etree ancestors, and the closure holds every ancestor of its
+     * entries), and a closure row's backward step reads only closure entries; so only the backward
+     * steps of the other rows remain, done here with the same operations in the same order as
+     * {@link #solve}: the same values to the last bit, at the cost of the rows outside the closure.
+     */
+    public void completeRestricted(int[] positions, double[] wr, double[] wi) {
+        int t = positions.length - 1;
+        for (int i = n - 1; i >= 0; i--) {
+            if (t >= 0 && positions[t] == i) {
+                t--;
+                continue;
+            }
+            wr[i] = 0;
+            wi[i] = 0;
+            backwardRow(i, wr, wi);
+        }
+    }
+
+    /**
      * Solves {@code A x = b} in place: on entry (br, bi) holds b in the original numbering, on exit x.
      */
     public void solve(double[] br, double[] bi) {
@@ -473,6 +503,41 @@ public final class SparseLu {
         for (int k = 0; k < n; k++) {
             br[perm[k]] = wr[k];
             bi[perm[k]] = wi[k];
+        }
+    }
+
+    /**
+     * The final elimination orders of the last few patterns factorised in this process. Copies of one
+     * network (a study's variants each solve their own) have the same pattern and the same groups, and
+     * the minimum-degree ordering is a deterministic function of them: the copy reuses the order
+     * instead of computing it again (seconds on a network of 270,000 elements), and so gets the same
+     * factor to the last bit. Patterns are compared in full, never by a hash; entries are soft, so
+     * memory pressure drops them.
+     */
+    private static final class Orderings {
+        private static final int KEEP = 4;
+        private static final ArrayDeque<SoftReference<Entry>> ENTRIES = new ArrayDeque<>();
+
+        private record Entry(int n, int[] ap, int[] ai, int[] group, int[] perm) {
+        }
+
+        static synchronized int[] find(int n, int[] ap, int[] ai, int[] group) {
+            for (SoftReference<Entry> r : ENTRIES) {
+                Entry e = r.get();
+                if (e != null && e.n == n && Arrays.equals(e.ap, ap) && Arrays.equals(e.ai, ai)
+                        && Arrays.equals(e.group, group)) {
+                    return e.perm.clone();
+                }
+            }
+            return null;
+        }
+
+        static synchronized void add(int n, int[] ap, int[] ai, int[] group, int[] perm) {
+            ENTRIES.removeIf(r -> r.get() == null);
+            if (ENTRIES.size() >= KEEP) {
+                ENTRIES.removeLast();
+            }
+            ENTRIES.addFirst(new SoftReference<>(new Entry(n, ap.clone(), ai.clone(), group == null ? null : group.clone(), perm.clone())));
         }
     }
 }

@@ -61,49 +61,60 @@ public final class SystemMatrix {
     public SystemMatrix(int n, List<? extends Stamp> stamps) {
         this.n = n;
         this.stamps = stamps;
-        // pattern: collect (row, col) pairs for both triangles plus the diagonal
-        long count = n;
-        for (Stamp s : stamps) {
-            int m = s.nodes().length;
-            count += (long) m * m;
-        }
-        long[] keys = new long[(int) Math.min(Integer.MAX_VALUE - 8, 2 * count)];
-        int nk = 0;
+        // pattern: every stamp couples all its nodes with one another (its node set times itself is
+        // symmetric, so both triangles come with it), plus the diagonal; bucketed by column, then each
+        // column's rows sorted and made unique (a sort of every (row, col) pair at once cost seconds
+        // on a network of 270,000 elements)
+        this.ap = new int[n + 1];
+        int[] start = new int[n + 1];
         for (int i = 0; i < n; i++) {
-            keys[nk++] = ((long) i << 32) | i;
+            start[i + 1]++;
         }
         for (Stamp s : stamps) {
             int[] nodes = s.nodes();
+            int m = 0;
             for (int a : nodes) {
-                if (a < 0) {
-                    continue;
-                }
-                for (int b : nodes) {
-                    if (b < 0) {
-                        continue;
-                    }
-                    keys[nk++] = ((long) b << 32) | a;           // column b, row a
-                    keys[nk++] = ((long) a << 32) | b;           // and its transpose
+                m += a >= 0 ? 1 : 0;
+            }
+            for (int b : nodes) {
+                if (b >= 0) {
+                    start[b + 1] += m;
                 }
             }
-        }
-        Arrays.sort(keys, 0, nk);
-        int u = 0;
-        for (int i = 0; i < nk; i++) {
-            if (u == 0 || keys[u - 1] != keys[i]) {
-                keys[u++] = keys[i];
-            }
-        }
-        this.ap = new int[n + 1];
-        this.ai = new int[u];
-        for (int i = 0; i < u; i++) {
-            int col = (int) (keys[i] >>> 32);
-            ai[i] = (int) keys[i];
-            ap[col + 1]++;
         }
         for (int c = 0; c < n; c++) {
-            ap[c + 1] += ap[c];
+            start[c + 1] += start[c];
         }
+        int[] rows = new int[start[n]];
+        int[] fill = Arrays.copyOf(start, n);
+        for (int i = 0; i < n; i++) {
+            rows[fill[i]++] = i;
+        }
+        for (Stamp s : stamps) {
+            int[] nodes = s.nodes();
+            for (int b : nodes) {
+                if (b < 0) {
+                    continue;
+                }
+                for (int a : nodes) {
+                    if (a >= 0) {
+                        rows[fill[b]++] = a;           // column b, row a
+                    }
+                }
+            }
+        }
+        int u = 0;
+        for (int c = 0; c < n; c++) {
+            Arrays.sort(rows, start[c], start[c + 1]);
+            int first = u;
+            for (int p = start[c]; p < start[c + 1]; p++) {
+                if (u == first || rows[u - 1] != rows[p]) {
+                    rows[u++] = rows[p];
+                }
+            }
+            ap[c + 1] = u;
+        }
+        this.ai = Arrays.copyOf(rows, u);
         this.axr = new double[u];
         this.axi = new double[u];
         this.atr = new double[u];

@@ -75,6 +75,53 @@ class SparseStrategyTest {
     }
 
     @Test
+    void aCompletedRestrictedSolutionEqualsTheFullSubstitutionBitForBit() {
+        Feeder f = Feeder.load(BundledFeeders.europeanLv(), "BatchEdit Load..* vminpu=0.5 vmaxpu=1.5\n");
+        PowerFlowSolver s = sparse(f);
+        f.solve();
+        int n = s.network().nodeCount();
+        SparseLu lu = factorOf(s);
+        Random rnd = new Random(11);
+        int[] nodes = new int[15];
+        double[] br = new double[n];
+        double[] bi = new double[n];
+        for (int k = 0; k < nodes.length; k++) {
+            nodes[k] = s.network().nodesOf(f.simulation().loads().get(rnd.nextInt(55)).load())[0];
+            br[nodes[k]] = rnd.nextGaussian();
+            bi[nodes[k]] = rnd.nextGaussian();
+        }
+        int[] positions = lu.closure(nodes);
+        double[] wr = new double[n];
+        double[] wi = new double[n];
+        // entries outside the closure hold garbage on entry: the completion must not read them
+        java.util.Arrays.fill(wr, Double.NaN);
+        java.util.Arrays.fill(wi, 1e300);
+        for (int pos : positions) {
+            wr[pos] = br[lu.nodeAt(pos)];
+            wi[pos] = bi[lu.nodeAt(pos)];
+        }
+        lu.solveRestricted(positions, wr, wi);
+        lu.completeRestricted(positions, wr, wi);
+        double[] xr = br.clone();
+        double[] xi = bi.clone();
+        lu.solve(xr, xi);
+        for (int pos = 0; pos < n; pos++) {
+            assertEquals(Double.doubleToRawLongBits(xr[lu.nodeAt(pos)]), Double.doubleToRawLongBits(wr[pos]), "position " + pos);
+            assertEquals(Double.doubleToRawLongBits(xi[lu.nodeAt(pos)]), Double.doubleToRawLongBits(wi[pos]), "position " + pos);
+        }
+        // the solver's full voltage vector (completed) against one substitution through the whole factor
+        double[] vr = new double[n];
+        double[] vi = new double[n];
+        double[] ur = new double[n];
+        double[] ui = new double[n];
+        s.voltages(vr, vi);
+        s.voltagesBySubstitution(ur, ui);
+        for (int i = 0; i < n; i++) {
+            assertEquals(ur[i], vr[i], 1e-9 * Math.abs(ur[i]) + 1e-9, "node " + i);
+        }
+    }
+
+    @Test
     void sparseAndReducedStrategiesAgreeOverAnHourOfTheEuropeanLvDay() {
         String tight = "BatchEdit Load..* vminpu=0.5 vmaxpu=1.5\nSet tolerance=1e-12 maxiterations=200\n";
         Feeder a = Feeder.load(BundledFeeders.europeanLv(), tight);

@@ -1,5 +1,6 @@
 package io.packetgrid.pem.net;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -9,21 +10,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The first handler of every TCP connection: admits it only while fewer than {@code maxTotal}
- * connections are open and fewer than {@code maxPerAddress} from its source address; any other is
- * closed at once and counted. A flood of idle connections can then neither take the descriptors the
- * journal needs nor crowd out other clients (UDP, which needs no descriptor per client, is not
- * affected at all).
+ * Admission of TCP connections, on the listening socket: a connection just accepted is admitted only
+ * while fewer than {@code maxTotal} connections are open and fewer than {@code maxPerAddress} from its
+ * source address; any other is closed at once and counted, before it is registered with an event loop
+ * or given a pipeline, so that a flood of connections over the cap costs an accept and a close each.
+ * A flood can then neither take the descriptors the journal needs nor crowd out other clients (UDP,
+ * which needs no descriptor per client and has event loops of its own, is not affected at all).
+ * {@link #release()} goes first in every admitted connection's pipeline and gives its place back
+ * when it closes.
  */
 @ChannelHandler.Sharable
 final class ConnectionGate extends ChannelInboundHandlerAdapter {
-    private static final Object ADMITTED = new Object();
-    private static final io.netty.util.AttributeKey<Object> KEY = io.netty.util.AttributeKey.valueOf("packetgrid.gate");
+    private static final io.netty.util.AttributeKey<InetAddress> KEY = io.netty.util.AttributeKey.valueOf("packetgrid.gate");
+    /** Marks an admitted connection from an address the gate does not count (not an IP socket). */
+    private static final InetAddress NO_ADDRESS = InetAddress.getLoopbackAddress();
 
     private final int maxTotal;
     private final int maxPerAddress;
     private final ServerCounters counters;
     private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final Release release = new Release();
 
     ConnectionGate(int maxTotal, int maxPerAddress, ServerCounters counters) {
         this.maxTotal = maxTotal;
@@ -35,45 +41,38 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         return maxTotal;
     }
 
+    /** The handler that gives an admitted connection's place back when it closes (first in its pipeline). */
+    ChannelHandler release() {
+        return release;
+    }
+
+    /** The listening socket's pipeline sees each accepted connection here, before Netty registers it. */
     @Override
-    public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        InetAddress from = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof Channel child && !admit(child)) {
+            child.unsafe().closeForcibly(); // never registered: no event loop, no pipeline, no timer
+            return;
+        }
+        super.channelRead(ctx, msg);
+    }
+
+    /** Counts the connection in if the caps allow it. */
+    boolean admit(Channel child) {
+        InetAddress from = child.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
         if (counters.tcpOpen.incrementAndGet() > maxTotal) {
             counters.tcpOpen.decrementAndGet();
             counters.tcpRefusedTotal.increment();
-            ctx.close();
-            return;
+            return false;
         }
         if (from != null && perAddress.computeIfAbsent(from, k -> new AtomicInteger()).incrementAndGet() > maxPerAddress) {
             release(from);
             counters.tcpOpen.decrementAndGet();
             counters.tcpRefusedPerAddress.increment();
-            ctx.close();
-            return;
+            return false;
         }
-        ctx.channel().attr(KEY).set(ADMITTED);
+        child.attr(KEY).set(from == null ? NO_ADDRESS : from);
         counters.tcpAccepted.increment();
-        super.channelActive(ctx);
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        if (ctx.channel().attr(KEY).getAndSet(null) != null) {
-            counters.tcpOpen.decrementAndGet();
-            if (ctx.channel().remoteAddress() instanceof InetSocketAddress a) {
-                release(a.getAddress());
-            }
-        }
-        super.channelInactive(ctx);
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-        if (ctx.channel().attr(KEY).get() == null) {
-            io.netty.util.ReferenceCountUtil.release(msg); // a refused connection's bytes, read before it closed
-            return;
-        }
-        super.channelRead(ctx, msg);
+        return true;
     }
 
     private void release(InetAddress a) {
@@ -84,5 +83,20 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     int openFrom(InetAddress a) {
         AtomicInteger n = perAddress.get(a);
         return n == null ? 0 : n.get();
+    }
+
+    @ChannelHandler.Sharable
+    private final class Release extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+            InetAddress from = ctx.channel().attr(KEY).getAndSet(null);
+            if (from != null) {
+                counters.tcpOpen.decrementAndGet();
+                if (from != NO_ADDRESS) {
+                    release(from);
+                }
+            }
+            super.channelInactive(ctx);
+        }
     }
 }

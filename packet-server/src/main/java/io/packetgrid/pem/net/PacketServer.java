@@ -38,7 +38,12 @@ public final class PacketServer implements AutoCloseable {
     private final ServerConfig config;
     private final ServerCore core;
     private final Journal journal;
-    private final EventLoopGroup group;
+    /** UDP's event loops (one per UDP socket), apart from TCP's: no accept, connection set-up or idle timer ever delays a datagram. */
+    private final EventLoopGroup udpGroup;
+    /** The listening socket's and the TCP connections' event loops. */
+    private final EventLoopGroup tcpGroup;
+    /** TCP connections that were admitted and given a pipeline (tests: refused ones never are). */
+    private final java.util.concurrent.atomic.LongAdder tcpPipelines = new java.util.concurrent.atomic.LongAdder();
     private final List<Channel> channels = new ArrayList<>();
     private final ConnectionGate gate;
     private final long startedNs = System.nanoTime();
@@ -52,7 +57,8 @@ public final class PacketServer implements AutoCloseable {
         this.journal = new Journal(ledger, config.syncMode(), config.batchMax(), 1 << 16, config.segmentBytes(), core.index(),
                 core::recovered, batch -> PacketDispatcher.durable(core, batch), System::nanoTime);
         core.journal(journal);
-        this.group = Transports.group(config.ioThreads());
+        this.udpGroup = Transports.group(config.udpChannels());
+        this.tcpGroup = Transports.group(Math.max(1, config.ioThreads() - config.udpChannels()));
     }
 
     /**
@@ -85,13 +91,15 @@ public final class PacketServer implements AutoCloseable {
     /** Binds UDP and TCP on {@code host:port} (port 0: any free port, the same for both when possible). */
     public PacketServer start(String host, int requestedPort) {
         try {
-            ServerBootstrap tcp = new ServerBootstrap().group(group).channel(Transports.server())
+            ServerBootstrap tcp = new ServerBootstrap().group(tcpGroup).channel(Transports.server())
                     .option(ChannelOption.SO_REUSEADDR, true)
+                    .handler(gate) // admission before a connection gets an event loop or a pipeline
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast("gate", gate)
+                            tcpPipelines.increment();
+                            ch.pipeline().addLast("gate", gate.release())
                                     .addLast("idle", new IdleGuard(config.tcpIdleTimeoutNs(), core.counters()))
                                     .addLast("encoder", new FrameEncoder())
                                     .addLast("frames", new StreamFrameDecoder(core.counters()))
@@ -104,7 +112,7 @@ public final class PacketServer implements AutoCloseable {
             channels.add(tcpChannel);
             port = ((InetSocketAddress) tcpChannel.localAddress()).getPort();
             for (int i = 0; i < config.udpChannels(); i++) {
-                Bootstrap udp = Transports.datagramOptions(new Bootstrap().group(group).channel(Transports.datagram()))
+                Bootstrap udp = Transports.datagramOptions(new Bootstrap().group(udpGroup).channel(Transports.datagram()))
                         .handler(new ChannelInitializer<DatagramChannel>() {
                             @Override
                             protected void initChannel(DatagramChannel ch) {
@@ -147,6 +155,31 @@ public final class PacketServer implements AutoCloseable {
         return journal;
     }
 
+    /** TCP connections given a pipeline since start (admitted ones only). */
+    long tcpPipelinesBuilt() {
+        return tcpPipelines.sum();
+    }
+
+    /** The event loops of the UDP sockets and of the listening TCP socket (tests). */
+    java.util.Set<io.netty.channel.EventLoop> udpLoops() {
+        java.util.Set<io.netty.channel.EventLoop> s = new java.util.HashSet<>();
+        for (Channel c : channels) {
+            if (c instanceof DatagramChannel) {
+                s.add(c.eventLoop());
+            }
+        }
+        return s;
+    }
+
+    boolean isTcpLoop(io.netty.channel.EventLoop loop) {
+        for (io.netty.util.concurrent.EventExecutor e : tcpGroup) {
+            if (e == loop) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Everything the server counts, by snake_case name in a fixed order: {@code uptime_s}, the frame and
      * connection counters ({@link ServerCounters#snapshot}), the TCP cap in force and the journal's health.
@@ -166,7 +199,25 @@ public final class PacketServer implements AutoCloseable {
         m.put("journal_unwritten", j.refusedRecords());
         m.put("journal_failing", j.failing());
         m.put("journal_fd_reserve", j.reserveHeld());
+        m.put("jvm_heap_pretouched", HEAP_PRETOUCHED);
         return m;
+    }
+
+    /**
+     * Whether the JVM touched every page of its heap at start ({@code -XX:+AlwaysPreTouch}, which the
+     * launcher sets for {@code serve}). Without it the first collections copy survivors into pages the
+     * process has never touched, and on a virtual machine each such page fault is slow: young pauses of
+     * 85–150 ms instead of 11–23 ms (docs/protocol.md "Where a quiet machine's stalls came from").
+     */
+    static final boolean HEAP_PRETOUCHED = heapPretouched();
+
+    private static boolean heapPretouched() {
+        try {
+            return Boolean.parseBoolean(java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("AlwaysPreTouch").getValue());
+        } catch (RuntimeException e) {
+            return false; // not a HotSpot JVM
+        }
     }
 
     @Override
@@ -175,7 +226,9 @@ public final class PacketServer implements AutoCloseable {
             c.close().awaitUninterruptibly();
         }
         journal.close();
-        group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        io.netty.util.concurrent.Future<?> tcpDown = tcpGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+        udpGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        tcpDown.awaitUninterruptibly();
     }
 
     /** Last handler: an exception in a connection closes it, never the server. */

@@ -105,13 +105,12 @@ public final class ServerCore {
      */
     public Verdict authenticate(byte[] f, int length) {
         counters.frames.increment();
-        FrameType type;
-        try {
-            type = FrameCodec.check(f, length);
-        } catch (FrameException e) {
-            counters.count(e.kind());
+        FrameException.Kind fault = FrameCodec.structuralFault(f, length);
+        if (fault != null) {
+            counters.count(fault); // hostile frames are counted, never logged one by one or thrown
             return Verdict.DROP;
         }
+        FrameType type = Frames.type(f);
         if (!type.fromDevice()) {
             counters.badType.increment();
             return Verdict.DROP;

@@ -90,7 +90,25 @@ public final class FrameCodec {
         return f;
     }
 
-    /** Structural checks shared by every frame: size, version, type. */
+    /**
+     * What is structurally wrong with a frame (size, version, type), or null when nothing is: the
+     * server's first and cheapest check of every datagram. It throws nothing, so a flood of broken
+     * frames costs a few comparisons each, not an exception with its stack trace and message.
+     */
+    public static FrameException.Kind structuralFault(byte[] f, int length) {
+        if (length < Frames.FRAME_BYTES) {
+            return FrameException.Kind.TRUNCATED;
+        }
+        if (length > Frames.FRAME_BYTES) {
+            return FrameException.Kind.OVERSIZED;
+        }
+        if (Frames.version(f) != Frames.VERSION) {
+            return FrameException.Kind.BAD_VERSION;
+        }
+        return Frames.type(f) == null ? FrameException.Kind.BAD_TYPE : null;
+    }
+
+    /** Structural checks shared by every frame: size, version, type (as {@link #structuralFault}, with the offset and a message). */
     public static FrameType check(byte[] f, int length) {
         if (length < Frames.FRAME_BYTES) {
             throw new FrameException(FrameException.Kind.TRUNCATED, length, "frame ends after " + length + " of 32 bytes");

@@ -128,6 +128,60 @@ class TcpLimitsTest {
         }
     }
 
+    /**
+     * Under a connection flood a refused connection costs an accept and a close: the server closes it
+     * before it gets an event loop, a pipeline or an idle timer (before, every refused connection was set
+     * up in full on one of the event loops the UDP socket shares, and only then closed).
+     */
+    @Test
+    void connectionsOverTheCapAreClosedBeforeTheyGetAPipeline(@TempDir Path dir) throws Exception {
+        try (PacketServer server = new PacketServer(limits(4, 2, "60s"), KEYS, dir.resolve("ledger")).start("127.0.0.1", 0)) {
+            int port = server.port();
+            ServerCounters c = server.counters();
+            List<Socket> open = new ArrayList<>();
+            try {
+                for (int i = 0; i < 12; i++) {
+                    open.add(connectSeen("127.0.0." + (1 + i % 4), port, c)); // 3 from each of 4 addresses
+                }
+                for (int i = 0; i < 6; i++) {
+                    open.add(connectSeen("127.0.0.9", port, c));
+                }
+                await(() -> seen(c) == 18, 2000);
+                assertEquals(4, c.tcpAccepted.sum(), c.snapshot().toString());
+                assertEquals(14, c.tcpRefusedTotal.sum() + c.tcpRefusedPerAddress.sum());
+                assertEquals(4, server.tcpPipelinesBuilt(), "only the admitted connections were set up");
+                assertEquals(4, c.tcpOpen.get());
+                int closed = 0;
+                for (Socket s : open) {
+                    closed += closedWithin(s, 50) ? 1 : 0;
+                }
+                assertEquals(14, closed, "every refused connection is closed");
+            } finally {
+                for (Socket s : open) {
+                    s.close();
+                }
+            }
+            await(() -> c.tcpOpen.get() == 0, 2000);
+            assertEquals(0, c.tcpOpen.get(), "an admitted connection gives its place back when it closes");
+        }
+    }
+
+    /** UDP has event loops of its own: the listening socket and every TCP connection run on others. */
+    @Test
+    void tcpConnectionsNeverRunOnUdpsEventLoop(@TempDir Path dir) throws Exception {
+        for (int ioThreads : new int[] {1, 2, 4}) {
+            ServerConfig cfg = new ServerConfig(null, null, null, null, ioThreads);
+            try (PacketServer server = new PacketServer(cfg, KEYS, dir.resolve("ledger-" + ioThreads)).start("127.0.0.1", 0);
+                 Socket s = connectSeen("127.0.0.1", server.port(), server.counters())) {
+                java.util.Set<io.netty.channel.EventLoop> udp = server.udpLoops();
+                assertEquals(1, udp.size());
+                for (io.netty.channel.EventLoop loop : udp) {
+                    assertTrue(!server.isTcpLoop(loop), "io_threads " + ioThreads + ": the UDP socket's loop serves no TCP");
+                }
+            }
+        }
+    }
+
     @Test
     void theConnectionCapLeavesTheDescriptorReserveFree() {
         java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();

@@ -2,6 +2,7 @@ package io.packetgrid.pem.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,6 +98,25 @@ class FrameCodecTest {
         byte[] st = FrameCodec.status(2, 5, 0b1011L, KEYS.arrayOf(2), KEYS.offsetOf(2));
         assertEquals(0b1011L, FrameCodec.parseStatusBits(st));
         assertEquals(1, st[9]);
+    }
+
+    @Test
+    void theServersFirstCheckTellsEachStructuralFaultWithoutThrowing() {
+        byte[] f = FrameCodec.request(new PacketRequest(1, 1, DeviceClass.WATER_HEATER, 4.5, 0, 300 * S, ConnectionPoint.UNKNOWN),
+                KEYS.arrayOf(1), KEYS.offsetOf(1));
+        assertNull(FrameCodec.structuralFault(f, 32));
+        assertEquals(FrameException.Kind.TRUNCATED, FrameCodec.structuralFault(f, 31));
+        assertEquals(FrameException.Kind.TRUNCATED, FrameCodec.structuralFault(f, 0));
+        assertEquals(FrameException.Kind.OVERSIZED, FrameCodec.structuralFault(f, 33));
+        byte[] v = f.clone();
+        v[0] = 0x21; // version 2
+        assertEquals(FrameException.Kind.BAD_VERSION, FrameCodec.structuralFault(v, 32));
+        byte[] ty = f.clone();
+        ty[0] = 0x1F; // version 1, type 15
+        assertEquals(FrameException.Kind.BAD_TYPE, FrameCodec.structuralFault(ty, 32));
+        for (byte[] bad : new byte[][] {v, ty}) { // the same verdict as the throwing check
+            assertEquals(FrameCodec.structuralFault(bad, 32), assertThrows(FrameException.class, () -> FrameCodec.check(bad, 32)).kind());
+        }
     }
 
     @Test

@@ -205,6 +205,24 @@ class ServiceForcedInstantTest {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aSaunaHeatedBelowFullPowerIsDoneWhenItReachesItsTargetInAFewSteps() {
+        // Commanded 1.8 of its 3.6 kW from 20 °C it heats towards T∞' = 20 + 1.8/0.03 = 80 °C and is at 70 °C after
+        // τ·ln((20 − 80)/(70 − 80)) = τ·ln 6 (τ = 0.0557/0.03 h). Its need (full-power heat-up energy) over 1.8 kW
+        // under-estimates that (it loses more on the way), and stepping at it again and again approached the target
+        // geometrically: about ln(need/1 nWh)/(1 − (80 − T)/(140 − T)) ≈ 150 steps; at the exact heating time, one.
+        // Booked at 16:00 for 22:00: its slack (5 h) falls at 60/(140 − T) of the clock, so it is not forced before.
+        SaunaParams sp = SaunaParams.seed();
+        SaunaService sauna = new SaunaService(new Sauna(sp, 20), 16 * H, 22 * H, 70);
+        ServiceAgent a = new ServiceAgent(1, sauna, new ConnectionPoint(1, 1), 0, 15 * 60 * S);
+        int steps = run(a, 1.8, 22 * H);
+        assertTrue(steps < 60, "fleet steps: " + steps);
+        assertEquals(-1, a.forcedSinceNs());
+        assertEquals(16 * H + sp.tauS() * Math.log(6) * 1e9, a.doneAtNs(), 1000, "at 70 °C after τ·ln 6");
+        assertTrue(a.met());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void theServerNamesTheForcedInstantOfARequestItCommandsJustUnderFullPower() {
         // The Energy-Internet server side of the same pattern: it stepped at latest start(remaining now) = now + slack,
         // ignoring the power it had commanded. Here its only allocation caps the EV at 4.999 kW (a grid limit at the

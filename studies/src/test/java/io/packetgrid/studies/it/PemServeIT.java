@@ -127,6 +127,8 @@ class PemServeIT {
         String out = Files.readString(again.stdout());
         JsonNode counters = lastJson(out);
         assertTrue(counters.get("accepted").asLong() > 0, out);
+        // the launcher pre-touches the server's heap (first-touch page faults made its first GC pauses 5-10x longer)
+        assertTrue(counters.get("jvm_heap_pretouched").asBoolean(), out);
     }
 
     @Test
