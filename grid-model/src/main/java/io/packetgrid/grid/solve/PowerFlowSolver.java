@@ -92,8 +92,8 @@ public final class PowerFlowSolver {
     private double[] nvr;
     private double[] nvi;
     private double[] baseS;
-    private double[] skip2;            // per injection node: squared change below which it cannot exceed the tolerance
-    private double[] cap2;             // and the squared magnitude up to which that holds
+    private double[] magOld;
+    private double[] magNew;
     private boolean haveSolution;
     private boolean fullValid;
     private double[] fvr;
@@ -631,17 +631,16 @@ public final class PowerFlowSolver {
         solutions++;
         ensureFactorized();
         ensureV0();
-        double tol = options.tolerance();
-        if (skip2 == null || skip2.length != nS) {
-            skip2 = new double[nS];
-            cap2 = new double[nS];
-        }
         for (int s = 0; s < nS; s++) {
             double vb = net.nodeVbase(sNodes[s]);
             baseS[s] = vb;
-            // see the convergence test below; -1: always computed
-            skip2[s] = vb > 0 && tol >= 1e-12 ? (0.5 * tol * vb) * (0.5 * tol * vb) : -1.0;
-            cap2[s] = (1e13 * tol * vb) * (1e13 * tol * vb);
+        }
+        if (magOld == null || magOld.length != nS) {
+            magOld = new double[nS];
+            magNew = new double[nS];
+        }
+        for (int r = 0; r < nS; r++) {
+            magOld[r] = Math.sqrt((vsr[r]) * (vsr[r]) + (vsi[r]) * (vsi[r]));
         }
         int it = 0;
         double err = Double.POSITIVE_INFINITY;
@@ -673,31 +672,19 @@ public final class PowerFlowSolver {
                     nvi[r] = v0i[node] + rwi[pos];
                 }
             }
-            // OpenDSS's test: the largest change of a voltage magnitude, pu of its base. A node whose complex
-            // voltage moved by at most half the tolerance (|V1| - |V0| <= |V1 - V0|, squared, no root) cannot
-            // exceed it whatever the rounding of the magnitudes (their error, a few ulps of |V|, is far below
-            // half the tolerance while |V| stays under cap2), so only the others are measured: the largest
-            // change among them decides exactly as the largest of all (the skipped ones are within the
-            // tolerance), and is the same number whenever the tolerance is exceeded. After a NaN every node
-            // is measured, as before.
             err = 0;
             for (int r = 0; r < nS; r++) {
-                double ar = nvr[r];
-                double ai = nvi[r];
-                double br = vsr[r];
-                double bi = vsi[r];
-                double dr = ar - br;
-                double di = ai - bi;
-                if (dr * dr + di * di <= skip2[r] && ar * ar + ai * ai <= cap2[r] && err == err) {
-                    continue;
-                }
-                double m1 = Math.sqrt((ar) * (ar) + (ai) * (ai));
-                double m0 = Math.sqrt((br) * (br) + (bi) * (bi));   // |V| of the previous iterate
+                double m1 = Math.sqrt((nvr[r]) * (nvr[r]) + (nvi[r]) * (nvi[r]));
+                double m0 = magOld[r];   // |V| of the previous iterate, computed when it was new
+                magNew[r] = m1;
                 double e = baseS[r] > 0 ? Math.abs(m1 - m0) / baseS[r] : (m1 != 0 ? Math.abs(1.0 - m0 / m1) : 0.0);
                 if (!(e <= err)) {
                     err = e; // also catches NaN
                 }
             }
+            double[] mt = magOld;
+            magOld = magNew;
+            magNew = mt;
             double[] t = vsr;
             vsr = nvr;
             nvr = t;
