@@ -76,7 +76,14 @@ abstract class ShuntDef extends ElementDef {
     final boolean setShared(String key, DssTokenizer.Param p, EditContext ctx) {
         switch (key) {
             case "bus1" -> setBus1(p.value());
-            case "bus2" -> setBus2(p.value());
+            case "bus2" -> {
+                if (delta) {
+                    // a delta unit has one terminal: OpenDSS refuses the bus (CktElement.pas SetBus,
+                    // message 7541, "Attempt to set bus name for non-existent circuit element terminal")
+                    throw ctx.error("bus2: a delta " + className + " has one terminal, so it has no bus2 (set conn=wye first)");
+                }
+                setBus2(p.value());
+            }
             case "phases" -> phases = ctx.count(p, key, 1, 50);
             case "kv" -> kv = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
             case "conn" -> {

@@ -3,8 +3,10 @@ package io.packetgrid.grid.dss;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Connection;
 import io.packetgrid.grid.result.ElementFlows;
@@ -129,5 +131,17 @@ class ShuntBus2DefaultTest {
         assertEquals(null, def(dss, "Capacitor.d").bus2);
         assertEquals("d_2", def(dss, "Reactor.d").bus2);
         assertFalse(def(dss, "Reactor.d").bus2Defined);
+    }
+
+    @Test
+    void bus2OnADeltaUnitIsAnErrorNamingFileAndLine(@TempDir Path dir) {
+        // OpenDSS refuses a bus for terminal 2 while the unit has one (CktElement.pas SetBus, message 7541);
+        // it used to be stored here and silently ignored. The script's line 4 is the capacitor's (SRC has 2).
+        String message = assertThrows(PacketGridException.class,
+                () -> read(dir, "! a delta bank\nNew Capacitor.d conn=delta bus1=x bus2=y kvar=100\n")).userMessage();
+        assertTrue(message.contains("t.dss") && message.contains("4") && message.contains("bus2"), message);
+        // set before conn=delta, while the unit still had two terminals: accepted, as in OpenDSS
+        DssInterpreter dss = read(dir, "New Reactor.w bus1=x bus2=y conn=delta\n");
+        assertTrue(def(dss, "Reactor.w").delta);
     }
 }
