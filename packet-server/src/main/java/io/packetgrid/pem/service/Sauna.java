@@ -34,14 +34,7 @@ public final class Sauna {
 
     /** Heating time at full power from {@code fromC} to {@code toC}, s (0 if already there, ∞ if out of reach). */
     public static double heatUpS(SaunaParams p, double fromC, double toC) {
-        if (fromC >= toC) {
-            return 0;
-        }
-        double inf = p.steadyC(p.heaterKw());
-        if (toC >= inf) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return p.tauS() * Math.log((fromC - inf) / (toC - inf));
+        return heatUpS(p, fromC, toC, p.heaterKw());
     }
 
     /**
