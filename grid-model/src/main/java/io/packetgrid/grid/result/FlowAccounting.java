@@ -81,9 +81,7 @@ public final class FlowAccounting {
     private final double[] loadingValue; // A (lines) or kVA (transformers)
     private final double[] loadingRating;
     private final boolean[] squared;     // loadingValue and loadingPu hold squares
-    private long changesSeen;
-    private long linesSeen;
-    private final int[] notLines;        // indices of the deliveries that are not lines
+    private final ModelChanges.Watch changes; // which deliveries may have changed since the last refresh
 
     // sources
     private final Source[] src;
@@ -236,17 +234,10 @@ public final class FlowAccounting {
         di = new double[maxOrder];
         fullR = new double[maxOrder * maxOrder];
         fullI = new double[maxOrder * maxOrder];
-        changesSeen = ModelChanges.count();
-        linesSeen = ModelChanges.lineCount();
-        int[] others = new int[np];
-        int notLine = 0;
+        changes = new ModelChanges.Watch(Arrays.asList(pd));
         for (int k = 0; k < np; k++) {
             refresh(k);
-            if (!ModelChanges.isLine(pd[k])) {
-                others[notLine++] = k;
-            }
         }
-        notLines = Arrays.copyOf(others, notLine);
     }
 
     private static long injectionVersion(Source s) {
@@ -330,17 +321,8 @@ public final class FlowAccounting {
     }
 
     private void refreshChanged() {
-        long seen = ModelChanges.count();
-        if (seen == changesSeen) {
-            return;
-        }
-        changesSeen = seen;
-        long lines = ModelChanges.lineCount();
-        boolean all = lines != linesSeen;
-        linesSeen = lines;
-        // after a tap move only the deliveries that are not lines can have changed (ModelChanges)
-        for (int m = 0, end = all ? pd.length : notLines.length; m < end; m++) {
-            int k = all ? m : notLines[m];
+        for (int m = 0, check = changes.toCheck(); m < check; m++) {
+            int k = changes.index(m);
             if (pd[k].version() != pdVersion[k]) {
                 refresh(k);
             }

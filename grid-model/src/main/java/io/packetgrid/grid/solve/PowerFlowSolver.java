@@ -220,19 +220,14 @@ public final class PowerFlowSolver {
             build();
             return;
         }
-        long seen = ModelChanges.count();
-        if (seen == changesSeen) {
+        int check = changes.toCheck();
+        if (check == 0) {
             return;
         }
-        changesSeen = seen;
-        long lines = ModelChanges.lineCount();
-        boolean all = lines != linesSeen;
-        linesSeen = lines;
         List<PowerDelivery> pd = net.deliveries();
         changedCount = 0;
-        // after a tap move only the deliveries that are not lines can have changed (ModelChanges)
-        for (int m = 0, end = all ? pd.size() : notLines.length; m < end; m++) {
-            int k = all ? m : notLines[m];
+        for (int m = 0; m < check; m++) {
+            int k = changes.index(m);
             if (pd.get(k).version() != pdVersions[k]) {
                 if (changedCount == changedDeliveries.length) {
                     changedDeliveries = Arrays.copyOf(changedDeliveries, 2 * changedCount + 4);
@@ -246,13 +241,10 @@ public final class PowerFlowSolver {
         }
     }
 
-    private long changesSeen = -1;
-    private long linesSeen;
-    private int[] notLines;           // indices of the deliveries that are not lines
+    private ModelChanges.Watch changes;  // which deliveries may have changed since the last factorisation
 
     private void build() {
-        changesSeen = ModelChanges.count();
-        linesSeen = ModelChanges.lineCount();
+        changes = new ModelChanges.Watch(net.deliveries());
         List<SystemMatrix.Stamp> st = new ArrayList<>();
         for (Source s : net.sources()) {
             st.add(stampOf(s, s::primitiveY));
@@ -280,15 +272,9 @@ public final class PowerFlowSolver {
         this.matrix = new SystemMatrix(n, st);
         List<PowerDelivery> pd = net.deliveries();
         this.pdVersions = new long[pd.size()];
-        int[] others = new int[pd.size()];
-        int count = 0;
         for (int k = 0; k < pd.size(); k++) {
             pdVersions[k] = pd.get(k).version();
-            if (!ModelChanges.isLine(pd.get(k))) {
-                others[count++] = k;
-            }
         }
-        this.notLines = Arrays.copyOf(others, count);
         cacheValues();
         buildInjectionSet();
         factorizeAndChoose();
