@@ -144,11 +144,7 @@ public final class HouseholdPlanner {
             return out;
         }
         for (int i = 0; i < h.loads().size(); i++) {
-            FeederTemplate.LoadInfo l = template.load(h.loads().get(i));
-            if (l == null) {
-                throw new PacketGridException(source + ": households.loads[" + i + "]",
-                        "no load '" + h.loads().get(i) + "' in the feeder (" + known() + ")");
-            }
+            FeederTemplate.LoadInfo l = load(h.loads().get(i), source + ": households.loads[" + i + "]");
             if (out.contains(l.index())) {
                 throw new PacketGridException(source + ": households.loads[" + i + "]", "load '" + l.name() + "' is listed twice");
             }
@@ -161,11 +157,7 @@ public final class HouseholdPlanner {
         Map<Integer, List<DeviceType>> m = new LinkedHashMap<>();
         List<HouseholdsSpec.Override> ov = s.households().overrides();
         for (int i = 0; i < ov.size(); i++) {
-            FeederTemplate.LoadInfo l = template.load(ov.get(i).load());
-            if (l == null) {
-                throw new PacketGridException(source + ": households.overrides[" + i + "].load",
-                        "no load '" + ov.get(i).load() + "' in the feeder (" + known() + ")");
-            }
+            FeederTemplate.LoadInfo l = load(ov.get(i).load(), source + ": households.overrides[" + i + "].load");
             if (m.put(l.index(), ov.get(i).devices()) != null) {
                 throw new PacketGridException(source + ": households.overrides[" + i + "].load",
                         "load '" + l.name() + "' has two overrides");
@@ -178,6 +170,15 @@ public final class HouseholdPlanner {
         return m;
     }
 
+    /** The feeder's load of that name; an error naming {@code field} if there is none. */
+    private FeederTemplate.LoadInfo load(String name, String field) {
+        FeederTemplate.LoadInfo l = template.load(name);
+        if (l == null) {
+            throw new PacketGridException(field, "no load '" + name + "' in the feeder (" + known() + ")");
+        }
+        return l;
+    }
+
     /** Each household load's user class ({@code households.classes}); absent: flexible. */
     private Map<Integer, UserClass> classOf = Map.of();
 
@@ -187,10 +188,7 @@ public final class HouseholdPlanner {
             List<String> names = e.getValue();
             for (int i = 0; i < names.size(); i++) {
                 String field = source + ": households.classes." + e.getKey().label() + "[" + i + "]";
-                FeederTemplate.LoadInfo l = template.load(names.get(i));
-                if (l == null) {
-                    throw new PacketGridException(field, "no load '" + names.get(i) + "' in the feeder (" + known() + ")");
-                }
+                FeederTemplate.LoadInfo l = load(names.get(i), field);
                 if (!loads.contains(l.index())) {
                     throw new PacketGridException(field, "load '" + l.name() + "' is not a household (households.loads, overrides)");
                 }
