@@ -9,19 +9,15 @@ import io.packetgrid.cosim.federate.Step;
 import io.packetgrid.cosim.kernel.Federation;
 import io.packetgrid.cosim.kernel.KernelOptions;
 import io.packetgrid.cosim.message.IdealNetwork;
-import io.packetgrid.cosim.message.Message;
 import io.packetgrid.cosim.time.SimTime;
 import io.packetgrid.pem.internet.EnergyInternetServer;
 import io.packetgrid.pem.packet.ConnectionPoint;
 import io.packetgrid.pem.schedule.Supply;
 import io.packetgrid.pem.service.EvService;
 import io.packetgrid.pem.service.ModulatedEv;
-import io.packetgrid.pem.service.PowerCommand;
 import io.packetgrid.pem.service.Sauna;
 import io.packetgrid.pem.service.SaunaParams;
 import io.packetgrid.pem.service.SaunaService;
-import io.packetgrid.pem.service.ServiceReply;
-import io.packetgrid.pem.service.ServiceRequest;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.simple.RandomSource;
@@ -44,34 +40,6 @@ class ServiceForcedInstantTest {
     static final long S = 1_000_000_000L;
     static final long H = 3600 * S;
     static final int LIMIT = 5_000;
-
-    /** Accepts every request and at once commands it {@code kw}; then says nothing more. */
-    static final class Commanding implements Federate {
-        final double kw;
-
-        Commanding(double kw) {
-            this.kw = kw;
-        }
-
-        public String name() {
-            return "server";
-        }
-
-        public long initialize(Setup s) {
-            s.endpoint("server");
-            return SimTime.NEVER;
-        }
-
-        public long step(Step s) {
-            for (Message m : s.inbox()) {
-                if (m.payload() instanceof ServiceRequest r) {
-                    s.send("server", m.from(), new ServiceReply(r.id(), true, ""), ServiceReply.WIRE_BYTES, DeviceFleetFederate.KIND);
-                    s.send("server", m.from(), new PowerCommand(r.id(), kw), PowerCommand.WIRE_BYTES, DeviceFleetFederate.KIND);
-                }
-            }
-            return SimTime.NEVER;
-        }
-    }
 
     /** A federate, counting its steps; after {@code limit} of them it stops stepping the inner one (a runaway ends). */
     static final class Capped implements Federate {
@@ -105,7 +73,7 @@ class ServiceForcedInstantTest {
     /** Runs one agent under a server commanding {@code kw}, hourly control steps; the fleet's step count. */
     static int run(ServiceAgent a, double kw, long endNs) {
         Capped fleet = new Capped(new DeviceFleetFederate("homes", List.of(), H, "server", 0).services(List.of(a)), LIMIT);
-        new Federation().add(fleet).add(new Commanding(kw)).network(st -> new IdealNetwork()).run(KernelOptions.of(1, endNs));
+        new Federation().add(fleet).add(new ServiceForcedUseTest.Commanding(kw)).network(st -> new IdealNetwork()).run(KernelOptions.of(1, endNs));
         return fleet.steps;
     }
 

@@ -59,11 +59,11 @@ class ServiceForcedUseTest {
         return fleet;
     }
 
-    /** Accepts every request and commands it {@code kw} at once. */
-    static final class FullPower implements Federate {
+    /** Accepts every request and at once commands it {@code kw}; then says nothing more. */
+    static final class Commanding implements Federate {
         final double kw;
 
-        FullPower(double kw) {
+        Commanding(double kw) {
             this.kw = kw;
         }
 
@@ -127,7 +127,7 @@ class ServiceForcedUseTest {
         ServiceAgent a = new ServiceAgent(1, ev, new ConnectionPoint(1, 1), 0, 15 * 60 * S);
         DeviceFleetFederate fleet = new DeviceFleetFederate("homes", List.of(), H, "server", 0).services(List.of(a));
         Counted counted = new Counted(fleet);
-        new Federation().add(counted).add(new FullPower(5)).network(st -> new IdealNetwork()).run(KernelOptions.of(1, 24 * H));
+        new Federation().add(counted).add(new Commanding(5)).network(st -> new IdealNetwork()).run(KernelOptions.of(1, 24 * H));
         assertEquals(-1, a.forcedSinceNs(), "never forced: it drew its full power all along");
         assertEquals(1.0, ev.ev().soc(), 1e-12);
         assertEquals(20 * H, a.doneAtNs(), 1000, "20 kWh at 5 kW from 16:00");
