@@ -392,8 +392,7 @@ public final class Feeder {
             nodes[k] = phaseNode(loads.get(k));
         }
         double[] out = new double[n * n];
-        int nodeCount = network().nodeCount();
-        VoltageSensitivity.matrix(solver(), nodes, out, new double[nodeCount], new double[nodeCount]);
+        VoltageSensitivity.matrix(solver(), nodes, out, null, null);   // restricted substitutions: no full-length columns
         return out;
     }
 
