@@ -5,9 +5,9 @@ import io.packetgrid.grid.model.Network;
 import io.packetgrid.grid.series.Simulation;
 
 /**
- * A solved feeder's network and node voltages, kept as they were when taken: the pre-fault state that fault
- * analyses start from, even after the feeder moves on. Immutable and shared by threads, each making its own
- * {@link #analysis()} (a {@link FaultAnalysis} is not thread-safe).
+ * The pre-fault state fault analyses start from: a solved feeder's network and a copy of its node voltages. Shared
+ * by threads, each making its own {@link #analysis()} (a {@link FaultAnalysis} is not thread-safe). The elements
+ * are the feeder's own: take the state again after switching or changing them.
  */
 public final class PreFaultState {
     private final Network net;

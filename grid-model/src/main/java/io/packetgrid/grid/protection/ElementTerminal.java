@@ -44,7 +44,7 @@ public final class ElementTerminal {
         return element;
     }
 
-    /** The element's name as the script spells it ({@code Class.name}). */
+    /** The element's name, {@code Class.name} (the name in lower case: {@code Line.line1}). */
     public String elementName() {
         return element.name();
     }
