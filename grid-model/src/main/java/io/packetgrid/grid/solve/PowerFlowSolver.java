@@ -50,9 +50,10 @@ public final class PowerFlowSolver {
     // sparse strategy: the factor's rows each iteration needs (etree closure of the injection and
     // tracked nodes, eliminated last by InjectionOrdering) and the last restricted solution on them
     private int[] rPositions;
-    private int[] sPositions;          // elimination position of each injection node
-    private int[] rPosOfNode;          // elimination position of a node in the restriction, or -1
-    private double[] rwr;              // work and last restricted solution, in elimination order
+    private SparseLu.Restriction restriction;  // the factor's rows on rPositions, compact; holds the last restricted solution
+    private int[] sLocal;              // row of each injection node in the restriction
+    private int[] rLocalOfNode;        // row of a node in the restriction, or -1
+    private double[] rwr;              // a completed solution, in elimination order
     private double[] rwi;
     private boolean restrictedValid;
 
@@ -490,14 +491,15 @@ public final class PowerFlowSolver {
             }
         }
         rPositions = lu.closure(Arrays.copyOf(seeds, m));
-        rPosOfNode = new int[n];
-        Arrays.fill(rPosOfNode, -1);
-        for (int pos : rPositions) {
-            rPosOfNode[lu.nodeAt(pos)] = pos;
+        restriction = lu.restriction(rPositions);
+        rLocalOfNode = new int[n];
+        Arrays.fill(rLocalOfNode, -1);
+        for (int t = 0; t < rPositions.length; t++) {
+            rLocalOfNode[lu.nodeAt(rPositions[t])] = t;
         }
-        sPositions = new int[nS];
+        sLocal = new int[nS];
         for (int s = 0; s < nS; s++) {
-            sPositions[s] = lu.positionOf(sNodes[s]);
+            sLocal[s] = rLocalOfNode[sNodes[s]];
         }
         restrictedValid = false;
     }
@@ -651,11 +653,12 @@ public final class PowerFlowSolver {
                 }
             } else {
                 restrictedSolve();
+                SparseLu.Restriction rs = restriction;
                 for (int r = 0; r < nS; r++) {
                     int node = sNodes[r];
-                    int pos = sPositions[r];
-                    nvr[r] = v0r[node] + rwr[pos];
-                    nvi[r] = v0i[node] + rwi[pos];
+                    int t = sLocal[r];
+                    nvr[r] = v0r[node] + rs.re(t);
+                    nvi[r] = v0i[node] + rs.im(t);
                 }
             }
             err = 0;
@@ -751,17 +754,14 @@ public final class PowerFlowSolver {
         }
     }
 
-    /** {@code Y^-1 Icomp} on the restricted rows (into rwr/rwi at their nodes). */
+    /** {@code Y^-1 Icomp} on the restricted rows (into the restriction). */
     private void restrictedSolve() {
-        for (int pos : rPositions) {
-            rwr[pos] = 0;
-            rwi[pos] = 0;
-        }
+        SparseLu.Restriction rs = restriction;
+        rs.clear();
         for (int s = 0; s < nS; s++) {
-            rwr[sPositions[s]] = icr[s];
-            rwi[sPositions[s]] = ici[s];
+            rs.set(sLocal[s], icr[s], ici[s]);
         }
-        lu.solveRestricted(rPositions, rwr, rwi);
+        rs.solve();
         restrictedValid = true;
     }
 
@@ -795,9 +795,9 @@ public final class PowerFlowSolver {
             out[1] = fvi[node];
             return;
         }
-        if (!reduced && restrictedValid && rPosOfNode[node] >= 0) {
-            out[0] = v0r[node] + rwr[rPosOfNode[node]];
-            out[1] = v0i[node] + rwi[rPosOfNode[node]];
+        if (!reduced && restrictedValid && rLocalOfNode[node] >= 0) {
+            out[0] = v0r[node] + restriction.re(rLocalOfNode[node]);
+            out[1] = v0i[node] + restriction.im(rLocalOfNode[node]);
             return;
         }
         int t = nodeToT[node];
@@ -879,6 +879,7 @@ public final class PowerFlowSolver {
         } else if (restrictedValid) {
             // the last iteration's restricted solution completed by the other rows' backward steps: the
             // values of the full substitution below to the last bit, without its forward pass
+            restriction.exportTo(rwr, rwi);
             lu.completeRestricted(rPositions, rwr, rwi);
             for (int k = 0; k < n; k++) {
                 int i = lu.nodeAt(k);
