@@ -3,6 +3,7 @@ package io.packetgrid.grid.solve;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Load;
+import io.packetgrid.grid.model.LoadBank;
 import io.packetgrid.grid.model.ModelChanges;
 import io.packetgrid.grid.model.Network;
 import io.packetgrid.grid.model.PowerConversion;
@@ -45,6 +46,9 @@ public final class PowerFlowSolver {
     private int nS;
     private int[][] pcIndex;          // per conversion element: S index of each conductor, -1 ground
     private PowerConversion[] pcs;
+    private LoadBank loadBank;        // the loads among pcs, as flat arrays
+    private int[] bankIndex;          // per conversion element: its index in loadBank, or -1
+    private int[] runEnd;             // per conversion element that is a load: the end of its run of consecutive loads
     private boolean reduced;
 
     // sparse strategy: the factor's rows each iteration needs (etree closure of the injection and
@@ -466,6 +470,22 @@ public final class PowerFlowSolver {
         }
         nS = count;
         sNodes = Arrays.copyOf(list, count);
+        List<Load> bankLoads = new ArrayList<>();
+        List<int[]> bankIdx = new ArrayList<>();
+        bankIndex = new int[pcs.length];
+        runEnd = new int[pcs.length];
+        for (int p = 0; p < pcs.length; p++) {
+            bankIndex[p] = -1;
+            if (pcs[p] instanceof Load l) {
+                bankIndex[p] = bankLoads.size();
+                bankLoads.add(l);
+                bankIdx.add(pcIndex[p]);
+            }
+        }
+        for (int p = pcs.length - 1; p >= 0; p--) {
+            runEnd[p] = bankIndex[p] < 0 ? p : (p + 1 < pcs.length && bankIndex[p + 1] >= 0 ? runEnd[p + 1] : p + 1);
+        }
+        loadBank = new LoadBank(bankLoads.toArray(new Load[0]), bankIdx.toArray(new int[0][]));
         vsr = new double[nS];
         vsi = new double[nS];
         icr = new double[nS];
@@ -630,6 +650,7 @@ public final class PowerFlowSolver {
         for (int r = 0; r < nS; r++) {
             magOld[r] = Math.sqrt((vsr[r]) * (vsr[r]) + (vsi[r]) * (vsi[r]));
         }
+        loadBank.refresh();
         int it = 0;
         double err = Double.POSITIVE_INFINITY;
         while (it < options.maxIterations()) {
@@ -736,6 +757,14 @@ public final class PowerFlowSolver {
         Arrays.fill(icr, 0);
         Arrays.fill(ici, 0);
         for (int p = 0; p < pcs.length; p++) {
+            int bank = bankIndex[p];
+            if (bank >= 0) {
+                // a run of loads, from flat arrays (the same operations in the same order as Load.compensation)
+                int end = runEnd[p];
+                loadBank.addCompensation(bank, bank + end - p, vr, vi, icr, ici);
+                p = end - 1;
+                continue;
+            }
             int[] idx = pcIndex[p];
             int m = idx.length;
             for (int k = 0; k < m; k++) {
