@@ -656,42 +656,7 @@ public final class PowerFlowSolver {
         while (it < options.maxIterations()) {
             it++;
             compensation(vsr, vsi);
-            if (reduced) {
-                for (int r = 0; r < nS; r++) {
-                    double sr = v0r[sNodes[r]];
-                    double si = v0i[sNodes[r]];
-                    int row = r * nS;
-                    for (int c = 0; c < nS; c++) {
-                        double a = zr[row + c];
-                        double b = zi[row + c];
-                        double xr = icr[c];
-                        double xi = ici[c];
-                        sr += a * xr - b * xi;
-                        si += a * xi + b * xr;
-                    }
-                    nvr[r] = sr;
-                    nvi[r] = si;
-                }
-            } else {
-                restrictedSolve();
-                SparseLu.Restriction rs = restriction;
-                for (int r = 0; r < nS; r++) {
-                    int node = sNodes[r];
-                    int t = sLocal[r];
-                    nvr[r] = v0r[node] + rs.re(t);
-                    nvi[r] = v0i[node] + rs.im(t);
-                }
-            }
-            err = 0;
-            for (int r = 0; r < nS; r++) {
-                double m1 = Math.sqrt((nvr[r]) * (nvr[r]) + (nvi[r]) * (nvi[r]));
-                double m0 = magOld[r];   // |V| of the previous iterate, computed when it was new
-                magNew[r] = m1;
-                double e = baseS[r] > 0 ? Math.abs(m1 - m0) / baseS[r] : (m1 != 0 ? Math.abs(1.0 - m0 / m1) : 0.0);
-                if (!(e <= err)) {
-                    err = e; // also catches NaN
-                }
-            }
+            err = reduced ? reducedIteration() : sparseIteration();
             double[] mt = magOld;
             magOld = magNew;
             magNew = mt;
@@ -716,6 +681,60 @@ public final class PowerFlowSolver {
         // icr/ici hold the compensation the final iterate was computed from, so V0 + Z[:,S] Icomp
         // (tracked rows, full vector) is consistent with the injection-node voltages
         return it;
+    }
+
+    /** One iteration's new injection-node voltages by the dense operator (into nvr/nvi); returns the largest change. */
+    private double reducedIteration() {
+        for (int r = 0; r < nS; r++) {
+            double sr = v0r[sNodes[r]];
+            double si = v0i[sNodes[r]];
+            int row = r * nS;
+            for (int c = 0; c < nS; c++) {
+                double a = zr[row + c];
+                double b = zi[row + c];
+                double xr = icr[c];
+                double xi = ici[c];
+                sr += a * xr - b * xi;
+                si += a * xi + b * xr;
+            }
+            nvr[r] = sr;
+            nvi[r] = si;
+        }
+        double err = 0;
+        for (int r = 0; r < nS; r++) {
+            err = change(r, err);
+        }
+        return err;
+    }
+
+    /**
+     * One iteration's new injection-node voltages by the restricted substitution (into nvr/nvi),
+     * the convergence test fused into the same pass; returns the largest change.
+     */
+    private double sparseIteration() {
+        restrictedSolve();
+        SparseLu.Restriction rs = restriction;
+        double err = 0;
+        for (int r = 0; r < nS; r++) {
+            int node = sNodes[r];
+            int t = sLocal[r];
+            nvr[r] = v0r[node] + rs.re(t);
+            nvi[r] = v0i[node] + rs.im(t);
+            err = change(r, err);
+        }
+        return err;
+    }
+
+    /**
+     * OpenDSS's convergence measure at injection node r (the change of |V| in per unit of its base
+     * between two iterates), folded into the running maximum {@code err}; a NaN wins.
+     */
+    private double change(int r, double err) {
+        double m1 = Math.sqrt((nvr[r]) * (nvr[r]) + (nvi[r]) * (nvi[r]));
+        double m0 = magOld[r];   // |V| of the previous iterate, computed when it was new
+        magNew[r] = m1;
+        double e = baseS[r] > 0 ? Math.abs(m1 - m0) / baseS[r] : (m1 != 0 ? Math.abs(1.0 - m0 / m1) : 0.0);
+        return !(e <= err) ? e : err;  // also catches NaN
     }
 
     private void resetToNoLoad() {
