@@ -23,6 +23,12 @@ public final class HotWaterDraws {
     /** Events before this index have all ended by the last query (time only moves forward in a run). */
     private int done;
     private double lastQueryS = Double.NEGATIVE_INFINITY;
+    /**
+     * No event is under way and none starts before this time (s): a query ending by then draws nothing. Most
+     * queries (a tank's every control step) fall there, and answering them from this field alone keeps the
+     * event arrays of thousands of tanks out of the cache.
+     */
+    private double quietUntilS = Double.NEGATIVE_INFINITY;
 
     public HotWaterDraws(double[] startS, double[] endS, double[] flowLpm) {
         if (startS.length != endS.length || startS.length != flowLpm.length) {
@@ -72,18 +78,29 @@ public final class HotWaterDraws {
     public double meanFlowLpm(double tS, double dtS) {
         if (tS < lastQueryS) {
             done = 0; // queried backwards: start over
+            quietUntilS = Double.NEGATIVE_INFINITY;
         }
         lastQueryS = tS;
+        if (tS + dtS <= quietUntilS && dtS > 0) {
+            return 0; // no event left has started by then: what the loops below would find, without reading the events
+        }
         while (done < startS.length && endS[done] <= tS) {
             done++;
         }
         double litresPerMinTimesS = 0;
-        for (int i = done; i < startS.length && startS[i] < tS + dtS; i++) {
+        int i = done;
+        for (; i < startS.length && startS[i] < tS + dtS; i++) {
             double a = Math.max(tS, startS[i]);
             double b = Math.min(tS + dtS, endS[i]);
             if (b > a) {
                 litresPerMinTimesS += flowLpm[i] * (b - a);
             }
+        }
+        if (i == done) {
+            // every event before done has ended and none from done on starts before tS + dtS (they are sorted by start)
+            // (an event ending before its start would let done move on: no such shortcut past it)
+            quietUntilS = done == startS.length ? Double.POSITIVE_INFINITY
+                    : endS[done] >= startS[done] ? startS[done] : Double.NEGATIVE_INFINITY;
         }
         return litresPerMinTimesS / dtS;
     }

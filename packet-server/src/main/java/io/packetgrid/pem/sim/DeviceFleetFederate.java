@@ -85,6 +85,9 @@ public final class DeviceFleetFederate implements Federate {
     private final DeviceAgent[] locals;
     /** Devices under PEM that may leave (EVs): they stop drawing at the instant they leave. */
     private final DeviceAgent[] leavers;
+    /** Each leaver's departure as last asked (s), and as the instant a step is due (ns, NEVER for none). */
+    private final double[] leaveS;
+    private final long[] leaveNs;
     private long nextLeaveNs = LocalRule.NEVER;
     private ServiceAgent[] services = new ServiceAgent[0];
     private String serviceEndpoint;
@@ -152,6 +155,8 @@ public final class DeviceFleetFederate implements Federate {
         }
         this.locals = local.toArray(new DeviceAgent[0]);
         this.leavers = leaving.toArray(new DeviceAgent[0]);
+        this.leaveS = new double[leavers.length];
+        this.leaveNs = new long[leavers.length];
         layout(PointLayout.of(List.copyOf(seen)));
     }
 
@@ -272,6 +277,7 @@ public final class DeviceFleetFederate implements Federate {
 
     @Override
     public long initialize(Setup setup) {
+        java.util.Arrays.fill(leaveS, Double.NEGATIVE_INFINITY);
         pointSupplied = new boolean[pvAt.length];
         java.util.Arrays.fill(pointSupplied, true);
         lastSupply = null;
@@ -528,14 +534,24 @@ public final class DeviceFleetFederate implements Federate {
         }
     }
 
-    /** The next instant a drawing PEM device leaves (> now), or NEVER. */
+    /**
+     * The next instant a drawing PEM device leaves (> now), or NEVER. Each leaver's next departure is
+     * asked again only once time reaches it ({@link io.packetgrid.pem.device.FlexibleDevice#leavesAtS}
+     * names the same instant for every time before it), so a step costs a pass over an array, not a
+     * call per device.
+     */
     private long earliestLeave(long now) {
         long t = LocalRule.NEVER;
-        for (DeviceAgent a : leavers) {
-            if (a.powerKw != 0) {
-                double s = a.device.leavesAtS(now / 1e9);
-                if (s < Double.POSITIVE_INFINITY) {
-                    t = Math.min(t, Math.max(now + 1, (long) Math.ceil(s * 1e9)));
+        double nowS = now / 1e9;
+        for (int i = 0; i < leavers.length; i++) {
+            if (leavers[i].powerKw != 0) {
+                if (!(nowS < leaveS[i])) {
+                    double s = leavers[i].device.leavesAtS(nowS);
+                    leaveS[i] = s;
+                    leaveNs[i] = s < Double.POSITIVE_INFINITY ? (long) Math.ceil(s * 1e9) : LocalRule.NEVER;
+                }
+                if (leaveNs[i] != LocalRule.NEVER) {
+                    t = Math.min(t, Math.max(now + 1, leaveNs[i]));
                 }
             }
         }
