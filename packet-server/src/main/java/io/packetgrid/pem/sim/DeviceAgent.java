@@ -110,7 +110,7 @@ public final class DeviceAgent {
         device.advance(advancedNs / 1e9, dtS, powerKw);
         if (advancedNs >= observeFromNs) {
             energyKwh += powerKw * dtS / 3600;
-            double dev = Math.abs(device.state() - device.band().set());
+            double dev = Math.abs(device.state() - device.setpoint());
             deviationIntegral += dev * dtS;
             deviationSquareIntegral += dev * dev * dtS;
             observedS += dtS;
