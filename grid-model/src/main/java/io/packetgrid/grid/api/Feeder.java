@@ -244,6 +244,14 @@ public final class Feeder {
                 && Math.abs(l.vbase() / limits.lvNominalV() - 1.0) <= 0.15 ? limits.lvNominalV() : l.vbase();
     }
 
+    /**
+     * A load's nominal power as last set for a solution, kW: its {@code kW=} by its shape and load multiplier (or
+     * its setting), plus added power.
+     */
+    public double loadNominalKw(String load) {
+        return driver(load).load().nominalKw();
+    }
+
     /** Bus of a load (lower case). */
     public String loadBus(String load) {
         return driver(load).load().connection().buses()[0];

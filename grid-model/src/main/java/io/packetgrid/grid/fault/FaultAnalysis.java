@@ -33,7 +33,7 @@ import java.util.Map;
  * the script reader as {@code New Fault...} is solved by the normal power flow instead (loads on their
  * own voltage laws); both agree when there are no loads.
  *
- * <p>Not thread-safe (one per thread); columns of Z are cached per bus.
+ * <p>Not thread-safe (one per thread, e.g. from one {@link PreFaultState}); columns of Z are cached per bus.
  */
 public final class FaultAnalysis {
     private final Network net;
@@ -55,7 +55,7 @@ public final class FaultAnalysis {
      * @param preRe pre-fault node voltages, real parts (volts, system node order)
      * @param preIm imaginary parts
      */
-    public FaultAnalysis(Network net, double[] preRe, double[] preIm) {
+    FaultAnalysis(Network net, double[] preRe, double[] preIm) {
         this.net = net;
         this.n = net.nodeCount();
         if (preRe.length != n || preIm.length != n) {
@@ -86,13 +86,9 @@ public final class FaultAnalysis {
         }
     }
 
-    /** Pre-fault state of a solved simulation (solve it first). */
+    /** Faults on a solved simulation's present state (solve it first); {@link PreFaultState} keeps a state for later. */
     public static FaultAnalysis of(Simulation sim) {
-        Network net = sim.network();
-        double[] re = new double[net.nodeCount()];
-        double[] im = new double[net.nodeCount()];
-        sim.solver().voltages(re, im);
-        return new FaultAnalysis(net, re, im);
+        return PreFaultState.of(sim).analysis();
     }
 
     private SystemMatrix.Stamp stamp(CircuitElement e, SystemMatrix.Fill f) {

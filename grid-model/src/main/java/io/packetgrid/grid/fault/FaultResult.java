@@ -27,6 +27,11 @@ public final class FaultResult {
         this.ifi = ifi;
     }
 
+    /** The network it was solved on (its node numbering). */
+    public Network network() {
+        return analysis.network();
+    }
+
     public FaultSpec spec() {
         return spec;
     }

@@ -31,6 +31,10 @@ public final class Load implements PowerConversion {
     private final boolean neutralOpen;
     private final double varBase;     // fixed-Q models: base kvar per phase in var
     private boolean enabled = true;
+    private final int order;          // conductors over all terminals
+    private final int conductors;
+    // parameters and nominal state in LoadCurrents' layout
+    final double[] prm = new double[LoadCurrents.WIDTH];
 
     // nominal state (per phase, W and var) and derived admittances
     private double wNom;
@@ -75,6 +79,16 @@ public final class Load implements PowerConversion {
             yneutI = -xneut / den;
         }
         this.varBase = 1000.0 * kvarBase / phases;
+        this.order = connection.order();
+        this.conductors = connection.conductors();
+        prm[LoadCurrents.VBASE] = vbase;
+        prm[LoadCurrents.VMINPU] = vminpu;
+        prm[LoadCurrents.VMAXPU] = vmaxpu;
+        prm[LoadCurrents.VLOWPU] = vlowpu;
+        prm[LoadCurrents.VARBASE] = varBase;
+        prm[LoadCurrents.CVR_WATTS] = cvrWatts;
+        prm[LoadCurrents.CVR_VARS] = cvrVars;
+        System.arraycopy(this.zipv, 0, prm, LoadCurrents.ZIPV, 7);
     }
 
     /** Volts across one phase branch: LL for delta, LN for 2/3-phase wye, kV itself for 1-phase wye. */
@@ -134,6 +148,10 @@ public final class Load implements PowerConversion {
         varNom = 1000.0 * kvar / phases;
         yeqR = wNom / (vbase * vbase);
         yeqI = -varNom / (vbase * vbase);
+        prm[LoadCurrents.W_NOM] = wNom;
+        prm[LoadCurrents.VAR_NOM] = varNom;
+        prm[LoadCurrents.YEQ_R] = yeqR;
+        prm[LoadCurrents.YEQ_I] = yeqI;
     }
 
     public double nominalKw() {
@@ -205,10 +223,15 @@ public final class Load implements PowerConversion {
 
     @Override
     public void compensation(double[] vr, double[] vi, double[] ir, double[] ii) {
-        int order = connection.order();
-        java.util.Arrays.fill(ir, 0, order, 0.0);
-        java.util.Arrays.fill(ii, 0, order, 0.0);
         // Ylin V (the part of the element that sits in the factorised matrix)
+        LoadCurrents.linearProduct(linearMatrixR(), linearMatrixI(), 0, order, vr, vi, ir, ii);
+        if (enabled) {
+            LoadCurrents.draw(model, prm, 0, phases, delta, conductors, vr, vi, ir, ii, -1.0, cur);
+        }
+    }
+
+    /** The linearisation admittance as a dense row-major matrix (kept until the linearisation changes). */
+    double[] linearMatrixR() {
         if (linR != cachedLinR || linI != cachedLinI || sr == null) {
             double[] yr = scratchR(order * order);
             double[] yi = scratchI(order * order);
@@ -218,33 +241,31 @@ public final class Load implements PowerConversion {
             cachedLinR = linR;
             cachedLinI = linI;
         }
-        double[] yr = sr;
-        double[] yi = si;
-        for (int a = 0; a < order; a++) {
-            double sr = 0;
-            double si = 0;
-            for (int b = 0; b < order; b++) {
-                double g = yr[a * order + b];
-                double h = yi[a * order + b];
-                sr += g * vr[b] - h * vi[b];
-                si += g * vi[b] + h * vr[b];
-            }
-            ir[a] = sr;
-            ii[a] = si;
-        }
-        if (enabled) {
-            draw(vr, vi, ir, ii, -1.0);
-        }
+        return sr;
+    }
+
+    /** Imaginary part of {@link #linearMatrixR}'s matrix (call that first). */
+    double[] linearMatrixI() {
+        return si;
     }
 
     @Override
     public void terminalCurrent(double[] vr, double[] vi, double[] ir, double[] ii) {
-        int order = connection.order();
         java.util.Arrays.fill(ir, 0, order, 0.0);
         java.util.Arrays.fill(ii, 0, order, 0.0);
         if (enabled) {
-            draw(vr, vi, ir, ii, 1.0);
+            LoadCurrents.draw(model, prm, 0, phases, delta, conductors, vr, vi, ir, ii, 1.0, cur);
         }
+    }
+
+    /** The linearisation admittance per phase branch (real part). */
+    double linR() {
+        return linR;
+    }
+
+    /** The linearisation admittance per phase branch (imaginary part). */
+    double linI() {
+        return linI;
     }
 
     private double[] sr;
@@ -266,221 +287,21 @@ public final class Load implements PowerConversion {
         return si;
     }
 
-    /** Adds sign * (current drawn by each phase branch) into conductor currents. */
-    private void draw(double[] vr, double[] vi, double[] ir, double[] ii, double sign) {
-        int nc = connection.conductors();
-        for (int i = 0; i < phases; i++) {
-            int j = delta ? (i + 1 >= nc ? 0 : i + 1) : nc - 1;
-            double v1 = vr[i] - vr[j];
-            double v2 = vi[i] - vi[j];
-            double[] c = phaseCurrent(v1, v2);
-            ir[i] += sign * c[0];
-            ii[i] += sign * c[1];
-            ir[j] -= sign * c[0];
-            ii[j] -= sign * c[1];
-        }
-    }
-
     private final double[] cur = new double[2];
 
-    /** Current drawn by one phase branch at voltage (vr + j vi) across it. */
+    /** Current drawn by one phase branch at voltage (vr + j vi) across it (tests). */
     double[] phaseCurrent(double vr, double vi) {
-        double vmag = Math.sqrt((vr) * (vr) + (vi) * (vi));
-        double vbLow = vlowpu * vbase;
-        double vb95 = vminpu * vbase;
-        double vb105 = vmaxpu * vbase;
-        double gr;
-        double gi;
-        switch (model) {
-            case CONSTANT_Z -> {
-                mul(yeqR, yeqI, vr, vi);
-                return cur;
-            }
-            case CONSTANT_PQ -> {
-                if (vmag <= vbLow) {
-                    mul(yeqR, yeqI, vr, vi);
-                } else if (vmag <= vb95) {
-                    interp95(vmag, false);
-                    mul(cur[0], cur[1], vr, vi);
-                } else if (vmag > vb105) {
-                    mul(yeqR / (vmaxpu * vmaxpu), yeqI / (vmaxpu * vmaxpu), vr, vi);
-                } else {
-                    conjDiv(wNom, varNom, vr, vi);
-                }
-                return cur;
-            }
-            case CONSTANT_I -> {
-                if (vmag <= vbLow) {
-                    mul(yeqR, yeqI, vr, vi);
-                } else if (vmag <= vb95) {
-                    interp95(vmag, true);
-                    mul(cur[0], cur[1], vr, vi);
-                } else if (vmag > vb105) {
-                    mul(yeqR / vmaxpu, yeqI / vmaxpu, vr, vi);
-                } else {
-                    // conj(S / (V/|V| * Vbase))
-                    conjDiv(wNom, varNom, vr / vmag * vbase, vi / vmag * vbase);
-                }
-                return cur;
-            }
-            case MOTOR -> {
-                if (vmag <= vbLow) {
-                    mul(yeqR, yeqI, vr, vi);
-                } else if (vmag <= vb95) {
-                    interp95(vmag, false);
-                    mul(cur[0], cur[1], vr, vi);
-                } else if (vmag > vb105) {
-                    mul(yeqR / (vmaxpu * vmaxpu), yeqI / (vmaxpu * vmaxpu), vr, vi);
-                } else {
-                    conjDiv(wNom, 0, vr, vi);
-                    double pr = cur[0];
-                    double pi = cur[1];
-                    mul(0, yeqI, vr, vi);
-                    cur[0] += pr;
-                    cur[1] += pi;
-                }
-                return cur;
-            }
-            case CONSTANT_P_FIXED_Q, CONSTANT_P_FIXED_X -> {
-                double yqFixed = -varBase / (vbase * vbase);
-                if (vmag <= vbLow) {
-                    mul(yeqR, yeqI, vr, vi);
-                } else if (vmag <= vb95) {
-                    mul(yeqR / (vminpu * vminpu), yqFixed, vr, vi);
-                } else if (vmag > vb105) {
-                    mul(yeqR / (vmaxpu * vmaxpu), yqFixed, vr, vi);
-                } else if (model == LoadModel.CONSTANT_P_FIXED_Q) {
-                    conjDiv(wNom, varBase, vr, vi);
-                } else {
-                    conjDiv(wNom, 0, vr, vi);
-                    double pr = cur[0];
-                    double pi = cur[1];
-                    mul(0, yqFixed, vr, vi);
-                    cur[0] += pr;
-                    cur[1] += pi;
-                }
-                return cur;
-            }
-            case CVR -> {
-                if (vmag <= vbLow) {
-                    mul(yeqR, yeqI, vr, vi);
-                } else if (vmag <= vb95) {
-                    interp95(vmag, false);
-                    mul(cur[0], cur[1], vr, vi);
-                } else if (vmag > vb105) {
-                    mul(yeqR / (vmaxpu * vmaxpu), yeqI / (vmaxpu * vmaxpu), vr, vi);
-                } else {
-                    double ratio = vmag / vbase;
-                    double wf = cvrWatts != 1.0 ? Math.pow(ratio, cvrWatts) : ratio;
-                    double pr = 0;
-                    double pi = 0;
-                    if (wf > 0) {
-                        conjDiv(wNom * wf, 0, vr, vi);
-                        pr = cur[0];
-                        pi = cur[1];
-                    }
-                    if (vmag == 0) {
-                        cur[0] = pr;
-                        cur[1] = pi;
-                    } else if (cvrVars == 2.0) {
-                        mul(0, yeqI, vr, vi);
-                        cur[0] += pr;
-                        cur[1] += pi;
-                    } else {
-                        double vf = cvrVars == 3.0 ? ratio * ratio * ratio : Math.pow(ratio, cvrVars);
-                        conjDiv(0, varNom * vf, vr, vi);
-                        cur[0] += pr;
-                        cur[1] += pi;
-                    }
-                }
-                return cur;
-            }
-            case ZIPV -> {
-                zipvCurrent(vr, vi, vmag, vbLow, vb95, vb105);
-                return cur;
-            }
-            default -> throw new IllegalStateException("load model " + model);
-        }
+        LoadCurrents.phaseCurrent(model, prm, 0, vr, vi, cur);
+        return cur;
     }
 
-    private void zipvCurrent(double vr, double vi, double vmag, double vbLow, double vb95, double vb105) {
-        if (vmag <= vbLow) {
-            mul(yeqR, yeqI, vr, vi);
-            return;
-        }
-        double cr;
-        double ci;
-        if (vmag <= vb95) {
-            double zr = yeqR * zipv[0];
-            double zi = yeqI * zipv[3];
-            interp95(vmag, false);
-            double pr = cur[0] * zipv[2];
-            double pi = cur[1] * zipv[5];
-            interp95(vmag, true);
-            double ir = cur[0] * zipv[1];
-            double ii = cur[1] * zipv[4];
-            mul(zr + pr + ir, zi + pi + ii, vr, vi);
-        } else if (vmag > vb105) {
-            double y105r = yeqR / (vmaxpu * vmaxpu);
-            double y105i = yeqI / (vmaxpu * vmaxpu);
-            double g = yeqR * zipv[0] + y105r * zipv[2] + yeqR / vmaxpu * zipv[1];
-            double b = yeqI * zipv[3] + y105i * zipv[5] + yeqI / vmaxpu * zipv[4];
-            mul(g, b, vr, vi);
-        } else {
-            mul(yeqR * zipv[0], yeqI * zipv[3], vr, vi);
-            cr = cur[0];
-            ci = cur[1];
-            conjDiv(wNom * zipv[1], varNom * zipv[4], vr / vmag * vbase, vi / vmag * vbase);
-            cr += cur[0];
-            ci += cur[1];
-            conjDiv(wNom * zipv[2], varNom * zipv[5], vr, vi);
-            cur[0] += cr;
-            cur[1] += ci;
-        }
-        if (zipv[6] > 0.0) {
-            // low-voltage drop-out: smooth step at ZIPV[7] pu
-            double vx = 500.0 * (vmag / vbase - zipv[6]);
-            if (vx < 20) {
-                double evx = Math.exp(2 * vx);
-                double yv = 0.5 * (1 + (evx - 1) / (evx + 1));
-                cur[0] *= yv;
-                cur[1] *= yv;
-            }
-        }
+    /** Order of the primitive matrix (conductors over all terminals). */
+    int order() {
+        return order;
     }
 
-    /** Interpolated admittance between vlowpu and vminpu (into cur): constant-power or constant-current end. */
-    private void interp95(double vmag, boolean constantCurrent) {
-        double vbLow = vlowpu * vbase;
-        double vb95 = vminpu * vbase;
-        double iLowR = yeqR * vbLow;
-        double iLowI = yeqI * vbLow;
-        double endR;
-        double endI;
-        if (constantCurrent) {
-            endR = yeqR * vbase;                 // IBase
-            endI = yeqI * vbase;
-        } else {
-            endR = yeqR / (vminpu * vminpu) * vb95;   // I95 = Yeq95 Vbase95
-            endI = yeqI / (vminpu * vminpu) * vb95;
-        }
-        double mR = (endR - iLowR) / (vb95 - vbLow);
-        double mI = (endI - iLowI) / (vb95 - vbLow);
-        cur[0] = (iLowR + mR * (vmag - vbLow)) / vmag;
-        cur[1] = (iLowI + mI * (vmag - vbLow)) / vmag;
-    }
-
-    private void mul(double ar, double ai, double vr, double vi) {
-        cur[0] = ar * vr - ai * vi;
-        cur[1] = ar * vi + ai * vr;
-    }
-
-    /** cur = conj((p + j q) / v). */
-    private void conjDiv(double p, double q, double vr, double vi) {
-        double den = vr * vr + vi * vi;
-        double r = (p * vr + q * vi) / den;
-        double i = (q * vr - p * vi) / den;
-        cur[0] = r;
-        cur[1] = -i;
+    /** Conductors per terminal. */
+    int conductors() {
+        return conductors;
     }
 }

@@ -1,6 +1,7 @@
 package io.packetgrid.grid.protection;
 
 import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.fault.FaultResult;
 import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Network;
@@ -11,7 +12,7 @@ import java.util.Locale;
 /**
  * What protection devices measure: the phase and residual current magnitudes through one terminal of an
  * element, and the phase voltages of a bus in per unit of its base, either in a solved power flow or in
- * a solved fault. Binding a device to an element name fails with one line naming the device.
+ * a solved fault.
  */
 public final class Measurements {
     private Measurements() {
@@ -32,34 +33,16 @@ public final class Measurements {
         }
     }
 
-    /**
-     * The element a device named {@code owner} is placed on ({@code Line.LINE1}; a bare name means a line).
-     *
-     * @throws PacketGridException "owner: element X is not in this feeder" (or has no such terminal)
-     */
-    public static CircuitElement element(Network net, String owner, String elementName, int terminal) {
-        String full = elementName.contains(".") ? elementName : "Line." + elementName;
-        for (CircuitElement e : net.elements()) {
-            if (e.name().equalsIgnoreCase(full)) {
-                if (terminal < 1 || terminal > e.connection().terminals()) {
-                    throw new PacketGridException(owner, e.name() + " has no terminal " + terminal);
-                }
-                return e;
-            }
-        }
-        throw new PacketGridException(owner, "element " + full + " is not in this feeder");
+    /** Currents through a terminal in a solved fault. */
+    public static Currents currents(FaultResult fault, ElementTerminal at) {
+        double[][] i = fault.elementCurrents(at.element());
+        return of(at.element(), at.terminal(), i[0], i[1]);
     }
 
-    /** Currents through {@code terminal} (1-based) of {@code e} in a solved fault. */
-    public static Currents currents(FaultResult fault, CircuitElement e, int terminal) {
-        double[][] i = fault.elementCurrents(e);
-        return of(e, terminal, i[0], i[1]);
-    }
-
-    /** Currents through {@code terminal} of {@code e} in the solved power flow. */
-    public static Currents currents(PowerFlowSolver solver, CircuitElement e, int terminal) {
-        double[][] f = ElementFlows.solve(solver, e);
-        return of(e, terminal, f[2], f[3]);
+    /** Currents through a terminal in the feeder's last power flow solution. */
+    public static Currents currents(Feeder feeder, ElementTerminal at) {
+        double[][] f = ElementFlows.solve(feeder.simulation().solver(), at.element());
+        return of(at.element(), at.terminal(), f[2], f[3]);
     }
 
     private static Currents of(CircuitElement e, int terminal, double[] ir, double[] ii) {
@@ -88,7 +71,8 @@ public final class Measurements {
     }
 
     /** System nodes of phases 1..3 present at a bus (a one-line error if the bus is missing). */
-    public static int[] phaseNodes(Network net, String owner, String bus) {
+    public static int[] phaseNodes(Feeder feeder, String owner, String bus) {
+        Network net = feeder.network();
         int b = net.bus(bus);
         if (b < 0) {
             throw new PacketGridException(owner, "bus " + bus.toLowerCase(Locale.ROOT) + " is not in this feeder");
@@ -108,7 +92,8 @@ public final class Measurements {
     }
 
     /** Phase-to-ground voltages (pu of the bus base; 0 V for de-energised nodes) in a solved fault. */
-    public static double[] voltagesPu(FaultResult fault, Network net, int[] nodes) {
+    public static double[] voltagesPu(FaultResult fault, int[] nodes) {
+        Network net = fault.network();
         double[] out = new double[nodes.length];
         double[] v = new double[2];
         for (int k = 0; k < nodes.length; k++) {
@@ -118,8 +103,9 @@ public final class Measurements {
         return out;
     }
 
-    /** Phase-to-ground voltages (pu) in the solved power flow. */
-    public static double[] voltagesPu(PowerFlowSolver solver, int[] nodes) {
+    /** Phase-to-ground voltages (pu) in the feeder's last power flow solution. */
+    public static double[] voltagesPu(Feeder feeder, int[] nodes) {
+        PowerFlowSolver solver = feeder.simulation().solver();
         Network net = solver.network();
         double[] out = new double[nodes.length];
         double[] v = new double[2];

@@ -3,6 +3,7 @@ package io.packetgrid.grid.solve;
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Load;
+import io.packetgrid.grid.model.LoadBank;
 import io.packetgrid.grid.model.ModelChanges;
 import io.packetgrid.grid.model.Network;
 import io.packetgrid.grid.model.PowerConversion;
@@ -45,14 +46,18 @@ public final class PowerFlowSolver {
     private int nS;
     private int[][] pcIndex;          // per conversion element: S index of each conductor, -1 ground
     private PowerConversion[] pcs;
+    private LoadBank loadBank;        // the loads among pcs, as flat arrays
+    private int[] bankIndex;          // per conversion element: its index in loadBank, or -1
+    private int[] runEnd;             // per conversion element that is a load: the end of its run of consecutive loads
     private boolean reduced;
 
     // sparse strategy: the factor's rows each iteration needs (etree closure of the injection and
     // tracked nodes, eliminated last by InjectionOrdering) and the last restricted solution on them
     private int[] rPositions;
-    private int[] sPositions;          // elimination position of each injection node
-    private int[] rPosOfNode;          // elimination position of a node in the restriction, or -1
-    private double[] rwr;              // work and last restricted solution, in elimination order
+    private SparseLu.Restriction restriction;  // the factor's rows on rPositions, compact; holds the last restricted solution
+    private int[] sLocal;              // row of each injection node in the restriction
+    private int[] rLocalOfNode;        // row of a node in the restriction, or -1
+    private double[] rwr;              // a completed solution, in elimination order
     private double[] rwi;
     private boolean restrictedValid;
 
@@ -465,6 +470,22 @@ public final class PowerFlowSolver {
         }
         nS = count;
         sNodes = Arrays.copyOf(list, count);
+        List<Load> bankLoads = new ArrayList<>();
+        List<int[]> bankIdx = new ArrayList<>();
+        bankIndex = new int[pcs.length];
+        runEnd = new int[pcs.length];
+        for (int p = 0; p < pcs.length; p++) {
+            bankIndex[p] = -1;
+            if (pcs[p] instanceof Load l) {
+                bankIndex[p] = bankLoads.size();
+                bankLoads.add(l);
+                bankIdx.add(pcIndex[p]);
+            }
+        }
+        for (int p = pcs.length - 1; p >= 0; p--) {
+            runEnd[p] = bankIndex[p] < 0 ? p : (p + 1 < pcs.length && bankIndex[p + 1] >= 0 ? runEnd[p + 1] : p + 1);
+        }
+        loadBank = new LoadBank(bankLoads.toArray(new Load[0]), bankIdx.toArray(new int[0][]));
         vsr = new double[nS];
         vsi = new double[nS];
         icr = new double[nS];
@@ -490,14 +511,15 @@ public final class PowerFlowSolver {
             }
         }
         rPositions = lu.closure(Arrays.copyOf(seeds, m));
-        rPosOfNode = new int[n];
-        Arrays.fill(rPosOfNode, -1);
-        for (int pos : rPositions) {
-            rPosOfNode[lu.nodeAt(pos)] = pos;
+        restriction = lu.restriction(rPositions);
+        rLocalOfNode = new int[n];
+        Arrays.fill(rLocalOfNode, -1);
+        for (int t = 0; t < rPositions.length; t++) {
+            rLocalOfNode[lu.nodeAt(rPositions[t])] = t;
         }
-        sPositions = new int[nS];
+        sLocal = new int[nS];
         for (int s = 0; s < nS; s++) {
-            sPositions[s] = lu.positionOf(sNodes[s]);
+            sLocal[s] = rLocalOfNode[sNodes[s]];
         }
         restrictedValid = false;
     }
@@ -628,46 +650,13 @@ public final class PowerFlowSolver {
         for (int r = 0; r < nS; r++) {
             magOld[r] = Math.sqrt((vsr[r]) * (vsr[r]) + (vsi[r]) * (vsi[r]));
         }
+        loadBank.refresh();
         int it = 0;
         double err = Double.POSITIVE_INFINITY;
         while (it < options.maxIterations()) {
             it++;
             compensation(vsr, vsi);
-            if (reduced) {
-                for (int r = 0; r < nS; r++) {
-                    double sr = v0r[sNodes[r]];
-                    double si = v0i[sNodes[r]];
-                    int row = r * nS;
-                    for (int c = 0; c < nS; c++) {
-                        double a = zr[row + c];
-                        double b = zi[row + c];
-                        double xr = icr[c];
-                        double xi = ici[c];
-                        sr += a * xr - b * xi;
-                        si += a * xi + b * xr;
-                    }
-                    nvr[r] = sr;
-                    nvi[r] = si;
-                }
-            } else {
-                restrictedSolve();
-                for (int r = 0; r < nS; r++) {
-                    int node = sNodes[r];
-                    int pos = sPositions[r];
-                    nvr[r] = v0r[node] + rwr[pos];
-                    nvi[r] = v0i[node] + rwi[pos];
-                }
-            }
-            err = 0;
-            for (int r = 0; r < nS; r++) {
-                double m1 = Math.sqrt((nvr[r]) * (nvr[r]) + (nvi[r]) * (nvi[r]));
-                double m0 = magOld[r];   // |V| of the previous iterate, computed when it was new
-                magNew[r] = m1;
-                double e = baseS[r] > 0 ? Math.abs(m1 - m0) / baseS[r] : (m1 != 0 ? Math.abs(1.0 - m0 / m1) : 0.0);
-                if (!(e <= err)) {
-                    err = e; // also catches NaN
-                }
-            }
+            err = reduced ? reducedIteration() : sparseIteration();
             double[] mt = magOld;
             magOld = magNew;
             magNew = mt;
@@ -692,6 +681,60 @@ public final class PowerFlowSolver {
         // icr/ici hold the compensation the final iterate was computed from, so V0 + Z[:,S] Icomp
         // (tracked rows, full vector) is consistent with the injection-node voltages
         return it;
+    }
+
+    /** One iteration's new injection-node voltages by the dense operator (into nvr/nvi); returns the largest change. */
+    private double reducedIteration() {
+        for (int r = 0; r < nS; r++) {
+            double sr = v0r[sNodes[r]];
+            double si = v0i[sNodes[r]];
+            int row = r * nS;
+            for (int c = 0; c < nS; c++) {
+                double a = zr[row + c];
+                double b = zi[row + c];
+                double xr = icr[c];
+                double xi = ici[c];
+                sr += a * xr - b * xi;
+                si += a * xi + b * xr;
+            }
+            nvr[r] = sr;
+            nvi[r] = si;
+        }
+        double err = 0;
+        for (int r = 0; r < nS; r++) {
+            err = change(r, err);
+        }
+        return err;
+    }
+
+    /**
+     * One iteration's new injection-node voltages by the restricted substitution (into nvr/nvi),
+     * the convergence test fused into the same pass; returns the largest change.
+     */
+    private double sparseIteration() {
+        restrictedSolve();
+        SparseLu.Restriction rs = restriction;
+        double err = 0;
+        for (int r = 0; r < nS; r++) {
+            int node = sNodes[r];
+            int t = sLocal[r];
+            nvr[r] = v0r[node] + rs.re(t);
+            nvi[r] = v0i[node] + rs.im(t);
+            err = change(r, err);
+        }
+        return err;
+    }
+
+    /**
+     * OpenDSS's convergence measure at injection node r (the change of |V| in per unit of its base
+     * between two iterates), folded into the running maximum {@code err}; a NaN wins.
+     */
+    private double change(int r, double err) {
+        double m1 = Math.sqrt((nvr[r]) * (nvr[r]) + (nvi[r]) * (nvi[r]));
+        double m0 = magOld[r];   // |V| of the previous iterate, computed when it was new
+        magNew[r] = m1;
+        double e = baseS[r] > 0 ? Math.abs(m1 - m0) / baseS[r] : (m1 != 0 ? Math.abs(1.0 - m0 / m1) : 0.0);
+        return !(e <= err) ? e : err;  // also catches NaN
     }
 
     private void resetToNoLoad() {
@@ -733,6 +776,14 @@ public final class PowerFlowSolver {
         Arrays.fill(icr, 0);
         Arrays.fill(ici, 0);
         for (int p = 0; p < pcs.length; p++) {
+            int bank = bankIndex[p];
+            if (bank >= 0) {
+                // a run of loads, from flat arrays (the same operations in the same order as Load.compensation)
+                int end = runEnd[p];
+                loadBank.addCompensation(bank, bank + end - p, vr, vi, icr, ici);
+                p = end - 1;
+                continue;
+            }
             int[] idx = pcIndex[p];
             int m = idx.length;
             for (int k = 0; k < m; k++) {
@@ -751,17 +802,14 @@ public final class PowerFlowSolver {
         }
     }
 
-    /** {@code Y^-1 Icomp} on the restricted rows (into rwr/rwi at their nodes). */
+    /** {@code Y^-1 Icomp} on the restricted rows (into the restriction). */
     private void restrictedSolve() {
-        for (int pos : rPositions) {
-            rwr[pos] = 0;
-            rwi[pos] = 0;
-        }
+        SparseLu.Restriction rs = restriction;
+        rs.clear();
         for (int s = 0; s < nS; s++) {
-            rwr[sPositions[s]] = icr[s];
-            rwi[sPositions[s]] = ici[s];
+            rs.set(sLocal[s], icr[s], ici[s]);
         }
-        lu.solveRestricted(rPositions, rwr, rwi);
+        rs.solve();
         restrictedValid = true;
     }
 
@@ -795,9 +843,9 @@ public final class PowerFlowSolver {
             out[1] = fvi[node];
             return;
         }
-        if (!reduced && restrictedValid && rPosOfNode[node] >= 0) {
-            out[0] = v0r[node] + rwr[rPosOfNode[node]];
-            out[1] = v0i[node] + rwi[rPosOfNode[node]];
+        if (!reduced && restrictedValid && rLocalOfNode[node] >= 0) {
+            out[0] = v0r[node] + restriction.re(rLocalOfNode[node]);
+            out[1] = v0i[node] + restriction.im(rLocalOfNode[node]);
             return;
         }
         int t = nodeToT[node];
@@ -879,6 +927,7 @@ public final class PowerFlowSolver {
         } else if (restrictedValid) {
             // the last iteration's restricted solution completed by the other rows' backward steps: the
             // values of the full substitution below to the last bit, without its forward pass
+            restriction.exportTo(rwr, rwi);
             lu.completeRestricted(rPositions, rwr, rwi);
             for (int k = 0; k < n; k++) {
                 int i = lu.nodeAt(k);

@@ -243,6 +243,7 @@ public final class SparseLu {
     }
 
     private int partialRows;
+    private long numericVersion;   // numeric factorisations so far: a Restriction copies the values again when it changes
 
     /** Rows recomputed by the last partial re-factorisation (benchmarks and tests). */
     public int lastRefactoredRows() {
@@ -250,6 +251,7 @@ public final class SparseLu {
     }
 
     private void numeric(double[] axr, double[] axi, double[] atr, double[] ati, boolean[] only) throws SingularException {
+        numericVersion++;
         if (only == null) {
             partialRows = n;
         } else {
@@ -457,6 +459,173 @@ public final class SparseLu {
         }
         for (int t = m - 1; t >= 0; t--) {
             backwardRow(positions[t], wr, wi);
+        }
+    }
+
+    /**
+     * The rows of {@code positions} (from {@link #closure}) as a compact factor of their own, for
+     * solves repeated many times on the same closure (the power flow's iterations): its columns
+     * are renumbered 0..m-1 in the same order, so its entries, its right-hand side and its
+     * solution lie contiguously in memory, and every complex number is stored as an adjacent
+     * (real, imaginary) pair. {@link Restriction#solve} performs the operations of
+     * {@link #solveRestricted} in the same order, hence the same values to the last bit; it takes
+     * the factor's values again after every numeric (re-)factorisation.
+     */
+    public Restriction restriction(int[] positions) {
+        return new Restriction(positions);
+    }
+
+    /** A compact copy of the closure rows of this factor; see {@link #restriction}. */
+    public final class Restriction {
+        private final int[] positions;
+        private final int m;
+        private final int[] cp;       // local column pointers
+        private final int[] ci;       // local row indices (the closure holds every row of its columns: etree ancestors)
+        private final int[] source;   // entry of L each local entry copies
+        private final double[] l;     // L(r, t) as (re, im) pairs
+        private final double[] u;     // U(t, r)
+        private final double[] dinv;  // 1 / D_t
+        private final double[] w;     // right-hand side on entry, solution on exit, (re, im) pairs
+        private long version = -1;
+
+        private Restriction(int[] positions) {
+            this.positions = positions.clone();
+            this.m = positions.length;
+            int[] local = new int[n];
+            Arrays.fill(local, -1);
+            int nz = 0;
+            for (int t = 0; t < m; t++) {
+                local[positions[t]] = t;
+                nz += lp[positions[t] + 1] - lp[positions[t]];
+            }
+            this.cp = new int[m + 1];
+            this.ci = new int[nz];
+            this.source = new int[nz];
+            int q = 0;
+            for (int t = 0; t < m; t++) {
+                int j = positions[t];
+                for (int p = lp[j]; p < lp[j + 1]; p++) {
+                    int r = local[li[p]];
+                    if (r < 0) {
+                        throw new IllegalArgumentException("positions are not closed under the elimination tree");
+                    }
+                    ci[q] = r;
+                    source[q++] = p;
+                }
+                cp[t + 1] = q;
+            }
+            this.l = new double[2 * nz];
+            this.u = new double[2 * nz];
+            this.dinv = new double[2 * m];
+            this.w = new double[2 * m];
+        }
+
+        /** Rows in the restriction. */
+        public int size() {
+            return m;
+        }
+
+        /** The elimination position of local row t. */
+        public int position(int t) {
+            return positions[t];
+        }
+
+        /** Sets every entry of the right-hand side to zero. */
+        public void clear() {
+            Arrays.fill(w, 0.0);
+        }
+
+        /** Sets entry t of the right-hand side. */
+        public void set(int t, double re, double im) {
+            w[2 * t] = re;
+            w[2 * t + 1] = im;
+        }
+
+        /** Real part of entry t of the last solution. */
+        public double re(int t) {
+            return w[2 * t];
+        }
+
+        /** Imaginary part of entry t of the last solution. */
+        public double im(int t) {
+            return w[2 * t + 1];
+        }
+
+        /** Writes the last solution at its elimination positions (as {@link #solveRestricted} leaves it). */
+        public void exportTo(double[] wr, double[] wi) {
+            for (int t = 0; t < m; t++) {
+                wr[positions[t]] = w[2 * t];
+                wi[positions[t]] = w[2 * t + 1];
+            }
+        }
+
+        private void refresh() {
+            for (int q = 0; q < source.length; q++) {
+                int p = source[q];
+                l[2 * q] = lxr[p];
+                l[2 * q + 1] = lxi[p];
+                u[2 * q] = uxr[p];
+                u[2 * q + 1] = uxi[p];
+            }
+            for (int t = 0; t < m; t++) {
+                dinv[2 * t] = dinvr[positions[t]];
+                dinv[2 * t + 1] = dinvi[positions[t]];
+            }
+            version = numericVersion;
+        }
+
+        /** Solves in place: the forward and backward steps of {@link #forwardColumn} and {@link #backwardRow}, same order. */
+        public void solve() {
+            if (version != numericVersion) {
+                refresh();
+            }
+            forward();
+            backward();
+        }
+
+        private void forward() {
+            final double[] w = this.w;
+            final double[] l = this.l;
+            final int[] ci = this.ci;
+            for (int t = 0; t < m; t++) {
+                double yr = w[2 * t];
+                double yi = w[2 * t + 1];
+                if (yr == 0 && yi == 0) {
+                    continue;
+                }
+                for (int p = cp[t], p2 = cp[t + 1]; p < p2; p++) {
+                    int r = 2 * ci[p];
+                    double a = l[2 * p];
+                    double b = l[2 * p + 1];
+                    w[r] -= a * yr - b * yi;
+                    w[r + 1] -= a * yi + b * yr;
+                }
+                double ddr = dinv[2 * t];
+                double ddi = dinv[2 * t + 1];
+                w[2 * t] = yr * ddr - yi * ddi;
+                w[2 * t + 1] = yr * ddi + yi * ddr;
+            }
+        }
+
+        private void backward() {
+            final double[] w = this.w;
+            final double[] u = this.u;
+            final int[] ci = this.ci;
+            for (int t = m - 1; t >= 0; t--) {
+                double sr = w[2 * t];
+                double si = w[2 * t + 1];
+                for (int p = cp[t], p2 = cp[t + 1]; p < p2; p++) {
+                    int k = 2 * ci[p];
+                    double a = u[2 * p];
+                    double b = u[2 * p + 1];
+                    double xr = w[k];
+                    double xi = w[k + 1];
+                    sr -= a * xr - b * xi;
+                    si -= a * xi + b * xr;
+                }
+                w[2 * t] = sr;
+                w[2 * t + 1] = si;
+            }
         }
     }
 

@@ -75,6 +75,56 @@ class SparseStrategyTest {
     }
 
     @Test
+    void theCompactRestrictionSolvesAsTheRestrictedSubstitutionBitForBitAndFollowsARefactorisation() {
+        Feeder f = Feeder.load(BundledFeeders.europeanLv(), "BatchEdit Load..* vminpu=0.5 vmaxpu=1.5\n");
+        PowerFlowSolver s = sparse(f);
+        f.solve();
+        int n = s.network().nodeCount();
+        SparseLu lu = factorOf(s);
+        Random rnd = new Random(5);
+        int[] nodes = new int[25];
+        for (int k = 0; k < nodes.length; k++) {
+            nodes[k] = s.network().nodesOf(f.simulation().loads().get(rnd.nextInt(55)).load())[0];
+        }
+        int[] positions = lu.closure(nodes);
+        SparseLu.Restriction compact = lu.restriction(positions);
+        assertEquals(positions.length, compact.size());
+        for (int round = 0; round < 2; round++) {
+            if (round == 1) {
+                // new values on the same pattern (a tap change): the restriction must take them
+                transformer(f).setTap(0, 1.0125);
+                f.solve();
+                assertTrue(s.lastRefactoredRows() > 0);
+            }
+            double[] wr = new double[n];
+            double[] wi = new double[n];
+            compact.clear();
+            for (int t = 0; t < positions.length; t++) {
+                // zeros and nonzeros, as the iterations' right-hand sides have (the zero-skip must agree)
+                double re = rnd.nextInt(3) == 0 ? 0.0 : rnd.nextGaussian();
+                double im = rnd.nextInt(3) == 0 ? 0.0 : rnd.nextGaussian();
+                wr[positions[t]] = re;
+                wi[positions[t]] = im;
+                compact.set(t, re, im);
+            }
+            lu.solveRestricted(positions, wr, wi);
+            compact.solve();
+            double[] er = new double[n];
+            double[] ei = new double[n];
+            compact.exportTo(er, ei);
+            for (int t = 0; t < positions.length; t++) {
+                int pos = positions[t];
+                assertEquals(compact.position(t), pos);
+                assertEquals(Double.doubleToRawLongBits(wr[pos]), Double.doubleToRawLongBits(compact.re(t)), "round " + round + " row " + t);
+                assertEquals(Double.doubleToRawLongBits(wi[pos]), Double.doubleToRawLongBits(compact.im(t)), "round " + round + " row " + t);
+                assertEquals(Double.doubleToRawLongBits(wr[pos]), Double.doubleToRawLongBits(er[pos]));
+                assertEquals(Double.doubleToRawLongBits(wi[pos]), Double.doubleToRawLongBits(ei[pos]));
+            }
+        }
+        transformer(f).setTap(0, 1.0);
+    }
+
+    @Test
     void aCompletedRestrictedSolutionEqualsTheFullSubstitutionBitForBit() {
         Feeder f = Feeder.load(BundledFeeders.europeanLv(), "BatchEdit Load..* vminpu=0.5 vmaxpu=1.5\n");
         PowerFlowSolver s = sparse(f);

@@ -1,16 +1,27 @@
 package io.packetgrid.pem.journal;
 
+import io.netty.util.internal.PlatformDependent;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /**
  * The set of (device, seq) pairs known durable in the journal, for STATUS answers: open-addressing
  * hash sets of longs (16 bytes per packet at half load), split into 256 shards by hash so that a
  * growing shard rehashes only its own part (a single table of millions of entries would stall
  * the adding thread for tens of milliseconds each time it doubles). Thread-safe (one lock per
  * shard). It grows with the number of packets journaled since start (including those recovered).
+ *
+ * <p>The tables live in direct memory, outside the Java heap: a set that grows by 20,000 keys a
+ * second for as long as the server runs would otherwise be copied by every young collection until
+ * it is old enough to be promoted, which made the server's collections pause for tens of
+ * milliseconds (docs/protocol.md "Latency"). A shard that doubles frees its old table at once; the
+ * last tables are freed by their cleaners when the index itself is collected.
  */
 public final class JournaledIndex {
     private static final long EMPTY = 0;
     private static final int SHARD_BITS = 8;
     private static final int SHARDS = 1 << SHARD_BITS;
+    private static final int FIRST_SLOTS = 256;
 
     private final Shard[] shards = new Shard[SHARDS];
 
@@ -54,49 +65,71 @@ public final class JournaledIndex {
         return n;
     }
 
+    /** Bytes of direct memory the tables take. */
+    public long tableBytes() {
+        long n = 0;
+        for (Shard s : shards) {
+            n += s.tableBytes();
+        }
+        return n;
+    }
+
+    private static ByteBuffer table(int slots) {
+        return ByteBuffer.allocateDirect(slots * Long.BYTES).order(ByteOrder.nativeOrder()); // zeroed: all EMPTY
+    }
+
+    /** One shard: {@code slots} longs in a direct buffer, linear probing, at most half full. */
     private static final class Shard {
-        private long[] table = new long[256];
+        private ByteBuffer table = table(FIRST_SLOTS);
+        private int slots = FIRST_SLOTS;
         private int size;
 
         synchronized boolean add(long key, int h) {
-            if (2 * (size + 1) > table.length) {
+            if (2 * (size + 1) > slots) {
                 grow();
             }
-            if (insert(table, key, h)) {
+            if (insert(table, slots, key, h)) {
                 size++;
                 return true;
             }
             return false;
         }
 
-        private static boolean insert(long[] t, long key, int h) {
-            int mask = t.length - 1;
+        private static boolean insert(ByteBuffer t, int slots, long key, int h) {
+            int mask = slots - 1;
             int i = h & mask;
-            while (t[i] != EMPTY) {
-                if (t[i] == key) {
+            long k;
+            while ((k = t.getLong(i << 3)) != EMPTY) {
+                if (k == key) {
                     return false;
                 }
                 i = (i + 1) & mask;
             }
-            t[i] = key;
+            t.putLong(i << 3, key);
             return true;
         }
 
         private void grow() {
-            long[] n = new long[table.length * 2];
-            for (long k : table) {
+            int n = slots * 2;
+            ByteBuffer t = table(n);
+            for (int i = 0; i < slots; i++) {
+                long k = table.getLong(i << 3);
                 if (k != EMPTY) {
-                    insert(n, k, (int) mix(k));
+                    insert(t, n, k, (int) mix(k));
                 }
             }
-            table = n;
+            ByteBuffer old = table;
+            table = t;
+            slots = n;
+            PlatformDependent.freeDirectBuffer(old); // now, not at some later full collection
         }
 
         synchronized boolean contains(long key, int h) {
-            int mask = table.length - 1;
+            int mask = slots - 1;
             int i = h & mask;
-            while (table[i] != EMPTY) {
-                if (table[i] == key) {
+            long k;
+            while ((k = table.getLong(i << 3)) != EMPTY) {
+                if (k == key) {
                     return true;
                 }
                 i = (i + 1) & mask;
@@ -106,6 +139,10 @@ public final class JournaledIndex {
 
         synchronized int size() {
             return size;
+        }
+
+        synchronized long tableBytes() {
+            return (long) slots * Long.BYTES;
         }
     }
 }

@@ -1,19 +1,27 @@
 package io.packetgrid.pem.net;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToMessageDecoder;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DatagramPacket;
 import io.packetgrid.pem.protocol.FrameType;
 import io.packetgrid.pem.protocol.Frames;
-import java.util.List;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
 
 /**
  * Lets through only authentic, fresh, not rate-limited device frames (checks in
  * {@link ServerCore#authenticate}); answers a retransmitted accepted request with its ACCEPT again.
  * Everything else is counted and dropped here: nothing hostile reaches the policy. On TCP an
  * authentic frame also tells the connection's {@link IdleGuard} that it is in use.
+ *
+ * <p>It is the UDP edge too: a datagram is checked in a scratch array of this handler (one event
+ * loop per channel) and copied only once it passed, so a rejected datagram, most of a hostile
+ * flood, costs no allocation here. TCP frames come from {@link StreamFrameDecoder} as 32-byte arrays.
  */
-public final class FrameAuthenticator extends MessageToMessageDecoder<DatagramFrameDecoder.RawFrameWithLength> {
+public final class FrameAuthenticator extends ChannelInboundHandlerAdapter {
     private final ServerCore core;
+    private final byte[] scratch = new byte[Frames.FRAME_BYTES];
     private IdleGuard idle;
 
     public FrameAuthenticator(ServerCore core) {
@@ -27,16 +35,36 @@ public final class FrameAuthenticator extends MessageToMessageDecoder<DatagramFr
     }
 
     @Override
-    protected void decode(ChannelHandlerContext ctx, DatagramFrameDecoder.RawFrameWithLength in, List<Object> out) {
-        RawFrame f = in.frame();
-        switch (core.authenticate(f.bytes(), in.length())) {
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof DatagramPacket packet) {
+            try {
+                ByteBuf content = packet.content();
+                int n = content.readableBytes(); // anything but 32 is rejected by its length alone
+                int copied = Math.min(n, scratch.length);
+                content.getBytes(content.readerIndex(), scratch, 0, copied);
+                Arrays.fill(scratch, copied, scratch.length, (byte) 0);
+                check(ctx, scratch, n, packet.sender(), true);
+            } finally {
+                packet.release();
+            }
+        } else if (msg instanceof byte[] frame) {
+            check(ctx, frame, frame.length, null, false);
+        } else {
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    /** @param shared whether {@code f} is the scratch array (copied before it is passed on) */
+    private void check(ChannelHandlerContext ctx, byte[] f, int length, InetSocketAddress sender, boolean shared) {
+        switch (core.authenticate(f, length)) {
             case PROCESS -> {
                 touch();
-                out.add(new AuthenticatedFrame(Frames.type(f.bytes()), f.bytes(), f.sender()));
+                byte[] bytes = shared ? f.clone() : f;
+                ctx.fireChannelRead(new AuthenticatedFrame(Frames.type(bytes), bytes, sender));
             }
             case RESEND -> {
                 touch();
-                ctx.write(new OutboundFrame(core.resendFrame(f.bytes()), f.sender()));
+                ctx.write(new OutboundFrame(core.resendFrame(f), sender));
             }
             case DROP -> { }
         }

@@ -117,8 +117,7 @@ public final class PacketServer implements AutoCloseable {
                             @Override
                             protected void initChannel(DatagramChannel ch) {
                                 ch.pipeline().addLast("encoder", new FrameEncoder())
-                                        .addLast("frames", new DatagramFrameDecoder())
-                                        .addLast("auth", new FrameAuthenticator(core))
+                                        .addLast("auth", new FrameAuthenticator(core)) // also the datagram edge
                                         .addLast("dispatch", new PacketDispatcher(core))
                                         .addLast("errors", new ErrorSink());
                             }

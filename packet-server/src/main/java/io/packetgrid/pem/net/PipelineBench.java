@@ -38,7 +38,7 @@ public final class PipelineBench {
                 () -> System.currentTimeMillis() * 1_000_000L);
         try (Journal journal = new Journal(ledger, cfg.syncMode(), 4096, 1 << 16, 1L << 30, core::recovered, b -> { })) {
             core.journal(journal);
-            EmbeddedChannel ch = new EmbeddedChannel(new FrameEncoder(), new DatagramFrameDecoder(), new FrameAuthenticator(core),
+            EmbeddedChannel ch = new EmbeddedChannel(new FrameEncoder(), new FrameAuthenticator(core),
                     new PacketDispatcher(core));
             InetSocketAddress server = new InetSocketAddress("127.0.0.1", 1);
             InetSocketAddress device = new InetSocketAddress("127.0.0.1", 2);

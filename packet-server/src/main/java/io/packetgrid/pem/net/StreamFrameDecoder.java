@@ -7,7 +7,7 @@ import io.packetgrid.pem.protocol.Frames;
 import java.util.List;
 
 /**
- * TCP edge: frames of exactly 32 bytes back to back. A frame whose version nibble is wrong means
+ * TCP edge: frames of exactly 32 bytes back to back, passed on as 32-byte arrays. A frame whose version nibble is wrong means
  * the stream is misaligned or hostile: it is counted and the connection closed.
  */
 public final class StreamFrameDecoder extends ByteToMessageDecoder {
@@ -30,7 +30,7 @@ public final class StreamFrameDecoder extends ByteToMessageDecoder {
             }
             byte[] bytes = new byte[Frames.FRAME_BYTES];
             in.readBytes(bytes);
-            out.add(new DatagramFrameDecoder.RawFrameWithLength(new RawFrame(bytes, null), Frames.FRAME_BYTES));
+            out.add(bytes); // a whole frame; FrameAuthenticator checks it
         }
     }
 }

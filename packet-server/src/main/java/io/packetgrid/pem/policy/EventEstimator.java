@@ -1,7 +1,6 @@
 package io.packetgrid.pem.policy;
 
 import io.packetgrid.pem.packet.DeviceEvent;
-import java.util.Arrays;
 
 /**
  * Aggregate estimate from the request/response stream alone (IREP 2022 §III, PEM-NOTES §3.2;
@@ -12,20 +11,22 @@ import java.util.Arrays;
  */
 public final class EventEstimator implements AggregateEstimator {
     /*
-     * Running packets in primitive arrays (no object per packet, so a server holding millions of
-     * running packets gives the garbage collector nothing to trace): each packet is a slot
+     * Running packets in primitive tables (no object per packet): each packet is a slot
      * {end_ns, kW, device id (−1 unknown), cancelled}; a binary min-heap of slots by end time
      * (the same sift rules as java.util.PriorityQueue, so equal end times expire in the same
-     * order as before); device → its latest slot in an open-addressing map.
+     * order as before); device → its latest slot in an open-addressing map. The per-packet tables
+     * live in direct memory in chunks allocated once ({@link DirectChunks}): a server holding
+     * millions of running packets gives the garbage collector nothing to trace or copy, and growing
+     * never copies them (the map is bounded by the number of devices and stays on the heap).
      */
-    private long[] end = new long[64];
-    private double[] power = new double[64];
-    private long[] device = new long[64];
-    private boolean[] cancelled = new boolean[64];
-    private int[] freeSlots = new int[64];
+    private final DirectChunks end = DirectChunks.ofLongs();
+    private final DirectChunks power = DirectChunks.ofLongs(); // raw bits of the kW value
+    private final DirectChunks device = DirectChunks.ofLongs();
+    private final DirectChunks cancelled = DirectChunks.ofInts(); // 1 when cancelled
+    private final DirectChunks freeSlots = DirectChunks.ofInts();
     private int freeCount;
     private int slotsUsed;
-    private int[] heap = new int[64];
+    private final DirectChunks heap = DirectChunks.ofInts();
     private int heapSize;
     private final DeviceSlots running = new DeviceSlots();
     private double kw;
@@ -37,18 +38,23 @@ public final class EventEstimator implements AggregateEstimator {
 
     @Override
     public double estimateKw(long nowNs) {
-        while (heapSize > 0 && end[heap[0]] <= nowNs) {
+        while (heapSize > 0 && end.getLong(heap.getInt(0)) <= nowNs) {
             int t = poll();
-            if (!cancelled[t]) {
-                kw -= power[t];
+            if (cancelled.getInt(t) == 0) {
+                kw -= powerKw(t);
                 expired++;
-                if (device[t] >= 0) {
-                    running.removeIf(device[t], t);
+                long d = device.getLong(t);
+                if (d >= 0) {
+                    running.removeIf(d, t);
                 }
             }
             release(t);
         }
         return kw;
+    }
+
+    private double powerKw(int t) {
+        return Double.longBitsToDouble(power.getLong(t));
     }
 
     @Override
@@ -60,10 +66,10 @@ public final class EventEstimator implements AggregateEstimator {
     public void onAccepted(long deviceId, double packetKw, long startNs, long endNs) {
         kw += packetKw;
         int t = allocate();
-        end[t] = endNs;
-        power[t] = packetKw;
-        device[t] = deviceId;
-        cancelled[t] = false;
+        end.putLong(t, endNs);
+        power.putLong(t, Double.doubleToRawLongBits(packetKw));
+        device.putLong(t, deviceId);
+        cancelled.putInt(t, 0);
         offer(t);
         if (deviceId >= 0) {
             running.put(deviceId, t);
@@ -74,9 +80,9 @@ public final class EventEstimator implements AggregateEstimator {
     public void onEvent(DeviceEvent e, long nowNs) {
         if (e.type() == DeviceEvent.Type.INTERRUPT) {
             int t = running.remove(e.deviceId());
-            if (t >= 0 && !cancelled[t] && end[t] > nowNs) {
-                cancelled[t] = true;
-                kw -= power[t]; // the packet's own signed power
+            if (t >= 0 && cancelled.getInt(t) == 0 && end.getLong(t) > nowNs) {
+                cancelled.putInt(t, 1);
+                kw -= powerKw(t); // the packet's own signed power
                 return;
             }
         }
@@ -96,67 +102,61 @@ public final class EventEstimator implements AggregateEstimator {
 
     private int allocate() {
         if (freeCount > 0) {
-            return freeSlots[--freeCount];
+            return freeSlots.getInt(--freeCount);
         }
-        if (slotsUsed == end.length) {
-            int n = end.length * 2;
-            end = Arrays.copyOf(end, n);
-            power = Arrays.copyOf(power, n);
-            device = Arrays.copyOf(device, n);
-            cancelled = Arrays.copyOf(cancelled, n);
-        }
-        return slotsUsed++;
+        int t = slotsUsed++;
+        end.ensure(slotsUsed);
+        power.ensure(slotsUsed);
+        device.ensure(slotsUsed);
+        cancelled.ensure(slotsUsed);
+        return t;
     }
 
     private void release(int t) {
-        if (freeCount == freeSlots.length) {
-            freeSlots = Arrays.copyOf(freeSlots, freeSlots.length * 2);
-        }
-        freeSlots[freeCount++] = t;
+        freeSlots.ensure(freeCount + 1);
+        freeSlots.putInt(freeCount++, t);
     }
 
     /** java.util.PriorityQueue.offer/siftUp with the comparator Long.compare(end). */
     private void offer(int t) {
-        if (heapSize == heap.length) {
-            heap = Arrays.copyOf(heap, heap.length * 2);
-        }
+        heap.ensure(heapSize + 1);
         int k = heapSize++;
-        long key = end[t];
+        long key = end.getLong(t);
         while (k > 0) {
             int parent = (k - 1) >>> 1;
-            int e = heap[parent];
-            if (Long.compare(key, end[e]) >= 0) {
+            int e = heap.getInt(parent);
+            if (Long.compare(key, end.getLong(e)) >= 0) {
                 break;
             }
-            heap[k] = e;
+            heap.putInt(k, e);
             k = parent;
         }
-        heap[k] = t;
+        heap.putInt(k, t);
     }
 
     /** java.util.PriorityQueue.poll/siftDown. */
     private int poll() {
-        int result = heap[0];
+        int result = heap.getInt(0);
         int n = --heapSize;
         if (n > 0) {
-            int x = heap[n];
-            long key = end[x];
+            int x = heap.getInt(n);
+            long key = end.getLong(x);
             int k = 0;
             int half = n >>> 1;
             while (k < half) {
                 int child = (k << 1) + 1;
-                int c = heap[child];
+                int c = heap.getInt(child);
                 int right = child + 1;
-                if (right < n && Long.compare(end[c], end[heap[right]]) > 0) {
-                    c = heap[child = right];
+                if (right < n && Long.compare(end.getLong(c), end.getLong(heap.getInt(right))) > 0) {
+                    c = heap.getInt(child = right);
                 }
-                if (Long.compare(key, end[c]) <= 0) {
+                if (Long.compare(key, end.getLong(c)) <= 0) {
                     break;
                 }
-                heap[k] = c;
+                heap.putInt(k, c);
                 k = child;
             }
-            heap[k] = x;
+            heap.putInt(k, x);
         }
         return result;
     }

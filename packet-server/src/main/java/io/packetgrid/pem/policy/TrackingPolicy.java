@@ -84,11 +84,12 @@ public final class TrackingPolicy implements PacketPolicy {
     public List<PacketReply> decide(List<PacketRequest> batch, long nowNs) {
         int n = batch.size();
         PacketReply[] out = new PacketReply[n];
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        Integer[] order = null; // arrival order unless the community rules rank the batch
         if (n > 1 && (!rules.order().isEmpty() || rules.fairness() == Fairness.LONGEST_WAITING || hasPriorities(batch))) {
+            order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
             Arrays.sort(order, (a, b) -> compare(batch.get(a), batch.get(b), nowNs));
         }
         expireClassTimers(nowNs);
@@ -98,7 +99,7 @@ public final class TrackingPolicy implements PacketPolicy {
         }
         double error = target.targetKw(nowNs) - estimator.estimateKw(nowNs);
         for (int k = 0; k < n; k++) {
-            int i = order[k];
+            int i = order == null ? k : order[k];
             PacketRequest r = batch.get(i);
             double accountKw = nominalKw > 0 ? Math.copySign(nominalKw, r.ratedKw()) : r.ratedKw();
             DenyReason why = DenyReason.NONE;
@@ -127,7 +128,9 @@ public final class TrackingPolicy implements PacketPolicy {
                     classKw.merge(r.deviceClass(), r.ratedKw(), Double::sum);
                     classTimers.add(new Object[] {reply.endNs(), r.deviceClass(), r.ratedKw()});
                 }
-                waitingSince.remove(r.deviceId());
+                if (!waitingSince.isEmpty()) { // filled only with LONGEST_WAITING: no boxed id per acceptance otherwise
+                    waitingSince.remove(r.deviceId());
+                }
                 stats.accept();
                 out[i] = reply;
             } else {

@@ -352,6 +352,32 @@ class JournalTest {
         assertEquals(all, JournalReader.readAll(dir), "every acknowledged record is in the journal, in order");
     }
 
+    /** The index against a plain set, through many doublings of its direct-memory shards. */
+    @Test
+    void indexAgreesWithAPlainSetThroughItsGrowth() {
+        JournaledIndex ix = new JournaledIndex();
+        java.util.Set<Long> ref = new java.util.HashSet<>();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        long firstBytes = ix.tableBytes();
+        for (int i = 0; i < 300_000; i++) {
+            long key = JournalRecord.key(rnd.nextInt(1, 100_000_001), rnd.nextLong(1L << 32)); // ids up to 10^8
+            if (i % 5 == 0 && !ref.isEmpty()) {
+                key = JournalRecord.key(1 + i % 1000, i / 5); // some duplicates
+            }
+            assertEquals(ref.add(key), ix.add(key), "add #" + i);
+        }
+        assertEquals(ref.size(), ix.size());
+        for (long k : ref) {
+            assertTrue(ix.contains(k));
+        }
+        for (int i = 0; i < 100_000; i++) {
+            long key = JournalRecord.key(rnd.nextInt(1, 100_000_001), rnd.nextLong(1L << 32));
+            assertEquals(ref.contains(key), ix.contains(key));
+        }
+        assertTrue(!ix.add(0) && !ix.contains(0), "0 is the empty slot, never a key");
+        assertTrue(ix.tableBytes() >= 2L * 8 * ref.size() && ix.tableBytes() > 8 * firstBytes, "the tables grew: " + ix.tableBytes());
+    }
+
     @Test
     void indexRemembersJournaledPackets() {
         JournaledIndex ix = new JournaledIndex();

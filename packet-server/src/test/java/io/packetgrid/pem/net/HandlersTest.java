@@ -46,7 +46,7 @@ class HandlersTest {
     }
 
     EmbeddedChannel udp() {
-        return new EmbeddedChannel(new FrameEncoder(), new DatagramFrameDecoder(), new FrameAuthenticator(core),
+        return new EmbeddedChannel(new FrameEncoder(), new FrameAuthenticator(core),
                 new PacketDispatcher(core));
     }
 
@@ -112,6 +112,32 @@ class HandlersTest {
         assertTrue(ch.readOutbound() instanceof DatagramPacket);
     }
 
+    /**
+     * The authenticator checks every datagram in the same scratch array: in a burst decided together
+     * at its end, each request is still answered as itself, and a short datagram after a whole one is
+     * rejected by its length, never read with the earlier frame's bytes.
+     */
+    @Test
+    void framesOfOneBurstKeepTheirOwnBytes() {
+        EmbeddedChannel ch = udp();
+        byte[] a = request(5, 1);
+        ch.writeInbound(datagram(a), datagram(request(6, 2)), datagram(java.util.Arrays.copyOf(a, 31)),
+                datagram(request(7, 3)));
+        java.util.Set<String> answered = new java.util.TreeSet<>();
+        DatagramPacket out;
+        while ((out = ch.readOutbound()) != null) {
+            byte[] f = new byte[32];
+            out.content().readBytes(f);
+            out.release();
+            PacketReply r = FrameCodec.parseReply(f);
+            assertTrue(FrameMac.verify(f, KEYS.arrayOf(r.deviceId()), KEYS.offsetOf(r.deviceId())));
+            answered.add(r.deviceId() + "/" + r.seq());
+        }
+        assertEquals(java.util.Set.of("5/1", "6/2", "7/3"), answered);
+        assertEquals(3, core.counters().requests.sum());
+        assertEquals(1, core.counters().truncated.sum());
+    }
+
     @Test
     void replayedFramesAreDropped() {
         EmbeddedChannel ch = udp();
@@ -162,7 +188,7 @@ class HandlersTest {
         try (io.packetgrid.pem.journal.Journal j = new io.packetgrid.pem.journal.Journal(dir, io.packetgrid.pem.journal.SyncMode.WRITE,
                 64, 64, 1 << 20, c.index(), c::recovered, b -> PacketDispatcher.durable(c, b), System::nanoTime)) {
             c.journal(j);
-            EmbeddedChannel ch = new EmbeddedChannel(new FrameEncoder(), new DatagramFrameDecoder(), new FrameAuthenticator(c),
+            EmbeddedChannel ch = new EmbeddedChannel(new FrameEncoder(), new FrameAuthenticator(c),
                     new PacketDispatcher(c));
             byte[] latest = request(11, 1);
             ch.writeInbound(datagram(latest));

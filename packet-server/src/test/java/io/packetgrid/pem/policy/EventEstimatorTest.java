@@ -50,6 +50,42 @@ class EventEstimatorTest {
         }
     }
 
+    /**
+     * Tens of thousands of packets running at once: the tables grow across many chunk boundaries
+     * ({@link DirectChunks#CHUNK} slots each), expire in bulk (freed slots reused in the next wave) and
+     * still give the reference's estimate to the last bit.
+     */
+    @Test
+    void tablesGrowAcrossChunkBoundariesAndReuseFreedSlots() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        EventEstimator e = new EventEstimator(0);
+        Reference r = new Reference(0);
+        long now = 0;
+        int n = 5 * DirectChunks.CHUNK + 123;
+        for (int wave = 0; wave < 3; wave++) {
+            for (int i = 0; i < n; i++) {
+                double kw = rnd.nextInt(1, 5000) / 1000.0;
+                long end = now + 1_000_000_000L * (1 + rnd.nextInt(60)); // 1..60 s, many equal
+                long dev = rnd.nextInt(3 * n);
+                e.onAccepted(dev, kw, now, end);
+                r.onAccepted(dev, kw, now, end);
+                if (i % 7 == 0) {
+                    DeviceEvent ev = new DeviceEvent(rnd.nextInt(3 * n), DeviceEvent.Type.INTERRUPT, 0, new ConnectionPoint(0, 0));
+                    e.onEvent(ev, now);
+                    r.onEvent(ev, now);
+                }
+            }
+            assertEquals(r.activePackets(), e.activePackets(), "wave " + wave);
+            for (int s = 0; s <= 61; s++) { // let every packet of the wave expire, second by second
+                now += 1_000_000_000L;
+                assertEquals(Double.doubleToRawLongBits(r.estimateKw(now)), Double.doubleToRawLongBits(e.estimateKw(now)),
+                        "wave " + wave + " second " + s);
+                assertEquals(r.expired(), e.expired());
+            }
+            assertEquals(0, e.activePackets());
+        }
+    }
+
     /** The implementation before primitive arrays (commit 5cf8ee9), kept as the reference. */
     static final class Reference {
         /** {end_ns, kW bits, device id (−1 unknown), cancelled 0/1}. */

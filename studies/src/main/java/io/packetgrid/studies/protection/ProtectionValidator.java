@@ -162,7 +162,7 @@ public final class ProtectionValidator {
             List<Future<?>> fs = new ArrayList<>();
             for (int w = 0; w < k; w++) {
                 fs.add(pool.submit(() -> {
-                    FaultAnalysis fa = new FaultAnalysis(sys.network(), sys.preFaultRe(), sys.preFaultIm());
+                    FaultAnalysis fa = sys.preFault().analysis();
                     FaultSampler faults = new FaultSampler(sys);
                     SampleEvaluator eval = new SampleEvaluator(sys, rows, grid);
                     SampleOutput out = new SampleOutput(nr, ns, grid.length);

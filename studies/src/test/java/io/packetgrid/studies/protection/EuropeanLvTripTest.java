@@ -126,14 +126,14 @@ class EuropeanLvTripTest {
         text = text.substring(0, text.indexOf("\ndg:")) + "\n" + text.substring(text.indexOf("\nmessages:"));
         ProtectionSystem sys = ProtectionSystem.build(ProtectionScenarios.read(text.substring(0, text.indexOf("\nvariants:")) + "\n",
                 "no-dg"), null);
-        FaultAnalysis fa = new FaultAnalysis(sys.network(), sys.preFaultRe(), sys.preFaultIm());
+        FaultAnalysis fa = sys.preFault().analysis();
         double lo = 0.2;
         double hi = 2.0;
         double current = 0;
         for (int it = 0; it < 60; it++) {
             double r = 0.5 * (lo + hi);
             current = Measurements.currents(fa.solve(FaultSpec.of("101", FaultType.THREE_PHASE_GROUND, r)),
-                    sys.relays().get(0).element(), 1).maxPhaseA();
+                    sys.relays().get(0).terminal()).maxPhaseA();
             if (current > 480) {
                 lo = r;
             } else {
@@ -142,7 +142,7 @@ class EuropeanLvTripTest {
         }
         double r = 0.5 * (lo + hi);
         Measurements.Currents c = Measurements.currents(fa.solve(FaultSpec.of("101", FaultType.THREE_PHASE_GROUND, r)),
-                sys.relays().get(0).element(), 1);
+                sys.relays().get(0).terminal());
         double expected = 0.1 * 0.14 / (Math.pow(c.maxPhaseA() / 350.0, 0.02) - 1);
         assertTrue(c.maxPhaseA() > 350 && c.maxPhaseA() < 600 && c.residualA() < 150, "fault in the inverse-only band");
         ProtectionCoSimulation.Outcome o = ProtectionCoSimulation.run(sys, FaultSpec.of("101", FaultType.THREE_PHASE_GROUND, r), TF,

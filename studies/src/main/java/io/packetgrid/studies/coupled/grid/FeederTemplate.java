@@ -117,7 +117,7 @@ public final class FeederTemplate {
         }
         MvNetwork mv = null;
         if (spec.mv() != null) {
-            MvLvStructure structure = MvLvStructure.of(f.network(), spec.mv().substation(), where + ".mv.substation");
+            MvLvStructure structure = MvLvStructure.of(f, spec.mv().substation(), where + ".mv.substation");
             String zoneBus = zoneSecondary(f, structure.substation());
             double mvKvLn = f.nodes().busKvBase(f.nodes().bus(zoneBus));
             String oltc = MvNetwork.oltc(spec.mv(), structure.substation(), mvKvLn);

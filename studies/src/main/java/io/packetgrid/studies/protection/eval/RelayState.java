@@ -18,7 +18,7 @@ import java.util.List;
 public record RelayState(boolean picks, double startS, double fastS, double slowS) {
 
     static RelayState of(BoundRelay r, FaultResult fault) {
-        Measurements.Currents c = Measurements.currents(fault, r.element(), r.terminal());
+        Measurements.Currents c = Measurements.currents(fault, r.terminal());
         double fast = Math.min(time(r.phaseFast(), c.phaseA()), time(r.groundFast(), new double[] {c.residualA()}));
         double slow = Math.min(time(r.phaseSlow(), c.phaseA()), time(r.groundSlow(), new double[] {c.residualA()}));
         boolean picks = picks(r.phaseFast(), c.phaseA()) || picks(r.phaseSlow(), c.phaseA())

@@ -67,7 +67,7 @@ public final class SampleEvaluator {
         double[] pu = new double[sys.dgs().size()];
         double[] passive = new double[sys.dgs().size()];
         for (BoundDg d : sys.dgs()) {
-            double[] v = Measurements.voltagesPu(fault, sys.network(), d.nodes());
+            double[] v = Measurements.voltagesPu(fault, d.nodes());
             double m = Double.POSITIVE_INFINITY;
             for (double x : v) {
                 m = Math.min(m, x);

@@ -2,11 +2,10 @@ package io.packetgrid.studies.protection.model;
 
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.api.Feeder;
+import io.packetgrid.grid.api.Nodes;
 import io.packetgrid.grid.api.Topology;
-import io.packetgrid.grid.model.CircuitElement;
-import io.packetgrid.grid.model.Generator;
-import io.packetgrid.grid.model.Load;
-import io.packetgrid.grid.model.Network;
+import io.packetgrid.grid.fault.PreFaultState;
+import io.packetgrid.grid.protection.ElementTerminal;
 import io.packetgrid.grid.protection.Measurements;
 import io.packetgrid.grid.protection.OvercurrentElement;
 import io.packetgrid.grid.protection.VoltageRelay;
@@ -34,36 +33,27 @@ import java.util.Map;
  * the feeder's elements, the schemes between them, the candidate fault buses, every device's radio endpoint
  * and map position, and the pre-fault state. The one binding for {@code protection validate} ({@link #build}:
  * the scenario's own feeder) and for a coupled study ({@link #bind}: the study's feeder). Immutable once built;
- * shared by the validator's worker threads (each builds its own fault analysis from {@link #network()} and the
- * pre-fault voltages).
+ * shared by the validator's worker threads (each makes its own fault analysis of {@link #preFault()}).
  */
 public final class ProtectionSystem {
     /** Radio endpoints of protection devices are {@code protection/<device>}. */
     public static final String ENDPOINT_PREFIX = "protection/";
 
-    /** A relay on its element. */
-    public record BoundRelay(int index, String name, CircuitElement element, int terminal, int breaker,
+    /** A relay on its element's terminal. */
+    public record BoundRelay(int index, String name, ElementTerminal terminal, int breaker,
                              List<OvercurrentElement> phaseFast, List<OvercurrentElement> phaseSlow,
                              List<OvercurrentElement> groundFast, List<OvercurrentElement> groundSlow, double startS,
                              String endpoint, double[] xy) {
     }
 
-    /** A breaker on its element, with the island it leaves behind when it opens. */
-    public record BoundBreaker(int index, String name, CircuitElement element, double operatingS, List<Double> deadTimesS,
+    /** A breaker on its element ({@code Class.name}), with the island it leaves behind when it opens. */
+    public record BoundBreaker(int index, String name, String elementName, double operatingS, List<Double> deadTimesS,
                                String endpoint, double[] xy, double islandLoadKw, double islandDgKw, int[] islandDgs) {
-        /** Its element's name ({@code Class.name}). */
-        public String elementName() {
-            return element.name();
-        }
     }
 
-    /** A DG unit (PV inverter) with its interface protection. */
-    public record BoundDg(int index, String name, CircuitElement element, int[] nodes, VoltageRelay passive,
+    /** A DG unit (PV inverter; its generator {@code Generator.name}) with its interface protection. */
+    public record BoundDg(int index, String name, String elementName, int[] nodes, VoltageRelay passive,
                           double disconnectS, double startPu, double startS, double kw, String endpoint, double[] xy) {
-        /** Its generator's name ({@code Generator.name}). */
-        public String elementName() {
-            return element.name();
-        }
     }
 
     /** A scheme: endpoints are device indices in {@link #endpoints()}. */
@@ -80,9 +70,8 @@ public final class ProtectionSystem {
     private final PlacementSpec placement;
     private final Feeder feeder;
     private final Simulation sim;
-    private final Network net;
-    private final double[] preRe;
-    private final double[] preIm;
+    private final Nodes nodes;
+    private final PreFaultState preFault;
     private final List<BoundRelay> relays = new ArrayList<>();
     private final List<BoundBreaker> breakers = new ArrayList<>();
     private final List<BoundDg> dgs = new ArrayList<>();
@@ -100,74 +89,72 @@ public final class ProtectionSystem {
         this.placement = placement;
         this.feeder = feeder;
         this.sim = feeder.simulation();
-        this.net = sim.network();
-        this.preRe = new double[net.nodeCount()];
-        this.preIm = new double[net.nodeCount()];
-        if (scenario != null) {
-            // protection validate's pre-fault state (the feeder was solved as loaded); a study's feeder is left as it is
-            sim.solver().voltages(preRe, preIm);
-        }
+        this.nodes = feeder.nodes();
+        // protection validate's pre-fault state (the feeder was solved as loaded); a study's feeder is left as it is
+        this.preFault = scenario != null ? PreFaultState.of(feeder) : null;
         Topology topo = Topology.of(feeder);
 
         // breakers first (relays refer to them)
         Map<String, Integer> breakerByName = new HashMap<>();
-        List<CircuitElement> breakerElements = new ArrayList<>();
+        List<ElementTerminal> breakerElements = new ArrayList<>();
         for (int i = 0; i < s.breakers().size(); i++) {
             BreakerSpec b = s.breakers().get(i);
-            CircuitElement e = Measurements.element(net, "breakers[" + i + "].element", b.element(), 1);
+            ElementTerminal e = ElementTerminal.of(feeder, "breakers[" + i + "].element", b.element(), 1);
             breakerElements.add(e);
             breakerByName.put(b.name(), i);
         }
         String origin = originBus;
         if (origin == null) {
-            CircuitElement first = Measurements.element(net, "relays[0].element", s.relays().get(0).element(), s.relays().get(0).terminal());
-            origin = first.connection().buses()[0];
-        } else if (net.bus(origin) < 0) {
+            ElementTerminal first = ElementTerminal.of(feeder, "relays[0].element", s.relays().get(0).element(),
+                    s.relays().get(0).terminal());
+            origin = first.elementBuses().get(0);
+        } else if (nodes.bus(origin) < 0) {
             throw new PacketGridException("feeder.origin_bus", "bus " + origin + " is not in this feeder");
         }
         double[] o = coords.get(origin.toLowerCase(Locale.ROOT));
 
         // DG units
+        List<String> dgBuses = new ArrayList<>();
         for (int i = 0; i < s.dg().size(); i++) {
             DgSpec d = s.dg().get(i);
-            CircuitElement e = Measurements.element(net, "dg[" + i + "]", "Generator." + d.name(), 1);
-            String bus = e.connection().buses()[0];
-            int[] nodes = Measurements.phaseNodes(net, "dg[" + i + "]", bus);
-            int[] own = net.nodesOf(e);
-            int node = own[0];
+            ElementTerminal e = ElementTerminal.of(feeder, "dg[" + i + "]", "Generator." + d.name(), 1);
+            String bus = e.bus();
+            dgBuses.add(bus);
+            int[] phaseNodes = Measurements.phaseNodes(feeder, "dg[" + i + "]", bus);
+            int node = e.nodes(feeder)[0];
             VoltageRelay passive = d.voltage() == null ? VoltageRelay.ieee1547CategoryII() : new VoltageRelay(d.voltage().stream()
                     .map(v -> new VoltageStage(v.over(), v.pu(), v.delay().seconds())).toList());
             double[] xy = position("dg[" + i + "]", bus, d.xM(), d.yM(), coords, o);
             int dev = addDevice(d.name(), xy);
-            dgs.add(new BoundDg(i, d.name(), e, node >= 0 ? new int[] {node} : nodes, passive, d.disconnectTime().seconds(),
-                    d.startPu(), d.startTime().seconds(), d.kw(), endpoints.get(dev), xy));
+            dgs.add(new BoundDg(i, d.name(), e.elementName(), node >= 0 ? new int[] {node} : phaseNodes, passive,
+                    d.disconnectTime().seconds(), d.startPu(), d.startTime().seconds(), d.kw(), endpoints.get(dev), xy));
         }
         for (int i = 0; i < s.relays().size(); i++) {
             RelaySpec r = s.relays().get(i);
-            CircuitElement e = Measurements.element(net, "relays[" + i + "].element", r.element(), r.terminal());
+            ElementTerminal e = ElementTerminal.of(feeder, "relays[" + i + "].element", r.element(), r.terminal());
             Integer b = breakerByName.get(r.breaker());
             if (b == null) {
                 throw new PacketGridException("relays[" + i + "].breaker", "no breaker named '" + r.breaker() + "'");
             }
-            double[] xy = position("relays[" + i + "]", e.connection().buses()[r.terminal() - 1], r.xM(), r.yM(), coords, o);
+            double[] xy = position("relays[" + i + "]", e.bus(), r.xM(), r.yM(), coords, o);
             int dev = addDevice(r.name(), xy);
-            relays.add(new BoundRelay(i, r.name(), e, r.terminal(), b, stages(r.phase(), true), stages(r.phase(), false),
+            relays.add(new BoundRelay(i, r.name(), e, b, stages(r.phase(), true), stages(r.phase(), false),
                     stages(r.ground(), true), stages(r.ground(), false), r.startTime().seconds(), endpoints.get(dev), xy));
         }
         for (int i = 0; i < s.breakers().size(); i++) {
             BreakerSpec b = s.breakers().get(i);
-            CircuitElement e = breakerElements.get(i);
-            BitSet down = topo.downstream(e.name());
+            ElementTerminal e = breakerElements.get(i);
+            BitSet down = topo.downstream(e.elementName());
             double loadKw = 0;
-            for (CircuitElement c : net.elements()) {
-                if (c instanceof Load l && down.get(net.bus(c.connection().buses()[0]))) {
-                    loadKw += l.nominalKw();
+            for (String load : feeder.loadNames()) {
+                if (down.get(nodes.bus(feeder.loadBus(load)))) {
+                    loadKw += feeder.loadNominalKw(load);
                 }
             }
             List<Integer> island = new ArrayList<>();
             double dgKw = 0;
             for (BoundDg d : dgs) {
-                if (d.element() instanceof Generator && down.get(net.bus(d.element().connection().buses()[0]))) {
+                if (down.get(nodes.bus(dgBuses.get(d.index())))) {
                     island.add(d.index());
                     dgKw += d.kw();
                 }
@@ -186,10 +173,10 @@ public final class ProtectionSystem {
                 xy = positions.get(dev);
                 deviceIndex.put(b.name(), dev);
             } else {
-                xy = position("breakers[" + i + "]", e.connection().buses()[0], b.xM(), b.yM(), coords, o);
+                xy = position("breakers[" + i + "]", e.elementBuses().get(0), b.xM(), b.yM(), coords, o);
                 dev = addDevice(b.name(), xy);
             }
-            breakers.add(new BoundBreaker(i, b.name(), e, b.operatingTime().seconds(),
+            breakers.add(new BoundBreaker(i, b.name(), e.elementName(), b.operatingTime().seconds(),
                     b.deadTimes().stream().map(t -> t.seconds()).toList(), endpoints.get(dev), xy, loadKw, dgKw,
                     island.stream().mapToInt(Integer::intValue).toArray()));
         }
@@ -198,8 +185,8 @@ public final class ProtectionSystem {
             faultBuses(faults, topo);
         }
         if (o != null) {
-            for (CircuitElement c : net.elements()) {
-                double[] xy = c instanceof Load ? coords.get(c.connection().buses()[0]) : null;
+            for (String load : feeder.loadNames()) {
+                double[] xy = coords.get(feeder.loadBus(load));
                 if (xy != null) {
                     homes.add(new double[] {xy[0] - o[0] + placement.xM(), xy[1] - o[1] + placement.yM()});
                 }
@@ -340,29 +327,30 @@ public final class ProtectionSystem {
         if (!f.buses().isEmpty()) {
             for (int i = 0; i < f.buses().size(); i++) {
                 String b = f.buses().get(i);
-                if (net.bus(b) < 0) {
+                if (nodes.bus(b) < 0) {
                     throw new PacketGridException("faults.buses[" + i + "]", "bus " + b + " is not in this feeder");
                 }
                 faultBuses.add(new FaultBus(b.toLowerCase(Locale.ROOT), phasesOf(b)));
             }
             return;
         }
-        BitSet down = topo.downstream(relays.get(0).element().name());
+        String zone = relays.get(0).terminal().elementName();
+        BitSet down = topo.downstream(zone);
         for (int b = down.nextSetBit(0); b >= 0; b = down.nextSetBit(b + 1)) {
-            int[] ph = phasesOf(net.busName(b));
+            int[] ph = phasesOf(nodes.busName(b));
             if (ph.length == 3) {
-                faultBuses.add(new FaultBus(net.busName(b), ph));
+                faultBuses.add(new FaultBus(nodes.busName(b), ph));
             }
         }
         if (faultBuses.isEmpty()) {
-            throw new PacketGridException("faults.buses", "no three-phase bus downstream of " + relays.get(0).element().name());
+            throw new PacketGridException("faults.buses", "no three-phase bus downstream of " + zone);
         }
     }
 
     private int[] phasesOf(String bus) {
         List<Integer> ph = new ArrayList<>();
         for (int p = 1; p <= 3; p++) {
-            if (net.node(bus, p) >= 0) {
+            if (nodes.node(bus, p) >= 0) {
                 ph.add(p);
             }
         }
@@ -387,17 +375,9 @@ public final class ProtectionSystem {
         return sim;
     }
 
-    public Network network() {
-        return net;
-    }
-
-    /** The pre-fault node voltages of {@link #build}'s feeder (zeros for a system bound to a study's feeder). */
-    public double[] preFaultRe() {
-        return preRe.clone();
-    }
-
-    public double[] preFaultIm() {
-        return preIm.clone();
+    /** {@link #build}'s feeder as solved when loaded, for fault analyses (null for a system bound to a study's feeder). */
+    public PreFaultState preFault() {
+        return preFault;
     }
 
     public List<BoundRelay> relays() {

@@ -11,7 +11,6 @@ import io.packetgrid.grid.fault.FaultSpec;
 import io.packetgrid.grid.federate.GridInstrument;
 import io.packetgrid.grid.protection.IslandVoltage;
 import io.packetgrid.grid.protection.Measurements;
-import io.packetgrid.grid.series.Simulation;
 import io.packetgrid.studies.protection.model.ProtectionSystem;
 import io.packetgrid.studies.protection.model.ProtectionSystem.BoundBreaker;
 import io.packetgrid.studies.protection.model.ProtectionSystem.BoundDg;
@@ -142,13 +141,12 @@ public final class ProtectionInstrument implements GridInstrument {
 
     @Override
     public void afterSolve(Step step, Feeder feeder) {
-        Simulation sim = feeder.simulation();
         FaultResult r = null;
         if (active >= 0) {
             ScheduledFault f = faults.get(active);
             int node = feeder.nodes().node(f.spec().bus(), f.spec().phases()[0]);
             if (node >= 0 && feeder.nodes().energised(node)) {
-                r = FaultAnalysis.of(sim).solve(f.spec());
+                r = FaultAnalysis.of(feeder.simulation()).solve(f.spec());
             } else {
                 // the fault is cut off from every source (de-energised): it draws nothing
                 if (isolatedNs[active] == SimTime.NEVER) {
@@ -164,8 +162,7 @@ public final class ProtectionInstrument implements GridInstrument {
             }
         }
         for (BoundRelay rel : sys.relays()) {
-            Measurements.Currents c = r != null ? Measurements.currents(r, rel.element(), rel.terminal())
-                    : Measurements.currents(sim.solver(), rel.element(), rel.terminal());
+            Measurements.Currents c = r != null ? Measurements.currents(r, rel.terminal()) : Measurements.currents(feeder, rel.terminal());
             double[] a = new double[c.phaseA().length + 1];
             System.arraycopy(c.phaseA(), 0, a, 0, c.phaseA().length);
             a[a.length - 1] = c.residualA();
@@ -177,8 +174,7 @@ public final class ProtectionInstrument implements GridInstrument {
             if (!feeder.nodes().energised(node)) {
                 v = islandVoltage(d);
             } else {
-                double[] pu = r != null ? Measurements.voltagesPu(r, sim.network(), d.nodes())
-                        : Measurements.voltagesPu(sim.solver(), d.nodes());
+                double[] pu = r != null ? Measurements.voltagesPu(r, d.nodes()) : Measurements.voltagesPu(feeder, d.nodes());
                 v = Double.POSITIVE_INFINITY;
                 for (double x : pu) {
                     v = Math.min(v, x);
