@@ -32,10 +32,6 @@ final class FeederPool {
         this.pool = pool;
     }
 
-    List<Feeder> acquire() throws InterruptedException, ExecutionException {
-        return acquire(1).get(0);
-    }
-
     /** {@code sets} sets: free ones first, the others parsed all at once on the pool (every copy of every set in parallel). */
     List<List<Feeder>> acquire(int sets) throws InterruptedException, ExecutionException {
         List<List<Feeder>> out = new ArrayList<>();
