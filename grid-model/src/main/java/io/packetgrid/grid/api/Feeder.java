@@ -339,6 +339,22 @@ public final class Feeder {
         System.arraycopy(this.im, 0, im, 0, this.im.length);
     }
 
+    /**
+     * {@link #nodeVoltages} without the copy: the feeder's own arrays of the last solution's node voltages
+     * (volts, real part), shared and overwritten at the next solution; read only. For a per-step reader of
+     * every node on a large network, where the copy would cost as much as the reading.
+     */
+    public double[] nodeVoltagesRe() {
+        accounted();
+        return re;
+    }
+
+    /** The imaginary parts beside {@link #nodeVoltagesRe} (shared, read only). */
+    public double[] nodeVoltagesIm() {
+        accounted();
+        return im;
+    }
+
     public void setLimits(Limits limits) {
         this.limits = limits;
     }
@@ -384,8 +400,7 @@ public final class Feeder {
             nodes[k] = phaseNode(loads.get(k));
         }
         double[] out = new double[n * n];
-        int nodeCount = network().nodeCount();
-        VoltageSensitivity.matrix(solver(), nodes, out, new double[nodeCount], new double[nodeCount]);
+        VoltageSensitivity.matrix(solver(), nodes, out, null, null);   // restricted substitutions: no full-length columns
         return out;
     }
 

@@ -87,8 +87,6 @@ public final class GridFederate implements Federate {
     private int[] phaseNode;
     private int[] refNode;
     private double[] sensitivityVolts;
-    private double[] colRe;
-    private double[] colIm;
 
     // a changing topology (null / empty when the feeder is fixed)
     private final List<GridInstrument> instruments = new ArrayList<>();
@@ -538,8 +536,6 @@ public final class GridFederate implements Federate {
             refNode[l] = nodes[load.delta() ? (1 >= nc ? 0 : 1) : nc - 1];
         }
         sensitivityVolts = new double[n * n];
-        colRe = new double[net.nodeCount()];
-        colIm = new double[net.nodeCount()];
         boundTo = net;
     }
 
@@ -567,7 +563,7 @@ public final class GridFederate implements Federate {
 
     /** dV_i/dP_j in pu of load i's nominal per kW consumed at load j (the negative of an injection). */
     private double[] sensitivities() {
-        VoltageSensitivity.matrix(feeder.simulation().solver(), phaseNode, sensitivityVolts, colRe, colIm);
+        VoltageSensitivity.matrix(feeder.simulation().solver(), phaseNode, sensitivityVolts, null, null);
         double[] out = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {

@@ -77,6 +77,7 @@ public final class FlowAccounting {
     private final double[] lineRating;
     private final boolean[] lineOpen;
     private final double[][] windingKva; // per transformer terminal, or null
+    private final int[] transformers;    // the elements that are transformers, in order
     private final double[] loadingPu;
     private final double[] loadingValue; // A (lines) or kVA (transformers)
     private final double[] loadingRating;
@@ -188,6 +189,16 @@ public final class FlowAccounting {
                     kva[w] = t.winding(w).kva();
                 }
                 windingKva[k] = kva;
+            }
+        }
+        int nt = 0;
+        for (int k = 0; k < np; k++) {
+            nt += windingKva[k] != null ? 1 : 0;
+        }
+        transformers = new int[nt];
+        for (int k = 0, t = 0; k < np; k++) {
+            if (windingKva[k] != null) {
+                transformers[t++] = k;
             }
         }
         yr = new double[total];
@@ -795,11 +806,9 @@ public final class FlowAccounting {
 
     /** Loadings of the transformers at the last summary (as {@link GridResults#transformerLoadings}). */
     public List<Loading> transformerLoadings() {
-        List<Loading> out = new ArrayList<>();
-        for (int k = 0; k < pd.length; k++) {
-            if (windingKva[k] != null) {
-                out.add(new Loading(pd[k].name(), loadingValue[k], loadingRating[k], loadingPu[k]));
-            }
+        List<Loading> out = new ArrayList<>(transformers.length);
+        for (int k : transformers) {
+            out.add(new Loading(pd[k].name(), loadingValue[k], loadingRating[k], loadingPu[k]));
         }
         return out;
     }

@@ -21,7 +21,7 @@ import java.util.Arrays;
  */
 public final class FrameAuthenticator extends ChannelInboundHandlerAdapter {
     private final ServerCore core;
-    private final byte[] scratch = new byte[Frames.FRAME_BYTES];
+    private byte[] scratch; // UDP only
     private IdleGuard idle;
 
     public FrameAuthenticator(ServerCore core) {
@@ -38,6 +38,9 @@ public final class FrameAuthenticator extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof DatagramPacket packet) {
             try {
+                if (scratch == null) {
+                    scratch = new byte[Frames.FRAME_BYTES];
+                }
                 ByteBuf content = packet.content();
                 int n = content.readableBytes(); // anything but 32 is rejected by its length alone
                 int copied = Math.min(n, scratch.length);

@@ -88,9 +88,13 @@ public final class PacketServer implements AutoCloseable {
         return journal.recovery();
     }
 
+    /** Name of the TCP framing handler (the encoder joins before it). */
+    static final String FRAMES = "frames";
+
     /** Binds UDP and TCP on {@code host:port} (port 0: any free port, the same for both when possible). */
     public PacketServer start(String host, int requestedPort) {
         try {
+            FirstFrame firstFrame = new FirstFrame(core);
             ServerBootstrap tcp = new ServerBootstrap().group(tcpGroup).channel(Transports.server())
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .handler(gate) // admission before a connection gets an event loop or a pipeline
@@ -99,13 +103,12 @@ public final class PacketServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             tcpPipelines.increment();
+                            // encoder, authenticator and dispatcher join at the first whole frame (FirstFrame)
                             ch.pipeline().addLast("gate", gate.release())
                                     .addLast("idle", new IdleGuard(config.tcpIdleTimeoutNs(), core.counters()))
-                                    .addLast("encoder", new FrameEncoder())
-                                    .addLast("frames", new StreamFrameDecoder(core.counters()))
-                                    .addLast("auth", new FrameAuthenticator(core))
-                                    .addLast("dispatch", new PacketDispatcher(core))
-                                    .addLast("errors", new ErrorSink());
+                                    .addLast(FRAMES, new StreamFrameDecoder(core.counters()))
+                                    .addLast("first-frame", firstFrame)
+                                    .addLast("errors", ErrorSink.INSTANCE);
                         }
                     });
             Channel tcpChannel = tcp.bind(host, requestedPort).sync().channel();
@@ -119,7 +122,7 @@ public final class PacketServer implements AutoCloseable {
                                 ch.pipeline().addLast("encoder", new FrameEncoder())
                                         .addLast("auth", new FrameAuthenticator(core)) // also the datagram edge
                                         .addLast("dispatch", new PacketDispatcher(core))
-                                        .addLast("errors", new ErrorSink());
+                                        .addLast("errors", ErrorSink.INSTANCE);
                             }
                         });
                 if (Transports.epoll()) {
@@ -231,7 +234,10 @@ public final class PacketServer implements AutoCloseable {
     }
 
     /** Last handler: an exception in a connection closes it, never the server. */
+    @io.netty.channel.ChannelHandler.Sharable
     static final class ErrorSink extends ChannelInboundHandlerAdapter {
+        static final ErrorSink INSTANCE = new ErrorSink(); // stateless: one for every pipeline
+
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             LOG.debug("closing {} after {}", ctx.channel(), cause.toString());

@@ -275,6 +275,50 @@ class HandlersTest {
         assertEquals(2, core.counters().requests.sum());
     }
 
+    /**
+     * A TCP connection starts with only its framing (as PacketServer builds it); the first whole frame,
+     * here split over two reads and followed by a second frame in the same read, brings in the encoder,
+     * authenticator and dispatcher, and both requests are answered in order.
+     */
+    @Test
+    void tcpPipelineIsCompletedByTheFirstWholeFrame() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        FirstFrame first = new FirstFrame(core);
+        ch.pipeline().addLast(PacketServer.FRAMES, new StreamFrameDecoder(core.counters()))
+                .addLast("first-frame", first).addLast("errors", PacketServer.ErrorSink.INSTANCE);
+        byte[] a = request(11, 1);
+        byte[] b = request(11, 2);
+        ch.writeInbound(Unpooled.wrappedBuffer(a, 0, 1));           // one byte, as the idle flood sends
+        assertEquals(java.util.List.of(PacketServer.FRAMES, "first-frame", "errors"), names(ch));
+        byte[] rest = new byte[63];
+        System.arraycopy(a, 1, rest, 0, 31);
+        System.arraycopy(b, 0, rest, 31, 32);
+        ch.writeInbound(Unpooled.wrappedBuffer(rest));
+        assertEquals(java.util.List.of("encoder", PacketServer.FRAMES, "auth", "dispatch", "errors"), names(ch));
+        for (long seq = 1; seq <= 2; seq++) {
+            ByteBuf r = ch.readOutbound();
+            byte[] f = new byte[32];
+            r.readBytes(f);
+            r.release();
+            assertTrue(FrameMac.verify(f, KEYS.arrayOf(11), KEYS.offsetOf(11)));
+            assertEquals(seq, FrameCodec.parseReply(f).seq());
+        }
+        assertNull(ch.readOutbound());
+        assertEquals(2, core.counters().requests.sum());
+        EmbeddedChannel other = new EmbeddedChannel();            // the shared handler serves every connection
+        other.pipeline().addLast(PacketServer.FRAMES, new StreamFrameDecoder(core.counters())).addLast("first-frame", first);
+        other.writeInbound(Unpooled.wrappedBuffer(request(12, 1)));
+        ByteBuf r = other.readOutbound();
+        assertEquals(32, r.readableBytes());
+        r.release();
+    }
+
+    private static java.util.List<String> names(EmbeddedChannel ch) {
+        java.util.List<String> n = new java.util.ArrayList<>(ch.pipeline().names());
+        n.removeIf(x -> x.startsWith("DefaultChannelPipeline$TailContext"));
+        return n;
+    }
+
     @Test
     void tcpConnectionWithAMisalignedStreamIsClosed() {
         EmbeddedChannel ch = new EmbeddedChannel(new FrameEncoder(), new StreamFrameDecoder(core.counters()),

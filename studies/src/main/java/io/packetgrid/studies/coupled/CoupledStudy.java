@@ -134,13 +134,15 @@ public final class CoupledStudy implements Study {
             t.setDaemon(true);
             return t;
         });
+        FeederPool feeders = new FeederPool(template, copies, pool);
         try {
-            FeederPool feeders = new FeederPool(template, copies, pool);
             BlockingQueue<List<Feeder>> sets = new ArrayBlockingQueue<>(concurrent);
             java.util.concurrent.atomic.AtomicInteger freshNeeded = new java.util.concurrent.atomic.AtomicInteger(
                     s.variants().size() - concurrent);
-            for (int i = 0; i < concurrent; i++) {
-                sets.add(feeders.acquire());
+            sets.addAll(feeders.acquire(concurrent));
+            if (mvNetwork && freshNeeded.get() > 0) {
+                // a used MV set is never handed on: the later runs' sets are parsed meanwhile, one ahead
+                feeders.parseAhead(freshNeeded.get());
             }
             int index = 0;
             for (List<VariantSpec> phase : phases) {
@@ -157,12 +159,12 @@ public final class CoupledStudy implements Study {
                             return runner.run(v, set, baselines, events, kernelThreads, progress.run(runIndex));
                         } finally {
                             // an MV network's tap changer moves taps, which a rebuild keeps: a run still to start gets a
-                            // fresh parse (here, not through the pool, whose threads may all be waiting for a set); a
-                            // used set is never handed on
+                            // fresh parse (started in the background, not on the pool, whose threads may all be waiting
+                            // for a set); a used set is never handed on
                             if (!mvNetwork) {
                                 sets.put(set);
                             } else if (freshNeeded.getAndDecrement() > 0) {
-                                sets.put(feeders.fresh());
+                                sets.put(feeders.nextAhead());
                             }
                         }
                     }));
@@ -178,6 +180,7 @@ public final class CoupledStudy implements Study {
             throw PacketGridException.ofTask(source, "a variant", e);
         } finally {
             pool.shutdownNow();
+            feeders.close();
         }
         if (baseline != null) {
             results.put(baseline.name(), runner.withTargets(results.get(baseline.name()), baselines(results.get(baseline.name()))));

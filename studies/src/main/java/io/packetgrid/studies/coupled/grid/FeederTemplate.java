@@ -40,7 +40,7 @@ public final class FeederTemplate {
     private final Map<String, double[]> busXy;
     private final List<String[]> segments;
     private final String sourceBus;
-    private final double[][] baseKw;
+    private final double[][] baseKw;      // [grid step][load]: a step reads every load's, one row
     private final double[][] baseKvar;
     private final double[] nominalV;
     private final MvNetwork mv;
@@ -57,8 +57,8 @@ public final class FeederTemplate {
         Map<String, LoadInfo> by = new LinkedHashMap<>();
         List<LoadDriver> drivers = f.simulation().loads();
         List<ElementInfo> loadElements = f.loadElements();
-        this.baseKw = new double[drivers.size()][steps];
-        this.baseKvar = new double[drivers.size()][steps];
+        this.baseKw = new double[steps][drivers.size()];
+        this.baseKvar = new double[steps][drivers.size()];
         this.nominalV = new double[drivers.size()];
         f.setMode(SolveMode.YEARLY);
         for (int i = 0; i < drivers.size(); i++) {
@@ -71,8 +71,8 @@ public final class FeederTemplate {
             for (int k = 0; k < steps; k++) {
                 double hour = startHour + k * (gridStepNs / 3.6e12);
                 double[] pq = d.scheduled(SolveMode.YEARLY, hour, f.simulation().loadMult());
-                baseKw[info.index()][k] = pq[0];
-                baseKvar[info.index()][k] = pq[1];
+                baseKw[k][info.index()] = pq[0];
+                baseKvar[k][info.index()] = pq[1];
             }
             ls.add(info);
             by.put(name, info);
@@ -233,11 +233,11 @@ public final class FeederTemplate {
 
     /** Base load of a load at grid step k, kW. */
     public double baseKw(int load, int k) {
-        return baseKw[load][k];
+        return baseKw[k][load];
     }
 
     public double baseKvar(int load, int k) {
-        return baseKvar[load][k];
+        return baseKvar[k][load];
     }
 
     /**
@@ -259,18 +259,18 @@ public final class FeederTemplate {
         double p = 0;
         double q = 0;
         for (int k = 0; k < kw.length; k++) {
-            p += baseKw[load][k];
-            q += baseKvar[load][k];
+            p += baseKw[k][load];
+            q += baseKvar[k][load];
         }
         double ratio = p > 0 ? q / p : 0;
         for (int k = 0; k < kw.length; k++) {
-            baseKw[load][k] = kw[k];
-            baseKvar[load][k] = kw[k] * ratio;
+            baseKw[k][load] = kw[k];
+            baseKvar[k][load] = kw[k] * ratio;
         }
     }
 
     public int steps() {
-        return baseKw.length == 0 ? 0 : baseKw[0].length;
+        return baseKw.length == 0 || baseKw[0].length == 0 ? 0 : baseKw.length;
     }
 
     /** Coordinates of a bus, or null when the feeder has none for it. */

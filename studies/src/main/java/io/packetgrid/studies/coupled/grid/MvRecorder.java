@@ -57,10 +57,9 @@ public final class MvRecorder implements Federate {
     private int[] mvNodes;
     private double[] mvInvBase;
     private double[] mvRate;          // per LV feeder: dV(MV node)/dP of its households, pu per kW (negative)
-    private String[] transformer;
     private double lastTap = Double.NaN;
-    private double[] re;
-    private double[] im;
+    private int[] transformerAt;      // per LV feeder: its transformer's position in the feeder's transformer loadings, or -1
+    private int zoneAt;               // the zone transformer's position there, or -1
     private boolean sensitivitiesSent;
     private final boolean gridAware;
 
@@ -133,7 +132,7 @@ public final class MvRecorder implements Federate {
         List<MvLvStructure.LvFeeder> lv = structure.feeders();
         lvNodes = new int[lv.size()][];
         lvNodeBus = new int[lv.size()][];
-        transformer = new String[lv.size()];
+        String[] transformer = new String[lv.size()];
         for (int f = 0; f < lv.size(); f++) {
             lvNodes[f] = lv.get(f).nodes();
             lvNodeBus[f] = lv.get(f).nodeBus();
@@ -144,8 +143,17 @@ public final class MvRecorder implements Federate {
         for (int j = 0; j < mvNodes.length; j++) {
             mvInvBase[j] = 1.0 / structure.mvBaseV()[j];
         }
-        re = new double[structure.nodeCount()];
-        im = new double[structure.nodeCount()];
+        // the loadings come in network order, the same at every step: positions by name once
+        Map<String, Integer> position = new HashMap<>();
+        List<Loading> loadings = feeder.transformerLoadings();
+        for (int t = 0; t < loadings.size(); t++) {
+            position.put(loadings.get(t).element().toLowerCase(Locale.ROOT), t);
+        }
+        transformerAt = new int[lv.size()];
+        for (int f = 0; f < lv.size(); f++) {
+            transformerAt[f] = position.getOrDefault(transformer[f], -1);
+        }
+        zoneAt = position.getOrDefault(structure.substation().toLowerCase(Locale.ROOT), -1);
         bound = true;
     }
 
@@ -160,16 +168,14 @@ public final class MvRecorder implements Federate {
         if (!bound) {
             bind(feeder);   // node numbers do not change when the copy's network is rebuilt (same elements, same order)
         }
-        feeder.nodeVoltages(re, im);
+        double[] re = feeder.nodeVoltagesRe();   // the feeder's own arrays (read only): no copy of every node per step
+        double[] im = feeder.nodeVoltagesIm();
         boolean observe = k >= observeStep;
         double nominal = limits.nominalV();
         double lo2 = sq(limits.vMinPu() * nominal);
         double hi2 = sq(limits.vMaxPu() * nominal);
         double[] v = grid.lastVoltagesPu();
-        Map<String, Loading> loading = new HashMap<>();
-        for (Loading l : feeder.transformerLoadings()) {
-            loading.put(l.element().toLowerCase(Locale.ROOT), l);
-        }
+        List<Loading> loading = feeder.transformerLoadings();
         double[] trPct = new double[lvNodes.length];
         for (int f = 0; f < lvNodes.length; f++) {
             GridSeries g = series.get(f);
@@ -209,7 +215,7 @@ public final class MvRecorder implements Federate {
             if (observe) {
                 tenMinute.get(f).stepDone();
             }
-            Loading t = loading.get(transformer[f]);
+            Loading t = transformerAt[f] < 0 ? null : loading.get(transformerAt[f]);
             trPct[f] = t == null ? Double.NaN : 100 * t.loadingPu();
             g.vMinPu[k] = Math.sqrt(min2) / nominal;
             g.vMaxPu[k] = Math.sqrt(max2) / nominal;
@@ -231,7 +237,7 @@ public final class MvRecorder implements Federate {
                 mvBad++;
             }
         }
-        Loading z = loading.get(mv.structure().substation().toLowerCase(Locale.ROOT));
+        Loading z = zoneAt < 0 ? null : loading.get(zoneAt);
         double zonePu = z == null ? Double.NaN : z.loadingPu();
         double[] zt = mv.structure().zoneTap(feeder);
         double tap = zt[0];
@@ -255,7 +261,7 @@ public final class MvRecorder implements Federate {
             sensitivitiesSent = true;
         }
         step.publish(transformerKey, trPct);
-        step.publish(assetsKey, assets(zonePu));
+        step.publish(assetsKey, assets(zonePu, re, im));
         return now + stepNs;
     }
 
@@ -267,7 +273,7 @@ public final class MvRecorder implements Federate {
      * (the check becomes {@code v + s kW < v_min}, v_min = grid_limits.mv_v_min_pu: the MV voltage at the feeder's transformer, falling at
      * s pu per kW, would leave the band).
      */
-    private double[] assets(double zonePu) {
+    private double[] assets(double zonePu, double[] re, double[] im) {
         MvSpec spec = mv.spec();
         double m = limits.transformerMaxPct() / 100;
         double sMax = spec.substationMaxPct() / 100;

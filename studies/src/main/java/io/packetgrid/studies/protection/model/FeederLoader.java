@@ -4,7 +4,6 @@ import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.api.ElementInfo;
 import io.packetgrid.grid.api.Feeder;
 import io.packetgrid.grid.feeders.BundledFeeders;
-import io.packetgrid.grid.series.Simulation;
 import io.packetgrid.studies.protection.scenario.DgSpec;
 import io.packetgrid.studies.protection.scenario.FeederSection;
 import java.io.IOException;
@@ -28,9 +27,6 @@ public final class FeederLoader {
 
     /** What was loaded. */
     record Loaded(Feeder feeder, Path script, Map<String, double[]> coordinates) {
-        Simulation sim() {
-            return feeder.simulation();
-        }
     }
 
     private FeederLoader() {
@@ -45,7 +41,7 @@ public final class FeederLoader {
         if (!dgs.isEmpty()) {
             feeder.runCommands(dgCommands(feeder, dgs, "dg"), "dg");
         }
-        feeder.simulation().solveSnapshot();
+        feeder.solve();
         Map<String, double[]> coords = coordinates(f, script);
         return new Loaded(feeder, script, coords);
     }

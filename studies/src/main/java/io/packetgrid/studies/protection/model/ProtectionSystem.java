@@ -10,7 +10,6 @@ import io.packetgrid.grid.protection.Measurements;
 import io.packetgrid.grid.protection.OvercurrentElement;
 import io.packetgrid.grid.protection.VoltageRelay;
 import io.packetgrid.grid.protection.VoltageStage;
-import io.packetgrid.grid.series.Simulation;
 import io.packetgrid.studies.protection.scenario.BreakerSpec;
 import io.packetgrid.studies.protection.scenario.DgSpec;
 import io.packetgrid.studies.protection.scenario.FaultSection;
@@ -69,7 +68,6 @@ public final class ProtectionSystem {
     private final ProtectionSection section;
     private final PlacementSpec placement;
     private final Feeder feeder;
-    private final Simulation sim;
     private final Nodes nodes;
     private final PreFaultState preFault;
     private final List<BoundRelay> relays = new ArrayList<>();
@@ -88,7 +86,6 @@ public final class ProtectionSystem {
         this.section = s;
         this.placement = placement;
         this.feeder = feeder;
-        this.sim = feeder.simulation();
         this.nodes = feeder.nodes();
         // protection validate's pre-fault state (the feeder was solved as loaded); a study's feeder is left as it is
         this.preFault = scenario != null ? PreFaultState.of(feeder) : null;
@@ -369,10 +366,6 @@ public final class ProtectionSystem {
 
     public Feeder feeder() {
         return feeder;
-    }
-
-    public Simulation simulation() {
-        return sim;
     }
 
     /** {@link #build}'s feeder as solved when loaded, for fault analyses (null for a system bound to a study's feeder). */

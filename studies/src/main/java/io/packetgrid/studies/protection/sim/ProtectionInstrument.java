@@ -91,7 +91,7 @@ public final class ProtectionInstrument implements GridInstrument {
         for (BoundDg d : sys.dgs()) {
             feeder.setGeneratorEnabled(d.elementName(), true);
         }
-        sys.simulation().rebuildNetwork();
+        feeder.simulation().rebuildNetwork();
         for (BoundRelay r : sys.relays()) {
             s.publishes(Keys.amps(r.name()), new double[0]);
         }
