@@ -23,6 +23,13 @@ public interface Setup {
     /** Registers a message endpoint owned by this federate; messages sent to it arrive in its inbox. */
     void endpoint(String name);
 
+    /**
+     * The run's number of the endpoint {@code name} (this federate's, another's, or one declared later),
+     * for {@link Step#send(int, int, Object, int, String)} and {@link io.packetgrid.cosim.message.Message#toEndpoint()}:
+     * per-endpoint state can live in arrays instead of maps by name.
+     */
+    int endpointId(String name);
+
     /** At equal times, step this federate after {@code federateName}, so that it sees that one's values. */
     void after(String federateName);
 

@@ -32,6 +32,9 @@ public interface Step {
      */
     Message send(String from, String to, Object payload, int sizeBytes, String kind);
 
+    /** As {@link #send(String, String, Object, int, String)}, the endpoints given by their numbers ({@link Setup#endpointId}). */
+    Message send(int from, int to, Object payload, int sizeBytes, String kind);
+
     /** This federate's own reproducible random stream. */
     UniformRandomProvider random();
 

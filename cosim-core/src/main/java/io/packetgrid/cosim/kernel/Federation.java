@@ -118,7 +118,7 @@ public final class Federation {
         final Slot[] slots;
         final TimeQueue requested;
         final MessageQueue inFlight = new MessageQueue();
-        final Map<String, Integer> endpointOwner = new HashMap<>();
+        final Endpoints endpoints = new Endpoints();
         final Network network;
         final ExecutorService pool;
 
@@ -147,7 +147,7 @@ public final class Federation {
             this.requested = new TimeQueue(federates.size());
             for (int i = 0; i < slots.length; i++) {
                 Federate f = federates.get(i);
-                slots[i] = new Slot(f, i, values, streams.stream("federate:" + f.name()));
+                slots[i] = new Slot(f, i, values, endpoints, streams.stream("federate:" + f.name()));
             }
             this.network = networkFactory.apply(streams);
             this.pool = opt.threads() > 1 ? Executors.newFixedThreadPool(opt.threads(), r -> {
@@ -446,7 +446,7 @@ public final class Federation {
 
         void commitMessages(Slot s, long t) {
             for (Message m : s.outbox) {
-                if (!endpointOwner.containsKey(m.to())) {
+                if (owner(m) < 0) {
                     throw new PacketGridException("federate '" + s.name + "' at t=" + SimTime.format(t),
                             "sends to unknown endpoint '" + m.to() + "'");
                 }
@@ -519,7 +519,16 @@ public final class Federation {
                 throw new PacketGridException("network", "delivers message " + m.id() + " at t=" + SimTime.format(atNs)
                         + ", before the current time t=" + SimTime.format(now));
             }
-            inFlight.add(m, endpointOwner.get(m.to()), atNs);
+            int owner = owner(m);
+            if (owner < 0) {
+                throw new PacketGridException("network", "delivers message " + m.id() + " to unknown endpoint '" + m.to() + "'");
+            }
+            inFlight.add(m, owner, atNs);
+        }
+
+        /** The federate owning a message's destination (by its number when the kernel made it), −1 if none. */
+        int owner(Message m) {
+            return m.toEndpoint() >= 0 ? endpoints.owner(m.toEndpoint()) : endpoints.owner(m.to());
         }
 
         @Override
@@ -574,12 +583,18 @@ public final class Federation {
 
             @Override
             public void endpoint(String name) {
-                Integer owner = endpointOwner.putIfAbsent(name, slot.index);
-                if (owner != null && owner != slot.index) {
+                int id = endpoints.intern(name);
+                int owner = endpoints.owner(id);
+                if (owner >= 0 && owner != slot.index) {
                     throw new DeclarationException("federate '" + slot.name + "'", "endpoint '" + name
                             + "' is already owned by '" + slots[owner].name + "'");
                 }
-                slot.endpoints.add(name);
+                endpoints.own(id, slot.index);
+            }
+
+            @Override
+            public int endpointId(String name) {
+                return endpoints.intern(name);
             }
 
             @Override

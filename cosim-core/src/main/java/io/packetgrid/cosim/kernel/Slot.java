@@ -7,9 +7,7 @@ import io.packetgrid.cosim.message.Message;
 import io.packetgrid.cosim.time.SimTime;
 import io.packetgrid.cosim.value.ValueKey;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -22,6 +20,7 @@ final class Slot implements Step {
     final String name;
     final int index;
     final ValueStore values;
+    final Endpoints endpoints;
     final UniformRandomProvider random;
 
     /** Step rank at equal times (0 = first); derived from {@code after} declarations. */
@@ -29,7 +28,6 @@ final class Slot implements Step {
     final List<String> afterNames = new ArrayList<>();
     final java.util.BitSet readable = new java.util.BitSet();
     final java.util.BitSet writable = new java.util.BitSet();
-    final Set<String> endpoints = new HashSet<>();
 
     // per-step state
     long now;
@@ -52,11 +50,12 @@ final class Slot implements Step {
     long steps;
     long wallNs;
 
-    Slot(Federate federate, int index, ValueStore values, UniformRandomProvider random) {
+    Slot(Federate federate, int index, ValueStore values, Endpoints endpoints, UniformRandomProvider random) {
         this.federate = federate;
         this.name = federate.name();
         this.index = index;
         this.values = values;
+        this.endpoints = endpoints;
         this.random = random;
     }
 
@@ -121,14 +120,31 @@ final class Slot implements Step {
 
     @Override
     public Message send(String from, String to, Object payload, int sizeBytes, String kind) {
-        if (!endpoints.contains(from)) {
+        int f = endpoints.id(from);
+        if (endpoints.owner(f) != index) {
             throw new PacketGridException("federate '" + name + "'", "sends from endpoint '" + from + "' it does not own");
         }
+        return send(f, endpoints.id(to), from, to, payload, sizeBytes, kind); // an unknown destination is reported at commit
+    }
+
+    @Override
+    public Message send(int from, int to, Object payload, int sizeBytes, String kind) {
+        if (endpoints.owner(from) != index) {
+            throw new PacketGridException("federate '" + name + "'", "sends from endpoint "
+                    + (endpoints.known(from) ? "'" + endpoints.name(from) + "'" : "#" + from) + " it does not own");
+        }
+        if (!endpoints.known(to)) {
+            throw new PacketGridException("federate '" + name + "'", "sends to endpoint #" + to + ", which is no endpoint's number");
+        }
+        return send(from, to, endpoints.name(from), endpoints.name(to), payload, sizeBytes, kind);
+    }
+
+    private Message send(int fromId, int toId, String from, String to, Object payload, int sizeBytes, String kind) {
         if (sizeBytes < 0) {
             throw new PacketGridException("federate '" + name + "'", "message size must be ≥ 0 bytes, got " + sizeBytes);
         }
         // Ids are unique and independent of thread timing: the federate's index and its own count.
-        Message m = new Message(((long) index << 40) | sent++, from, to, now, sizeBytes, kind, payload);
+        Message m = new Message(((long) index << 40) | sent++, from, to, now, sizeBytes, kind, payload, fromId, toId);
         outbox.add(m);
         return m;
     }

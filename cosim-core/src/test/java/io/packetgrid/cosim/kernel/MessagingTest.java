@@ -213,4 +213,78 @@ class MessagingTest {
         assertTrue(assertThrows(PacketGridException.class, () -> spoof.run(KernelOptions.of(1, 1))).userMessage()
                 .contains("sends from endpoint 'b' it does not own"));
     }
+
+    @Test
+    void endpointsAreNumberedOnFirstMentionAndMessagesCarryBothNumbers() {
+        // the device asks for the server's number before the server declares it: one number per name all the same
+        List<String> got = new ArrayList<>();
+        int[] ids = new int[3];
+        Federation f = new Federation()
+                .add(Feds.of("device", s -> {
+                    s.endpoint("d1");
+                    ids[0] = s.endpointId("d1");
+                    ids[1] = s.endpointId("server");
+                    return 0;
+                }, st -> {
+                    st.send(ids[0], ids[1], "by number", 1, "x");
+                    st.send("d1", "server", "by name", 1, "x");
+                    return SimTime.NEVER;
+                }))
+                .add(Feds.of("server", s -> {
+                    s.endpoint("server");
+                    ids[2] = s.endpointId("server");
+                    return SimTime.NEVER;
+                }, st -> {
+                    for (Message m : st.inbox()) {
+                        got.add(m.payload() + " " + m.from() + "#" + m.fromEndpoint() + " -> " + m.to() + "#" + m.toEndpoint());
+                    }
+                    return SimTime.NEVER;
+                }));
+        f.run(KernelOptions.of(1, 1));
+        assertEquals(0, ids[0]);
+        assertEquals(1, ids[1]);
+        assertEquals(1, ids[2]);
+        assertEquals(List.of("by number d1#0 -> server#1", "by name d1#0 -> server#1"), got);
+        Message outside = new Message(7, "a", "b", 0, 1, "x", null);
+        assertEquals(-1, outside.fromEndpoint());
+        assertEquals(-1, outside.toEndpoint());
+    }
+
+    @Test
+    void sendingByNumberChecksTheNumbersAsByName() {
+        int[] to = new int[1];
+        Federation unowned = new Federation().add(Feds.of("a", s -> {
+            s.endpoint("a");
+            to[0] = s.endpointId("nobody"); // mentioned, never declared
+            return 0;
+        }, st -> {
+            st.send(0, to[0], null, 1, "x");
+            return SimTime.NEVER;
+        }));
+        assertEquals("federate 'a' at t=0s: sends to unknown endpoint 'nobody'",
+                assertThrows(PacketGridException.class, () -> unowned.run(KernelOptions.of(1, 1))).userMessage());
+        Federation noNumber = new Federation().add(Feds.of("a", s -> {
+            s.endpoint("a");
+            return 0;
+        }, st -> {
+            st.send(0, 5, null, 1, "x");
+            return SimTime.NEVER;
+        }));
+        assertTrue(assertThrows(PacketGridException.class, () -> noNumber.run(KernelOptions.of(1, 1))).userMessage()
+                .contains("sends to endpoint #5, which is no endpoint's number"));
+        Federation spoof = new Federation()
+                .add(Feds.of("a", s -> {
+                    s.endpoint("a");
+                    return 0;
+                }, st -> {
+                    st.send(1, 0, null, 1, "x");
+                    return SimTime.NEVER;
+                }))
+                .add(Feds.of("b", s -> {
+                    s.endpoint("b");
+                    return SimTime.NEVER;
+                }, st -> SimTime.NEVER));
+        assertTrue(assertThrows(PacketGridException.class, () -> spoof.run(KernelOptions.of(1, 1))).userMessage()
+                .contains("sends from endpoint 'b' it does not own"));
+    }
 }

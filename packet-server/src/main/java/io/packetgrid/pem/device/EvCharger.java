@@ -50,9 +50,19 @@ public final class EvCharger implements FlexibleDevice {
     @Override
     public PemBand band() {
         double max = p.targetSoc();
-        double min = Math.min(max - TARGET_TOLERANCE_SOC, Math.max(-1, mustChargeSoc(now)));
+        double min = bandMin();
         double set = (min + max) / 2;
         return new PemBand(min, set, max, min + 0.25 * (set - min), set + 0.5 * (max - set));
+    }
+
+    /** The band's set point, the same number as {@code band().set()}. */
+    @Override
+    public double setpoint() {
+        return (bandMin() + p.targetSoc()) / 2;
+    }
+
+    private double bandMin() {
+        return Math.min(p.targetSoc() - TARGET_TOLERANCE_SOC, Math.max(-1, mustChargeSoc(now)));
     }
 
     @Override

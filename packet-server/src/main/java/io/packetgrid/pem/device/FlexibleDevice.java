@@ -21,6 +21,14 @@ public interface FlexibleDevice {
     PemBand band();
 
     /**
+     * {@code band().set()}: what comfort is measured against after every advance. A device whose band moves
+     * with time overrides it to answer without building the band (an EV's was the run's largest allocation).
+     */
+    default double setpoint() {
+        return band().set();
+    }
+
+    /**
      * Advances the physics over {@code [tS, tS + dtS]} (tS from run start) while drawing
      * {@code powerKw} from the grid: {@link #ratedKw()} when on, 0 when off, −{@link #dischargeKw()}
      * when injecting.

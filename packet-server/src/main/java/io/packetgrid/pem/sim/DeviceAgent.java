@@ -21,6 +21,8 @@ public final class DeviceAgent {
     final PemAutomaton automaton;
     final LocalRule local;
     String endpoint;
+    /** The run's number of {@link #endpoint} (set when the fleet is initialised under PEM). */
+    int endpointId = -1;
     /** How the event log names the device: its endpoint when the study named it, else its id. */
     String label;
     /** Whether the device was present at the last control step (a departure is its end). */
@@ -108,7 +110,7 @@ public final class DeviceAgent {
         device.advance(advancedNs / 1e9, dtS, powerKw);
         if (advancedNs >= observeFromNs) {
             energyKwh += powerKw * dtS / 3600;
-            double dev = Math.abs(device.state() - device.band().set());
+            double dev = Math.abs(device.state() - device.setpoint());
             deviationIntegral += dev * dtS;
             deviationSquareIntegral += dev * dev * dtS;
             observedS += dtS;

@@ -78,6 +78,10 @@ public final class DeviceFleetFederate implements Federate {
     private final String serverEndpoint;
     private final long observeFromNs;
     private final Map<String, DeviceAgent> byEndpoint = new HashMap<>();
+    /** The devices under PEM by the run's endpoint number (minus {@link #firstEndpointId}): a reply finds its device without a map. */
+    private DeviceAgent[] byEndpointId = new DeviceAgent[0];
+    private int firstEndpointId;
+    private int serverEndpointId = -1;
     private final ValueKey<Double> powerKey;
     private final ValueKey<double[]> devicePowerKey;
     private final ValueKey<double[]> meterKey;
@@ -291,13 +295,26 @@ public final class DeviceFleetFederate implements Federate {
         if (pvOffKey != null) {
             setup.wakesOn(pvOffKey);
         }
+        int lo = Integer.MAX_VALUE;
+        int hi = -1;
         for (DeviceAgent a : agents) {
             a.observeFromNs = observeFromNs;
             a.present = a.device.available(0);
             if (a.control == Control.PEM) {
                 setup.endpoint(a.endpoint);
+                a.endpointId = setup.endpointId(a.endpoint);
+                lo = Math.min(lo, a.endpointId);
+                hi = Math.max(hi, a.endpointId);
             }
         }
+        firstEndpointId = hi < 0 ? 0 : lo;
+        byEndpointId = new DeviceAgent[hi < 0 ? 0 : hi - lo + 1];
+        for (DeviceAgent a : agents) {
+            if (a.control == Control.PEM) {
+                byEndpointId[a.endpointId - firstEndpointId] = a;
+            }
+        }
+        serverEndpointId = setup.endpointId(serverEndpoint);
         for (ServiceAgent a : services) {
             a.observeFromNs = observeFromNs;
             if (!a.isLocal()) {
@@ -420,7 +437,7 @@ public final class DeviceFleetFederate implements Federate {
             receiveService(serviceByEndpoint.get(m.to()), m, now);
             return;
         }
-        DeviceAgent a = byEndpoint.get(m.to());
+        DeviceAgent a = agentAt(m);
         if (a == null || !(m.payload() instanceof PacketReply reply)) {
             stats.unexpectedMessages++;
             return;
@@ -448,6 +465,15 @@ public final class DeviceFleetFederate implements Federate {
                     + (reply.accepted() ? " accepted" : " denied " + reply.reason()));
         }
         changed |= a.refreshPower(now);
+    }
+
+    /** The device a message is for: by its endpoint number when the kernel gave one, else by name; null if none. */
+    private DeviceAgent agentAt(Message m) {
+        int k = m.toEndpoint() - firstEndpointId;
+        if (m.toEndpoint() >= 0 && k >= 0 && k < byEndpointId.length && byEndpointId[k] != null) {
+            return byEndpointId[k];
+        }
+        return byEndpoint.get(m.to());
     }
 
     private void receiveService(ServiceAgent a, Message m, long now) {
@@ -638,7 +664,7 @@ public final class DeviceFleetFederate implements Federate {
         }
         if (out == PemAutomaton.Output.REQUEST) {
             PacketRequest r = a.request();
-            step.send(a.endpoint, serverEndpoint, r, PacketRequest.WIRE_BYTES, KIND);
+            step.send(a.endpointId, serverEndpointId, r, PacketRequest.WIRE_BYTES, KIND);
             a.pendingSentNs = now;
             stats.requests++;
             if (logMessages) {
@@ -651,7 +677,7 @@ public final class DeviceFleetFederate implements Federate {
 
     private void sendEvent(Step step, DeviceAgent a) {
         step.event(a.automaton.lastEvent().label(), "device=" + a.label + " kw=" + a.automaton.lastEventKw());
-        step.send(a.endpoint, serverEndpoint, new DeviceEvent(a.id, a.automaton.lastEvent(), a.automaton.lastEventKw(), a.at),
+        step.send(a.endpointId, serverEndpointId, new DeviceEvent(a.id, a.automaton.lastEvent(), a.automaton.lastEventKw(), a.at),
                 DeviceEvent.WIRE_BYTES, KIND);
         stats.events++;
     }

@@ -33,7 +33,8 @@ public final class PacketServerFederate implements Federate {
     private final ValueKey<Double> estimateKey;
     private final List<double[]> trace = new ArrayList<>();
     private final List<PacketRequest> batch = new ArrayList<>();
-    private final List<String> senders = new ArrayList<>();
+    private final List<Message> senders = new ArrayList<>();
+    private int endpointId = -1;
     private boolean recordSeries;
     private SeriesWriter series;
     private long nextReportNs;
@@ -63,6 +64,7 @@ public final class PacketServerFederate implements Federate {
     @Override
     public long initialize(Setup setup) {
         setup.endpoint(endpoint);
+        endpointId = setup.endpointId(endpoint);
         inputs.declare(setup);
         setup.publishes(targetKey, 0.0);
         setup.publishes(estimateKey, 0.0);
@@ -81,7 +83,7 @@ public final class PacketServerFederate implements Federate {
         for (Message m : step.inbox()) {
             if (m.payload() instanceof PacketRequest r) {
                 batch.add(r);
-                senders.add(m.from());
+                senders.add(m);
                 requests++;
             } else if (m.payload() instanceof DeviceEvent e) {
                 policy.onEvent(e, now);
@@ -91,7 +93,12 @@ public final class PacketServerFederate implements Federate {
         if (!batch.isEmpty()) {
             List<PacketReply> replies = policy.decide(batch, now);
             for (int i = 0; i < replies.size(); i++) {
-                step.send(endpoint, senders.get(i), replies.get(i), PacketReply.WIRE_BYTES, DeviceFleetFederate.KIND);
+                Message to = senders.get(i);
+                if (to.fromEndpoint() >= 0) { // the sender's number: no lookup by name
+                    step.send(endpointId, to.fromEndpoint(), replies.get(i), PacketReply.WIRE_BYTES, DeviceFleetFederate.KIND);
+                } else {
+                    step.send(endpoint, to.from(), replies.get(i), PacketReply.WIRE_BYTES, DeviceFleetFederate.KIND);
+                }
             }
         }
         double target = policy.targetKw(now);

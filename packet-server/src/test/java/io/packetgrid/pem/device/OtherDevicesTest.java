@@ -34,6 +34,22 @@ class OtherDevicesTest {
     }
 
     @Test
+    void anEvsSetPointIsTheMiddleOfItsMovingBandWithoutBuildingIt() {
+        // 20 kWh, 7.2 kW × 0.9 = 0.324 of the battery an hour, target 0.9, leaves at 10 h. The must-charge line
+        // 10 h before is 0.9 − 3.24, below −1: band [−1, 0.9], middle −0.05; 5 h before 0.9 − 1.62 = −0.72: middle
+        // 0.09; 1 h before 0.576: middle 0.738; at departure the band ends 0.02 below the target: [0.88, 0.9], 0.89
+        EvCharger ev = new EvCharger(new EvParams(20, 7.2, 0.9, 0, 10 * 3600, 0.3, 0.9));
+        double[][] at = {{0, -0.05}, {5 * 3600, 0.09}, {9 * 3600, 0.738}, {10 * 3600, 0.89}};
+        double t = 0;
+        for (double[] a : at) {
+            ev.advance(t, a[0] - t, 0); // moves the charger's clock without charging
+            t = a[0];
+            assertEquals(a[1], ev.setpoint(), 1e-12);
+            assertEquals(Double.doubleToRawLongBits(ev.band().set()), Double.doubleToRawLongBits(ev.setpoint()));
+        }
+    }
+
+    @Test
     void anEvChargesOnlyWhilePluggedInWithinAStep() {
         // plugged in from 100 s to 200 s; a step from 95 s to 105 s charges 5 s, one from 195 s to 205 s 5 s
         EvParams p = new EvParams(20, 7.2, 0.9, 100, 200, 0.3, 0.9);

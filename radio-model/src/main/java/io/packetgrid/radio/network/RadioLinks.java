@@ -50,6 +50,12 @@ final class RadioLinks {
     private final Set<String> wired;
     private final Map<String, Device> devices = new HashMap<>();
     private final List<Device> deviceList = new ArrayList<>();
+    /**
+     * By the kernel's endpoint number ({@code Message.fromEndpoint/toEndpoint}): 0 not asked yet, 1 wired, 2 a
+     * radio device, then in {@link #deviceById}. Each message's ends are found in arrays instead of hashing names.
+     */
+    private byte[] kindById = new byte[0];
+    private Device[] deviceById = new Device[0];
     private final ShadowingField[] losField;
     private final ShadowingField[] nlosField;
 
@@ -87,6 +93,40 @@ final class RadioLinks {
 
     boolean isWired(String endpoint) {
         return wired.contains(endpoint);
+    }
+
+    /** As {@link #isWired(String)}, remembered under the endpoint's number {@code id} (−1: by name only). */
+    boolean isWired(String endpoint, int id) {
+        if (id < 0) {
+            return isWired(endpoint);
+        }
+        numbered(id);
+        if (kindById[id] == 0) {
+            kindById[id] = (byte) (isWired(endpoint) ? 1 : 2);
+        }
+        return kindById[id] == 1;
+    }
+
+    /** As {@link #device(String)}, remembered under the endpoint's number {@code id} (−1: by name only). */
+    Device device(String endpoint, int id) {
+        if (id < 0) {
+            return device(endpoint);
+        }
+        numbered(id);
+        Device d = deviceById[id];
+        if (d == null) {
+            d = device(endpoint); // placed now if new, as by name
+            deviceById[id] = d;
+        }
+        return d;
+    }
+
+    private void numbered(int id) {
+        if (id >= kindById.length) {
+            int n = Math.max(id + 1, 2 * kindById.length);
+            kindById = java.util.Arrays.copyOf(kindById, n);
+            deviceById = java.util.Arrays.copyOf(deviceById, n);
+        }
     }
 
     /** The device behind {@code endpoint}, placed on first use; null for a wired endpoint. */

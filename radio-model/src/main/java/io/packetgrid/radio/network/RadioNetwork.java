@@ -286,8 +286,8 @@ public final class RadioNetwork implements Network {
         if (!changes.isEmpty()) {
             applyChanges(nowNs, out);
         }
-        boolean fromWired = links.isWired(m.from());
-        boolean toWired = links.isWired(m.to());
+        boolean fromWired = links.isWired(m.from(), m.fromEndpoint());
+        boolean toWired = links.isWired(m.to(), m.toEndpoint());
         if (fromWired && toWired) {
             out.deliver(m, nowNs);
             return;
@@ -297,8 +297,8 @@ public final class RadioNetwork implements Network {
         stats.get(c).sent();
         all.sent();
         inFlight++;
-        RadioLinks.Device src = fromWired ? null : links.device(m.from());
-        RadioLinks.Device dst = toWired ? null : links.device(m.to());
+        RadioLinks.Device src = fromWired ? null : links.device(m.from(), m.fromEndpoint());
+        RadioLinks.Device dst = toWired ? null : links.device(m.to(), m.toEndpoint());
         ledger.open(m, src != null ? src.index() : dst.index(), src != null, src != null && dst != null ? dst.index() : -1);
         if (c == ServiceClass.URLLC) {
             urllc(m, nowNs, dir, src, dst, out);
