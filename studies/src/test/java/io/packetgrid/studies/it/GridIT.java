@@ -77,6 +77,8 @@ class GridIT {
         }
         assertEquals(60, j.get("steps").asInt());
         assertTrue(j.get("mean_iterations").asDouble() >= 2.0);
+        // the benchmark thread's CPU time per step (docs/cli.md)
+        assertTrue(j.has("median_step_cpu_ms") && j.get("median_step_cpu_ms").asDouble() > 0, "median_step_cpu_ms in " + out);
     }
 
     @Test

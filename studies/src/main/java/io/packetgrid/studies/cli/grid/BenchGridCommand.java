@@ -43,6 +43,7 @@ public final class BenchGridCommand implements Callable<Integer> {
         double parseMs;
         double totalMs;
         double[] stepMs;
+        double[] stepCpuMs;
         long iterations;
         int nodes;
         int injectionNodes;
@@ -75,22 +76,27 @@ public final class BenchGridCommand implements Callable<Integer> {
                 runs[r] = once(tmp);
             }
             double[] all = new double[repeats * steps];
+            double[] allCpu = new double[repeats * steps];
             double[] parse = new double[repeats];
             double[] total = new double[repeats];
             long iters = 0;
             for (int r = 0; r < repeats; r++) {
                 System.arraycopy(runs[r].stepMs, 0, all, r * steps, steps);
+                System.arraycopy(runs[r].stepCpuMs, 0, allCpu, r * steps, steps);
                 parse[r] = runs[r].parseMs;
                 total[r] = runs[r].totalMs;
                 iters += runs[r].iterations;
             }
             Arrays.sort(all);
+            Arrays.sort(allCpu);
             ObjectNode out = JSON.createObjectNode();
             out.put("steps", steps);
             out.put("parse_ms", round(median(parse)));
             out.put("total_solve_ms", round(median(total)));
             out.put("median_step_ms", round(percentile(all, 0.5)));
             out.put("p99_step_ms", round(percentile(all, 0.99)));
+            // the benchmark thread's CPU time per step: on a shared machine far steadier than wall time
+            out.put("median_step_cpu_ms", round(percentile(allCpu, 0.5)));
             out.put("mean_iterations", round((double) iters / (repeats * (double) steps)));
             out.put("mode", runs[0].mode);
             out.put("nodes", runs[0].nodes);
@@ -120,6 +126,8 @@ public final class BenchGridCommand implements Callable<Integer> {
     private Run once(Path outDir) {
         Run run = new Run();
         run.stepMs = new double[steps];
+        run.stepCpuMs = new double[steps];
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime();
         long[] tParsed = {0};
         ScriptRun dss = new ScriptRun(outDir);
@@ -129,9 +137,11 @@ public final class BenchGridCommand implements Callable<Integer> {
             series[0] = true;
             long start = System.nanoTime();
             for (int i = 0; i < steps; i++) {
+                long c = cpu.getCurrentThreadCpuTime();
                 long a = System.nanoTime();
                 sim.step();
                 run.stepMs[i] = (System.nanoTime() - a) / 1e6;
+                run.stepCpuMs[i] = (cpu.getCurrentThreadCpuTime() - c) / 1e6;
                 run.iterations += sim.lastIterations();
             }
             run.totalMs = (System.nanoTime() - start) / 1e6;
@@ -143,9 +153,11 @@ public final class BenchGridCommand implements Callable<Integer> {
             sim.solveSnapshot();
             long start = System.nanoTime();
             for (int i = 0; i < steps; i++) {
+                long c = cpu.getCurrentThreadCpuTime();
                 long a = System.nanoTime();
                 sim.solveSnapshot();
                 run.stepMs[i] = (System.nanoTime() - a) / 1e6;
+                run.stepCpuMs[i] = (cpu.getCurrentThreadCpuTime() - c) / 1e6;
                 run.iterations += sim.lastIterations();
             }
             run.totalMs = (System.nanoTime() - start) / 1e6;
