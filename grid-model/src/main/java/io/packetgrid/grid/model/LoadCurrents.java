@@ -127,11 +127,7 @@ final class LoadCurrents {
                     mul(yeqR / (vmaxpu * vmaxpu), yeqI / (vmaxpu * vmaxpu), vr, vi, cur);
                 } else {
                     conjDiv(wNom, 0, vr, vi, cur);
-                    double pr = cur[0];
-                    double pi = cur[1];
-                    mul(0, yeqI, vr, vi, cur);
-                    cur[0] += pr;
-                    cur[1] += pi;
+                    addMul(0, yeqI, vr, vi, cur);
                 }
             }
             case CONSTANT_P_FIXED_Q, CONSTANT_P_FIXED_X -> {
@@ -147,11 +143,7 @@ final class LoadCurrents {
                     conjDiv(wNom, varBase, vr, vi, cur);
                 } else {
                     conjDiv(wNom, 0, vr, vi, cur);
-                    double pr = cur[0];
-                    double pi = cur[1];
-                    mul(0, yqFixed, vr, vi, cur);
-                    cur[0] += pr;
-                    cur[1] += pi;
+                    addMul(0, yqFixed, vr, vi, cur);
                 }
             }
             case CVR -> {
@@ -276,6 +268,12 @@ final class LoadCurrents {
     private static void mul(double ar, double ai, double vr, double vi, double[] cur) {
         cur[0] = ar * vr - ai * vi;
         cur[1] = ar * vi + ai * vr;
+    }
+
+    /** cur += (ar + j ai)(vr + j vi): a shunt part added to a current already in {@code cur}. */
+    private static void addMul(double ar, double ai, double vr, double vi, double[] cur) {
+        cur[0] += ar * vr - ai * vi;
+        cur[1] += ar * vi + ai * vr;
     }
 
     /** cur = conj((p + j q) / v). */
