@@ -52,7 +52,7 @@ class SparseStrategyTest {
         double[] br = new double[n];
         double[] bi = new double[n];
         for (int k = 0; k < nodes.length; k++) {
-            nodes[k] = s.network().nodesOf(f.simulation().loads().get(rnd.nextInt(55)).load())[0];
+            nodes[k] = randomLoadNode(f, s, rnd);
             br[nodes[k]] = rnd.nextGaussian();
             bi[nodes[k]] = rnd.nextGaussian();
         }
@@ -84,7 +84,7 @@ class SparseStrategyTest {
         Random rnd = new Random(5);
         int[] nodes = new int[25];
         for (int k = 0; k < nodes.length; k++) {
-            nodes[k] = s.network().nodesOf(f.simulation().loads().get(rnd.nextInt(55)).load())[0];
+            nodes[k] = randomLoadNode(f, s, rnd);
         }
         int[] positions = lu.closure(nodes);
         SparseLu.Restriction compact = lu.restriction(positions);
@@ -136,7 +136,7 @@ class SparseStrategyTest {
         double[] br = new double[n];
         double[] bi = new double[n];
         for (int k = 0; k < nodes.length; k++) {
-            nodes[k] = s.network().nodesOf(f.simulation().loads().get(rnd.nextInt(55)).load())[0];
+            nodes[k] = randomLoadNode(f, s, rnd);
             br[nodes[k]] = rnd.nextGaussian();
             bi[nodes[k]] = rnd.nextGaussian();
         }
@@ -252,6 +252,11 @@ class SparseStrategyTest {
             }
         }
         throw new AssertionError("no transformer");
+    }
+
+    /** The first node of one of the European LV feeder's 55 loads, drawn with {@code rnd}. */
+    private static int randomLoadNode(Feeder f, PowerFlowSolver s, Random rnd) {
+        return s.network().nodesOf(f.simulation().loads().get(rnd.nextInt(55)).load())[0];
     }
 
     /** The solver's factor, read through its transfer columns' owner (package access). */
