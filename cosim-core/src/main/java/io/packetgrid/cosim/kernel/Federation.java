@@ -563,17 +563,21 @@ public final class Federation {
                 values.set(id, initial);
                 slot.writable.set(id);
                 slot.readable.set(id);
+                slot.declared(key, id, true);
             }
 
             @Override
             public <T> void subscribes(ValueKey<T> key) {
-                slot.readable.set(values.register(key));
+                int id = values.register(key);
+                slot.readable.set(id);
+                slot.declared(key, id, false);
             }
 
             @Override
             public <T> void wakesOn(ValueKey<T> key) {
                 int id = values.register(key);
                 slot.readable.set(id);
+                slot.declared(key, id, false);
                 List<Integer> w = wakers.computeIfAbsent(id, k -> new ArrayList<>());
                 if (!w.contains(slot.index)) {
                     w.add(slot.index);
