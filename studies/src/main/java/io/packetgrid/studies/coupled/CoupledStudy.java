@@ -135,6 +135,8 @@ public final class CoupledStudy implements Study {
         int kernelThreads = kernelThreads(copies, mvNetwork, threads, concurrent);
         CombinedProgress progress = new CombinedProgress(ctx.progress(s.name()), s.variants().size());
         Map<String, VariantResult> results = new LinkedHashMap<>();
+        // per variant: when its run ended and the CPU of its own thread (profile.txt; not a result)
+        Map<String, String> timing = new java.util.concurrent.ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(threads, concurrent), r -> {
             Thread t = new Thread(r, "coupled-variant");
             t.setDaemon(true);
@@ -153,6 +155,7 @@ public final class CoupledStudy implements Study {
                 feeders.parseAhead(freshNeeded.get());
             }
             List<Future<VariantResult>> futures = new ArrayList<>();
+            long runs0 = System.nanoTime();
             for (int i = 0; i < order.size(); i++) {
                 VariantSpec v = order.get(i);
                 int runIndex = i;
@@ -162,8 +165,16 @@ public final class CoupledStudy implements Study {
                 Path events = ctx.outDir().resolve(v.name());
                 futures.add(pool.submit(() -> {
                     List<Feeder> set = given != null ? given : sets.take();
+                    Thread.currentThread().setName("variant " + v.name());
+                    long wall0Run = System.nanoTime();
+                    long cpu0 = THREAD_CPU.getCurrentThreadCpuTime();
                     try {
-                        return runner.run(v, set, in, out, events, kernelThreads, progress.run(runIndex));
+                        VariantResult r = runner.run(v, set, in, out, events, kernelThreads, progress.run(runIndex));
+                        timing.put(v.name(), String.format(Locale.ROOT, "run: from %.1f to %.1f s after the runs started, "
+                                        + "%.1f s CPU on its own thread (with %d kernel thread%s)%n", (wall0Run - runs0) / 1e9,
+                                (System.nanoTime() - runs0) / 1e9, (THREAD_CPU.getCurrentThreadCpuTime() - cpu0) / 1e9,
+                                kernelThreads, kernelThreads == 1 ? "" : "s"));
+                        return r;
                     } catch (RuntimeException | Error e) {
                         if (out != null) {
                             // the tracking variants waiting for this baseline fail with its error instead of waiting for ever
@@ -196,6 +207,14 @@ public final class CoupledStudy implements Study {
             feeders.close();
         }
         if (baseline != null) {
+            long waits = 0;
+            long waitedNs = 0;
+            for (BaselineSeries b : streamed) {
+                waits += b.waited()[0];
+                waitedNs += b.waited()[1];
+            }
+            timing.merge(baseline.name(), String.format(Locale.ROOT, "the tracking variants waited for this baseline %d time%s, "
+                    + "%.1f s in all%n", waits, waits == 1 ? "" : "s", waitedNs / 1e9), String::concat);
             List<BaselineSeries> finished = new ArrayList<>();
             for (FeederRun f : results.get(baseline.name()).feeders()) {
                 finished.add(BaselineSeries.of(f.fleet().flexKw()));
@@ -203,7 +222,7 @@ public final class CoupledStudy implements Study {
             results.put(baseline.name(), runner.withTargets(results.get(baseline.name()), finished));
         }
         double wallS = (System.nanoTime() - wall0) / 1e9;
-        return report(s, source, template, plans, results, ctx, wallS, inputs);
+        return report(s, source, template, plans, results, ctx, wallS, inputs, timing);
     }
 
     /**
@@ -272,6 +291,8 @@ public final class CoupledStudy implements Study {
         }
     }
 
+    private static final java.lang.management.ThreadMXBean THREAD_CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     /** EN 50160 applies to LV supply up to 1 kV between phases, about 577 V phase to neutral. */
     static final double LV_MAX_PHASE_V = 1000.0 / Math.sqrt(3);
 
@@ -297,7 +318,8 @@ public final class CoupledStudy implements Study {
     }
 
     private Summary report(CoupledScenario s, String source, FeederTemplate template, List<FeederPlan> plans,
-                           Map<String, VariantResult> results, RunContext ctx, double wallS, StudyInputs inputs) {
+                           Map<String, VariantResult> results, RunContext ctx, double wallS, StudyInputs inputs,
+                           Map<String, String> timing) {
         Path dir = ctx.outDir();
         Summary summary = new Summary(kind(), s.name(), s.seed());
         ObjectNode root = summary.root();
@@ -387,7 +409,7 @@ public final class CoupledStudy implements Study {
             Path vdir = dir.resolve(v.name());
             CoupledCsv.write(vdir, s, r);
             InternetReport.write(vdir, r);
-            writeText(vdir.resolve("profile.txt"), profile(r.report()));
+            writeText(vdir.resolve("profile.txt"), timing.getOrDefault(v.name(), "") + profile(r.report()));
         }
         summary.write(dir);
         if (s.outputs().plots()) {

@@ -16,6 +16,8 @@ public final class BaselineSeries {
     private final double[] kw;
     private int known;
     private RuntimeException failure;
+    private long waits;
+    private long waitedNs;
 
     private BaselineSeries(String variant, double[] kw, int known) {
         this.variant = variant;
@@ -82,18 +84,32 @@ public final class BaselineSeries {
      * @throws PacketGridException if the run producing it failed, or the waiting thread was interrupted
      */
     public synchronized double[] await(int n) {
-        while (known < n) {
-            if (failure != null) {
-                throw failure;
+        if (known >= n) {
+            return kw;
+        }
+        long t0 = System.nanoTime();
+        try {
+            while (known < n) {
+                if (failure != null) {
+                    throw failure;
+                }
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new PacketGridException("target.baseline_variant", "interrupted while waiting for the baseline variant '"
+                            + variant + "'");
+                }
             }
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PacketGridException("target.baseline_variant", "interrupted while waiting for the baseline variant '"
-                        + variant + "'");
-            }
+        } finally {
+            waits++;
+            waitedNs += System.nanoTime() - t0;
         }
         return kw;
+    }
+
+    /** How often readers had to wait, and for how long in all (wall time, ns): {waits, ns}. */
+    public synchronized long[] waited() {
+        return new long[] {waits, waitedNs};
     }
 }
