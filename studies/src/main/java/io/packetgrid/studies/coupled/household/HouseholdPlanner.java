@@ -347,16 +347,6 @@ public final class HouseholdPlanner {
         };
     }
 
-    /** The planner's one outdoor temperature curve (°C at run time, s): every heat pump shares it, so its cosine is taken once per instant. */
-    private SharedCurve outdoor;
-
-    private SharedCurve outdoorCurve(DeviceParams.HeatPumpSpec h, double startH) {
-        if (outdoor == null) {
-            outdoor = new SharedCurve(tS -> h.outdoorC(startH + tS / 3600));
-        }
-        return outdoor;
-    }
-
     private DevicePlan device(DeviceType t, UniformRandomProvider r, String stream) {
         double horizonS = s.duration().seconds();
         double startH = s.start().seconds() / 3600;
@@ -384,7 +374,8 @@ public final class HouseholdPlanner {
                 double tank = h.initialTankC().draw(r);
                 double indoor = h.initialIndoorC().draw(r);
                 WeatherSeries w = weather;
-                java.util.function.DoubleUnaryOperator outdoor = w == null ? outdoorCurve(h, startH) : tS -> w.airC()[w.index(tS)];
+                java.util.function.DoubleUnaryOperator outdoor = w == null ? tS -> h.outdoorC(startH + tS / 3600)
+                        : tS -> w.airC()[w.index(tS)];
                 yield new DevicePlan.HeatPumpPlan(p, outdoor, tank, indoor, r.nextDouble());
             }
             case EV_CHARGER -> {
