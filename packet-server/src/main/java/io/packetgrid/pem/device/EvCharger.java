@@ -53,15 +53,15 @@ public final class EvCharger implements FlexibleDevice {
      * at every control step is built again only when that limit's bits change (a band each step was the
      * run's largest allocation).
      */
-    private PemBand band;
+    private PemBand lastBand;
 
     @Override
     public PemBand band() {
         double min = bandMin();
-        PemBand b = band;
+        PemBand b = lastBand;
         if (b == null || Double.doubleToRawLongBits(b.min()) != Double.doubleToRawLongBits(min)) {
             b = bandAt(min);
-            band = b;
+            lastBand = b;
         }
         return b;
     }
