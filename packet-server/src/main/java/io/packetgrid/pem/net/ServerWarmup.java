@@ -24,9 +24,9 @@ import org.apache.commons.rng.simple.RandomSource;
 public final class ServerWarmup {
     /** Synthetic devices of the throwaway server. */
     static final int DEVICES = 2000;
-    /** Idle TCP connections thrown at the throwaway server (from 8 addresses), and how many it admits. */
-    static final int IDLE_TCP = 6000;
-    static final int IDLE_TCP_CAP = 4096;
+    /** Idle TCP connections thrown at the throwaway server (from 8 addresses), and how many it admits (8 per address). */
+    static final int IDLE_TCP = 1024;
+    static final int IDLE_TCP_CAP = 32;
 
     /** The load generator's report and the throwaway server's counters. */
     public record Result(LoadReport load, Map<String, Object> counters) {
@@ -46,7 +46,7 @@ public final class ServerWarmup {
      * themselves. A thread's first pass sets up its per-thread state (Netty's buffer caches and object pools,
      * the MAC's digest), and compiled code built before that meets it as a branch never taken and is thrown
      * away (measured: a warm-up on threads of its own left the real server's first seconds under attack to
-     * deoptimise and recompile its hot path: 2,723 compilations in the first run of a set, 53 in the third).
+     * deoptimise and recompile its hot path: 913–978 compilations in the first run of a set, 44–48 in the third).
      */
     public static Result run(long durationNs, PacketServer server) {
         Path dir;
@@ -57,11 +57,12 @@ public final class ServerWarmup {
         }
         try {
             DeviceKeys keys = DeviceKeys.seeded(DEVICES, RandomSource.XO_RO_SHI_RO_128_PP.create(20_000L));
-            // thousands of idle connections, as an attack brings: a connection's set-up, its reads and its close run
-            // often enough to be compiled (with 32 admitted of 1,024 they were still compiling in the first attack
-            // run), and the cap below the number thrown at it makes refusals run too (as long as the connections
-            // arrive faster than the closes: on a starved machine they may not)
-            ServerConfig cfg = new ServerConfig(null, new ServerConfig.Limits(1000.0, 1000.0, null, null, IDLE_TCP_CAP, IDLE_TCP / 4,
+            // caps far below the idle connections thrown at it, so that refusals run too (as long as the connections
+            // arrive faster than the closes: on a starved machine they may not). Tried: 6,000 thrown, 4,096 admitted,
+            // so that connection set-up and close are compiled before the first attack: 338-400 compilations in the
+            // first hostile run instead of 777, but the C2 thread's CPU in that run stayed 2.0-2.4 s and serve took
+            // 60 s instead of 44 s to its banner at load 35 (docs/protocol.md "Latency")
+            ServerConfig cfg = new ServerConfig(null, new ServerConfig.Limits(1000.0, 1000.0, null, null, IDLE_TCP_CAP, 8,
                     null, null), null, null, null);
             PacketServer s = new PacketServer(cfg, keys, dir.resolve("ledger"), server).start("127.0.0.1", 0);
             LoadReport r;
