@@ -465,7 +465,7 @@ public final class DssInterpreter {
         }
         edit(d, tok, where, dir);
         if (d instanceof MonitorDef md) {
-            c.monitors.put(name, new Monitor(name, md.element, md.terminal, md.mode, md.viPolar, md.pPolar));
+            c.monitors.put(name, new Monitor(name, md.element, md.terminal, md.mode, md.viPolar, md.pPolar, md.residual));
         }
     }
 
@@ -531,7 +531,7 @@ public final class DssInterpreter {
     private void refreshMonitor(ElementDef d) {
         if (d instanceof MonitorDef md) {
             Monitor old = circuit.monitors.get(md.name);
-            Monitor m = new Monitor(md.name, md.element, md.terminal, md.mode, md.viPolar, md.pPolar);
+            Monitor m = new Monitor(md.name, md.element, md.terminal, md.mode, md.viPolar, md.pPolar, md.residual);
             circuit.monitors.put(md.name, old != null && old.samples() > 0 ? old : m);
         }
     }

@@ -216,4 +216,37 @@ class OpenDssCompatibilityTest {
         assertEquals(List.of("1", "2"), DssTokenizer.arrayItems("1 2 ! 3"));
         assertEquals(List.of("1", "2"), DssTokenizer.arrayItems("1, 2// 3"));
     }
+
+    @Test
+    void monitorResidualIsTheSumOfThePhases(@TempDir Path dir) {
+        // Monitor.pas TakeSample: VN = Va + Vb + Vc and IN = Ia + Ib + Ic after the phase groups (mode 0)
+        DssInterpreter dss = run(dir, "New Circuit.r basekv=12.47 pu=1.0 phases=3 bus1=src MVAsc3=100 MVAsc1=80\n"
+                + "New Line.l bus1=src bus2=b r1=0.2 x1=0.4 r0=0.6 x0=1.2 length=1 units=km\n"
+                + "New Load.a bus1=b.1 phases=1 kV=7.2 kW=400 pf=0.9\nNew Load.c bus1=b.3 phases=1 kV=7.2 kW=100 pf=1\n"
+                + "New Monitor.plain Line.l 1 mode=0 vipolar=no\nNew Monitor.res Line.l 1 mode=0 vipolar=no residual=yes\n"
+                + "New Monitor.pol Line.l 1 mode=0 residual=yes\nNew Monitor.mag Line.l 1 mode=32 residual=yes\n"
+                + "Set mode=daily number=1 stepsize=1h\nSolve\n");
+        assertEquals("hour,t(sec),V1.re,V1.im,V2.re,V2.im,V3.re,V3.im,VN.re,VN.im,I1.re,I1.im,I2.re,I2.im,I3.re,I3.im,IN.re,IN.im",
+                dss.monitor("res").header());
+        assertEquals("hour,t(sec),V1,VAngle1,V2,VAngle2,V3,VAngle3,VN,VNAngle,I1,IAngle1,I2,IAngle2,I3,IAngle3,IN,INAngle",
+                dss.monitor("pol").header());
+        assertEquals("hour,t(sec),|V|1 (volts),|V|2 (volts),|V|3 (volts),|VN| (volts),|I|1 (amps),|I|2 (amps),|I|3 (amps),|IN| (amps)",
+                dss.monitor("mag").header());
+        float[] p = dss.monitor("plain").rows().get(0);
+        float[] r = dss.monitor("res").rows().get(0);
+        double vnr = p[2] + p[4] + p[6];
+        double vni = p[3] + p[5] + p[7];
+        double inr = p[8] + p[10] + p[12];
+        double ini = p[9] + p[11] + p[13];
+        assertEquals(vnr, r[8], 1e-3 * Math.max(1, Math.abs(vnr)));
+        assertEquals(vni, r[9], 1e-3 * Math.max(1, Math.abs(vni)));
+        assertEquals(inr, r[16], 1e-4 * Math.max(1, Math.abs(inr)));
+        assertEquals(ini, r[17], 1e-4 * Math.max(1, Math.abs(ini)));
+        assertTrue(Math.hypot(inr, ini) > 10, "an unbalanced load leaves a residual current: " + Math.hypot(inr, ini));
+        float[] pol = dss.monitor("pol").rows().get(0);
+        assertEquals(Math.hypot(inr, ini), pol[16], 1e-3);
+        assertEquals(Math.toDegrees(Math.atan2(ini, inr)), pol[17], 1e-2);
+        float[] mag = dss.monitor("mag").rows().get(0);
+        assertEquals(Math.hypot(inr, ini), mag[9], 1e-3);
+    }
 }
