@@ -46,7 +46,11 @@ final class DssCircuit {
     String activeMonitor;
     Simulation simulation;
     boolean dirty = true;
+    /** Times a definition change marked the circuit for a rebuild (a deferred Solve made moot since counts them). */
+    long edits;
     boolean monitorsChanged;
+    /** The run's fingerprint when it shares a {@link ScriptMemo} (data files read by definitions go into it), else null. */
+    ScriptFingerprint fingerprint;
     VsourceDef source;
 
     DssCircuit(String name, double baseFrequency, LineConstants.EarthModel earthModel) {
@@ -163,6 +167,7 @@ final class DssCircuit {
 
     void markDirty() {
         dirty = true;
+        edits++;
     }
 
     PacketGridException noCircuit(String where) {
