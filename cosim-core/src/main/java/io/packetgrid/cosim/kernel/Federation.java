@@ -130,9 +130,9 @@ public final class Federation {
         long deliveredTotal;
         long valueUpdates;
         final Map<String, Long> dropped = new TreeMap<>();
-        /** Federates due in the current pass, and in the next pass at the same time. */
-        final List<Slot> due = new ArrayList<>();
-        final List<Slot> dueNext = new ArrayList<>();
+        /** Federates due in the current pass, and in the next pass at the same time (the two lists swap at each pass). */
+        List<Slot> due = new ArrayList<>();
+        List<Slot> dueNext = new ArrayList<>();
         /** Values changed in the current pass (ids), and their order of first change (for the stall error). */
         final java.util.BitSet changedInPass = new java.util.BitSet();
         int[] changedOrder = new int[16];
@@ -309,9 +309,10 @@ public final class Federation {
                 if (passIndex > 0) {
                     iterationsTotal++;
                 }
-                due.clear();
-                due.addAll(dueNext);
+                List<Slot> next = dueNext; // the next pass's list becomes the current one: no copy of it per time advance
+                dueNext = due;
                 dueNext.clear();
+                due = next;
                 changedInPass.clear();
                 changedCount = 0;
                 runPass(t);
@@ -361,6 +362,7 @@ public final class Federation {
 
         /** Steps due[from, to) — on the caller's thread, or spread over the pool in contiguous chunks. */
         void stepGroup(int from, int to) {
+            List<Slot> due = this.due; // the tasks read this pass's list
             int n = to - from;
             if (pool == null || n < 2) {
                 for (int k = from; k < to; k++) {
@@ -563,17 +565,21 @@ public final class Federation {
                 values.set(id, initial);
                 slot.writable.set(id);
                 slot.readable.set(id);
+                slot.declared(key, id, true);
             }
 
             @Override
             public <T> void subscribes(ValueKey<T> key) {
-                slot.readable.set(values.register(key));
+                int id = values.register(key);
+                slot.readable.set(id);
+                slot.declared(key, id, false);
             }
 
             @Override
             public <T> void wakesOn(ValueKey<T> key) {
                 int id = values.register(key);
                 slot.readable.set(id);
+                slot.declared(key, id, false);
                 List<Integer> w = wakers.computeIfAbsent(id, k -> new ArrayList<>());
                 if (!w.contains(slot.index)) {
                     w.add(slot.index);

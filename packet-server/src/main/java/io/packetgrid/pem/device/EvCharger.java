@@ -47,10 +47,27 @@ public final class EvCharger implements FlexibleDevice {
         return p.targetSoc() - p.chargerKw() * p.efficiency() * hoursLeft / p.batteryKwh();
     }
 
+    /**
+     * The band last built. Every field of a band is a function of its lower limit (the upper one is the fixed
+     * target), and the lower limit stays at −1 for the hours the car is far from departure, so a band asked for
+     * at every control step is built again only when that limit's bits change (a band each step was the
+     * run's largest allocation).
+     */
+    private PemBand lastBand;
+
     @Override
     public PemBand band() {
-        double max = p.targetSoc();
         double min = bandMin();
+        PemBand b = lastBand;
+        if (b == null || Double.doubleToRawLongBits(b.min()) != Double.doubleToRawLongBits(min)) {
+            b = bandAt(min);
+            lastBand = b;
+        }
+        return b;
+    }
+
+    private PemBand bandAt(double min) {
+        double max = p.targetSoc();
         double set = (min + max) / 2;
         return new PemBand(min, set, max, min + 0.25 * (set - min), set + 0.5 * (max - set));
     }

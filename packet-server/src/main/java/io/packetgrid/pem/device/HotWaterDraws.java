@@ -105,6 +105,16 @@ public final class HotWaterDraws {
         return litresPerMinTimesS / dtS;
     }
 
+    /**
+     * After the latest query (at time t0): no draw is under way and none starts before this time (s), so a
+     * query over {@code [t, t + dt]} with {@code t >= t0}, {@code dt > 0} and {@code t + dt} at most this draws
+     * nothing (0 L/min); −∞ when no such time is known. It is a fact about the events, not about later queries,
+     * so a caller may keep it with t0 and answer such queries itself.
+     */
+    public double quietUntilS() {
+        return quietUntilS;
+    }
+
     public int events() {
         return startS.length;
     }

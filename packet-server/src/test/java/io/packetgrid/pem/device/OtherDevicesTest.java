@@ -34,6 +34,29 @@ class OtherDevicesTest {
     }
 
     @Test
+    void anEvsKeptBandIsBitForBitTheBandBuiltAfresh() {
+        // 20 kWh, 7.2 kW x 0.9, target 0.9, leaves at 10 h: the lower limit sits at -1 for the first ~4.1 h (kept band),
+        // then moves at every step, and ends 0.02 below the target (kept again)
+        EvCharger ev = new EvCharger(new EvParams(20, 7.2, 0.9, 0, 10 * 3600, 0.3, 0.9));
+        PemBand previous = null;
+        int kept = 0;
+        for (int k = 0; k < 3700; k++) {
+            ev.advance(k * 10.0, 10, k % 7 == 0 ? 7.2 : 0);
+            PemBand b = ev.band();
+            double min = Math.min(0.9 - EvCharger.TARGET_TOLERANCE_SOC, Math.max(-1, ev.mustChargeSoc(k * 10.0 + 10)));
+            double set = (min + 0.9) / 2;
+            PemBand fresh = new PemBand(min, set, 0.9, min + 0.25 * (set - min), set + 0.5 * (0.9 - set));
+            for (double[] pair : new double[][] {{b.min(), fresh.min()}, {b.set(), fresh.set()}, {b.max(), fresh.max()},
+                    {b.rejoinLow(), fresh.rejoinLow()}, {b.rejoinHigh(), fresh.rejoinHigh()}}) {
+                assertEquals(Double.doubleToRawLongBits(pair[1]), Double.doubleToRawLongBits(pair[0]), "step " + k);
+            }
+            kept += b == previous ? 1 : 0;
+            previous = b;
+        }
+        assertTrue(kept > 1400 && kept < 3700 - 100, "kept " + kept); // held while the limit stands still, rebuilt while it moves
+    }
+
+    @Test
     void anEvsSetPointIsTheMiddleOfItsMovingBandWithoutBuildingIt() {
         // 20 kWh, 7.2 kW × 0.9 = 0.324 of the battery an hour, target 0.9, leaves at 10 h. The must-charge line
         // 10 h before is 0.9 − 3.24, below −1: band [−1, 0.9], middle −0.05; 5 h before 0.9 − 1.62 = −0.72: middle

@@ -2,8 +2,6 @@ package io.packetgrid.radio.network;
 
 import io.packetgrid.cosim.message.Message;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Per-message bookkeeping of {@link RadioNetwork} for its per-device and per-cell statistics: which device a
@@ -15,21 +13,21 @@ final class TrafficLedger {
     private static final int UP = 0;
     private static final int DOWN = 1;
 
-    /** A message on its way: its device, direction, the receiving device of a device-to-device message, its cell. */
-    private static final class Track {
-        final int device;
-        final int direction;
-        final int receiver;
-        int cell = -1;
+    /**
+     * Messages on their way, by id: an open-addressing table (linear probing, deletion by backward shift) with
+     * each message's device, direction, receiver and cell in parallel arrays. Per message it allocates nothing
+     * (a boxed id, a map node and a record each before) and ids that differ only in their high bits (the
+     * federate's index) spread well. Only counts are taken over it, so its order does not matter.
+     */
+    private long[] openId = new long[1024];
+    private boolean[] openUsed = new boolean[1024];
+    private int[] openDevice = new int[1024];
+    private int[] openReceiver = new int[1024];
+    private int[] openCell = new int[1024];
+    private byte[] openDirection = new byte[1024];
+    private int openCount;
+    private int openShift = 64 - 10;
 
-        Track(int device, int direction, int receiver) {
-            this.device = device;
-            this.direction = direction;
-            this.receiver = receiver;
-        }
-    }
-
-    private final Map<Long, Track> open = new HashMap<>();
     // delivered messages, in decision order
     private int delivered;
     private int[] dDevice = new int[256];
@@ -55,22 +53,111 @@ final class TrafficLedger {
      * @param receiver the receiving device of a device-to-device message, else −1
      */
     void open(Message m, int owner, boolean uplink, int receiver) {
-        open.put(m.id(), new Track(owner, uplink ? UP : DOWN, receiver));
+        if (2 * (openCount + 1) > openId.length) {
+            grow();
+        }
+        int i = slot(m.id());
+        while (openUsed[i] && openId[i] != m.id()) {
+            i = (i + 1) & (openId.length - 1);
+        }
+        if (!openUsed[i]) {
+            openUsed[i] = true;
+            openId[i] = m.id();
+            openCount++;
+        }
+        openDevice[i] = owner;
+        openDirection[i] = (byte) (uplink ? UP : DOWN);
+        openReceiver[i] = receiver;
+        openCell[i] = -1;
+    }
+
+    private int slot(long id) {
+        return (int) ((id * 0x9E37_79B9_7F4A_7C15L) >>> openShift);
+    }
+
+    /** The table entry of message {@code id}, −1 if it is not open. */
+    private int find(long id) {
+        int mask = openId.length - 1;
+        for (int i = slot(id); openUsed[i]; i = (i + 1) & mask) {
+            if (openId[i] == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Empties entry {@code i}, moving later entries of its probe run back so that every entry stays reachable. */
+    private void removeAt(int i) {
+        int mask = openId.length - 1;
+        openUsed[i] = false;
+        openCount--;
+        for (int j = (i + 1) & mask; openUsed[j]; j = (j + 1) & mask) {
+            int home = slot(openId[j]);
+            // the entry at j may move to the hole at i unless its home lies cyclically in (i, j]
+            boolean stays = i <= j ? i < home && home <= j : i < home || home <= j;
+            if (!stays) {
+                openUsed[i] = true;
+                openId[i] = openId[j];
+                openDevice[i] = openDevice[j];
+                openDirection[i] = openDirection[j];
+                openReceiver[i] = openReceiver[j];
+                openCell[i] = openCell[j];
+                openUsed[j] = false;
+                i = j;
+            }
+        }
+    }
+
+    private void grow() {
+        long[] id = openId;
+        boolean[] used = openUsed;
+        int[] device = openDevice;
+        int[] receiver = openReceiver;
+        int[] cell = openCell;
+        byte[] direction = openDirection;
+        int n = 2 * id.length;
+        openId = new long[n];
+        openUsed = new boolean[n];
+        openDevice = new int[n];
+        openReceiver = new int[n];
+        openCell = new int[n];
+        openDirection = new byte[n];
+        openShift--;
+        int mask = n - 1;
+        for (int k = 0; k < id.length; k++) {
+            if (used[k]) {
+                int i = slot(id[k]);
+                while (openUsed[i]) {
+                    i = (i + 1) & mask;
+                }
+                openUsed[i] = true;
+                openId[i] = id[k];
+                openDevice[i] = device[k];
+                openReceiver[i] = receiver[k];
+                openCell[i] = cell[k];
+                openDirection[i] = direction[k];
+            }
+        }
     }
 
     /** The cell of a message's first radio hop (later hops do not change it). */
     void route(Message m, int cell) {
-        Track t = open.get(m.id());
-        if (t != null && t.cell < 0 && cell >= 0) {
-            t.cell = cell;
+        int t = find(m.id());
+        if (t >= 0 && openCell[t] < 0 && cell >= 0) {
+            openCell[t] = cell;
         }
     }
 
     void delivered(Message m, long atNs, long latencyNs, int attempts, int homeCellOfOwner) {
-        Track t = open.remove(m.id());
-        if (t == null) {
+        int t = find(m.id());
+        if (t < 0) {
             return;
         }
+        int device = openDevice[t];
+        int direction = openDirection[t];
+        int receiver = openReceiver[t];
+        int cell = openCell[t];
+        removeAt(t);
         if (delivered == dDevice.length) {
             int n = 2 * delivered;
             dDevice = Arrays.copyOf(dDevice, n);
@@ -81,10 +168,10 @@ final class TrafficLedger {
             dLatencyNs = Arrays.copyOf(dLatencyNs, n);
             dAttempts = Arrays.copyOf(dAttempts, n);
         }
-        dDevice[delivered] = t.device;
-        dReceiver[delivered] = t.receiver;
-        dCell[delivered] = t.cell >= 0 ? t.cell : homeCellOfOwner;
-        dDirection[delivered] = (byte) t.direction;
+        dDevice[delivered] = device;
+        dReceiver[delivered] = receiver;
+        dCell[delivered] = cell >= 0 ? cell : homeCellOfOwner;
+        dDirection[delivered] = (byte) direction;
         dAtNs[delivered] = atNs;
         dLatencyNs[delivered] = latencyNs;
         dAttempts[delivered] = attempts;
@@ -92,10 +179,14 @@ final class TrafficLedger {
     }
 
     void lost(Message m, String reason, int attempts, int homeCellOfOwner) {
-        Track t = open.remove(m.id());
-        if (t == null) {
+        int t = find(m.id());
+        if (t < 0) {
             return;
         }
+        int device = openDevice[t];
+        int direction = openDirection[t];
+        int cell = openCell[t];
+        removeAt(t);
         if (lost == lDevice.length) {
             int n = 2 * lost;
             lDevice = Arrays.copyOf(lDevice, n);
@@ -104,9 +195,9 @@ final class TrafficLedger {
             lReason = Arrays.copyOf(lReason, n);
             lAttempts = Arrays.copyOf(lAttempts, n);
         }
-        lDevice[lost] = t.device;
-        lCell[lost] = t.cell >= 0 ? t.cell : homeCellOfOwner;
-        lDirection[lost] = (byte) t.direction;
+        lDevice[lost] = device;
+        lCell[lost] = cell >= 0 ? cell : homeCellOfOwner;
+        lDirection[lost] = (byte) direction;
         lReason[lost] = (byte) reasonIndex(reason);
         lAttempts[lost] = attempts;
         lost++;
@@ -114,8 +205,8 @@ final class TrafficLedger {
 
     /** The device a message in flight belongs to (−1 if unknown). */
     int owner(Message m) {
-        Track t = open.get(m.id());
-        return t == null ? -1 : t.device;
+        int t = find(m.id());
+        return t < 0 ? -1 : openDevice[t];
     }
 
     private static int reasonIndex(String reason) {
@@ -163,8 +254,10 @@ final class TrafficLedger {
             c[d][base + 2]++;
             c[d][7] += lAttempts[i];
         }
-        for (Track t : open.values()) {
-            c[t.device][t.direction == UP ? 0 : 3]++;
+        for (int t = 0; t < openId.length; t++) {
+            if (openUsed[t]) {
+                c[openDevice[t]][openDirection[t] == UP ? 0 : 3]++;
+            }
         }
         return c;
     }
@@ -192,8 +285,10 @@ final class TrafficLedger {
             c[lCell[i]][base + 2]++;
             lostByReason[lCell[i]][lReason[i]]++;
         }
-        for (Track t : open.values()) {
-            c[t.cell >= 0 ? t.cell : home[t.device]][t.direction == UP ? 0 : 3]++;
+        for (int t = 0; t < openId.length; t++) {
+            if (openUsed[t]) {
+                c[openCell[t] >= 0 ? openCell[t] : home[openDevice[t]]][openDirection[t] == UP ? 0 : 3]++;
+            }
         }
         return c;
     }
