@@ -2,6 +2,7 @@ package io.packetgrid.grid.api;
 
 import io.packetgrid.cosim.error.PacketGridException;
 import io.packetgrid.grid.dss.DssInterpreter;
+import io.packetgrid.grid.dss.ScriptMemo;
 import io.packetgrid.grid.feeders.BundledFeeders;
 import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Line;
@@ -47,6 +48,7 @@ public final class Feeder {
     private Limits limits = Limits.en50160();
     private Map<String, BusXy> coordinates;
     private Ders ders;
+    private ScriptMemo memo;    // loadFirst: what copies may reuse
 
     // results of the last solution, computed on first query
     private FlowAccounting accounting;
@@ -92,7 +94,40 @@ public final class Feeder {
 
     /** Runs a script and then extra commands (e.g. {@code BatchEdit Load..* vmaxpu=1.5}) from the script's folder. */
     public static Feeder load(Path script, String extraCommands) {
+        return load(new DssInterpreter(null), script, extraCommands);
+    }
+
+    /**
+     * As {@link #load(Path, String)}, and remembers what runs of the same script with the same commands can reuse
+     * ({@link #loadCopy}): the feeder a study reads once and then copies for its runs.
+     */
+    public static Feeder loadFirst(Path script, String extraCommands) {
+        ScriptMemo memo = new ScriptMemo();
         DssInterpreter d = new DssInterpreter(null);
+        d.recordInto(memo);
+        Feeder f = load(d, script, extraCommands);
+        f.memo = memo;
+        return f;
+    }
+
+    /**
+     * A copy of {@code first} (loaded by {@link #loadFirst} from the same script): runs {@code script} and
+     * {@code extraCommands} (which start with the commands {@code first} ran) like {@link #load(Path, String)} and gives
+     * the same feeder, bit for bit, with less work: where this run has executed exactly what {@code first}'s had, a
+     * {@code Calcvoltagebases} takes the bases {@code first}'s computed, and a snapshot {@code Solve} that cannot write
+     * anything back (no controls, storage or protective devices) and whose solution a later edit discards is left out
+     * (see {@code DssInterpreter.reuse}).
+     */
+    public static Feeder loadCopy(Path script, String extraCommands, Feeder first) {
+        if (first.memo == null) {
+            throw new IllegalArgumentException("the first feeder was not loaded with loadFirst");
+        }
+        DssInterpreter d = new DssInterpreter(null);
+        d.reuse(first.memo);
+        return load(d, script, extraCommands);
+    }
+
+    private static Feeder load(DssInterpreter d, Path script, String extraCommands) {
         d.run(script);
         Path dir = script.toAbsolutePath().getParent();
         d.runText(extraCommands, dir, "(api)");

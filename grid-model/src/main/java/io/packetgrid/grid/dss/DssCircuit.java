@@ -47,7 +47,11 @@ final class DssCircuit {
     String activeMonitor;
     Simulation simulation;
     boolean dirty = true;
+    /** Times a definition change marked the circuit for a rebuild (a deferred Solve made moot since counts them). */
+    long edits;
     boolean monitorsChanged;
+    /** The run's fingerprint when it shares a {@link ScriptMemo} (data files read by definitions go into it), else null. */
+    ScriptFingerprint fingerprint;
     VsourceDef source;
 
     /** The session's general objects (shapes, curves, codes): shared with the circuit, not owned by it. */
@@ -172,6 +176,7 @@ final class DssCircuit {
 
     void markDirty() {
         dirty = true;
+        edits++;
     }
 
     PacketGridException noCircuit(String where) {

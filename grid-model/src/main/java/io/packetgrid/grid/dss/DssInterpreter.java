@@ -129,6 +129,19 @@ public final class DssInterpreter {
     private final List<Path> exported = new ArrayList<>();
     private long totalIterations;
     private long totalSolutions;
+    // a run sharing a ScriptMemo: the first run records into it, later runs (replaying) reuse it
+    private ScriptMemo memo;
+    private boolean replaying;
+    private ScriptFingerprint fingerprint;
+    private DeferredSolve deferred;
+
+    /** A Solve left for later: its solution is needed only if nothing rebuilds the circuit before it is read. */
+    private record DeferredSolve(String where, DssCircuit circuit, long edits) {
+    }
+
+    /** Commands that neither read a solution nor change what a Solve would compute without marking the circuit for a rebuild. */
+    private static final Set<String> KEEP_DEFERRED = Set.of("new", "edit", "more", "m", "~", "select", "batchedit", "buscoords",
+            "//", "compile", "redirect");
 
     /** @param outDir where {@code Export monitors} writes (created on first export) */
     public DssInterpreter(Path outDir) {
@@ -140,6 +153,7 @@ public final class DssInterpreter {
     private void startGeneralObjects() {
         general = new GeneralObjects();
         preCircuit = new DssCircuit(null, defaultBaseFrequency, defaultEarthModel, general);
+        preCircuit.fingerprint = fingerprint;
         for (String cmd : GeneralObjects.STARTUP) {
             command(cmd, "(OpenDSS start-up objects)", Path.of("."));
         }
@@ -165,6 +179,45 @@ public final class DssInterpreter {
     /** The scope an existing definition was made in (the circuit once there is one). */
     private DssCircuit scopeOf(ElementDef d) {
         return circuit != null ? circuit : preCircuit;
+    }
+
+    /**
+     * Makes this run (before it starts) the first run of a script whose copies will be run again with the same commands
+     * ({@link #reuse}): it runs exactly as without, and records into {@code memo} what each Calcvoltagebases computed and
+     * which Solves left the definitions as they were.
+     */
+    public void recordInto(ScriptMemo memo) {
+        start(memo, false);
+    }
+
+    /**
+     * Makes this run (before it starts) a copy of a script whose first run recorded into {@code memo}, for a caller that
+     * solves the feeder itself afterwards (a study's copies). Where this run has executed exactly what the first run had
+     * (equal {@link ScriptFingerprint}s):
+     * <ul>
+     *   <li>{@code Calcvoltagebases} takes the recorded bases instead of solving the no-load network (when no built
+     *       circuit waits for them: it sets them in the definitions, which every later build reads);</li>
+     *   <li>a snapshot {@code Solve} the first run completed without writing anything back is deferred: dropped if a
+     *       later edit makes the circuit rebuild before anything reads the solution (the rebuilt circuit starts from the
+     *       definitions, which that Solve left unchanged), otherwise run before the first command or query that could
+     *       read it ({@link #simulation()} included), on the very same circuit, so it gives the same state.</li>
+     * </ul>
+     * The final state is therefore the one a plain run leaves, bit for bit; what differs is only the counts of
+     * {@link #totalSolutions()} and {@link #totalIterations()} (a dropped Solve is not counted). Everything else (the
+     * {@code grid run} command, {@code Feeder.load}) runs scripts plainly.
+     */
+    public void reuse(ScriptMemo memo) {
+        start(memo, true);
+    }
+
+    private void start(ScriptMemo m, boolean replay) {
+        if (memo != null || circuit != null || totalSolutions > 0) {
+            throw new IllegalStateException("a memo is given before the run starts, once");
+        }
+        memo = m;
+        replaying = replay;
+        fingerprint = new ScriptFingerprint();
+        preCircuit.fingerprint = fingerprint;   // data files of general objects defined before New Circuit
     }
 
     public void setTimeSeriesRunner(TimeSeriesRunner r) {
@@ -301,6 +354,9 @@ public final class DssInterpreter {
     }
 
     private void command(String line, String where, Path dir) {
+        if (fingerprint != null) {
+            fingerprint.line(line);
+        }
         DssTokenizer tok = new DssTokenizer(line);
         try {
             command(tok, where, dir);
@@ -327,6 +383,9 @@ public final class DssInterpreter {
                     ? " (binary data: an OpenDSS script is text)" : ""));
         }
         String c = COMMANDS.key(cmd);
+        if (deferred != null && !KEEP_DEFERRED.contains(c) && !REPORTING.contains(c)) {
+            settleDeferredSolve();
+        }
         switch (c) {
             case "new" -> newObject(tok, where, dir);
             case "edit" -> editObject(tok, where, dir);
@@ -340,7 +399,15 @@ public final class DssInterpreter {
             case "solve" -> {
                 // OpenDSS runs Solve as "Set <options>" followed by the solution (ExecCommands: DoSetCmd(1))
                 set(tok, where, dir, "Solve");
-                solve(where);
+                String proof = memo == null ? null : solveProof(where);
+                if (proof != null && replaying && memo.solved(proof)) {
+                    deferred = new DeferredSolve(where, circuit, circuit.edits);
+                } else {
+                    solve(where);
+                    if (proof != null && !replaying) {
+                        memo.addSolve(proof);
+                    }
+                }
             }
             case "enable", "disable" -> enable(tok, where, c.equals("enable"));
             case "reset" -> {
@@ -428,6 +495,7 @@ public final class DssInterpreter {
         String name = cn[1];
         if (cls.equals("circuit")) {
             circuit = new DssCircuit(name, defaultBaseFrequency, defaultEarthModel, general);
+            circuit.fingerprint = fingerprint;
             VsourceDef src = new VsourceDef("source", where);
             circuit.of("vsource").put("source", src);
             circuit.elementOrder.add(src);
@@ -611,6 +679,9 @@ public final class DssInterpreter {
     }
 
     private void apply(ElementDef d, DssTokenizer.Param p, EditContext ctx) {
+        if (deferred != null && d instanceof MonitorDef) {
+            settleDeferredSolve();   // a monitor's action=take reads the solution
+        }
         PropertyTable t = d.table();
         int idx;
         if (p.name().isEmpty()) {
@@ -974,7 +1045,54 @@ public final class DssInterpreter {
 
     /** The simulation for the present definitions (built or rebuilt as needed). */
     public Simulation simulation() {
+        settleDeferredSolve();
         return simulation("solve");
+    }
+
+    /**
+     * The fingerprint of a snapshot Solve that cannot write anything back into the definitions (no enabled control,
+     * storage or protective device; OpenDSS's Solve moves taps and capacitor steps through controls, storage energy,
+     * and opens protective devices) and whose circuit, once built, keeps the run's time; else null.
+     */
+    private String solveProof(String where) {
+        DssCircuit c = circuit(where);
+        if (c.mode != SolveMode.SNAPSHOT || !leavesDefinitions(c)) {
+            return null;
+        }
+        return fingerprint.now();
+    }
+
+    /**
+     * Whether building and solving this circuit now changes nothing a later build starts from: no enabled control,
+     * storage or protective device (their write-backs and warnings), and a built circuit, if any, at the run's own time
+     * (a build takes the previous circuit's time).
+     */
+    private static boolean leavesDefinitions(DssCircuit c) {
+        for (ElementDef d : c.controlOrder) {
+            if (d.enabled) {
+                return false;
+            }
+        }
+        for (String cls : List.of("storage", "fuse", "recloser", "relay", "swtcontrol")) {
+            for (ElementDef d : c.of(cls).values()) {
+                if (d.enabled) {
+                    return false;
+                }
+            }
+        }
+        return c.simulation == null || (c.simulation.hour() == c.hour && c.simulation.secondsInHour() == c.sec);
+    }
+
+    /** Runs the deferred Solve now, unless an edit since, or another circuit, has made its solution moot. */
+    private void settleDeferredSolve() {
+        DeferredSolve d = deferred;
+        if (d == null) {
+            return;
+        }
+        deferred = null;
+        if (circuit == d.circuit() && circuit.edits == d.edits()) {
+            solve(d.where());
+        }
     }
 
     private Simulation simulation(String where) {
@@ -1083,6 +1201,18 @@ public final class DssInterpreter {
 
     private void calcVoltageBases(String where) {
         DssCircuit c = circuit(where);
+        String proof = memo != null && (c.simulation == null || c.dirty) && leavesDefinitions(c) ? fingerprint.now() : null;
+        if (proof != null && replaying) {
+            List<ScriptMemo.Base> known = memo.bases(proof);
+            if (known != null) {
+                // the same network as the first run's here: its bases, set where the coming build reads them
+                for (ScriptMemo.Base b : known) {
+                    c.busKvBase.put(b.bus(), b.kvLn());
+                }
+                return;
+            }
+        }
+        List<ScriptMemo.Base> computed = proof == null ? null : new ArrayList<>();
         Simulation sim = simulation(where);
         Network net = sim.network();
         double[] re = new double[net.nodeCount()];
@@ -1099,8 +1229,14 @@ public final class DssInterpreter {
             double base = c.nearestBase(kvLL) / Math.sqrt(3.0);
             c.busKvBase.put(net.busName(b), base);
             net.setBusKvBase(b, base);
+            if (computed != null) {
+                computed.add(new ScriptMemo.Base(net.busName(b), base));
+            }
         }
         sim.solver().invalidate();
+        if (computed != null && !replaying) {
+            memo.addBases(proof, computed);
+        }
     }
 
     private void setKvBase(DssTokenizer tok, String where) {

@@ -6,6 +6,20 @@ import java.nio.file.Path;
 /** What a definition sees while one property is being set: where, and the circuit it belongs to. */
 record EditContext(String where, Path dir, DssCircuit circuit) {
 
+    /** A data file's lines a definition read: into the run's fingerprint, if it keeps one ({@link ScriptFingerprint}). */
+    void read(java.util.List<String> lines) {
+        if (circuit != null && circuit.fingerprint != null) {
+            circuit.fingerprint.data(lines);
+        }
+    }
+
+    /** A binary data file's bytes a definition read (as {@link #read(java.util.List)}). */
+    void read(byte[] bytes) {
+        if (circuit != null && circuit.fingerprint != null) {
+            circuit.fingerprint.data(bytes);
+        }
+    }
+
     PacketGridException error(String message) {
         return new PacketGridException(where, message);
     }

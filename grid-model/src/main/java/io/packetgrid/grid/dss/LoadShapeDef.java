@@ -191,6 +191,7 @@ final class LoadShapeDef extends ElementDef {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+            ctx.read(lines);
         } catch (IOException e) {
             throw ctx.error("cannot read load shape file " + file.getFileName() + ": " + e.getClass().getSimpleName());
         }
@@ -232,6 +233,7 @@ final class LoadShapeDef extends ElementDef {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+            ctx.read(bytes);
         } catch (IOException e) {
             throw ctx.error("cannot read load shape file " + file.getFileName() + ": " + e.getClass().getSimpleName());
         }

@@ -87,6 +87,7 @@ final class XyCurveDef extends ElementDef {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+            ctx.read(lines);
         } catch (IOException e) {
             throw ctx.error("cannot read XYCurve file " + file.getFileName() + ": " + e.getClass().getSimpleName());
         }
@@ -113,6 +114,7 @@ final class XyCurveDef extends ElementDef {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+            ctx.read(bytes);
         } catch (IOException e) {
             throw ctx.error("cannot read XYCurve file " + file.getFileName() + ": " + e.getClass().getSimpleName());
         }

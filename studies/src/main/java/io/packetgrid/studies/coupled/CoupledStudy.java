@@ -413,7 +413,7 @@ public final class CoupledStudy implements Study {
         }
         summary.write(dir);
         if (s.outputs().plots()) {
-            CoupledPlots.all(dir, s, template, results);
+            CoupledPlots.all(dir, s, template, results, Math.max(1, ctx.threads()));
             Timeline.plots(dir, s, results);
         }
         String text = String.format(Locale.ROOT, "PacketGrid coupled study '%s': %d feeder%s (%s), %d households, %d devices, %s from %s, "

@@ -108,7 +108,7 @@ public final class FeederTemplate {
         String commands = String.join("\n", spec.commands()) + "\n";
         Feeder f;
         try {
-            f = Feeder.load(script, commands);
+            f = Feeder.loadFirst(script, commands);
         } catch (PacketGridException e) {
             throw e.within(where + ".script");
         }
@@ -207,9 +207,13 @@ public final class FeederTemplate {
         return out;
     }
 
-    /** A fresh solvable copy of the feeder (parsed anew: copies share nothing mutable). */
+    /**
+     * A fresh solvable copy of the feeder (parsed anew: copies share nothing mutable), the same feeder a plain parse
+     * gives: the voltage bases come from the template's parse and the script's final Solve, whose solution the copy's
+     * rebuild would discard, is left out ({@link Feeder#loadCopy}).
+     */
     public Feeder newFeeder() {
-        Feeder f = Feeder.load(script, commands);
+        Feeder f = Feeder.loadCopy(script, commands, feeder);
         f.setMode(SolveMode.SNAPSHOT);
         return f;
     }

@@ -16,6 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -34,18 +38,53 @@ public final class CoupledPlots {
     private CoupledPlots() {
     }
 
-    public static void all(Path dir, CoupledScenario s, FeederTemplate template, Map<String, VariantResult> results) {
+    /**
+     * Draws every plot of the study into {@code dir}, up to {@code threads} at once (each plot is its own chart and
+     * file, drawn the same whatever the thread: the files are byte-identical to drawing them one after another; a
+     * feeder map of a large network takes a second or more).
+     */
+    public static void all(Path dir, CoupledScenario s, FeederTemplate template, Map<String, VariantResult> results, int threads) {
         System.setProperty("java.awt.headless", "true");
-        power(dir.resolve("power_vs_target.png"), s, results);
-        if (results.values().iterator().next().feeders().get(0).grid() != null) {
-            voltage(dir.resolve("voltage_envelope.png"), s, results);
-            if (template.hasCoordinates()) {
-                for (Map.Entry<String, VariantResult> e : results.entrySet()) {
-                    map(dir.resolve("feeder_map_" + e.getKey() + ".png"), s, template, e.getKey(), e.getValue());
-                }
+        List<Runnable> plots = new ArrayList<>();
+        if (results.values().iterator().next().feeders().get(0).grid() != null && template.hasCoordinates()) {
+            for (Map.Entry<String, VariantResult> e : results.entrySet()) {
+                plots.add(() -> map(dir.resolve("feeder_map_" + e.getKey() + ".png"), s, template, e.getKey(), e.getValue()));
             }
         }
-        latency(dir.resolve("latency_cdf.png"), results);
+        plots.add(() -> power(dir.resolve("power_vs_target.png"), s, results));
+        if (results.values().iterator().next().feeders().get(0).grid() != null) {
+            plots.add(() -> voltage(dir.resolve("voltage_envelope.png"), s, results));
+        }
+        plots.add(() -> latency(dir.resolve("latency_cdf.png"), results));
+        int n = Math.max(1, Math.min(threads, plots.size()));
+        if (n == 1) {
+            plots.forEach(Runnable::run);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "coupled-plots");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> drawn = new ArrayList<>();
+            for (Runnable p : plots) {
+                drawn.add(pool.submit(p));
+            }
+            for (Future<?> f : drawn) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PacketGridException(dir.toString(), "interrupted while drawing the plots");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PacketGridException p) {
+                throw p;
+            }
+            throw new IllegalStateException("drawing a plot failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static XYChart chart(String title, String x, String y) {
