@@ -10,9 +10,9 @@ import java.util.Set;
 /**
  * OpenDSS's general objects: the classes that belong to the whole session, not to a circuit
  * (DSSClass type DSS_OBJECT: shapes, curves, conductor and line data, transformer codes, spectra).
- * They may be defined before {@code New Circuit} (except LineCode and LineGeometry, whose classes
- * set RequiresCircuit in DSS C-API's LineCode.pas/LineGeometry.pas: they take the circuit's
- * frequency), they are kept when a circuit is created, and {@code Clear} replaces them with the
+ * They may be defined before {@code New Circuit} (except LineCode: OpenDSS's TLineCodeObj.Create
+ * reads the active circuit's frequency, DSS C-API sets RequiresCircuit; LineGeometry is accepted as
+ * OpenDSS accepts it, its Create reads no circuit, though DSS C-API refuses it), they are kept when a circuit is created, and {@code Clear} replaces them with the
  * start-up set only when a circuit exists (Executive.pas TExecutive.Clear: classes are disposed and
  * re-created only if NumCircuits > 0).
  */
@@ -21,7 +21,7 @@ final class GeneralObjects {
     static final Set<String> CLASSES = Set.of("loadshape", "linecode", "wiredata", "linegeometry", "linespacing", "cndata",
             "tsdata", "xfmrcode", "tcc_curve", "xycurve", "tshape", "priceshape", "growthshape", "spectrum");
     /** General classes that still need a circuit to be defined (DSS C-API RequiresCircuit). */
-    static final Set<String> NEED_CIRCUIT = Set.of("linecode", "linegeometry");
+    static final Set<String> NEED_CIRCUIT = Set.of("linecode");
 
     /**
      * The objects OpenDSS creates at start-up and after Clear (Executive.pas

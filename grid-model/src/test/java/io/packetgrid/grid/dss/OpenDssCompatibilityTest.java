@@ -90,10 +90,14 @@ class OpenDssCompatibilityTest {
     void generalObjectsBeforeNewCircuitAreKeptAndUsed(@TempDir Path dir) {
         // Clear with no circuit keeps what was defined (Executive.pas Clear: only when NumCircuits > 0)
         DssInterpreter dss = run(dir, "Clear\nNew LoadShape.two npts=2 interval=12 mult=(0.5 2)\n"
-                + "New XYcurve.curve npts=2 xarray=(0 1) yarray=(0 1)\nClear\n" + STIFF
+                + "New XYcurve.curve npts=2 xarray=(0 1) yarray=(0 1)\n"
+                + "New WireData.w diam=0.5 rac=0.3 runits=km gmrac=0.2 gmrunits=cm radunits=cm\n"
+                + "New LineGeometry.g nconds=1 nphases=1 cond=1 wire=w x=0 h=10 units=m\nClear\n" + STIFF
                 + "New Load.l bus1=sourcebus phases=3 kV=115 kW=100 pf=1 daily=two\n"
                 + "New Monitor.m Load.l 1 mode=1 ppolar=no\nSet mode=daily number=24 stepsize=1h\nSolve\n");
         assertNotNull(dss.definition("XYcurve.curve"));
+        // LineGeometry too (OpenDSS's TLineGeometryObj.Create reads no circuit; TnDSystem's Distribution scripts rely on it)
+        assertNotNull(dss.definition("LineGeometry.g"));
         List<float[]> rows = dss.monitor("m").rows();
         // a 12-h interval: point round(h / 12), 0 meaning the last one (GetMultAtHour)
         assertEquals(200.0, kw(rows.get(4)), 1e-3, "hour 5: round(0.42) = 0 -> point 2");
