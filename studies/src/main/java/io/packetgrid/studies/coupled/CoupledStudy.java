@@ -15,6 +15,7 @@ import io.packetgrid.studies.coupled.scenario.CoupledScenario;
 import io.packetgrid.studies.coupled.scenario.FeederSpec;
 import io.packetgrid.studies.coupled.scenario.TargetSpec;
 import io.packetgrid.studies.coupled.scenario.VariantSpec;
+import io.packetgrid.studies.coupled.target.BaselineSeries;
 import io.packetgrid.studies.report.CombinedProgress;
 import io.packetgrid.studies.coupled.report.CoupledCsv;
 import io.packetgrid.studies.coupled.report.CoupledPlots;
@@ -46,10 +47,12 @@ import java.util.concurrent.Future;
  * same households under several variants (by default {@code uncontrolled}, {@code pem},
  * {@code pem_grid_aware}).
  *
- * <p>A baseline target needs its baseline variant first; the other variants then run side by side
- * (one feeder or an MV network: a variant per thread) or one after another with the feeders stepped in
- * parallel by the kernel (several feeders; on an MV network also a variant that runs alone, as the
- * baseline does). Results never depend on the number of threads.
+ * <p>On one feeder or an MV network the variants run side by side from the start (up to one more than
+ * the threads; {@link #concurrentRuns}), the baseline variant of a baseline target among them: its power
+ * is handed to the tracking variants as it is produced ({@link BaselineSeries}), and a tracking variant
+ * waits only where its target needs a block the baseline has not finished. With one thread, or several
+ * feeder copies (stepped in parallel by the kernel), they run one after another, the baseline first.
+ * Results never depend on the number of threads.
  */
 public final class CoupledStudy implements Study {
     /** Metrics shown in the printed table, in order. */
@@ -113,22 +116,27 @@ public final class CoupledStudy implements Study {
         VariantRunner runner = p.runner();
         StudyInputs inputs = p.inputs();
 
-        List<List<VariantSpec>> phases = new ArrayList<>();
-        List<VariantSpec> rest = new ArrayList<>(s.variants());
+        // the baseline variant first: it is started first and never waits; a tracking variant waits (blocked) for the
+        // baseline's power only as far as its target needs it (a streamed baseline)
+        List<VariantSpec> order = new ArrayList<>(s.variants());
+        List<BaselineSeries> streamed = null;
         if (baseline != null) {
-            phases.add(List.of(baseline));
-            rest.remove(baseline);
-        }
-        if (!rest.isEmpty()) {
-            phases.add(rest);
+            order.remove(baseline);
+            order.add(0, baseline);
+            streamed = new ArrayList<>();
+            for (int f = 0; f < plans.size(); f++) {
+                streamed.add(BaselineSeries.streamed(baseline.name(), runner.deviceSteps()));
+            }
         }
         int threads = Math.max(1, ctx.threads());
         int copies = s.feeder().copies();
         boolean mvNetwork = template.mv() != null;
-        int widest = phases.stream().mapToInt(List::size).max().orElse(1);
-        int concurrent = copies == 1 ? Math.min(threads, widest) : 1;
+        int concurrent = copies == 1 ? concurrentRuns(threads, order.size()) : 1;
+        int kernelThreads = kernelThreads(copies, mvNetwork, threads, concurrent);
         CombinedProgress progress = new CombinedProgress(ctx.progress(s.name()), s.variants().size());
         Map<String, VariantResult> results = new LinkedHashMap<>();
+        // per variant: when its run ended and the CPU of its own thread (profile.txt; not a result)
+        Map<String, String> timing = new java.util.concurrent.ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(threads, concurrent), r -> {
             Thread t = new Thread(r, "coupled-variant");
             t.setDaemon(true);
@@ -138,40 +146,56 @@ public final class CoupledStudy implements Study {
         try {
             BlockingQueue<List<Feeder>> sets = new ArrayBlockingQueue<>(concurrent);
             java.util.concurrent.atomic.AtomicInteger freshNeeded = new java.util.concurrent.atomic.AtomicInteger(
-                    s.variants().size() - concurrent);
-            sets.addAll(feeders.acquire(concurrent));
+                    order.size() - concurrent);
+            // every run that starts at once gets its own set now (parsed side by side); the first of them is the baseline's,
+            // so the baseline never waits for a set behind a run that waits for the baseline
+            List<List<Feeder>> first = feeders.acquire(concurrent);
             if (mvNetwork && freshNeeded.get() > 0) {
                 // a used MV set is never handed on: the later runs' sets are parsed meanwhile, one ahead
                 feeders.parseAhead(freshNeeded.get());
             }
-            int index = 0;
-            for (List<VariantSpec> phase : phases) {
-                List<double[]> baselines = baseline == null || !results.containsKey(baseline.name()) ? null
-                        : baselines(results.get(baseline.name()));
-                List<Future<VariantResult>> futures = new ArrayList<>();
-                int kernelThreads = kernelThreads(copies, mvNetwork, threads, Math.min(concurrent, phase.size()));
-                for (VariantSpec v : phase) {
-                    int runIndex = index++;
-                    Path events = ctx.outDir().resolve(v.name());
-                    futures.add(pool.submit(() -> {
-                        List<Feeder> set = sets.take();
-                        try {
-                            return runner.run(v, set, baselines, events, kernelThreads, progress.run(runIndex));
-                        } finally {
-                            // an MV network's tap changer moves taps, which a rebuild keeps: a run still to start gets a
-                            // fresh parse (started in the background, not on the pool, whose threads may all be waiting
-                            // for a set); a used set is never handed on
-                            if (!mvNetwork) {
-                                sets.put(set);
-                            } else if (freshNeeded.getAndDecrement() > 0) {
-                                sets.put(feeders.nextAhead());
-                            }
+            List<Future<VariantResult>> futures = new ArrayList<>();
+            long runs0 = System.nanoTime();
+            for (int i = 0; i < order.size(); i++) {
+                VariantSpec v = order.get(i);
+                int runIndex = i;
+                List<Feeder> given = i < first.size() ? first.get(i) : null;
+                List<BaselineSeries> in = v == baseline ? null : streamed;
+                List<BaselineSeries> out = v == baseline ? streamed : null;
+                Path events = ctx.outDir().resolve(v.name());
+                futures.add(pool.submit(() -> {
+                    List<Feeder> set = given != null ? given : sets.take();
+                    Thread.currentThread().setName("variant " + v.name());
+                    long wall0Run = System.nanoTime();
+                    long cpu0 = THREAD_CPU.getCurrentThreadCpuTime();
+                    try {
+                        VariantResult r = runner.run(v, set, in, out, events, kernelThreads, progress.run(runIndex));
+                        timing.put(v.name(), String.format(Locale.ROOT, "run: from %.1f to %.1f s after the runs started, "
+                                        + "%.1f s CPU on its own thread (with %d kernel thread%s)%n", (wall0Run - runs0) / 1e9,
+                                (System.nanoTime() - runs0) / 1e9, (THREAD_CPU.getCurrentThreadCpuTime() - cpu0) / 1e9,
+                                kernelThreads, kernelThreads == 1 ? "" : "s"));
+                        return r;
+                    } catch (RuntimeException | Error e) {
+                        if (out != null) {
+                            // the tracking variants waiting for this baseline fail with its error instead of waiting for ever
+                            out.forEach(b -> b.fail(e));
                         }
-                    }));
-                }
-                for (int i = 0; i < phase.size(); i++) {
-                    results.put(phase.get(i).name(), futures.get(i).get());
-                }
+                        throw e;
+                    } finally {
+                        // an MV network's tap changer moves taps, which a rebuild keeps: a run still to start gets a
+                        // fresh parse (started in the background, not on the pool, whose threads may all be waiting
+                        // for a set); a used set is never handed on
+                        if (!mvNetwork) {
+                            sets.put(set);
+                        } else if (freshNeeded.getAndDecrement() > 0) {
+                            sets.put(feeders.nextAhead());
+                        }
+                    }
+                }));
+            }
+            // the baseline's own failure first: a tracking variant's is then only its consequence
+            for (int i = 0; i < order.size(); i++) {
+                results.put(order.get(i).name(), futures.get(i).get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -183,23 +207,46 @@ public final class CoupledStudy implements Study {
             feeders.close();
         }
         if (baseline != null) {
-            results.put(baseline.name(), runner.withTargets(results.get(baseline.name()), baselines(results.get(baseline.name()))));
+            long waits = 0;
+            long waitedNs = 0;
+            for (BaselineSeries b : streamed) {
+                waits += b.waited()[0];
+                waitedNs += b.waited()[1];
+            }
+            timing.merge(baseline.name(), String.format(Locale.ROOT, "the tracking variants waited for this baseline %d time%s, "
+                    + "%.1f s in all%n", waits, waits == 1 ? "" : "s", waitedNs / 1e9), String::concat);
+            List<BaselineSeries> finished = new ArrayList<>();
+            for (FeederRun f : results.get(baseline.name()).feeders()) {
+                finished.add(BaselineSeries.of(f.fleet().flexKw()));
+            }
+            results.put(baseline.name(), runner.withTargets(results.get(baseline.name()), finished));
         }
         double wallS = (System.nanoTime() - wall0) / 1e9;
-        return report(s, source, template, plans, results, ctx, wallS, inputs);
+        return report(s, source, template, plans, results, ctx, wallS, inputs, timing);
+    }
+
+    /**
+     * How many variants run at once on one feeder or one MV network: all of them, up to one more than the threads (the
+     * variants are CPU-bound and unequal: with a run more than the cores, the cores stay busy when the shortest run ends,
+     * as the operating system shares them; each run at once holds its own network copy); with one thread one after
+     * another, the baseline first.
+     */
+    static int concurrentRuns(int threads, int variants) {
+        return threads <= 1 ? 1 : Math.max(1, Math.min(variants, threads + 1));
     }
 
     /**
      * The kernel's threads for each of {@code running} variants run side by side: several feeders (copies, or an MV
      * network's LV feeders, each with its fleet and server) are stepped in parallel by the kernel with the threads the
-     * variants running together leave (an MV network's baseline variant runs alone on all of them); one LV feeder has
-     * nothing to spread. The results are the same whatever the number (the kernel commits in registration order).
+     * variants running together leave (rounded up); one LV feeder has nothing to spread. The results are the same
+     * whatever the number (the kernel commits in registration order).
      */
     static int kernelThreads(int copies, boolean mvNetwork, int threads, int running) {
         if (copies > 1) {
             return threads;
         }
-        return mvNetwork ? Math.max(1, threads / Math.max(1, running)) : 1;
+        int r = Math.max(1, running);
+        return mvNetwork ? Math.max(1, (threads + r - 1) / r) : 1;
     }
 
     /** What the user should know about this study although it runs (stderr, run.json, report.html). */
@@ -244,6 +291,8 @@ public final class CoupledStudy implements Study {
         }
     }
 
+    private static final java.lang.management.ThreadMXBean THREAD_CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     /** EN 50160 applies to LV supply up to 1 kV between phases, about 577 V phase to neutral. */
     static final double LV_MAX_PHASE_V = 1000.0 / Math.sqrt(3);
 
@@ -268,16 +317,9 @@ public final class CoupledStudy implements Study {
         return b;
     }
 
-    private static List<double[]> baselines(VariantResult r) {
-        List<double[]> out = new ArrayList<>();
-        for (FeederRun f : r.feeders()) {
-            out.add(f.fleet().flexKw());
-        }
-        return out;
-    }
-
     private Summary report(CoupledScenario s, String source, FeederTemplate template, List<FeederPlan> plans,
-                           Map<String, VariantResult> results, RunContext ctx, double wallS, StudyInputs inputs) {
+                           Map<String, VariantResult> results, RunContext ctx, double wallS, StudyInputs inputs,
+                           Map<String, String> timing) {
         Path dir = ctx.outDir();
         Summary summary = new Summary(kind(), s.name(), s.seed());
         ObjectNode root = summary.root();
@@ -367,7 +409,7 @@ public final class CoupledStudy implements Study {
             Path vdir = dir.resolve(v.name());
             CoupledCsv.write(vdir, s, r);
             InternetReport.write(vdir, r);
-            writeText(vdir.resolve("profile.txt"), profile(r.report()));
+            writeText(vdir.resolve("profile.txt"), timing.getOrDefault(v.name(), "") + profile(r.report()));
         }
         summary.write(dir);
         if (s.outputs().plots()) {

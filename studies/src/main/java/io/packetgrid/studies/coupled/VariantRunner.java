@@ -76,6 +76,7 @@ import io.packetgrid.studies.coupled.sim.RadioDeployment;
 import io.packetgrid.studies.coupled.sim.SiteInput;
 import io.packetgrid.studies.coupled.sim.StepAfter;
 import io.packetgrid.studies.coupled.sim.TrafficMeter;
+import io.packetgrid.studies.coupled.target.BaselineSeries;
 import io.packetgrid.studies.protection.model.ProtectionSystem;
 import io.packetgrid.studies.protection.sim.ProtectionCoSimulation;
 import io.packetgrid.studies.protection.sim.ProtectionInstrument;
@@ -149,15 +150,23 @@ public final class VariantRunner {
         return out;
     }
 
+    /** Runs a variant that produces no baseline for others. */
+    public VariantResult run(VariantSpec v, List<Feeder> feeders, List<BaselineSeries> baselines, Path eventsDir, int threads,
+                             ProgressListener progress) {
+        return run(v, feeders, baselines, null, eventsDir, threads, progress);
+    }
+
     /**
      * Runs a variant.
      *
      * @param feeders    one solvable feeder per plan (rebuilt here: a fresh solver state), or null for a run without grid
-     * @param baselines  per feeder the baseline variant's flexible power (for a baseline target), or null
+     * @param baselines  per feeder the baseline variant's flexible power (for a baseline target; perhaps still being
+     *                   produced), or null
+     * @param produces   per feeder the series this run produces as it goes (the baseline variant's), or null
      * @param eventsDir  where {@code events.csv} goes (null: nowhere)
      */
-    public VariantResult run(VariantSpec v, List<Feeder> feeders, List<double[]> baselines, Path eventsDir, int threads,
-                             ProgressListener progress) {
+    public VariantResult run(VariantSpec v, List<Feeder> feeders, List<BaselineSeries> baselines, List<BaselineSeries> produces,
+                             Path eventsDir, int threads, ProgressListener progress) {
         boolean withGrid = feeders != null;
         long dt = s.deviceStep().ns();
         int dSteps = deviceSteps();
@@ -318,10 +327,24 @@ public final class VariantRunner {
         Recorder recorder = eventsDir == null ? Recorder.discard() : new CsvRecorder(eventsDir);
         RunReport report;
         try {
-            report = fed.recorder(recorder).progress(progress)
+            // a baseline's finished intervals reach the tracking variants as the run goes: read on the kernel's own thread
+            // between time advances, when every step before is committed
+            ProgressListener listener = produces == null ? progress : (now, end) -> {
+                for (int f = 0; f < produces.size(); f++) {
+                    produces.get(f).extend(fleets.get(f).intervalTrace());
+                }
+                progress.progress(now, end);
+            };
+            report = fed.recorder(recorder).progress(listener)
                     .run(new KernelOptions(s.seed(), s.duration().ns(), Math.max(1, threads), 100));
         } finally {
             recorder.close();
+        }
+        if (produces != null) {
+            for (int f = 0; f < produces.size(); f++) {
+                produces.get(f).extend(fleets.get(f).intervalTrace());
+                produces.get(f).complete();
+            }
         }
         if (eventsDir != null) {
             detailTables(eventsDir, withGrid);
@@ -388,7 +411,7 @@ public final class VariantRunner {
     }
 
     /** The result with every feeder's target evaluated against these baselines (for variants run before them). */
-    public VariantResult withTargets(VariantResult r, List<double[]> baselines) {
+    public VariantResult withTargets(VariantResult r, List<BaselineSeries> baselines) {
         List<FeederRun> runs = new ArrayList<>();
         for (int f = 0; f < r.feeders().size(); f++) {
             FeederRun x = r.feeders().get(f);
@@ -402,7 +425,7 @@ public final class VariantRunner {
     }
 
     private PacketServerFederate server(VariantSpec v, FeederPlan plan, DeviceFleetFederate fleet, FeederGrid grid, MvGrid mvGrid,
-                                        int feeder, double[] baseline, List<LedgerPolicy> ledgers, List<EmergencyMode> emergencies,
+                                        int feeder, BaselineSeries baseline, List<LedgerPolicy> ledgers, List<EmergencyMode> emergencies,
                                         FeederDer der) {
         PemSpec p = s.pem();
         int n = plan.households().size();

@@ -20,10 +20,11 @@ public final class Targets {
      * The target the server tracks.
      *
      * @param households the feeder's household count (targets given per household scale with it)
-     * @param baseline   the baseline variant's flexible power per device step, or null if not a baseline target
+     * @param baseline   the baseline variant's flexible power per device step (perhaps still being produced: the target
+     *                   waits for what it needs), or null if not a baseline target
      * @param site       the server's site measurements (PV, base load)
      */
-    public static TargetSignal online(CoupledScenario s, int households, double[] baseline, SiteMeasurements site) {
+    public static TargetSignal online(CoupledScenario s, int households, BaselineSeries baseline, SiteMeasurements site) {
         TargetSpec t = s.target();
         return switch (t.kind()) {
             case BASELINE -> baseline == null ? TargetSignal.constant(Double.POSITIVE_INFINITY)
@@ -52,7 +53,7 @@ public final class Targets {
      * @param pvKw   the feeder's PV output per device step
      * @param baseKw the feeder's base load per device step
      */
-    public static double[] offline(CoupledScenario s, int households, double[] baseline, double[] pvKw, double[] baseKw, int steps) {
+    public static double[] offline(CoupledScenario s, int households, BaselineSeries baseline, double[] pvKw, double[] baseKw, int steps) {
         double[] out = new double[steps];
         SiteMeasurements site = new SiteMeasurements();
         TargetSignal sig = online(s, households, baseline, site);
