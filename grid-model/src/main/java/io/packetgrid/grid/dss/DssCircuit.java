@@ -14,15 +14,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The state an OpenDSS script builds: object definitions by class, circuit options, voltage
- * bases, monitors' recordings, and the simulation built from the definitions when a solution
+ * The state an OpenDSS script builds: object definitions by class (general objects through the
+ * session's {@link GeneralObjects}), circuit options, voltage bases, monitors' recordings, and the simulation built from the definitions when a solution
  * is asked for (rebuilt whenever a definition changed since).
  */
 final class DssCircuit {
     final String name;
     final double baseFrequency;
     LineConstants.EarthModel earthModel;
-    final Map<String, LinkedHashMap<String, ElementDef>> classes = new HashMap<>();
+    /** Circuit elements and other per-circuit objects by class (general classes are in {@link #general}). */
+    private final Map<String, LinkedHashMap<String, ElementDef>> classes = new HashMap<>();
     final List<ElementDef> elementOrder = new ArrayList<>();
     /** Control definitions in creation order: the order OpenDSS samples its controls in. */
     final List<ElementDef> controlOrder = new ArrayList<>();
@@ -49,18 +50,26 @@ final class DssCircuit {
     boolean monitorsChanged;
     VsourceDef source;
 
-    DssCircuit(String name, double baseFrequency, LineConstants.EarthModel earthModel) {
+    /** The session's general objects (shapes, curves, codes): shared with the circuit, not owned by it. */
+    final GeneralObjects general;
+
+    /**
+     * @param name the circuit's name; null for the scope in which general objects are defined
+     *     before {@code New Circuit} (it sees only them)
+     */
+    DssCircuit(String name, double baseFrequency, LineConstants.EarthModel earthModel, GeneralObjects general) {
         this.name = name;
         this.baseFrequency = baseFrequency;
         this.earthModel = earthModel;
-        for (Object[] row : TccCurveDef.BUILT_IN) {
-            TccCurveDef d = TccCurveDef.builtIn(row);
-            of("tcc_curve").put(d.name, d);
-        }
+        this.general = general;
     }
 
     LinkedHashMap<String, ElementDef> of(String cls) {
-        return classes.computeIfAbsent(cls.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>());
+        String c = cls.toLowerCase(Locale.ROOT);
+        if (GeneralObjects.isGeneral(c)) {
+            return general.of(c);
+        }
+        return classes.computeIfAbsent(c, k -> new LinkedHashMap<>());
     }
 
     ElementDef find(String cls, String name) {

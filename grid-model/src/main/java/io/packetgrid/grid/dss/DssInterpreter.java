@@ -116,6 +116,9 @@ public final class DssInterpreter {
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, double[]> busXy = new LinkedHashMap<>();
     private DssCircuit circuit;
+    /** The session's general objects and the scope that holds them while there is no circuit. */
+    private GeneralObjects general;
+    private DssCircuit preCircuit;
     private double defaultBaseFrequency = 60.0;
     private LineConstants.EarthModel defaultEarthModel = LineConstants.EarthModel.DERI;
     private ElementDef active;
@@ -130,6 +133,38 @@ public final class DssInterpreter {
     /** @param outDir where {@code Export monitors} writes (created on first export) */
     public DssInterpreter(Path outDir) {
         this.outDir = outDir;
+        startGeneralObjects();
+    }
+
+    /** A fresh set of general objects with OpenDSS's start-up ones (Executive.pas CreateDefaultDSSItems). */
+    private void startGeneralObjects() {
+        general = new GeneralObjects();
+        preCircuit = new DssCircuit(null, defaultBaseFrequency, defaultEarthModel, general);
+        for (String cmd : GeneralObjects.STARTUP) {
+            command(cmd, "(OpenDSS start-up objects)", Path.of("."));
+        }
+        active = null;
+    }
+
+    /**
+     * Where objects of class {@code cls} live now: the circuit, or before {@code New Circuit} the
+     * scope of general objects (ExecHelper.AddObject: only classes without RequiresCircuit).
+     */
+    private DssCircuit scope(String cls, String where) {
+        if (circuit != null) {
+            return circuit;
+        }
+        String c = cls.toLowerCase(Locale.ROOT);
+        if (GeneralObjects.isGeneral(c) && !GeneralObjects.NEED_CIRCUIT.contains(c)) {
+            return preCircuit;
+        }
+        throw new PacketGridException(where, "no circuit yet: start with New Circuit.name"
+                + (GeneralObjects.isGeneral(c) ? " (" + CLASS_NAMES.get(c) + " needs the circuit's frequency)" : ""));
+    }
+
+    /** The scope an existing definition was made in (the circuit once there is one). */
+    private DssCircuit scopeOf(ElementDef d) {
+        return circuit != null ? circuit : preCircuit;
     }
 
     public void setTimeSeriesRunner(TimeSeriesRunner r) {
@@ -174,7 +209,7 @@ public final class DssInterpreter {
         if (mainDir == null) {
             mainDir = abs.getParent();
         }
-        readFile(abs, "command line");
+        readFile(abs, "command line", script.toString());
     }
 
     /** Executes script text as if it were a file in {@code dir} named {@code name}. */
@@ -202,7 +237,8 @@ public final class DssInterpreter {
         return file.getFileName() == null ? file.toString() : file.getFileName().toString();
     }
 
-    private void readFile(Path file, String from) {
+    /** @param written the name as the including script wrote it (shown when the file is outside the main folder) */
+    private void readFile(Path file, String from, String written) {
         if (files.size() > 32) {
             throw new PacketGridException(from, "redirects nested more than 32 deep (a file including itself?)");
         }
@@ -210,7 +246,8 @@ public final class DssInterpreter {
         try {
             lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
         } catch (NoSuchFileException e) {
-            throw new PacketGridException(from, "file not found: " + display(file));
+            boolean inMain = mainDir != null && file.startsWith(mainDir);
+            throw new PacketGridException(from, "file not found: " + (inMain ? display(file) : written));
         } catch (IOException e) {
             throw new PacketGridException(from, "cannot read " + display(file) + ": " + e.getClass().getSimpleName());
         }
@@ -265,6 +302,17 @@ public final class DssInterpreter {
 
     private void command(String line, String where, Path dir) {
         DssTokenizer tok = new DssTokenizer(line);
+        try {
+            command(tok, where, dir);
+        } finally {
+            if (tok.unclosed() != null) {
+                warnOnce("unclosed:" + where, where + ": no closing quote or bracket after " + tok.unclosed()
+                        + ": the value runs to the end of the line (as in OpenDSS)");
+            }
+        }
+    }
+
+    private void command(DssTokenizer tok, String where, Path dir) {
         DssTokenizer.Param first = tok.next();
         if (first.name().isEmpty() && first.value().isEmpty() && !first.quoted()) {
             return;
@@ -305,11 +353,11 @@ public final class DssInterpreter {
                 if (f.value().isEmpty()) {
                     return;
                 }
-                Path target = dir.resolve(f.value()).normalize();
+                Path target = DssPaths.resolve(dir, f.value(), where);
                 if (!Files.exists(target) && !f.value().contains(".")) {
-                    target = dir.resolve(f.value() + ".dss").normalize();
+                    target = DssPaths.resolve(dir, f.value() + ".dss", where);
                 }
-                readFile(target, where);
+                readFile(target, where, f.value());
             }
             case "set" -> set(tok, where, dir, "Set");
             case "open", "close" -> openClose(tok, where, c.equals("open"));
@@ -321,9 +369,14 @@ public final class DssInterpreter {
                 }
             }
             case "clear", "clearall" -> {
+                // Executive.pas TExecutive.Clear: general objects are re-created only when a circuit existed
+                boolean hadCircuit = circuit != null;
                 circuit = null;
                 active = null;
                 busXy.clear();
+                if (hadCircuit) {
+                    startGeneralObjects();
+                }
             }
             case "calcvoltagebases" -> calcVoltageBases(where);
             case "setkvbase" -> setKvBase(tok, where);
@@ -374,7 +427,7 @@ public final class DssInterpreter {
         String cls = cn[0];
         String name = cn[1];
         if (cls.equals("circuit")) {
-            circuit = new DssCircuit(name, defaultBaseFrequency, defaultEarthModel);
+            circuit = new DssCircuit(name, defaultBaseFrequency, defaultEarthModel, general);
             VsourceDef src = new VsourceDef("source", where);
             circuit.of("vsource").put("source", src);
             circuit.elementOrder.add(src);
@@ -383,7 +436,7 @@ public final class DssInterpreter {
             edit(src, tok, where, dir);
             return;
         }
-        DssCircuit c = circuit(where);
+        DssCircuit c = scope(cls, where);
         String canonical = CLASS_NAMES.get(cls);
         if (canonical == null) {
             String written = p.value().contains(".") ? p.value().substring(0, p.value().indexOf('.')) : cn[0];
@@ -412,7 +465,7 @@ public final class DssInterpreter {
         }
         edit(d, tok, where, dir);
         if (d instanceof MonitorDef md) {
-            c.monitors.put(name, new Monitor(name, md.element, md.terminal, md.mode, md.viPolar, md.pPolar));
+            c.monitors.put(name, new Monitor(name, md.element, md.terminal, md.mode, md.viPolar, md.pPolar, md.residual));
         }
     }
 
@@ -450,10 +503,10 @@ public final class DssInterpreter {
     }
 
     private ElementDef existing(String[] cn, String where) {
-        DssCircuit c = circuit(where);
         if (cn[0].equals("circuit")) {
-            return c.source;
+            return circuit(where).source;
         }
+        DssCircuit c = scope(cn[0], where);
         if (CLASS_NAMES.get(cn[0]) == null) {
             throw new PacketGridException(where, "class '" + cn[0] + "' is not implemented (or unknown)");
         }
@@ -478,7 +531,7 @@ public final class DssInterpreter {
     private void refreshMonitor(ElementDef d) {
         if (d instanceof MonitorDef md) {
             Monitor old = circuit.monitors.get(md.name);
-            Monitor m = new Monitor(md.name, md.element, md.terminal, md.mode, md.viPolar, md.pPolar);
+            Monitor m = new Monitor(md.name, md.element, md.terminal, md.mode, md.viPolar, md.pPolar, md.residual);
             circuit.monitors.put(md.name, old != null && old.samples() > 0 ? old : m);
         }
     }
@@ -513,7 +566,7 @@ public final class DssInterpreter {
         active = d;
         DssTokenizer.Param p = new DssTokenizer.Param(prop, first.value(), first.quoted());
         d.lastProperty = -1;
-        EditContext ctx = new EditContext(where, dir, circuit);
+        EditContext ctx = new EditContext(where, dir, scopeOf(d));
         apply(d, p, ctx);
         while (true) {
             DssTokenizer.Param q = tok.next();
@@ -528,7 +581,7 @@ public final class DssInterpreter {
     }
 
     private void edit(ElementDef d, DssTokenizer tok, String where, Path dir) {
-        EditContext ctx = new EditContext(where, dir, circuit);
+        EditContext ctx = new EditContext(where, dir, scopeOf(d));
         d.lastProperty = -1;
         while (true) {
             DssTokenizer.Param p = tok.next();
@@ -547,7 +600,9 @@ public final class DssInterpreter {
      * without effect on the power flow were given.
      */
     private void changed(ElementDef d) {
-        if (d instanceof MonitorDef) {
+        if (circuit == null) {
+            // a general object defined before the circuit: the circuit's first build reads it
+        } else if (d instanceof MonitorDef) {
             circuit.monitorsChanged = true;
         } else if (d.affectsPowerFlow() && d.touched) {
             circuit.markDirty();
@@ -594,7 +649,7 @@ public final class DssInterpreter {
     }
 
     private void like(ElementDef d, String other, EditContext ctx) {
-        ElementDef src = circuit.find(d.className, other.contains(".") ? other.substring(other.indexOf('.') + 1) : other);
+        ElementDef src = ctx.circuit().find(d.className, other.contains(".") ? other.substring(other.indexOf('.') + 1) : other);
         if (src == null) {
             throw ctx.error(d.className + " '" + other + "' (like=) is not defined");
         }
@@ -788,7 +843,22 @@ public final class DssInterpreter {
                     c.voltageBases = b;
                 }
                 case "datapath" -> throw ctx.error("changing the data path is not supported (paths are relative to each script)");
-                case "allocationfactors", "cfactors" -> throw ctx.error("option " + OPTIONS.name(idx) + " changes load sizes and is not implemented");
+                case "allocationfactors", "cfactors" -> {
+                    // ExecHelper.DoSetAllocationFactors / DoSetCFactors: every load of the circuit gets the factor
+                    // (and with it the connected-kVA or kWh spec), sized at once
+                    double x = ctx.dbl(p, key);
+                    if (!(x > 0)) {
+                        throw ctx.error(OPTIONS.name(idx) + " must be greater than zero, got " + p.value());
+                    }
+                    for (ElementDef d : c.of("load").values()) {
+                        if (key.equals("allocationfactors")) {
+                            ((LoadDef) d).setKvaAllocationFactor(x);
+                        } else {
+                            ((LoadDef) d).setCFactor(x);
+                        }
+                    }
+                    c.markDirty();
+                }
                 case "cktmodel" -> {
                     if (!p.value().toLowerCase(Locale.ROOT).startsWith("m")) {
                         throw ctx.error("positive-sequence circuit model is not implemented");
@@ -1070,7 +1140,6 @@ public final class DssInterpreter {
         }
         String cls = spec.substring(0, dot).toLowerCase(Locale.ROOT);
         String pattern = spec.substring(dot + 1);
-        DssCircuit c = circuit(where);
         if (CLASS_NAMES.get(cls) == null) {
             throw new PacketGridException(where, "BatchEdit: class '" + spec.substring(0, dot) + "' is not implemented (or unknown)");
         }
@@ -1080,6 +1149,7 @@ public final class DssInterpreter {
         } catch (PatternSyntaxException e) {
             throw new PacketGridException(where, "BatchEdit: invalid pattern '" + pattern + "'");
         }
+        DssCircuit c = scope(cls, where);
         int start = tok.position();
         for (ElementDef d : List.copyOf(c.of(cls).values())) {
             if (re.matcher(d.name).find()) {
@@ -1096,12 +1166,7 @@ public final class DssInterpreter {
         if (p.value().isEmpty()) {
             throw new PacketGridException(where, "BusCoords needs a file name");
         }
-        Path file;
-        try {
-            file = dir.resolve(p.value()).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new PacketGridException(where, "BusCoords: invalid file name '" + p.value() + "'");
-        }
+        Path file = DssPaths.resolve(dir, p.value(), where);
         if (!Files.isRegularFile(file)) {
             warnOnce("buscoords:" + p.value(), where + ": bus coordinate file " + p.value() + " not found; ignored (coordinates do not affect the power flow)");
             return;

@@ -5,7 +5,9 @@ package io.packetgrid.grid.dss;
  * (ParserDel.pas, re-implemented): delimiters are {@code ,} {@code =} and white space; a value
  * may be enclosed in {@code ( ) " " ' ' [ ] { }} (no nesting); {@code !} and {@code //} start a
  * comment; a token followed by {@code =} is a parameter name, otherwise the value is positional.
- * Unlike OpenDSS, an unterminated quote is an error (a truncated file must not pass silently).
+ * An unclosed quote or bracket runs to the end of the line, as in OpenDSS (ParserDel.pas GetToken,
+ * ParseToEndChar stops at the end of the buffer); the caller is told ({@link #unclosed()}) so that
+ * it can warn. A comment inside such a value ends an array ({@link #arrayItems}).
  */
 final class DssTokenizer {
     private static final String BEGIN = "(\"'[{";
@@ -31,11 +33,17 @@ final class DssTokenizer {
     private int pos;
     private char lastDelimiter;
     private boolean quoted;
+    private String unclosed;
 
     DssTokenizer(String line) {
         this.buf = line + " ";
         this.pos = 0;
         skipWhite();
+    }
+
+    /** The opening quote or bracket of the first value that had no closing one on the line, or null. */
+    String unclosed() {
+        return unclosed;
     }
 
     /** The unparsed rest of the line. */
@@ -110,10 +118,17 @@ final class DssTokenizer {
             int start = pos + 1;
             int close = buf.indexOf(end, start);
             if (close < 0) {
-                throw new SyntaxException("missing closing " + end + " after " + buf.charAt(pos) + buf.substring(start).trim());
+                // ParseToEndChar: the value is the rest of the line (without the blank the buffer ends in)
+                if (unclosed == null) {
+                    unclosed = String.valueOf(buf.charAt(pos));
+                }
+                close = buf.length() - 1;
+                result = buf.substring(start, close);
+                pos = buf.length();
+            } else {
+                result = buf.substring(start, close);
+                pos = close + 1;
             }
-            result = buf.substring(start, close);
-            pos = close + 1;
             quoted = true;
         } else {
             int start = pos;
@@ -151,13 +166,21 @@ final class DssTokenizer {
         return result;
     }
 
-    /** Splits an array value ({@code 1 2 3}, {@code 1,2,3}, rows with {@code |}) into numbers' texts, rows separated by null. */
+    /**
+     * Splits an array value ({@code 1 2 3}, {@code 1,2,3}, rows with {@code |}) into numbers' texts,
+     * rows separated by null. {@code !} or {@code //} ends the list: OpenDSS reads array items with
+     * the same GetToken, whose comment check ignores the rest of the value (ParserDel.pas
+     * ParseAsVector; a comment left inside an unclosed bracket).
+     */
     static java.util.List<String> arrayItems(String value) {
         java.util.List<String> out = new java.util.ArrayList<>();
         StringBuilder cur = new StringBuilder();
         int i = 0;
         while (i < value.length()) {
             char c = value.charAt(i);
+            if (c == '!' || (c == '/' && i + 1 < value.length() && value.charAt(i + 1) == '/')) {
+                break;
+            }
             if (c == '"' || c == '\'' || c == '(' || c == '[' || c == '{') {
                 // a quoted item (e.g. an RPN expression inside an array)
                 int q = BEGIN.indexOf(c);

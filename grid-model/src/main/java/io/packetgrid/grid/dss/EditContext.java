@@ -54,11 +54,8 @@ record EditContext(String where, Path dir, DssCircuit circuit) {
         return v;
     }
 
+    /** A file the script names ({@link DssPaths}: backslashes, case as on Windows). */
     Path file(String name) {
-        try {
-            return dir.resolve(name).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
-            throw error("invalid file name '" + name + "'");
-        }
+        return DssPaths.resolve(dir, name, where);
     }
 }

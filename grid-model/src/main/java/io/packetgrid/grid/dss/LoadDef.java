@@ -3,9 +3,10 @@ package io.packetgrid.grid.dss;
 import java.util.Set;
 
 /**
- * OpenDSS Load: size given as kW with pf, kW with kvar, or kVA with pf; voltage model and
- * limits; load shapes; status (defaults: 3 phases, 12.47 kV, 10 kW, pf 0.88, model 1,
- * vminpu 0.95, vmaxpu 1.05, vlowpu 0.5).
+ * OpenDSS Load: size given as kW with pf, kW with kvar, kVA with pf, connected kVA with an
+ * allocation factor and pf, or billed kWh with a C factor and pf; voltage model and limits; load
+ * shapes; status (defaults: 3 phases, 12.47 kV, 10 kW, pf 0.88, model 1, vminpu 0.95, vmaxpu
+ * 1.05, vlowpu 0.5, allocation factor 0.5, kWhdays 30, Cfactor 4).
  */
 final class LoadDef extends ElementDef {
     static final PropertyTable TABLE = new PropertyTable("phases", "bus1", "kV", "kW", "pf", "model", "yearly", "daily", "duty",
@@ -15,7 +16,8 @@ final class LoadDef extends ElementDef {
     private static final Set<String> NO_EFFECT = Set.of("growth", "class", "vminnorm", "vminemerg", "%mean", "%stddev",
             "cvrcurve", "numcust", "%seriesrl", "relweight", "puxharm", "xrharm", "spectrum");
 
-    enum Spec { KW_PF, KW_KVAR, KVA_PF }
+    /** OpenDSS TLoadSpec (Load.pas): which properties the size follows from. */
+    enum Spec { KW_PF, KW_KVAR, KVA_PF, CONNECTED_KVA_PF, KWH_PF }
 
     int phases = 3;
     String bus1 = "";
@@ -40,6 +42,14 @@ final class LoadDef extends ElementDef {
     double cvrWatts = 1;
     double cvrVars = 2;
     double[] zipv;
+    /** {@code xfkVA}: the kVA of the transformer(s) the load is allocated from. */
+    double connectedKva;
+    double kvaAllocationFactor = 0.5;
+    double kwh;
+    double kwhDays = 30;
+    double cFactor = 4;
+    /** pf given since the last end of an edit (Load.pas PFChanged). */
+    boolean pfChanged;
 
     LoadDef(String name, String at) {
         super("Load", name, at);
@@ -68,6 +78,7 @@ final class LoadDef extends ElementDef {
                     throw ctx.error("pf must be in [-1, 1] and not 0, got " + p.value());
                 }
                 pfSpecified = true;
+                pfChanged = true;
             }
             case "model" -> {
                 model = ctx.integer(p, key);
@@ -103,6 +114,13 @@ final class LoadDef extends ElementDef {
             case "vmaxpu" -> vmaxpu = ctx.dbl(p, key);
             case "vlowpu" -> vlowpu = ctx.dbl(p, key);
             case "kva" -> { kva = ctx.dbl(p, key); spec = Spec.KVA_PF; }
+            // Load.pas PropertySideEffects: each of these selects its spec and sizes the load at once with
+            // the pf known at that moment (ComputeAllocatedLoad); a pf given later only re-derives kvar
+            case "xfkva" -> { connectedKva = ctx.dbl(p, key); spec = Spec.CONNECTED_KVA_PF; computeAllocatedLoad(); }
+            case "allocationfactor" -> setKvaAllocationFactor(ctx.dbl(p, key));
+            case "kwh" -> { kwh = ctx.dbl(p, key); spec = Spec.KWH_PF; computeAllocatedLoad(); }
+            case "kwhdays" -> { kwhDays = ctx.dbl(p, key); spec = Spec.KWH_PF; computeAllocatedLoad(); }
+            case "cfactor" -> setCFactor(ctx.dbl(p, key));
             case "cvrwatts" -> cvrWatts = ctx.dbl(p, key);
             case "cvrvars" -> cvrVars = ctx.dbl(p, key);
             case "zipv" -> {
@@ -118,6 +136,42 @@ final class LoadDef extends ElementDef {
             }
         }
         return true;
+    }
+
+    /** {@code allocationfactor=} and {@code Set allocationfactors=} (Load.pas Set_kVAAllocationFactor). */
+    void setKvaAllocationFactor(double af) {
+        kvaAllocationFactor = af;
+        spec = Spec.CONNECTED_KVA_PF;
+        computeAllocatedLoad();
+    }
+
+    /** {@code Cfactor=} and {@code Set Cfactors=} (Load.pas Set_CFactor). */
+    void setCFactor(double cf) {
+        cFactor = cf;
+        spec = Spec.KWH_PF;
+        computeAllocatedLoad();
+    }
+
+    /**
+     * Load.pas ComputeAllocatedLoad: kW = xfkVA x allocation factor x |pf| (kept as it was while
+     * xfkVA is 0), or kW = kWh / (kWhdays x 24) x Cfactor; kvar from kW and pf, negative pf
+     * giving negative kvar.
+     */
+    private void computeAllocatedLoad() {
+        if (spec == Spec.CONNECTED_KVA_PF) {
+            if (connectedKva > 0) {
+                kw = connectedKva * kvaAllocationFactor * Math.abs(pf);
+                kvar = kvarFromPf();
+            }
+        } else if (spec == Spec.KWH_PF) {
+            kw = kwh / (kwhDays * 24) * cFactor;
+            kvar = kvarFromPf();
+        }
+    }
+
+    private double kvarFromPf() {
+        double q = kw * Math.sqrt(1.0 / (pf * pf) - 1.0);
+        return pf < 0 ? -q : q;
     }
 
     private String shape(DssTokenizer.Param p, EditContext ctx) {
@@ -157,7 +211,14 @@ final class LoadDef extends ElementDef {
                     kvar = -kvar;
                 }
             }
+            case CONNECTED_KVA_PF, KWH_PF -> {
+                // RecalcElementData: only a changed pf re-derives kvar; kW stays as last allocated
+                if (pfChanged) {
+                    kvar = kvarFromPf();
+                }
+            }
             default -> { }
         }
+        pfChanged = false;
     }
 }

@@ -13,6 +13,7 @@ final class MonitorDef extends ElementDef {
     int mode;
     boolean viPolar = true;
     boolean pPolar = true;
+    boolean residual;
 
     MonitorDef(String name, String at) {
         super("Monitor", name, at);
@@ -50,11 +51,7 @@ final class MonitorDef extends ElementDef {
                 }
             }
             case "action" -> ctx.circuit().monitorAction(this, p.value(), ctx);
-            case "residual" -> {
-                if (ctx.bool(p, key)) {
-                    throw ctx.error("Monitor residual=yes is not implemented");
-                }
-            }
+            case "residual" -> residual = ctx.bool(p, key);
             case "vipolar" -> viPolar = ctx.bool(p, key);
             case "ppolar" -> pPolar = ctx.bool(p, key);
             default -> {

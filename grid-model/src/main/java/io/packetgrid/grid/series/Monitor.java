@@ -20,7 +20,8 @@ import java.util.Locale;
  * state variables (generator, PV system, storage), 6 a capacitor's steps, 7 a storage unit's kW,
  * kvar, kWh, % stored and state, 9 the element's losses (W, var). For modes 0 and 1 the flags add:
  * +16 symmetrical components (three-phase elements), +32 magnitudes only, +64 the positive sequence
- * or the phases' total power / average voltage and current. Values are kept in single precision as
+ * or the phases' total power / average voltage and current; {@code residual=yes} adds to mode 0 the
+ * sum of the phase voltages and of the phase currents (VN, IN) after each group. Values are kept in single precision as
  * OpenDSS's monitor stream does; the CSV export has OpenDSS's columns: {@code hour,t(sec)} and the
  * mode's, hour as an integer, seconds with 5 decimals, values with 6 significant digits.
  */
@@ -31,12 +32,19 @@ public final class Monitor {
     private final int mode;
     private final boolean viPolar;
     private final boolean pPolar;
+    /** {@code residual=yes}: mode 0 also records the sum of the phases' voltages and currents (VN, IN). */
+    private final boolean residual;
     private CircuitElement element;
     private final List<float[]> rows = new ArrayList<>();
     private int conductors;
     private int phases;
 
     public Monitor(String name, String elementName, int terminal, int mode, boolean viPolar, boolean pPolar) {
+        this(name, elementName, terminal, mode, viPolar, pPolar, false);
+    }
+
+    public Monitor(String name, String elementName, int terminal, int mode, boolean viPolar, boolean pPolar, boolean residual) {
+        this.residual = residual;
         this.name = name;
         this.elementName = elementName;
         this.terminal = terminal;
@@ -189,6 +197,25 @@ public final class Monitor {
             numVI = 3;
         }
         boolean power = (mode & 15) == 1;
+        // Monitor.pas TakeSample: the residual (sum over the phases of the buffers as they are now,
+        // sequence components if +16) in mode 0 only, polar when VIPolar; recorded after the
+        // voltages and after the currents, without +64/+96, only its first part (magnitude) with +32
+        double[] resV = null;
+        double[] resI = null;
+        if (residual && (mode & 15) == 0) {
+            resV = new double[2];
+            resI = new double[2];
+            for (int c = 0; c < phases; c++) {
+                resV[0] += vr[c];
+                resV[1] += vi[c];
+                resI[0] += ir[c];
+                resI[1] += ii[c];
+            }
+            if (viPolar) {
+                resV = polarOf(resV);
+                resI = polarOf(resI);
+            }
+        }
         if (power) {
             for (int c = 0; c < numVI; c++) {
                 double p = (vr[c] * ir[c] + vi[c] * ii[c]) / 1000.0;
@@ -212,9 +239,15 @@ public final class Monitor {
                 for (int c = 0; c < numVI; c++) {
                     out.add(vr[c]);
                 }
+                if (resV != null) {
+                    out.add(resV[0]);
+                }
                 if (!power) {
                     for (int c = 0; c < numVI; c++) {
                         out.add(ir[c]);
+                    }
+                    if (resI != null) {
+                        out.add(resI[0]);
                     }
                 }
             }
@@ -274,13 +307,26 @@ public final class Monitor {
                     out.add(vi[c]);
                 }
                 if (!power) {
+                    if (resV != null) {
+                        out.add(resV[0]);
+                        out.add(resV[1]);
+                    }
                     for (int c = 0; c < numVI; c++) {
                         out.add(ir[c]);
                         out.add(ii[c]);
                     }
+                    if (resI != null) {
+                        out.add(resI[0]);
+                        out.add(resI[1]);
+                    }
                 }
             }
         }
+    }
+
+    /** {re, im} as {magnitude, angle in degrees}. */
+    private static double[] polarOf(double[] z) {
+        return new double[] {Math.hypot(z[0], z[1]), Math.toDegrees(Math.atan2(z[1], z[0]))};
     }
 
     /** Phase2SymComp: {0, 1, 2} sequence components of the first three conductors, a = 1 at 120 degrees. */
@@ -353,8 +399,14 @@ public final class Monitor {
                     for (int i = 1; i <= numVI; i++) {
                         sb.append(",|V|").append(i).append(" (volts)");
                     }
+                    if (residual) {
+                        sb.append(",|VN| (volts)");
+                    }
                     for (int i = 1; i <= numVI; i++) {
                         sb.append(",|I|").append(i).append(" (amps)");
+                    }
+                    if (residual) {
+                        sb.append(",|IN| (amps)");
                     }
                 } else {
                     for (int i = 1; i <= numVI; i++) {
@@ -381,8 +433,14 @@ public final class Monitor {
                     for (int c = lo; c < lo + numVI; c++) {
                         sb.append(viPolar ? ",V" + c + ",VAngle" + c : ",V" + c + ".re,V" + c + ".im");
                     }
+                    if (residual) {
+                        sb.append(viPolar ? ",VN,VNAngle" : ",VN.re,VN.im");
+                    }
                     for (int c = lo; c < lo + numVI; c++) {
                         sb.append(viPolar ? ",I" + c + ",IAngle" + c : ",I" + c + ".re,I" + c + ".im");
+                    }
+                    if (residual) {
+                        sb.append(viPolar ? ",IN,INAngle" : ",IN.re,IN.im");
                     }
                 } else {
                     for (int c = lo; c < lo + numVI; c++) {

@@ -1,7 +1,6 @@
 package io.packetgrid.grid.dss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,10 @@ class ReaderTest {
         c.next();
         assertEquals("1", c.next().value());
         assertEquals("", c.next().value());
-        assertThrows(DssTokenizer.SyntaxException.class, () -> new DssTokenizer("taps=[1 1.0625").next().value().length());
+        // an unclosed bracket: the value is the rest of the line (OpenDSS ParserDel.pas ParseToEndChar), reported to the caller
+        DssTokenizer u = new DssTokenizer("taps=[1 1.0625");
+        assertEquals(new DssTokenizer.Param("taps", "1 1.0625", true), u.next());
+        assertEquals("[", u.unclosed());
     }
 
     @Test

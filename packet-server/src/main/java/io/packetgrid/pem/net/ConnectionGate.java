@@ -21,10 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @ChannelHandler.Sharable
 final class ConnectionGate extends ChannelInboundHandlerAdapter {
-    private static final io.netty.util.AttributeKey<InetAddress> KEY = io.netty.util.AttributeKey.valueOf("packetgrid.gate");
-    /** Marks an admitted connection from an address the gate does not count (not an IP socket). */
-    private static final InetAddress NO_ADDRESS = InetAddress.getLoopbackAddress();
-
     private final int maxTotal;
     private final int maxPerAddress;
     private final ServerCounters counters;
@@ -58,7 +54,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
 
     /** Counts the connection in if the caps allow it. */
     boolean admit(Channel child) {
-        InetAddress from = child.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+        InetAddress from = source(child);
         if (counters.tcpOpen.incrementAndGet() > maxTotal) {
             counters.tcpOpen.decrementAndGet();
             counters.tcpRefusedTotal.increment();
@@ -70,9 +66,13 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
             counters.tcpRefusedPerAddress.increment();
             return false;
         }
-        child.attr(KEY).set(from == null ? NO_ADDRESS : from);
         counters.tcpAccepted.increment();
         return true;
+    }
+
+    /** The source address a connection is counted under (null: not an IP socket, counted in the total only). */
+    private static InetAddress source(Channel ch) {
+        return ch.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
     }
 
     private void release(InetAddress a) {
@@ -89,12 +89,12 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     private final class Release extends ChannelInboundHandlerAdapter {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-            InetAddress from = ctx.channel().attr(KEY).getAndSet(null);
+            // only admitted connections have this handler, and a channel goes inactive once; its remote
+            // address stays cached after the close (no per-connection attribute needed to remember it)
+            counters.tcpOpen.decrementAndGet();
+            InetAddress from = source(ctx.channel());
             if (from != null) {
-                counters.tcpOpen.decrementAndGet();
-                if (from != NO_ADDRESS) {
-                    release(from);
-                }
+                release(from);
             }
             super.channelInactive(ctx);
         }

@@ -21,7 +21,12 @@ import java.util.Arrays;
  */
 public final class FrameAuthenticator extends ChannelInboundHandlerAdapter {
     private final ServerCore core;
-    private byte[] scratch; // UDP only
+    /**
+     * UDP's datagram check (unused on TCP). Made with the handler, not at its first datagram: that null test
+     * on the hot path was a branch the code compiled during the warm-up had never taken, and the real
+     * server's first datagram made the JIT throw that code away and compile it again under the load.
+     */
+    private final byte[] scratch = new byte[Frames.FRAME_BYTES];
     private IdleGuard idle;
 
     public FrameAuthenticator(ServerCore core) {
@@ -38,9 +43,6 @@ public final class FrameAuthenticator extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof DatagramPacket packet) {
             try {
-                if (scratch == null) {
-                    scratch = new byte[Frames.FRAME_BYTES];
-                }
                 ByteBuf content = packet.content();
                 int n = content.readableBytes(); // anything but 32 is rejected by its length alone
                 int copied = Math.min(n, scratch.length);

@@ -2,60 +2,45 @@ package io.packetgrid.pem.net;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Closes a TCP connection that has sent no authentic frame (one that passed its device's MAC) for
- * {@code timeoutNs}: an idle connection, a slow one that dribbles a byte now and then, or one that
- * sends frames no device key signs, holds a descriptor for at most that long. One timer per
- * connection on its own event loop, moved forward only when it fires.
+ * Closes a TCP connection that has sent no authentic frame (one that passed its device's MAC) for the
+ * idle timeout: an idle connection, a slow one that dribbles a byte now and then, or one that sends
+ * frames no device key signs, holds a descriptor for at most that long. The time of the last authentic
+ * frame and a slot in its event loop's {@link IdleSweep}, which keeps the one timer for them all.
  */
 final class IdleGuard extends ChannelInboundHandlerAdapter {
-    private final long timeoutNs;
-    private final ServerCounters counters;
-    private long lastNs;
-    private ScheduledFuture<?> timer;
+    private final IdleSweep sweep;
+    private ChannelHandlerContext ctx;
+    /** When the connection opened or last sent an authentic frame (the sweep's clock). */
+    long lastNs;
+    /** Its place in the sweep's table; -1 when not in it. */
+    int slot = -1;
 
-    IdleGuard(long timeoutNs, ServerCounters counters) {
-        this.timeoutNs = timeoutNs;
-        this.counters = counters;
+    IdleGuard(IdleSweep sweep) {
+        this.sweep = sweep;
     }
 
     /** An authentic frame arrived (called on the channel's event loop). */
     void touch() {
-        lastNs = System.nanoTime();
+        lastNs = sweep.now();
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        lastNs = System.nanoTime();
-        schedule(ctx, timeoutNs);
+        this.ctx = ctx;
+        sweep.add(this);
         super.channelActive(ctx);
-    }
-
-    private void schedule(ChannelHandlerContext ctx, long delayNs) {
-        timer = ctx.executor().schedule(() -> check(ctx), delayNs, TimeUnit.NANOSECONDS);
-    }
-
-    private void check(ChannelHandlerContext ctx) {
-        if (!ctx.channel().isOpen()) {
-            return;
-        }
-        long idle = System.nanoTime() - lastNs;
-        if (idle >= timeoutNs) {
-            counters.tcpIdleClosed.increment();
-            ctx.close();
-        } else {
-            schedule(ctx, timeoutNs - idle);
-        }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        if (timer != null) {
-            timer.cancel(false);
-        }
+        sweep.remove(this);
         super.channelInactive(ctx);
+    }
+
+    /** Idle for the timeout (the sweep has already taken it out of its table). */
+    void close() {
+        ctx.close();
     }
 }

@@ -46,10 +46,24 @@ public final class PacketServer implements AutoCloseable {
     private final java.util.concurrent.atomic.LongAdder tcpPipelines = new java.util.concurrent.atomic.LongAdder();
     private final List<Channel> channels = new ArrayList<>();
     private final ConnectionGate gate;
+    /** On borrowed event loops only: the TCP connections, closed with the server (loops of its own close them when shut down). */
+    private final io.netty.channel.group.ChannelGroup guests;
+    /** One idle timer per TCP event loop, for all of its connections. */
+    private final java.util.concurrent.ConcurrentHashMap<io.netty.util.concurrent.EventExecutor, IdleSweep> idleSweeps =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final long startedNs = System.nanoTime();
     private int port;
 
     public PacketServer(ServerConfig config, DeviceKeys keys, Path ledger) {
+        this(config, keys, ledger, null);
+    }
+
+    /**
+     * A server on the event loops of {@code host} (null: loops of its own): the start-up warm-up's throwaway server
+     * runs on the real server's threads ({@link ServerWarmup}). It closes its own connections and leaves the
+     * borrowed loops running.
+     */
+    PacketServer(ServerConfig config, DeviceKeys keys, Path ledger, PacketServer host) {
         this.config = config;
         this.core = new ServerCore(keys, config.buildPolicy(), config.ratePerS(), config.burst(), config.resendPerS(),
                 config.resendBurst(), new ServerCounters(), () -> System.currentTimeMillis() * 1_000_000L);
@@ -57,8 +71,15 @@ public final class PacketServer implements AutoCloseable {
         this.journal = new Journal(ledger, config.syncMode(), config.batchMax(), 1 << 16, config.segmentBytes(), core.index(),
                 core::recovered, batch -> PacketDispatcher.durable(core, batch), System::nanoTime);
         core.journal(journal);
-        this.udpGroup = Transports.group(config.udpChannels());
-        this.tcpGroup = Transports.group(Math.max(1, config.ioThreads() - config.udpChannels()));
+        if (host == null) {
+            this.udpGroup = Transports.group(config.udpChannels());
+            this.tcpGroup = Transports.group(Math.max(1, config.ioThreads() - config.udpChannels()));
+            this.guests = null;
+        } else {
+            this.udpGroup = host.udpGroup;
+            this.tcpGroup = host.tcpGroup;
+            this.guests = new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
+        }
     }
 
     /**
@@ -88,6 +109,9 @@ public final class PacketServer implements AutoCloseable {
         return journal.recovery();
     }
 
+    /** How TCP connections size their reads (Netty's default, shared instead of one per connection). */
+    private static final io.netty.channel.RecvByteBufAllocator TCP_READS = new io.netty.channel.AdaptiveRecvByteBufAllocator();
+
     /** Name of the TCP framing handler (the encoder joins before it). */
     static final String FRAMES = "frames";
 
@@ -99,13 +123,20 @@ public final class PacketServer implements AutoCloseable {
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .handler(gate) // admission before a connection gets an event loop or a pipeline
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    // one allocator configuration for every connection (each gets its own read handle anyway)
+                    .childOption(ChannelOption.RCVBUF_ALLOCATOR, TCP_READS)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             tcpPipelines.increment();
+                            if (guests != null) {
+                                guests.add(ch);
+                            }
+                            IdleSweep sweep = idleSweeps.computeIfAbsent(ch.eventLoop(),
+                                    loop -> new IdleSweep(loop, config.tcpIdleTimeoutNs(), System::nanoTime, core.counters()));
                             // encoder, authenticator and dispatcher join at the first whole frame (FirstFrame)
                             ch.pipeline().addLast("gate", gate.release())
-                                    .addLast("idle", new IdleGuard(config.tcpIdleTimeoutNs(), core.counters()))
+                                    .addLast("idle", new IdleGuard(sweep))
                                     .addLast(FRAMES, new StreamFrameDecoder(core.counters()))
                                     .addLast("first-frame", firstFrame)
                                     .addLast("errors", ErrorSink.INSTANCE);
@@ -173,6 +204,15 @@ public final class PacketServer implements AutoCloseable {
         return s;
     }
 
+    boolean isUdpLoop(io.netty.channel.EventLoop loop) {
+        for (io.netty.util.concurrent.EventExecutor e : udpGroup) {
+            if (e == loop) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean isTcpLoop(io.netty.channel.EventLoop loop) {
         for (io.netty.util.concurrent.EventExecutor e : tcpGroup) {
             if (e == loop) {
@@ -226,6 +266,11 @@ public final class PacketServer implements AutoCloseable {
     public void close() {
         for (Channel c : channels) {
             c.close().awaitUninterruptibly();
+        }
+        if (guests != null) { // borrowed loops: close what is ours and leave them running
+            guests.close().awaitUninterruptibly();
+            journal.close();
+            return;
         }
         journal.close();
         io.netty.util.concurrent.Future<?> tcpDown = tcpGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);

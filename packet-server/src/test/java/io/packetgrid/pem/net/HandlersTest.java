@@ -319,6 +319,38 @@ class HandlersTest {
         return n;
     }
 
+    /**
+     * Frames fed one byte per read come out whole and in order, and every read buffer is released at once:
+     * a connection that sent part of a frame (the idle flood's one byte) holds no buffer of Netty's
+     * allocator (a ByteToMessageDecoder kept the first read's buffer as its cumulation).
+     */
+    @Test
+    void tcpFramerReleasesEveryReadBufferAndKeepsOnlyTheFramesBytes() {
+        EmbeddedChannel ch = new EmbeddedChannel(new StreamFrameDecoder(core.counters()));
+        byte[] a = request(9, 1);
+        byte[] b = request(9, 2);
+        byte[] both = new byte[64];
+        System.arraycopy(a, 0, both, 0, 32);
+        System.arraycopy(b, 0, both, 32, 32);
+        java.util.List<ByteBuf> reads = new java.util.ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            ByteBuf one = Unpooled.directBuffer(1).writeByte(both[i]);
+            reads.add(one);
+            ch.writeInbound(one);
+            assertEquals(0, one.refCnt(), "read " + i + " released");
+        }
+        assertTrue(java.util.Arrays.equals(a, ch.readInbound()));
+        assertTrue(java.util.Arrays.equals(b, ch.readInbound()));
+        assertNull(ch.readInbound());
+        ByteBuf three = Unpooled.wrappedBuffer(both, 0, 40).retain(); // one frame and the start of the next
+        ch.writeInbound(three);
+        assertEquals(1, three.refCnt(), "released once by the framer");
+        assertTrue(java.util.Arrays.equals(a, ch.readInbound()));
+        ch.writeInbound(Unpooled.wrappedBuffer(both, 40, 24));
+        assertTrue(java.util.Arrays.equals(b, ch.readInbound()));
+        assertTrue(ch.isOpen());
+    }
+
     @Test
     void tcpConnectionWithAMisalignedStreamIsClosed() {
         EmbeddedChannel ch = new EmbeddedChannel(new FrameEncoder(), new StreamFrameDecoder(core.counters()),

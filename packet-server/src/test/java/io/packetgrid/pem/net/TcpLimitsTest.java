@@ -129,6 +129,27 @@ class TcpLimitsTest {
     }
 
     /**
+     * The idle timeout holds with one timer per event loop (IdleSweep): a connection that sends nothing
+     * is closed once the timeout has passed since it connected, never before (the sweep may be up to a
+     * tick, 1/64 of the timeout, late; the bound below only allows for a slow machine).
+     */
+    @Test
+    void anIdleConnectionIsClosedAtItsTimeoutNotBefore(@TempDir Path dir) throws Exception {
+        try (PacketServer server = new PacketServer(limits(5, 3, "1s"), KEYS, dir.resolve("ledger")).start("127.0.0.1", 0)) {
+            ServerCounters c = server.counters();
+            long t0 = System.nanoTime(); // the server starts timing the connection after this
+            try (Socket s = connectSeen("127.0.0.1", server.port(), c)) {
+                assertTrue(!closedWithin(s, 600), "still open 0.6 s after connecting");
+                assertTrue(closedWithin(s, 5000), "closed after the 1 s timeout");
+                long ms = (System.nanoTime() - t0) / 1_000_000L;
+                assertTrue(ms >= 1000, "closed after " + ms + " ms, not before the timeout");
+                await(() -> c.tcpIdleClosed.sum() == 1, 2000);
+                assertEquals(1, c.tcpIdleClosed.sum());
+            }
+        }
+    }
+
+    /**
      * Under a connection flood a refused connection costs an accept and a close: the server closes it
      * before it gets an event loop, a pipeline or an idle timer (before, every refused connection was set
      * up in full on one of the event loops the UDP socket shares, and only then closed).
@@ -163,6 +184,11 @@ class TcpLimitsTest {
             }
             await(() -> c.tcpOpen.get() == 0, 2000);
             assertEquals(0, c.tcpOpen.get(), "an admitted connection gives its place back when it closes");
+            // ... and its place under its address's cap: 127.0.0.1 had one admitted, now two fit again
+            try (Socket x = connectSeen("127.0.0.1", port, c); Socket y = connectSeen("127.0.0.1", port, c)) {
+                assertEquals(6, c.tcpAccepted.sum(), c.snapshot().toString());
+                assertEquals(2, c.tcpOpen.get());
+            }
         }
     }
 

@@ -99,10 +99,10 @@ public final class ServeCommand implements Callable<Integer> {
         ServerConfig cfg = config == null ? ServerConfig.defaults() : ServerConfig.read(config);
         cfg.buildPolicy(); // validate before binding
         DeviceKeys k = DeviceKeys.read(keys);
-        if (warmupNs > 0) {
-            io.packetgrid.pem.net.ServerWarmup.run(warmupNs);
-        }
         PacketServer server = new PacketServer(cfg, k, ledger);
+        if (warmupNs > 0) {
+            io.packetgrid.pem.net.ServerWarmup.run(warmupNs, server); // on the event loops that will serve
+        }
         // One full collection before the port opens: the keys, the per-device state and the recovered
         // index move to the old generation, and the warm-up's garbage goes, so that the young collections
         // while serving copy only what arrived since (each is a pause of every request in flight).
