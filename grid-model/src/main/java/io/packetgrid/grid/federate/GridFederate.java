@@ -19,7 +19,6 @@ import io.packetgrid.grid.result.FlowSummary;
 import io.packetgrid.grid.result.VoltageSensitivity;
 import io.packetgrid.grid.series.LoadDriver;
 import io.packetgrid.grid.series.SolveMode;
-import io.packetgrid.grid.solve.PowerFlowSolver;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -79,8 +78,6 @@ public final class GridFederate implements Federate {
     private final ValueKey<Double> loadsKvar;
     private final ValueKey<Double> violations;
     private final FlowSummary summary = new FlowSummary();
-    private final double[] node = new double[2];
-    private final double[] ref = new double[2];
 
     // nodes of the bound loads in the present network (rebuilt when the network is)
     private Network boundTo;
@@ -539,26 +536,23 @@ public final class GridFederate implements Federate {
         boundTo = net;
     }
 
+    /**
+     * The bound loads' voltages from the feeder's node voltages of this solution (which the summary
+     * has computed: {@code PowerFlowSolver.voltage} gives the same numbers node by node, without a
+     * lookup per node).
+     */
     private double[] loadVoltagesPu() {
-        PowerFlowSolver s = feeder.simulation().solver();
+        double[] re = feeder.nodeVoltagesRe();
+        double[] im = feeder.nodeVoltagesIm();
         double[] v = new double[n];
         for (int l = 0; l < n; l++) {
-            voltage(s, phaseNode[l], node);
-            voltage(s, refNode[l], ref);
-            double dr = node[0] - ref[0];
-            double di = node[1] - ref[1];
+            int a = phaseNode[l];
+            int b = refNode[l];
+            double dr = (a < 0 ? 0.0 : re[a]) - (b < 0 ? 0.0 : re[b]);
+            double di = (a < 0 ? 0.0 : im[a]) - (b < 0 ? 0.0 : im[b]);
             v[l] = Math.sqrt(dr * dr + di * di) * invNominal[l];
         }
         return v;
-    }
-
-    private static void voltage(PowerFlowSolver s, int node, double[] out) {
-        if (node < 0) {
-            out[0] = 0;
-            out[1] = 0;
-        } else {
-            s.voltage(node, out);
-        }
     }
 
     /** dV_i/dP_j in pu of load i's nominal per kW consumed at load j (the negative of an injection). */

@@ -138,4 +138,39 @@ public final class LoadBank {
             }
         }
     }
+    /**
+     * The power the loads {@code from} to {@code to - 1} draw at the voltages {@code vr}/{@code vi} (W and var),
+     * added load by load in index order to {@code pq[0]} and {@code pq[1]}: each load's terminal currents
+     * ({@link Load#terminalCurrent}) and then, conductor by conductor, {@code V conj(I)}, the sums a caller
+     * walking the loads one by one forms (FlowAccounting), to the last bit. The conductor indices given to
+     * the constructor index {@code vr}/{@code vi} here.
+     */
+    public void addTerminalPower(int from, int to, double[] vr, double[] vi, double[] pq) {
+        final double[] evr = this.evr;
+        final double[] evi = this.evi;
+        final double[] eir = this.eir;
+        final double[] eii = this.eii;
+        double p = pq[0];
+        double q = pq[1];
+        for (int k = from; k < to; k++) {
+            int o = orders[k];
+            int c0 = conductorAt[k];
+            for (int c = 0; c < o; c++) {
+                int s = idx[c0 + c];
+                evr[c] = s >= 0 ? vr[s] : 0.0;
+                evi[c] = s >= 0 ? vi[s] : 0.0;
+                eir[c] = 0.0;
+                eii[c] = 0.0;
+            }
+            if (enabled[k]) {
+                LoadCurrents.draw(models[k], prm, k * W, phases[k], delta[k], conductors[k], evr, evi, eir, eii, 1.0, cur);
+            }
+            for (int c = 0; c < o; c++) {
+                p += evr[c] * eir[c] + evi[c] * eii[c];
+                q += evi[c] * eir[c] - evr[c] * eii[c];
+            }
+        }
+        pq[0] = p;
+        pq[1] = q;
+    }
 }

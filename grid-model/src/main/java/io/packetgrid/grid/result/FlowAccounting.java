@@ -2,6 +2,8 @@ package io.packetgrid.grid.result;
 
 import io.packetgrid.grid.model.CMatrix;
 import io.packetgrid.grid.model.Line;
+import io.packetgrid.grid.model.Load;
+import io.packetgrid.grid.model.LoadBank;
 import io.packetgrid.grid.model.ModelChanges;
 import io.packetgrid.grid.model.Network;
 import io.packetgrid.grid.model.PowerConversion;
@@ -93,9 +95,13 @@ public final class FlowAccounting {
     private final double[][] srcIi;
     private final long[] srcInjection;
 
-    // conversion elements
+    // conversion elements; the loads among them also as flat arrays (runs of consecutive loads)
     private final PowerConversion[] pc;
     private final int[][] pcNodes;
+    private final LoadBank loadBank;
+    private final int[] bankIndex;       // per conversion element: its index in loadBank, or -1
+    private final int[] loadRunEnd;      // per load: the end of its run of consecutive loads
+    private final double[] pq = new double[2];
 
     // scratch (largest element order)
     private final double[] vr;
@@ -232,10 +238,24 @@ public final class FlowAccounting {
         List<PowerConversion> pcl = net.conversions();
         pc = pcl.toArray(new PowerConversion[0]);
         pcNodes = new int[pc.length][];
+        List<Load> bankLoads = new ArrayList<>();
+        List<int[]> bankNodes = new ArrayList<>();
+        bankIndex = new int[pc.length];
+        loadRunEnd = new int[pc.length];
         for (int k = 0; k < pc.length; k++) {
             pcNodes[k] = net.nodesOf(pc[k]);
             maxOrder = Math.max(maxOrder, pc[k].connection().order());
+            bankIndex[k] = -1;
+            if (pc[k] instanceof Load l) {
+                bankIndex[k] = bankLoads.size();
+                bankLoads.add(l);
+                bankNodes.add(pcNodes[k]);
+            }
         }
+        for (int k = pc.length - 1; k >= 0; k--) {
+            loadRunEnd[k] = bankIndex[k] < 0 ? k : (k + 1 < pc.length && bankIndex[k + 1] >= 0 ? loadRunEnd[k + 1] : k + 1);
+        }
+        loadBank = new LoadBank(bankLoads.toArray(new Load[0]), bankNodes.toArray(new int[0][]));
 
         vr = new double[maxOrder];
         vi = new double[maxOrder];
@@ -743,7 +763,20 @@ public final class FlowAccounting {
     private void conversions(double[] re, double[] im, FlowSummary out) {
         double p = 0;
         double q = 0;
+        loadBank.refresh();
         for (int k = 0; k < pc.length; k++) {
+            int bank = bankIndex[k];
+            if (bank >= 0) {
+                // a run of loads from flat arrays: the same operations in the same order as the loop below
+                int end = loadRunEnd[k];
+                pq[0] = p;
+                pq[1] = q;
+                loadBank.addTerminalPower(bank, bank + end - k, re, im, pq);
+                p = pq[0];
+                q = pq[1];
+                k = end - 1;
+                continue;
+            }
             int[] nodes = pcNodes[k];
             gather(nodes, re, im);
             pc[k].terminalCurrent(vr, vi, ir, ii);

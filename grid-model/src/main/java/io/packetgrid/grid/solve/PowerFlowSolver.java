@@ -929,8 +929,9 @@ public final class PowerFlowSolver {
             // values of the full substitution below to the last bit, without its forward pass
             restriction.exportTo(rwr, rwi);
             lu.completeRestricted(rPositions, rwr, rwi);
-            for (int k = 0; k < n; k++) {
-                int i = lu.nodeAt(k);
+            // in node order: one scattered read per node instead of two scattered reads and two scattered writes
+            for (int i = 0; i < n; i++) {
+                int k = lu.positionOf(i);
                 fvr[i] = rwr[k] + v0r[i];
                 fvi[i] = rwi[k] + v0i[i];
             }

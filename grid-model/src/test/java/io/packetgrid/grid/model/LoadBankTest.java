@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * nominal, above vmaxpu), with loads sharing nodes, out of service, and after their nominal
  * power and their linearisation changed, {@link LoadBank#addCompensation} gives the same
  * currents to the last bit as adding each {@link Load#compensation} in turn (what the solver did
- * before the bank).
+ * before the bank), and {@link LoadBank#addTerminalPower} the same power as summing each load's
+ * {@link Load#terminalCurrent} in turn (what the flow accounting did before).
  */
 class LoadBankTest {
 
@@ -99,6 +100,31 @@ class LoadBankTest {
                 assertEquals(Double.doubleToRawLongBits(er[i]), Double.doubleToRawLongBits(br[i]), "round " + round + " node " + i);
                 assertEquals(Double.doubleToRawLongBits(ei[i]), Double.doubleToRawLongBits(bi[i]), "round " + round + " node " + i);
             }
+            // the power drawn, as a result pass sums it load by load from each load's terminal currents
+            // (after some other element's power: the sums continue from there)
+            double p = 123.456;
+            double q = -7.89;
+            for (int k = 0; k < all.length; k++) {
+                int m = idx[k].length;
+                double[] lvr = new double[m];
+                double[] lvi = new double[m];
+                double[] lir = new double[m];
+                double[] lii = new double[m];
+                for (int c = 0; c < m; c++) {
+                    lvr[c] = idx[k][c] >= 0 ? vr[idx[k][c]] : 0.0;
+                    lvi[c] = idx[k][c] >= 0 ? vi[idx[k][c]] : 0.0;
+                }
+                all[k].terminalCurrent(lvr, lvi, lir, lii);
+                for (int c = 0; c < m; c++) {
+                    p += lvr[c] * lir[c] + lvi[c] * lii[c];
+                    q += lvi[c] * lir[c] - lvr[c] * lii[c];
+                }
+            }
+            double[] pq = {123.456, -7.89};
+            bank.addTerminalPower(0, 9, vr, vi, pq);
+            bank.addTerminalPower(9, bank.size(), vr, vi, pq);
+            assertEquals(Double.doubleToRawLongBits(p), Double.doubleToRawLongBits(pq[0]), "round " + round + " W");
+            assertEquals(Double.doubleToRawLongBits(q), Double.doubleToRawLongBits(pq[1]), "round " + round + " var");
         }
     }
 
