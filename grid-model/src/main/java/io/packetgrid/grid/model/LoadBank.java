@@ -120,11 +120,7 @@ public final class LoadBank {
         for (int k = from; k < to; k++) {
             int o = orders[k];
             int c0 = conductorAt[k];
-            for (int c = 0; c < o; c++) {
-                int s = idx[c0 + c];
-                evr[c] = s >= 0 ? vr[s] : 0.0;
-                evi[c] = s >= 0 ? vi[s] : 0.0;
-            }
+            gather(k, vr, vi);
             LoadCurrents.linearProduct(ylr, yli, matrixAt[k], o, evr, evi, eir, eii);
             if (enabled[k]) {
                 LoadCurrents.draw(models[k], prm, k * W, phases[k], delta[k], conductors[k], evr, evi, eir, eii, -1.0, cur);
@@ -138,6 +134,18 @@ public final class LoadBank {
             }
         }
     }
+
+    /** Load {@code k}'s conductor voltages into the scratch {@code evr}/{@code evi} (0 V for ground). */
+    private void gather(int k, double[] vr, double[] vi) {
+        int o = orders[k];
+        int c0 = conductorAt[k];
+        for (int c = 0; c < o; c++) {
+            int s = idx[c0 + c];
+            evr[c] = s >= 0 ? vr[s] : 0.0;
+            evi[c] = s >= 0 ? vi[s] : 0.0;
+        }
+    }
+
     /**
      * The power the loads {@code from} to {@code to - 1} draw at the voltages {@code vr}/{@code vi} (W and var),
      * added load by load in index order to {@code pq[0]} and {@code pq[1]}: each load's terminal currents
@@ -154,14 +162,9 @@ public final class LoadBank {
         double q = pq[1];
         for (int k = from; k < to; k++) {
             int o = orders[k];
-            int c0 = conductorAt[k];
-            for (int c = 0; c < o; c++) {
-                int s = idx[c0 + c];
-                evr[c] = s >= 0 ? vr[s] : 0.0;
-                evi[c] = s >= 0 ? vi[s] : 0.0;
-                eir[c] = 0.0;
-                eii[c] = 0.0;
-            }
+            gather(k, vr, vi);
+            java.util.Arrays.fill(eir, 0, o, 0.0);
+            java.util.Arrays.fill(eii, 0, o, 0.0);
             if (enabled[k]) {
                 LoadCurrents.draw(models[k], prm, k * W, phases[k], delta[k], conductors[k], evr, evi, eir, eii, 1.0, cur);
             }
