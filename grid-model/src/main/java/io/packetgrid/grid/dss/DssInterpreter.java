@@ -448,6 +448,7 @@ public final class DssInterpreter {
             case "calcvoltagebases" -> calcVoltageBases(where);
             case "setkvbase" -> setKvBase(tok, where);
             case "export" -> export(tok, where);
+            case "show" -> show(tok, where);
             case "buscoords" -> busCoords(tok, where, dir);
             case "batchedit" -> batchEdit(tok, where, dir);
             case "cd", "datapath" -> throw new PacketGridException(where, "changing the data directory is not supported (paths are relative to each script)");
@@ -1313,6 +1314,56 @@ public final class DssInterpreter {
     /** Bus coordinates {x, y} read by {@code BusCoords} commands (lower-case bus name, file order); buses of any circuit. */
     public Map<String, double[]> busCoordinates() {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(busXy));
+    }
+
+    /**
+     * {@code Show Voltages [LN|LL] [Seq|Nodes]} writes OpenDSS's report ({@link VoltageReport}) to
+     * {@code <circuit>_VLN_Node.Txt} (OpenDSS's name; ShowOptions.pas) in the output folder, from the present
+     * solution; its options are read by position as OpenDSS does. The other Show reports, and the element
+     * form, are ignored with one warning each.
+     */
+    private void show(DssTokenizer tok, String where) {
+        String what = tok.next().value().toLowerCase(Locale.ROOT);
+        if (what.isEmpty() || !"voltages".startsWith(what)) {
+            warnOnce("cmd:show", where + ": command 'Show' only reports or plots; ignored (only Show Voltages is written)");
+            return;
+        }
+        String first = tok.next().value();
+        String second = tok.next().value();
+        boolean ll = first.equalsIgnoreCase("LL");
+        String suffix = VoltageReport.fileSuffix(ll, second);
+        if (suffix.endsWith("_elem")) {
+            warnOnce("show:elem", where + ": Show Voltages Elements is not written (only the Seq and Nodes forms); ignored");
+            return;
+        }
+        VoltageReport.Form form = suffix.endsWith("_Node") ? (ll ? VoltageReport.Form.NODES_LL : VoltageReport.Form.NODES)
+                : VoltageReport.Form.SEQUENCE;
+        if (outDir == null || circuit == null) {
+            warnOnce("show:skip", where + ": Show Voltages skipped (" + (outDir == null ? "no output folder given" : "no circuit yet") + ")");
+            return;
+        }
+        DssCircuit c = circuit;
+        if (deferred != null) {
+            settleDeferredSolve();
+        }
+        Simulation sim = simulation(where);
+        if (!sim.solved()) {
+            warnOnce("show:unsolved", where + ": Show Voltages before the circuit was solved; skipped");
+            return;
+        }
+        PowerFlowSolver solver = sim.solver();
+        int n = solver.network().nodeCount();
+        double[] re = new double[n];
+        double[] im = new double[n];
+        solver.voltages(re, im);
+        Path file = outDir.resolve(c.name + "_" + suffix + ".Txt");
+        try {
+            Files.createDirectories(outDir);
+            Files.writeString(file, VoltageReport.write(solver.network(), re, im, form, ll), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PacketGridException(file.toString(), "cannot write the voltage report: " + e.getMessage());
+        }
+        exported.add(file);
     }
 
     private void export(DssTokenizer tok, String where) {

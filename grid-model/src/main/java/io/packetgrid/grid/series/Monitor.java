@@ -5,6 +5,7 @@ import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.StateVariables;
 import io.packetgrid.grid.model.Storage;
 import io.packetgrid.grid.model.Transformer;
+import io.packetgrid.grid.result.DelphiFormat;
 import io.packetgrid.grid.result.ElementFlows;
 import io.packetgrid.grid.solve.PowerFlowSolver;
 import java.io.IOException;
@@ -488,24 +489,6 @@ public final class Monitor {
      * Examples/ADiakoptics/EPRI_Ckt5-G/ckt5_EXP_YCurrents.CSV).
      */
     static String sig6(float v) {
-        if (v == 0) {
-            return "0";
-        }
-        String s = String.format(Locale.ROOT, "%.6g", (double) v);
-        if (s.contains("e")) {
-            String[] parts = s.split("e");
-            String mant = stripZeros(parts[0]);
-            int exp = Integer.parseInt(parts[1]);
-            return mant + "E" + (exp < 0 ? "-" : "") + String.format(Locale.ROOT, "%03d", Math.abs(exp));
-        }
-        return stripZeros(s);
-    }
-
-    private static String stripZeros(String s) {
-        if (!s.contains(".")) {
-            return s;
-        }
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        return DelphiFormat.g(v, 6);
     }
 }
