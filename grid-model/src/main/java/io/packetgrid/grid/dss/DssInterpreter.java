@@ -1346,22 +1346,59 @@ public final class DssInterpreter {
         if (deferred != null) {
             settleDeferredSolve();
         }
-        Simulation sim = simulation(where);
-        if (!sim.solved()) {
-            warnOnce("show:unsolved", where + ": Show Voltages before the circuit was solved; skipped");
+        PowerFlowSolver solver = solvedForReport("Show Voltages", where);
+        if (solver == null) {
             return;
         }
-        PowerFlowSolver solver = sim.solver();
         int n = solver.network().nodeCount();
         double[] re = new double[n];
         double[] im = new double[n];
         solver.voltages(re, im);
-        Path file = outDir.resolve(c.name + "_" + suffix + ".Txt");
+        writeReport(outDir.resolve(c.name + "_" + suffix + ".Txt"), VoltageReport.write(solver.network(), re, im, form, ll));
+    }
+
+    /**
+     * {@code Export Voltages [file]}: OpenDSS's CSV ({@link VoltageReport#csv}) of the present solution, named
+     * {@code <circuit>_EXP_VOLTAGES.CSV} as OpenDSS names it, or the file name given (its name only: exports
+     * go to the output folder, never beside the script).
+     */
+    private void exportVoltages(String fileName, String where) {
+        if (outDir == null || circuit == null) {
+            warnOnce("export:voltages", where + ": Export Voltages skipped (" + (outDir == null ? "no output folder given" : "no circuit yet") + ")");
+            return;
+        }
+        DssCircuit c = circuit;
+        if (deferred != null) {
+            settleDeferredSolve();
+        }
+        PowerFlowSolver solver = solvedForReport("Export Voltages", where);
+        if (solver == null) {
+            return;
+        }
+        int n = solver.network().nodeCount();
+        double[] re = new double[n];
+        double[] im = new double[n];
+        solver.voltages(re, im);
+        String name = fileName.isEmpty() ? c.name + "_EXP_VOLTAGES.CSV" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        writeReport(outDir.resolve(name), VoltageReport.csv(solver.network(), re, im));
+    }
+
+    /** The solved circuit's solver, or null (with one warning) when nothing has been solved yet. */
+    private PowerFlowSolver solvedForReport(String what, String where) {
+        Simulation sim = simulation(where);
+        if (!sim.solved()) {
+            warnOnce("report:unsolved:" + what, where + ": " + what + " before the circuit was solved; skipped");
+            return null;
+        }
+        return sim.solver();
+    }
+
+    private void writeReport(Path file, String text) {
         try {
             Files.createDirectories(outDir);
-            Files.writeString(file, VoltageReport.write(solver.network(), re, im, form, ll), StandardCharsets.UTF_8);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new PacketGridException(file.toString(), "cannot write the voltage report: " + e.getMessage());
+            throw new PacketGridException(file.toString(), "cannot write: " + e.getMessage());
         }
         exported.add(file);
     }
@@ -1369,8 +1406,12 @@ public final class DssInterpreter {
     private void export(DssTokenizer tok, String where) {
         DssTokenizer.Param p = tok.next();
         String what = p.value().toLowerCase(Locale.ROOT);
+        if (!what.isEmpty() && "voltages".startsWith(what)) {
+            exportVoltages(tok.next().value(), where);
+            return;
+        }
         if (!"monitors".startsWith(what) || what.length() < 3) {
-            warnOnce("export:" + what, where + ": Export " + p.value() + " is not supported (only Export monitors); ignored");
+            warnOnce("export:" + what, where + ": Export " + p.value() + " is not supported (only Export monitors and voltages); ignored");
             return;
         }
         DssCircuit c = circuit(where);

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * OpenDSS's {@code Show Voltages} report, text for text (ShowResults.pas ShowVoltages, WriteSeqVoltages,
+ * OpenDSS's {@code Show Voltages} report and {@code Export Voltages} file ({@link #csv}), text for text (ShowResults.pas ShowVoltages, WriteSeqVoltages,
  * WriteBusVoltages; the options as ShowOptions.pas reads them), from a solved network's node voltages. Buses
  * in the circuit's bus order (OpenDSS's bus list: first appearance in the definitions, which the network
  * keeps), nodes of a bus in increasing number.
@@ -171,6 +171,44 @@ final class VoltageReport {
                 label = dash;
             }
         }
+    }
+
+    /**
+     * OpenDSS's {@code Export Voltages} CSV (ExportResults.pas ExportVoltages; file {@code <circuit>_EXP_VOLTAGES.CSV}):
+     * {@code Bus, BasekV, Node1, Magnitude1, Angle1, pu1, ...} for as many nodes as the largest bus has, then one
+     * row per bus: its name upper case in quotes, its line-to-line base kV ({@code %.5g}), and per node in
+     * increasing number the number, magnitude in volts ({@code %10.6g}), angle ({@code %6.1f}) and pu of the
+     * line-to-neutral base ({@code %9.5g}); a bus with fewer nodes is filled with {@code , 0, 0, 0, 0}.
+     */
+    static String csv(Network net, double[] re, double[] im) {
+        int most = 0;
+        for (int b = 0; b < net.busCount(); b++) {
+            most = Math.max(most, net.busNodes(b).length);
+        }
+        StringBuilder out = new StringBuilder("Bus, BasekV");
+        for (int i = 1; i <= most; i++) {
+            out.append(", Node").append(i).append(", Magnitude").append(i).append(", Angle").append(i).append(", pu").append(i);
+        }
+        out.append('\n');
+        for (int b = 0; b < net.busCount(); b++) {
+            String bus = net.busName(b);
+            double base = net.busKvBase(b);
+            int[] numbers = net.busNodes(b).clone();
+            Arrays.sort(numbers);
+            out.append('"').append(bus.toUpperCase(Locale.ROOT)).append("\", ").append(g(base * SQRT3, 5));
+            for (int number : numbers) {
+                int node = net.node(bus, number);
+                double mag = Math.hypot(re[node], im[node]);
+                double pu = base != 0 ? 0.001 * mag / base : 0;
+                out.append(", ").append(number).append(", ").append(g(mag, 10, 6)).append(", ").append(f(angle(re[node], im[node]), 6, 1))
+                        .append(", ").append(g(pu, 9, 5));
+            }
+            for (int j = numbers.length; j < most; j++) {
+                out.append(", 0, 0, 0, 0");
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     private static double angle(double re, double im) {

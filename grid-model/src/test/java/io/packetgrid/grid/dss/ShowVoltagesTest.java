@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code Show Voltages} writes OpenDSS's report text for text. The reference lines are OpenDSS's own, from
+ * {@code Show Voltages} writes OpenDSS's report text for text, {@code Export Voltages} its CSV. The reference lines are OpenDSS's own, from
  * the report it wrote for the IEEE 30-bus system in the public test repository dss-extensions/electricdss-tst
  * (commit 3b20839, Version8/Distrib/Examples/ADiakoptics/TnDSystem/Transmission/IEEE_30_VLN_Node.Txt, lines 1-8):
  * bus B1 is the slack, a 132 kV source set to 1.06 pu (Master.dss there) whose loaded system pulls it a
@@ -73,5 +73,23 @@ class ShowVoltagesTest {
         assertEquals(7, f.length, b1);
         assertTrue(Math.abs(Double.parseDouble(f[3])) < 1e-9 && Math.abs(Double.parseDouble(f[5])) < 1e-9, b1);
         assertTrue(Files.exists(dir.resolve("out/ieee_30_VLN.Txt")), "no second option: no suffix, as ShowOptions.pas");
+    }
+    @Test
+    void exportVoltagesIsOpenDssCsv(@TempDir Path dir) throws IOException {
+        // ExportResults.pas ExportVoltages: 'Bus, BasekV' and per node ', Node%d, Magnitude%d, Angle%d, pu%d' (the
+        // header tools that read OpenDSS's files expect, e.g. GRIDAPPSD/CIMHub's comparisons); rows
+        // '"%s", %.5g' (bus upper case, line-to-line base kV), per node ', %d, %10.6g, %6.1f, %9.5g' (volts, degrees,
+        // pu). Values by hand: 1.05999 x 132 kV / sqrt(3) = 80782.09 V on every phase of both buses.
+        List<String> lines = run(dir, "Export Voltages\n");
+        assertEquals("Bus, BasekV, Node1, Magnitude1, Angle1, pu1, Node2, Magnitude2, Angle2, pu2, Node3, Magnitude3, Angle3, pu3",
+                lines.get(0));
+        assertEquals("\"B1\", 132, 1,    80782.1,    0.0,      1.06, 2,    80782.1, -120.0,      1.06, 3,    80782.1,  120.0,      1.06",
+                lines.get(1));
+        assertTrue(lines.get(2).startsWith("\"A_BUS_NAME_OF_THIRTY_CHARACTER\", 132, 1,    80782.1,    0.0,      1.06, "), lines.get(2));
+        assertEquals(3, lines.size());
+        assertTrue(Files.exists(dir.resolve("out/ieee_30_EXP_VOLTAGES.CSV")), "OpenDSS's default name (ExportOptions.pas)");
+        // a file name given is kept, in the output folder
+        run(dir, "Export voltages ..\\elsewhere\\v.csv\n");
+        assertTrue(Files.exists(dir.resolve("out/v.csv")));
     }
 }
