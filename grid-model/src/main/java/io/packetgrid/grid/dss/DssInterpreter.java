@@ -1108,6 +1108,8 @@ public final class DssInterpreter {
             }
             c.simulation = sim;
             c.dirty = false;
+            // the rebuilt circuit continues the run: Set mode='s resets (monitors' samples) are not repeated
+            sim.adoptMode(c.mode);
             sim.setTime(hour, sec);
             applyOptions(sim);
             c.hour = hour;
