@@ -40,9 +40,9 @@ class MonitorModesTest {
         DssInterpreter dss = run(dir, "New Monitor.tap Transformer.t 2 mode=2\nNew Monitor.cap Capacitor.c mode=6\n"
                 + "New Monitor.gen Generator.g mode=3\nNew Monitor.loss Line.l mode=9\nNew Monitor.p Line.l mode=1 ppolar=no\n");
         assertEquals(1.025, row(dss, "tap")[2], 1e-6);
-        assertEquals("hour, t(sec), Step_1 Step_2 Step_3 ", dss.monitor("cap").header());
+        assertEquals("hour,t(sec),Step_1,Step_2,Step_3", dss.monitor("cap").header());
         assertEquals(1f, row(dss, "cap")[4]);
-        assertEquals("hour, t(sec), Frequency,Theta (Deg),Vd,PShaft,dSpeed (Deg/sec),dTheta (Deg),", dss.monitor("gen").header());
+        assertEquals("hour,t(sec),Frequency,Theta (Deg),Vd,PShaft,dSpeed (Deg/sec),dTheta (Deg)", dss.monitor("gen").header());
         assertEquals(60f, row(dss, "gen")[2], "a machine outside dynamics turns at base frequency");
         // losses = power into terminal 1 + power into terminal 2 (mode 1 gives terminal 1 per phase)
         float[] p = row(dss, "p");
@@ -57,7 +57,7 @@ class MonitorModesTest {
                 + "ppolar=no\n");
         float[] vi = row(dss, "vi");
         float[] mag = row(dss, "mag");
-        assertEquals("hour, t(sec), |V|1 (volts), |V|2 (volts), |V|3 (volts), |I|1 (amps), |I|2 (amps), |I|3 (amps)", dss.monitor("mag").header());
+        assertEquals("hour,t(sec),|V|1 (volts),|V|2 (volts),|V|3 (volts),|I|1 (amps),|I|2 (amps),|I|3 (amps)", dss.monitor("mag").header());
         for (int c = 0; c < 3; c++) {
             assertEquals(vi[2 + 2 * c], mag[2 + c], 1e-2, "|V" + (c + 1) + "|");
             assertEquals(vi[8 + 2 * c], mag[5 + c], 1e-4, "|I" + (c + 1) + "|");
@@ -65,7 +65,7 @@ class MonitorModesTest {
         float[] p = row(dss, "p");
         double total = p[2] + p[4] + p[6];
         assertEquals(total, row(dss, "tot")[2], 1e-3, "mode 65: the phases' total kW");
-        assertEquals("hour, t(sec), V0, VAngle0, V1, VAngle1, V2, VAngle2, I0, IAngle0, I1, IAngle1, I2, IAngle2, ", dss.monitor("seq").header());
+        assertEquals("hour,t(sec),V0,VAngle0,V1,VAngle1,V2,VAngle2,I0,IAngle0,I1,IAngle1,I2,IAngle2", dss.monitor("seq").header());
         // the feeder is balanced: V1 = phase magnitude, V0 = V2 = 0; sequence power x 3 = total
         assertEquals(vi[2], row(dss, "seq")[4], 0.5);
         assertEquals(0.0, row(dss, "seq")[2], 1e-2);

@@ -5,7 +5,6 @@ import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.StateVariables;
 import io.packetgrid.grid.model.Storage;
 import io.packetgrid.grid.model.Transformer;
-import io.packetgrid.grid.result.DelphiFormat;
 import io.packetgrid.grid.result.ElementFlows;
 import io.packetgrid.grid.solve.PowerFlowSolver;
 import java.io.IOException;
@@ -23,11 +22,8 @@ import java.util.Locale;
  * +16 symmetrical components (three-phase elements), +32 magnitudes only, +64 the positive sequence
  * or the phases' total power / average voltage and current; {@code residual=yes} adds to mode 0 the
  * sum of the phase voltages and of the phase currents (VN, IN) after each group. Values are kept in single precision as
- * OpenDSS's monitor stream does. The CSV export is laid out as OpenDSS prints it (Monitor.pas
- * TranslateToCSV and ClearMonitorStream's header): fields separated by a comma and a blank, in the header
- * ({@code hour, t(sec), V1, VAngle1, ...}) as in every row; the hour as an integer, the seconds with 5
- * decimals, values with 6 significant digits as Delphi's {@code Format('%-.6g')} writes them
- * ({@link #sig6}). Checked against files OpenDSS wrote (docs/grid-model.md, "Compared with OpenDSS").
+ * OpenDSS's monitor stream does; the CSV export has OpenDSS's columns: {@code hour,t(sec)} and the
+ * mode's, hour as an integer, seconds with 5 decimals, values with 6 significant digits.
  */
 public final class Monitor {
     private final String name;
@@ -366,35 +362,27 @@ public final class Monitor {
         }
     }
 
-    /**
-     * The CSV header, text for text as OpenDSS writes it (Monitor.pas ClearMonitorStream builds it as one
-     * string; TranslateToCSV prints it as the first line): {@code hour, t(sec), } and the mode's names,
-     * mostly separated by a comma and a blank, with OpenDSS's irregularities kept so that a file compares
-     * equal line for line: mode 3 ends every name with a bare comma, mode 6 separates its steps by blanks,
-     * mode 7 ends with a separator, the sequence (+16) forms of modes 0 and 1 end with one, the magnitude
-     * form's residual current follows a bare comma ({@code ,|IN| (amps)}) and the polar total power has a
-     * blank after {@code Ang}.
-     */
+    /** The CSV header (CLI.md contract for modes 0 and 1; OpenDSS's names for the others). */
     public String header() {
-        StringBuilder sb = new StringBuilder("hour, t(sec), ");
+        StringBuilder sb = new StringBuilder("hour,t(sec)");
         switch (mode & 15) {
-            case 2 -> sb.append("Tap (pu)");
+            case 2 -> sb.append(",Tap (pu)");
             case 3 -> {
                 if (element instanceof StateVariables sv) {
                     for (String n : sv.variableNames()) {
-                        sb.append(n).append(',');
+                        sb.append(',').append(n);
                     }
                 }
             }
             case 6 -> {
                 if (element instanceof Capacitor c) {
                     for (int s = 1; s <= c.numSteps(); s++) {
-                        sb.append("Step_").append(s).append(' ');
+                        sb.append(",Step_").append(s);
                     }
                 }
             }
-            case 7 -> sb.append("kW output, kvar output, kW Stored, %kW Stored, State, ");
-            case 9 -> sb.append("watts, vars");
+            case 7 -> sb.append(",kW output,kvar output,kW Stored,%kW Stored,State");
+            case 9 -> sb.append(",watts,vars");
             default -> voltsAndPowersHeader(sb);
         }
         return sb.toString();
@@ -404,62 +392,59 @@ public final class Monitor {
         boolean seq = sequence();
         int numVI = seq ? 3 : conductors;
         int lo = seq ? 0 : 1;
-        int hi = lo + numVI - 1;
         boolean power = (mode & 15) == 1;
         switch (mode & 96) {
             case 32 -> {
                 if (!power) {
                     for (int i = 1; i <= numVI; i++) {
-                        sb.append("|V|").append(i).append(" (volts), ");
+                        sb.append(",|V|").append(i).append(" (volts)");
                     }
                     if (residual) {
-                        sb.append("|VN| (volts), ");
+                        sb.append(",|VN| (volts)");
                     }
                     for (int i = 1; i <= numVI; i++) {
-                        sb.append("|I|").append(i).append(" (amps)").append(i < numVI ? ", " : "");
+                        sb.append(",|I|").append(i).append(" (amps)");
                     }
                     if (residual) {
                         sb.append(",|IN| (amps)");
                     }
                 } else {
                     for (int i = 1; i <= numVI; i++) {
-                        sb.append(pPolar ? "S" + i + " (kVA)" : "P" + i + " (kW)").append(i < numVI ? ", " : "");
+                        sb.append(pPolar ? ",S" + i + " (kVA)" : ",P" + i + " (kW)");
                     }
                 }
             }
             case 64 -> {
                 if (!power) {
-                    sb.append(viPolar ? "V1, V1ang, I1, I1ang" : "V1.re, V1.im, I1.re, I1.im");
+                    sb.append(viPolar ? ",V1,V1ang,I1,I1ang" : ",V1.re,V1.im,I1.re,I1.im");
                 } else {
-                    sb.append(pPolar ? "S1 (kVA), Ang " : "P1 (kW), Q1 (kvar)");
+                    sb.append(pPolar ? ",S1 (kVA),Ang" : ",P1 (kW),Q1 (kvar)");
                 }
             }
             case 96 -> {
                 if (!power) {
-                    sb.append("V, I ");
+                    sb.append(",V,I");
                 } else {
-                    sb.append(pPolar ? "S1 (kVA)" : "P1 (kW)");
+                    sb.append(pPolar ? ",S1 (kVA)" : ",P1 (kW)");
                 }
             }
             default -> {
-                // the separator after a group's last column is written when its number is below the
-                // count (Monitor.pas), so the sequence form (numbered from 0) ends with one
                 if (!power) {
-                    for (int c = lo; c <= hi; c++) {
-                        sb.append(viPolar ? "V" + c + ", VAngle" + c : "V" + c + ".re, V" + c + ".im").append(", ");
+                    for (int c = lo; c < lo + numVI; c++) {
+                        sb.append(viPolar ? ",V" + c + ",VAngle" + c : ",V" + c + ".re,V" + c + ".im");
                     }
                     if (residual) {
-                        sb.append(viPolar ? "VN, VNAngle" : "VN.re, VN.im").append(", ");
+                        sb.append(viPolar ? ",VN,VNAngle" : ",VN.re,VN.im");
                     }
-                    for (int c = lo; c <= hi; c++) {
-                        sb.append(viPolar ? "I" + c + ", IAngle" + c : "I" + c + ".re, I" + c + ".im").append(c < numVI ? ", " : "");
+                    for (int c = lo; c < lo + numVI; c++) {
+                        sb.append(viPolar ? ",I" + c + ",IAngle" + c : ",I" + c + ".re,I" + c + ".im");
                     }
                     if (residual) {
-                        sb.append(viPolar ? ", IN, INAngle" : ", IN.re, IN.im");
+                        sb.append(viPolar ? ",IN,INAngle" : ",IN.re,IN.im");
                     }
                 } else {
-                    for (int c = lo; c <= hi; c++) {
-                        sb.append(pPolar ? "S" + c + " (kVA), Ang" + c : "P" + c + " (kW), Q" + c + " (kvar)").append(c < numVI ? ", " : "");
+                    for (int c = lo; c < lo + numVI; c++) {
+                        sb.append(pPolar ? ",S" + c + " (kVA),Ang" + c : ",P" + c + " (kW),Q" + c + " (kvar)");
                     }
                 }
             }
@@ -472,23 +457,35 @@ public final class Monitor {
         StringBuilder sb = new StringBuilder();
         for (float[] r : rows) {
             sb.setLength(0);
-            sb.append((long) r[0]).append(", ").append(String.format(Locale.ROOT, "%.5f", (double) r[1]));
+            sb.append((long) r[0]).append(',').append(String.format(Locale.ROOT, "%.5f", (double) r[1]));
             for (int k = 2; k < r.length; k++) {
-                sb.append(", ").append(sig6(r[k]));
+                sb.append(',').append(sig6(r[k]));
             }
             sb.append('\n');
             w.write(sb.toString());
         }
     }
 
-    /**
-     * A value with 6 significant digits as OpenDSS's {@code Format('%-.6g')} (Delphi) prints it: fixed
-     * from 1e-4 up to 1e6, else scientific with the exponent in at least three digits and no plus sign
-     * ({@code -8.59772E-020}, {@code 6.9715E007}, {@code 1.21265E-005}: as in monitor and Y-current
-     * files OpenDSS wrote, electricdss-tst Examples/StorageTechNote/Example_9_1_Default and
-     * Examples/ADiakoptics/EPRI_Ckt5-G/ckt5_EXP_YCurrents.CSV).
-     */
+    /** A value with 6 significant digits, like Pascal's {@code Format('%-.6g')}. */
     static String sig6(float v) {
-        return DelphiFormat.g(v, 6);
+        if (v == 0) {
+            return "0";
+        }
+        String s = String.format(Locale.ROOT, "%.6g", (double) v);
+        if (s.contains("e")) {
+            String[] parts = s.split("e");
+            String mant = stripZeros(parts[0]);
+            int exp = Integer.parseInt(parts[1]);
+            return mant + "E" + (exp < 0 ? "-" : "") + String.format(Locale.ROOT, "%02d", Math.abs(exp));
+        }
+        return stripZeros(s);
+    }
+
+    private static String stripZeros(String s) {
+        if (!s.contains(".")) {
+            return s;
+        }
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -230,11 +230,11 @@ class OpenDssCompatibilityTest {
                 + "New Monitor.plain Line.l 1 mode=0 vipolar=no\nNew Monitor.res Line.l 1 mode=0 vipolar=no residual=yes\n"
                 + "New Monitor.pol Line.l 1 mode=0 residual=yes\nNew Monitor.mag Line.l 1 mode=32 residual=yes\n"
                 + "Set mode=daily number=1 stepsize=1h\nSolve\n");
-        assertEquals("hour, t(sec), V1.re, V1.im, V2.re, V2.im, V3.re, V3.im, VN.re, VN.im, I1.re, I1.im, I2.re, I2.im, I3.re, I3.im, IN.re, IN.im",
+        assertEquals("hour,t(sec),V1.re,V1.im,V2.re,V2.im,V3.re,V3.im,VN.re,VN.im,I1.re,I1.im,I2.re,I2.im,I3.re,I3.im,IN.re,IN.im",
                 dss.monitor("res").header());
-        assertEquals("hour, t(sec), V1, VAngle1, V2, VAngle2, V3, VAngle3, VN, VNAngle, I1, IAngle1, I2, IAngle2, I3, IAngle3, IN, INAngle",
+        assertEquals("hour,t(sec),V1,VAngle1,V2,VAngle2,V3,VAngle3,VN,VNAngle,I1,IAngle1,I2,IAngle2,I3,IAngle3,IN,INAngle",
                 dss.monitor("pol").header());
-        assertEquals("hour, t(sec), |V|1 (volts), |V|2 (volts), |V|3 (volts), |VN| (volts), |I|1 (amps), |I|2 (amps), |I|3 (amps),|IN| (amps)",
+        assertEquals("hour,t(sec),|V|1 (volts),|V|2 (volts),|V|3 (volts),|VN| (volts),|I|1 (amps),|I|2 (amps),|I|3 (amps),|IN| (amps)",
                 dss.monitor("mag").header());
         float[] p = dss.monitor("plain").rows().get(0);
         float[] r = dss.monitor("res").rows().get(0);
@@ -254,27 +254,28 @@ class OpenDssCompatibilityTest {
         assertEquals(Math.hypot(inr, ini), mag[9], 1e-3);
     }
     @Test
-    void exportedMonitorHasOpenDssPrintedLayout(@TempDir Path dir) throws IOException {
-        // the header lines are OpenDSS's own, as printed in files it wrote (electricdss-tst commit 3b20839,
+    void exportedMonitorHasOpenDssColumns(@TempDir Path dir) throws IOException {
+        // the columns are OpenDSS's own, in its order, as printed in files it wrote (electricdss-tst commit 3b20839,
         // Version8/Distrib/Examples): ADiakoptics/EPRI_Ckt5-G/ckt5_Mon_test_1.csv (mode 0 on a three-phase
         // line), StorageTechNote/Example_9_1_Default/Source_Mon_mon_storage1_powers_1.csv (mode 1,
-        // ppolar=no, on a three-phase wye element: four conductors); rows "1, 0.00000, 7559.11, ..."
+        // ppolar=no, on a three-phase wye element: four conductors). OpenDSS separates them by ", "; the CLI
+        // contract (docs/cli.md) writes a plain comma, in the header and the rows.
         DssInterpreter dss = run(dir, "New Circuit.r basekv=12.47 pu=1.0 phases=3 bus1=src MVAsc3=100 MVAsc1=80\n"
                 + "New Line.l bus1=src bus2=b r1=0.2 x1=0.4 r0=0.6 x0=1.2 length=1 units=km\n"
                 + "New Load.a bus1=b phases=3 kV=12.47 kW=400 pf=0.9\n"
                 + "New Monitor.vi Line.l 1 mode=0\nNew Monitor.pq Load.a 1 mode=1 ppolar=no\n"
                 + "Set mode=daily number=2 stepsize=1h\nSolve\n");
-        assertEquals("hour, t(sec), V1, VAngle1, V2, VAngle2, V3, VAngle3, I1, IAngle1, I2, IAngle2, I3, IAngle3",
+        assertEquals("hour,t(sec),V1,VAngle1,V2,VAngle2,V3,VAngle3,I1,IAngle1,I2,IAngle2,I3,IAngle3",
                 dss.monitor("vi").header());
-        assertEquals("hour, t(sec), P1 (kW), Q1 (kvar), P2 (kW), Q2 (kvar), P3 (kW), Q3 (kvar), P4 (kW), Q4 (kvar)",
+        assertEquals("hour,t(sec),P1 (kW),Q1 (kvar),P2 (kW),Q2 (kvar),P3 (kW),Q3 (kvar),P4 (kW),Q4 (kvar)",
                 dss.monitor("pq").header());
         java.io.StringWriter w = new java.io.StringWriter();
         dss.monitor("pq").write(w);
         String[] lines = w.toString().split("\n");
         assertEquals(3, lines.length);
-        assertTrue(lines[1].startsWith("1, 0.00000, "), lines[1]);
-        assertTrue(lines[2].startsWith("2, 0.00000, "), lines[2]);
-        String[] fields = lines[1].split(", ");
+        assertTrue(lines[1].startsWith("1,0.00000,"), lines[1]);
+        assertTrue(lines[2].startsWith("2,0.00000,"), lines[2]);
+        String[] fields = lines[1].split(",");
         assertEquals(10, fields.length, lines[1]);
         assertEquals(400.0, Double.parseDouble(fields[2]) + Double.parseDouble(fields[4]) + Double.parseDouble(fields[6]), 0.01);
         assertEquals("0", fields[8], "the neutral conductor's power");

@@ -47,9 +47,9 @@ class GridIT {
         assertEquals("bus,node,vmag_v,vangle_deg,vmag_pu", v.get(0));
         assertTrue(v.stream().anyMatch(l -> l.startsWith("675,3,")), "bus 675 node 3 listed");
         List<String> m = Files.readAllLines(work.resolve("exports/m671.csv"));
-        assertEquals("hour, t(sec), P1 (kW), Q1 (kvar), P2 (kW), Q2 (kvar), P3 (kW), Q3 (kvar)", m.get(0));
+        assertEquals("hour,t(sec),P1 (kW),Q1 (kvar),P2 (kW),Q2 (kvar),P3 (kW),Q3 (kvar)", m.get(0));
         assertEquals(4, m.size(), "three daily steps");
-        assertTrue(m.get(1).startsWith("1, 0.00000, "), m.get(1));
+        assertTrue(m.get(1).startsWith("1,0.00000,"), m.get(1));
     }
 
     @Test
