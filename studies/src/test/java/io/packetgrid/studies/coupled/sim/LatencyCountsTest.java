@@ -1,0 +1,74 @@
+package io.packetgrid.studies.coupled.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The counts answer every position of the sorted latencies as sorting all of them does (the oracle: Arrays.sort). */
+class LatencyCountsTest {
+
+    private static void assertSameOrderStatistics(long[] all, LatencyCounts c) {
+        long[] sorted = all.clone();
+        Arrays.sort(sorted);
+        assertEquals(sorted.length, c.size());
+        for (int i = 0; i < sorted.length; i++) {
+            assertEquals(sorted[i], c.at(i), "position " + i);
+        }
+    }
+
+    @Test
+    void fewValuesManyTimes() {
+        // slot-like delays: 40 values, 20 000 samples, in a random order
+        SplittableRandom r = new SplittableRandom(7);
+        long[] all = new long[20_000];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = 357_143L * (1 + r.nextInt(40)) + 15_000_000L;
+        }
+        LatencyCounts c = new LatencyCounts();
+        c.addAll(all);
+        assertEquals(40, c.distinct());
+        assertSameOrderStatistics(all, c);
+    }
+
+    @Test
+    void everyValueDistinctAndZeroAndNegative() {
+        // more distinct values than the first table holds (it grows), 0 (an ideal network) and a negative value
+        SplittableRandom r = new SplittableRandom(11);
+        long[] all = new long[5_000];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = r.nextLong(-1_000, 1L << 40);
+        }
+        all[17] = 0;
+        all[18] = 0;
+        LatencyCounts c = new LatencyCounts();
+        for (long v : all) {
+            c.add(v);
+        }
+        assertSameOrderStatistics(all, c);
+    }
+
+    @Test
+    void mergedSetsAndQueriesBetweenAdds() {
+        long[] a = {5, 3, 3, 9, 1};
+        long[] b = {3, 7, 7, 0};
+        LatencyCounts ca = new LatencyCounts();
+        ca.addAll(a);
+        assertEquals(9, ca.at(4));          // a query, then more values: the sorted view is rebuilt
+        LatencyCounts cb = new LatencyCounts();
+        cb.addAll(b);
+        ca.addAll(cb);
+        assertSameOrderStatistics(new long[] {5, 3, 3, 9, 1, 3, 7, 7, 0}, ca);
+    }
+
+    @Test
+    void positionsOutsideTheSetAreRefused() {
+        LatencyCounts c = new LatencyCounts();
+        assertThrows(IndexOutOfBoundsException.class, () -> c.at(0));
+        c.add(4);
+        assertThrows(IndexOutOfBoundsException.class, () -> c.at(1));
+        assertThrows(IndexOutOfBoundsException.class, () -> c.at(-1));
+    }
+}
