@@ -6,7 +6,7 @@ import io.packetgrid.studies.coupled.grid.GridSeries;
 import io.packetgrid.studies.coupled.scenario.CoupledScenario;
 import io.packetgrid.studies.coupled.scenario.DeviceType;
 import io.packetgrid.studies.coupled.sim.FleetResults;
-import io.packetgrid.studies.coupled.sim.LatencyCounts;
+import io.packetgrid.cosim.stats.ValueCounts;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -181,12 +181,12 @@ public final class CoupledMetrics {
         m.put("ev_unmet_kwh", round(unmet, 3));
         m.put("ev_departures_short", short0);
         if (r.spec().pem()) {
-            LatencyCounts rt = roundTrips(r);
+            ValueCounts rt = roundTrips(r);
             m.put("radio_loss_pct", r.traffic().delivered() + r.traffic().lost() == 0 ? 0.0
                     : round(100.0 * r.traffic().lost() / (r.traffic().delivered() + r.traffic().lost()), 4));
             m.put("latency_p50_ms", quantileMs(rt, 0.5));
             m.put("latency_p99_ms", quantileMs(rt, 0.99));
-            LatencyCounts oneWay = r.traffic().latencies();
+            ValueCounts oneWay = r.traffic().latencies();
             m.put("one_way_latency_p50_ms", quantileMs(oneWay, 0.5));
             m.put("one_way_latency_p99_ms", quantileMs(oneWay, 0.99));
             m.put("messages_per_device", devices == 0 ? 0.0 : round((requests + events + replies) / (double) devices, 3));
@@ -249,8 +249,8 @@ public final class CoupledMetrics {
     }
 
     /** All devices' request → reply round trips, ns. */
-    public static LatencyCounts roundTrips(VariantResult r) {
-        LatencyCounts all = new LatencyCounts();
+    public static ValueCounts roundTrips(VariantResult r) {
+        ValueCounts all = new ValueCounts();
         for (FeederRun f : r.feeders()) {
             all.addAll(f.fleet().latencies());
         }
@@ -258,7 +258,7 @@ public final class CoupledMetrics {
     }
 
     /** The q-quantile (the ⌈q·n⌉-th smallest), ms to 4 decimals; NaN without latencies. */
-    static double quantileMs(LatencyCounts latencies, double q) {
+    static double quantileMs(ValueCounts latencies, double q) {
         long n = latencies.size();
         if (n == 0) {
             return Double.NaN;

@@ -53,7 +53,7 @@ public final class CoupledCsv {
             writeMv(dir, s, r.mv(), startH);
         }
         if (r.spec().pem()) {
-            io.packetgrid.studies.coupled.sim.LatencyCounts rt = io.packetgrid.studies.coupled.CoupledMetrics.roundTrips(r);
+            io.packetgrid.cosim.stats.ValueCounts rt = io.packetgrid.studies.coupled.CoupledMetrics.roundTrips(r);
             try (CsvTable c = new CsvTable(dir.resolve("latency.csv"), List.of("quantile", "round_trip_ms"), 6)) {
                 long n = rt.size();
                 if (n > 0) {

@@ -231,7 +231,7 @@ public final class CoupledPlots {
                 i++;
                 continue;
             }
-            io.packetgrid.studies.coupled.sim.LatencyCounts rt = CoupledMetrics.roundTrips(e.getValue());
+            io.packetgrid.cosim.stats.ValueCounts rt = CoupledMetrics.roundTrips(e.getValue());
             long size = rt.size();
             if (size == 0) {
                 i++;

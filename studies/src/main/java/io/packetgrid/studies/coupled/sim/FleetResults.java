@@ -1,5 +1,6 @@
 package io.packetgrid.studies.coupled.sim;
 
+import io.packetgrid.cosim.stats.ValueCounts;
 import io.packetgrid.pem.device.PemAutomaton;
 import io.packetgrid.pem.sim.DeviceAgent;
 import io.packetgrid.pem.sim.DeviceFleetFederate;
@@ -32,7 +33,7 @@ import java.util.List;
  */
 public record FleetResults(double[] flexKw, double[] pvKw, double[] householdEnergyKwh, long requests, long events, long replies,
                            long acceptsIgnored, long timeouts, long lateStarts, long executed, long optOuts, double evUnmetKwh,
-                           long evDeparturesShort, LatencyCounts latencies, List<DeviceResult> devices) {
+                           long evDeparturesShort, ValueCounts latencies, List<DeviceResult> devices) {
 
     /**
      * One device over the observation window.
@@ -78,7 +79,7 @@ public record FleetResults(double[] flexKw, double[] pvKw, double[] householdEne
             devices.add(new DeviceResult(types.get(i), a.at().bus() - 1, a.onTransitions(), a.meanDeviation(), a.observedS()));
         }
         FleetStats s = fleet.stats();
-        LatencyCounts latencies = new LatencyCounts();
+        ValueCounts latencies = new ValueCounts();
         latencies.addAll(s.latenciesNs());
         return new FleetResults(flex, pv, fleet.pointEnergyKwh(), s.requests(), s.events(), s.replies(), s.acceptsIgnored(), timeouts,
                 late, executed, optOuts, s.shortfallKwh(), s.departuresShort(), latencies, List.copyOf(devices));

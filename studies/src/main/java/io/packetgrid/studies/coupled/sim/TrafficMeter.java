@@ -1,5 +1,6 @@
 package io.packetgrid.studies.coupled.sim;
 
+import io.packetgrid.cosim.stats.ValueCounts;
 import io.packetgrid.cosim.message.Delivery;
 import io.packetgrid.cosim.message.Message;
 import io.packetgrid.cosim.message.Network;
@@ -23,7 +24,7 @@ public final class TrafficMeter implements Network {
     private long acceptsLost;
     private long acceptsSent;
     private long acceptsDelivered;
-    private final LatencyCounts latencyNs = new LatencyCounts();
+    private final ValueCounts latencyNs = new ValueCounts();
 
     /**
      * @param observeFromNs latencies count for messages sent from this time on
@@ -123,7 +124,7 @@ public final class TrafficMeter implements Network {
     }
 
     /** One-way latencies of messages sent in the window, ns (the meter's own: read after the run). */
-    public LatencyCounts latencies() {
+    public ValueCounts latencies() {
         return latencyNs;
     }
 }

@@ -1,16 +1,17 @@
-package io.packetgrid.studies.coupled.sim;
+package io.packetgrid.cosim.stats;
 
 import java.util.Arrays;
 
 /**
- * A multiset of latencies (ns) kept as one count per distinct value, answering the sorted order statistics exactly:
- * {@link #at}(i) is what {@code sorted[i]} of every latency sorted would be. The network and timer models deliver
- * on a few dozen distinct delays (the default study's 84-92 thousand one-way latencies per variant take 49-50
- * values), so a day of millions of messages takes kilobytes instead of eight bytes per message in an array
- * that grows by doubling. Counts live in an open-addressing table (linear probing); the sorted view is built on
- * the first query after a change.
+ * A multiset of {@code long} values (latencies in ns, say) kept as one count per distinct value, answering the
+ * sorted order statistics exactly: {@link #at}(i) is what {@code sorted[i]} of every value sorted would be. For
+ * values that repeat this takes memory per distinct value instead of eight bytes per sample in an array that
+ * grows by doubling: the coupled study's network delivers on a few dozen distinct delays (the default study's
+ * 84-92 thousand one-way latencies per variant take 49-50 values; the HPK11 day has millions per variant). With
+ * every value distinct it takes about four times the array's memory. Counts live in an open-addressing table
+ * (linear probing, at most half full); the sorted view is built on the first query after a change.
  */
-public final class LatencyCounts {
+public final class ValueCounts {
     private long[] keys = new long[64];
     private long[] counts = new long[64];   // 0: the slot is free
     private int distinct;
@@ -19,22 +20,22 @@ public final class LatencyCounts {
     private long[] sortedValues;
     private long[] cumulative;
 
-    /** Adds one latency. */
-    public void add(long ns) {
-        add(ns, 1);
+    /** Adds one value. */
+    public void add(long value) {
+        add(value, 1);
     }
 
-    /** Adds {@code n} latencies of the same value. */
-    public void add(long ns, long n) {
+    /** Adds {@code n} samples of the same value. */
+    public void add(long value, long n) {
         if (n <= 0) {
             return;
         }
-        int i = slot(ns, keys.length);
-        while (counts[i] != 0 && keys[i] != ns) {
+        int i = slot(value, keys.length);
+        while (counts[i] != 0 && keys[i] != value) {
             i = (i + 1) & (keys.length - 1);
         }
         if (counts[i] == 0) {
-            keys[i] = ns;
+            keys[i] = value;
             distinct++;
         }
         counts[i] += n;
@@ -45,15 +46,15 @@ public final class LatencyCounts {
         }
     }
 
-    /** Adds every latency of an array. */
-    public void addAll(long[] ns) {
-        for (long v : ns) {
+    /** Adds every value of an array. */
+    public void addAll(long[] values) {
+        for (long v : values) {
             add(v);
         }
     }
 
-    /** Adds every latency of another multiset. */
-    public void addAll(LatencyCounts other) {
+    /** Adds every sample of another multiset. */
+    public void addAll(ValueCounts other) {
         for (int i = 0; i < other.keys.length; i++) {
             if (other.counts[i] != 0) {
                 add(other.keys[i], other.counts[i]);
@@ -61,7 +62,7 @@ public final class LatencyCounts {
         }
     }
 
-    /** How many latencies. */
+    /** How many samples. */
     public long size() {
         return size;
     }
@@ -72,13 +73,13 @@ public final class LatencyCounts {
     }
 
     /**
-     * The latency at position {@code index} (0-based) of all latencies sorted ascending.
+     * The value at position {@code index} (0-based) of all samples sorted ascending.
      *
      * @throws IndexOutOfBoundsException outside [0, size)
      */
     public long at(long index) {
         if (index < 0 || index >= size) {
-            throw new IndexOutOfBoundsException("index " + index + " of " + size + " latencies");
+            throw new IndexOutOfBoundsException("index " + index + " of " + size + " samples");
         }
         if (sortedValues == null) {
             sort();
@@ -116,9 +117,9 @@ public final class LatencyCounts {
         sortedValues = values;
     }
 
-    private int find(long ns) {
-        int i = slot(ns, keys.length);
-        while (keys[i] != ns || counts[i] == 0) {
+    private int find(long value) {
+        int i = slot(value, keys.length);
+        while (keys[i] != value || counts[i] == 0) {
             i = (i + 1) & (keys.length - 1);
         }
         return i;
@@ -141,8 +142,8 @@ public final class LatencyCounts {
         }
     }
 
-    /** A table position from the value's bits (Fibonacci hashing spreads nanosecond values that share low bits). */
-    private static int slot(long ns, int length) {
-        return (int) ((ns * 0x9E37_79B9_7F4A_7C15L) >>> (64 - Integer.numberOfTrailingZeros(length)));
+    /** A table position from the value's bits (Fibonacci hashing: values that share their low bits spread too). */
+    private static int slot(long value, int length) {
+        return (int) ((value * 0x9E37_79B9_7F4A_7C15L) >>> (64 - Integer.numberOfTrailingZeros(length)));
     }
 }

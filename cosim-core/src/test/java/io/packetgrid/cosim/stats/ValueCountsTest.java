@@ -1,4 +1,4 @@
-package io.packetgrid.studies.coupled.sim;
+package io.packetgrid.cosim.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,10 +7,10 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The counts answer every position of the sorted latencies as sorting all of them does (the oracle: Arrays.sort). */
-class LatencyCountsTest {
+/** The counts answer every position of the sorted samples as sorting all of them does (the oracle: Arrays.sort). */
+class ValueCountsTest {
 
-    private static void assertSameOrderStatistics(long[] all, LatencyCounts c) {
+    private static void assertSameOrderStatistics(long[] all, ValueCounts c) {
         long[] sorted = all.clone();
         Arrays.sort(sorted);
         assertEquals(sorted.length, c.size());
@@ -27,7 +27,7 @@ class LatencyCountsTest {
         for (int i = 0; i < all.length; i++) {
             all[i] = 357_143L * (1 + r.nextInt(40)) + 15_000_000L;
         }
-        LatencyCounts c = new LatencyCounts();
+        ValueCounts c = new ValueCounts();
         c.addAll(all);
         assertEquals(40, c.distinct());
         assertSameOrderStatistics(all, c);
@@ -43,7 +43,7 @@ class LatencyCountsTest {
         }
         all[17] = 0;
         all[18] = 0;
-        LatencyCounts c = new LatencyCounts();
+        ValueCounts c = new ValueCounts();
         for (long v : all) {
             c.add(v);
         }
@@ -54,18 +54,20 @@ class LatencyCountsTest {
     void mergedSetsAndQueriesBetweenAdds() {
         long[] a = {5, 3, 3, 9, 1};
         long[] b = {3, 7, 7, 0};
-        LatencyCounts ca = new LatencyCounts();
+        ValueCounts ca = new ValueCounts();
         ca.addAll(a);
         assertEquals(9, ca.at(4));          // a query, then more values: the sorted view is rebuilt
-        LatencyCounts cb = new LatencyCounts();
+        ValueCounts cb = new ValueCounts();
         cb.addAll(b);
         ca.addAll(cb);
         assertSameOrderStatistics(new long[] {5, 3, 3, 9, 1, 3, 7, 7, 0}, ca);
     }
 
     @Test
-    void positionsOutsideTheSetAreRefused() {
-        LatencyCounts c = new LatencyCounts();
+    void emptyAndPositionsOutsideTheSetAreRefused() {
+        ValueCounts c = new ValueCounts();
+        assertEquals(0, c.size());
+        assertEquals(0, c.distinct());
         assertThrows(IndexOutOfBoundsException.class, () -> c.at(0));
         c.add(4);
         assertThrows(IndexOutOfBoundsException.class, () -> c.at(1));
