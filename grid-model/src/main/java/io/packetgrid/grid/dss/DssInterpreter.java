@@ -127,6 +127,8 @@ public final class DssInterpreter {
     private TimeSeriesRunner runner = this::runSteps;
     private long maxSteps = 100_000_000L;
     private final List<Path> exported = new ArrayList<>();
+    /** Script variables of the session ({@code var @name=value}), lower-case names with their @. */
+    private final Map<String, String> variables = new LinkedHashMap<>();
     private long totalIterations;
     private long totalSolutions;
     // a run sharing a ScriptMemo: the first run records into it, later runs (replaying) reuse it
@@ -357,7 +359,7 @@ public final class DssInterpreter {
         if (fingerprint != null) {
             fingerprint.line(line);
         }
-        DssTokenizer tok = new DssTokenizer(line);
+        DssTokenizer tok = new DssTokenizer(line, variables);
         try {
             command(tok, where, dir);
         } finally {
@@ -447,6 +449,7 @@ public final class DssInterpreter {
             }
             case "calcvoltagebases" -> calcVoltageBases(where);
             case "setkvbase" -> setKvBase(tok, where);
+            case "var" -> defineVariables(tok, where);
             case "export" -> export(tok, where);
             case "show" -> show(tok, where);
             case "buscoords" -> busCoords(tok, where, dir);
@@ -1316,6 +1319,27 @@ public final class DssInterpreter {
     /** Bus coordinates {x, y} read by {@code BusCoords} commands (lower-case bus name, file order); buses of any circuit. */
     public Map<String, double[]> busCoordinates() {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(busXy));
+    }
+
+    /**
+     * {@code var @name=value ...} defines script variables (ExecHelper.pas DoVarCmd, ParserDel.pas TParserVar):
+     * names start with {@code @} and are read without regard to case; they belong to the session (kept across
+     * Clear); a value that itself holds a variable is kept braced, as OpenDSS encloses it. {@code var} alone or
+     * {@code var @name} only report: ignored with a warning.
+     */
+    private void defineVariables(DssTokenizer tok, String where) {
+        tok.keepQuotedItems();
+        for (DssTokenizer.Param p = tok.next(); !p.isEmpty() || !p.name().isEmpty(); p = tok.next()) {
+            if (p.name().isEmpty()) {
+                warnOnce("cmd:var", where + ": var without a value only reports; ignored");
+                return;
+            }
+            if (p.name().charAt(0) != '@') {
+                throw new PacketGridException(where, "var: illegal variable name '" + p.name() + "': it must begin with @");
+            }
+            String value = p.value().indexOf('@') >= 0 ? "{" + p.value() + "}" : p.value();
+            variables.put(p.name().toLowerCase(Locale.ROOT), value);
+        }
     }
 
     /**

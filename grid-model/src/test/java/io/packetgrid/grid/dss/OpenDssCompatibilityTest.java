@@ -280,4 +280,28 @@ class OpenDssCompatibilityTest {
         assertEquals(400.0, Double.parseDouble(fields[2]) + Double.parseDouble(fields[4]) + Double.parseDouble(fields[6]), 0.01);
         assertEquals("0", fields[8], "the neutral conductor's power");
     }
+    @Test
+    void scriptVariablesAreReplacedWhereOpenDssReplacesThem(@TempDir Path dir) {
+        // ExecHelper.pas DoVarCmd and ParserDel.pas CheckForVar (the form of DOCTechNote's network protector
+        // settings, "var @nwp_iset_ct_pu = 0.5"): a value or an array/RPN item starting with @, the text from a
+        // dot on kept; names without regard to case; a value holding a variable is read when used (as an RPN
+        // expression); variables outlive Clear
+        DssInterpreter dss = run(dir, "var @KV=115 @load = 300 @bus=sourcebus\n" + STIFF
+                + "var @twice=(@load 2 *)\n"
+                + "New Load.a bus1=@bus.1.2.3 phases=3 kV=@kv kW=@LOAD pf=1\n"
+                + "New Load.b bus1=@bus phases=3 kV=@kv kW=(@load 3 /) pf=1\n"
+                + "New Load.c bus1=@bus phases=3 kV=@kv kW=@twice pf=1\n"
+                + "New LoadShape.s npts=2 interval=1 mult=[@load 150]\n");
+        assertEquals("sourcebus.1.2.3", ((LoadDef) dss.definition("Load.a")).bus1);
+        assertEquals(300.0, ((LoadDef) dss.definition("Load.a")).kw, 1e-12);
+        assertEquals(115.0, ((LoadDef) dss.definition("Load.a")).kv, 1e-12);
+        assertEquals(100.0, ((LoadDef) dss.definition("Load.b")).kw, 1e-12);
+        assertEquals(600.0, ((LoadDef) dss.definition("Load.c")).kw, 1e-12);
+        assertEquals(300.0, ((LoadShapeDef) dss.definition("LoadShape.s")).p[0], 1e-12);
+        assertEquals(300.0 + 100.0 + 600.0, sourceKw(dss)[0], 1e-3);
+        dss.runText("Clear\n" + STIFF + "New Load.d bus1=sourcebus phases=3 kV=@kv kW=@load pf=1\n", dir, "after.dss");
+        assertEquals(300.0, ((LoadDef) dss.definition("Load.d")).kw, 1e-12);
+        PacketGridException e = assertThrows(PacketGridException.class, () -> dss.runText("var x=1\n", dir, "bad.dss"));
+        assertEquals("bad.dss:1", e.location());
+    }
 }
