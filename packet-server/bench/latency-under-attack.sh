@@ -21,9 +21,11 @@
 # throughput, p50/p99/max latency, requests unanswered and acknowledged packets missing from the journal
 # (audited over TCP), and from the server's side during the load generator's process: CPU seconds
 # (utime + stime, /proc/PID/stat), the C2 compiler threads' CPU seconds, GC pauses (count, total and
-# longest, from -Xlog:gc) and methods compiled (all tiers / C2, from -Xlog:jit+compilation).
+# longest, and the collector threads' CPU in them, from -Xlog:gc,gc+cpu), methods compiled (all tiers / C2, from
+# -Xlog:jit+compilation) and MB allocated (eden's growth plus one eden per young collection, from `jstat -gc`).
 set -euo pipefail
-
+# the whole script is one block, read before it runs: editing the file meanwhile cannot change a run
+{
 if [ -n "${BENCH_AUTOGROUP:-}" ] && [ -z "${BENCH_IN_GROUP:-}" ]; then
   BENCH_IN_GROUP=1 exec setsid -w "$0" "$@"
 fi
@@ -39,7 +41,7 @@ HOSTILE_RATE="${HOSTILE_RATE:-20000}"; IDLE_TCP="${IDLE_TCP:-20000}"; IDLE_TCP_S
 JOURNAL_PACKETS="${JOURNAL_PACKETS:-1000000}"; PHASES="${PHASES:-quiet hostile journal}"
 read -r -a prefix <<< "${BENCH_PREFIX:-}"
 read -r -a serve_args <<< "${SERVE_ARGS:-}"
-for tool in jq awk od dd; do
+for tool in jq awk od dd jstat; do
   command -v "$tool" >/dev/null || { echo "latency-under-attack: needs $tool" >&2; exit 1; }
 done
 
@@ -80,6 +82,8 @@ c2_ticks() {
   echo "$s"
 }
 lines() { [ -f "$1" ] && wc -l < "$1" || echo 0; }
+# the server's eden: "capacity_kb used_kb young_collections" (jstat -gc: EC, EU, YGC)
+eden() { jstat -gc "$server_pid" 2>/dev/null | awk 'NR == 1 { for (k = 1; k <= NF; k++) c[$k] = k } NR == 2 { print $c["EC"], $c["EU"], $c["YGC"] }'; }
 
 # starts serve on LEDGER, its output to LOG.out, its GC and JIT logs to LOG-gc.log and LOG-jit.log, with EXTRA args;
 # sets server_pid, port, gc_log and jit_log
@@ -87,7 +91,7 @@ start_server() {
   local ledger="$1" log="$2.out"
   gc_log="$2-gc.log"; jit_log="$2-jit.log"; shift 2
   : > "$log"
-  PACKETGRID_JAVA_OPTS="-Xlog:gc:file=$gc_log:uptime:filecount=0 -Xlog:jit+compilation=debug:file=$jit_log:uptime:filecount=0 ${SERVE_JAVA_OPTS:-}" \
+  PACKETGRID_JAVA_OPTS="-Xlog:gc,gc+cpu:file=$gc_log:uptime:filecount=0 -Xlog:jit+compilation=debug:file=$jit_log:uptime:filecount=0 ${SERVE_JAVA_OPTS:-}" \
     "${prefix[@]}" "$pg" serve --port 0 --keys "$work/keys.csv" --ledger "$ledger" --stats-every 0 "$@" > "$log" 2>&1 &
   server_pid=$!
   local t0=$SECONDS
@@ -110,6 +114,8 @@ rows=()
 measure() {
   local kind="$1" i="$2"; shift 2
   local json="$out/$kind-$i.json" ld cpu0 cpu1 c20 c21 g0 g1 j0 j1
+  local e0 e1
+  e0="$(eden)"
   ld="$(load1)"; cpu0="$(ticks /proc/"$server_pid"/stat)"; c20="$(c2_ticks)"; g0="$(lines "$gc_log")"; j0="$(lines "$jit_log")"
   PACKETGRID_JAVA_OPTS="${LOADGEN_JAVA_OPTS:-}" "${prefix[@]}" "$pg" loadgen --target "127.0.0.1:$port" --keys "$work/keys.csv" \
     --devices "$DEVICES" --rate "$RATE" --duration "$DURATION" --warmup "$LOAD_WARMUP" --timeout "$TIMEOUT" \
@@ -118,17 +124,24 @@ measure() {
   wait "$loadgen_pid" || { echo "loadgen failed:" >&2; tail -n 5 "$out/$kind-$i.out" >&2; exit 1; }
   loadgen_pid=""
   cpu1="$(ticks /proc/"$server_pid"/stat)"; c21="$(c2_ticks)"; g1="$(lines "$gc_log")"; j1="$(lines "$jit_log")"
+  e1="$(eden)"
+  # allocated meanwhile: eden's growth plus a full eden per young collection (to within the TLABs left unfilled)
+  local alloc
+  alloc="$(echo "$e0 $e1" | awk 'NF == 6 { printf "%.0f", ($5 - $2 + ($6 - $3) * $4) / 1024 } NF != 6 { print "?" }')"
   tail -n 1 "$out/$kind-$i.out" > "$json"
-  # GC pauses logged meanwhile: "[12.3s] GC(4) Pause Young (Allocation Failure) 700M->40M(981M) 25.1ms"
+  # GC pauses logged meanwhile: "[12.3s] GC(4) Pause Young (Allocation Failure) 700M->40M(981M) 25.1ms", and the
+  # collector threads' CPU in them: "[12.3s] GC(4) User=0.04s Sys=0.00s Real=0.03s"
   local gc jit
   gc="$(sed -n "$((g0 + 1)),${g1}p" "$gc_log" | awk '/Pause/ { ms = $NF; sub(/ms$/, "", ms); n++; s += ms; if (ms > m) m = ms }
-        END { printf "%d / %.1f / %.1f", n, s, m }')"
-  # compilations: "[1.2s] [debug][jit,compilation]   123    4       java.lang.String::hashCode (60 bytes)" (level 4 = C2)
-  jit="$(sed -n "$((j0 + 1)),${j1}p" "$jit_log" | awk '{ n++; for (k = 2; k <= NF; k++) if ($k ~ /^[0-9]+$/) { while ($(k + 1) ~ /^[%sbn!]+$/) k++; if ($(k + 1) == 4) c2++; break } }
+        /User=/ { for (k = 1; k <= NF; k++) if ($k ~ /^(User|Sys)=/) { v = $k; sub(/^[A-Za-z]+=/, "", v); sub(/s$/, "", v); c += v * 1000 } }
+        END { printf "%d / %.1f / %.1f / %.0f", n, s, m, c }')"
+  # compilations: "[1.2s]   123    4       java.lang.String::hashCode (60 bytes)" (level 4 = C2; "made not entrant" lines are not)
+  jit="$(sed -n "$((j0 + 1)),${j1}p" "$jit_log" | awk '/made (not entrant|zombie)/ { next } { n++; for (k = 2; k <= NF; k++) if ($k ~ /^[0-9]+$/) { while ($(k + 1) ~ /^[%sbn!]+$/) k++; if ($(k + 1) == 4) c2++; break } }
         END { printf "%d / %d", n, c2 }')"
   rows+=("$(jq -r --arg kind "$kind" --arg i "$i" --arg ld "$ld" --arg cpu "$(awk -v a="$cpu0" -v b="$cpu1" -v h="$hz" 'BEGIN { printf "%.2f", (b - a) / h }')" \
     --arg c2 "$(awk -v a="$c20" -v b="$c21" -v h="$hz" 'BEGIN { printf "%.2f", (b - a) / h }')" --arg gc "$gc" --arg jit "$jit" \
-    '[$kind, $i, $ld, .requests_per_second, .p50_ms, .p99_ms, .max_ms, .timeouts, .lost_acknowledged, $cpu, $c2, $gc, $jit,
+    --arg alloc "$alloc" \
+    '[$kind, $i, $ld, .requests_per_second, .p50_ms, .p99_ms, .max_ms, .timeouts, .lost_acknowledged, $cpu, $c2, $alloc, $gc, $jit,
       (if .hostile_frames_sent then "\(.hostile_frames_sent) / \(.idle_tcp_connects)" else "-" end)] | @tsv' "$json")")
   printf '%s\n' "${rows[-1]}" >&2
 }
@@ -185,8 +198,10 @@ else
 fi
 
 {
-  printf 'kind\trun\tload\treq/s\tp50_ms\tp99_ms\tmax_ms\tunanswered\tlost_acked\tserver_cpu_s\tc2_cpu_s\tgc_pauses_n/total_ms/max_ms\tcompiled_all/c2\thostile_sent/idle_connects\n'
+  printf 'kind\trun\tload\treq/s\tp50_ms\tp99_ms\tmax_ms\tunanswered\tlost_acked\tserver_cpu_s\tc2_cpu_s\talloc_mb\tgc_pauses_n/total_ms/max_ms/cpu_ms\tcompiled_all/c2\thostile_sent/idle_connects\n'
   printf '%s\n' "${rows[@]}"
 } | column -t -s $'\t' | tee "$out/table.txt"
 echo "$journal_line" | tee -a "$out/table.txt"
 echo "server GC log: $(grep -c Pause "$out/serve-gc.log" || true) pauses in all; load at the end $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/table.txt"
+exit 0
+}
