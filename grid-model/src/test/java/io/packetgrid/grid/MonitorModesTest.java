@@ -78,6 +78,6 @@ class MonitorModesTest {
         assertTrue(e.getMessage().contains("transformer"), e.getMessage());
         PacketGridException u = assertThrows(PacketGridException.class, () -> run(dir, "New Monitor.x Line.l mode=4\n"));
         assertEquals("mon.dss:7", u.location());
-        assertTrue(Monitor.supported(3) && !Monitor.supported(5));
+        assertTrue(Monitor.supported(3) && Monitor.supported(5) && !Monitor.supported(4) && !Monitor.supported(8));
     }
 }

@@ -32,6 +32,8 @@ final class DssCircuit {
     SolverOptions solverOptions = SolverOptions.defaults();
     SolveMode mode = SolveMode.SNAPSHOT;
     int number = 1;
+    /** {@code Set year} (0 or 1: no growth), reported by mode-5 monitors. */
+    int year;
     double stepSec = 3600;
     int hour;
     double sec;
@@ -150,7 +152,7 @@ final class DssCircuit {
             }
         } else if (a.startsWith("t")) {
             if (simulation != null && simulation.solved() && m != null && !dirty) {
-                m.sample(simulation.solver(), simulation.hour(), simulation.secondsInHour());
+                m.sample(simulation.solver(), simulation.hour(), simulation.secondsInHour(), simulation);
             }
         } else if (!(a.startsWith("s") || a.startsWith("p"))) {
             throw ctx.error("Monitor action: expected clear, reset, take, save or process, got '" + action + "'");

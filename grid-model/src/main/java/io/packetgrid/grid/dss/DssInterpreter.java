@@ -79,7 +79,7 @@ public final class DssInterpreter {
             "PVMarkerSize", "StoreMarkerSize", "NeglectLoadY", "MarkFuses", "FuseMarkerCode", "FuseMarkerSize", "MarkReclosers",
             "RecloserMarkerCode", "RecloserMarkerSize", "RegistryUpdate", "MarkRelays", "RelayMarkerCode", "RelayMarkerSize",
             "ProcessTime", "TotalTime", "StepTime", "SampleEnergyMeters", "MinIterations", "DSSVisualizationTool", "KeepLoad",
-            "Zmag", "SeasonRating", "SeasonSignal");
+            "Zmag", "SeasonRating", "SeasonSignal", "CPU", "Parallel", "ConcatenateReports");
     /** Options that change how results look or what is reported, not the power flow. */
     private static final Set<String> OPTIONS_NO_EFFECT = Set.of("type", "element", "random", "class", "object", "circuit",
             "editor", "normvminpu", "normvmaxpu", "emergvminpu", "emergvmaxpu", "%mean", "%stddev", "ldcurve", "%growth", "genkw",
@@ -93,7 +93,10 @@ public final class DssInterpreter {
             "regmarkersize", "pvmarkersize", "storemarkersize", "neglectloady", "markfuses", "fusemarkercode",
             "fusemarkersize", "markreclosers", "reclosermarkercode", "reclosermarkersize", "registryupdate", "markrelays",
             "relaymarkercode", "relaymarkersize", "processtime", "totaltime", "steptime", "sampleenergymeters",
-            "dssvisualizationtool", "keepload", "zmag", "seasonrating", "seasonsignal");
+            "dssvisualizationtool", "keepload", "zmag", "seasonrating", "seasonsignal",
+            // the parallel-processing options of OpenDSS 8 and later: which core an actor runs on, whether actors run in
+            // parallel, whether their reports are joined; one circuit's solution is the same
+            "cpu", "parallel", "concatenatereports");
 
     private static final Map<String, String> CLASS_NAMES = new LinkedHashMap<>();
 
@@ -835,9 +838,11 @@ public final class DssInterpreter {
                     c.sec = a[1];
                 }
                 case "year" -> {
-                    if (ctx.integer(p, key) > 1) {
+                    int y = ctx.integer(p, key);
+                    if (y > 1) {
                         throw ctx.error("multi-year growth is not implemented (year 0 or 1 only)");
                     }
+                    c.year = y;
                 }
                 case "frequency", "basefrequency" -> {
                     if (ctx.dbl(p, key) != c.baseFrequency) {
@@ -1138,6 +1143,7 @@ public final class DssInterpreter {
         sim.setTimedControls(c.timedControls);
         sim.setMaxControlIterations(c.maxControlIterations);
         sim.setTimeShapeClass(c.timeShapeClass);
+        sim.setFrequencyAndYear(c.baseFrequency, c.year);
     }
 
     private void solve(String where) {

@@ -47,7 +47,7 @@ final class MonitorDef extends ElementDef {
             case "mode" -> {
                 mode = ctx.integer(p, key);
                 if (mode < 0 || !io.packetgrid.grid.series.Monitor.supported(mode)) {
-                    throw ctx.error("Monitor mode " + mode + " is not implemented (modes 0, 1, 2, 3, 6, 7, 9; +16, +32, +64 for 0 and 1)");
+                    throw ctx.error("Monitor mode " + mode + " is not implemented (modes 0, 1, 2, 3, 5, 6, 7, 9; +16, +32, +64 for 0 and 1)");
                 }
             }
             case "action" -> ctx.circuit().monitorAction(this, p.value(), ctx);

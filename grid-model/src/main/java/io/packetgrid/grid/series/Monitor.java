@@ -17,7 +17,8 @@ import java.util.Locale;
  * An OpenDSS monitor on one terminal of an element (Monitor.pas ClearMonitorStream, TakeSample,
  * TranslateToCSV, re-derived). Modes ({@code mode & 15}): 0 voltages and currents, 1 powers (kW,
  * kvar or kVA and angle), 2 a transformer's tap (pu) at the monitored winding, 3 the element's
- * state variables (generator, PV system, storage), 6 a capacitor's steps, 7 a storage unit's kW,
+ * state variables (generator, PV system, storage), 5 the solution's variables ({@link SolutionVariables}:
+ * iterations, limits, mode, the times this program took), 6 a capacitor's steps, 7 a storage unit's kW,
  * kvar, kWh, % stored and state, 9 the element's losses (W, var). For modes 0 and 1 the flags add:
  * +16 symmetrical components (three-phase elements), +32 magnitudes only, +64 the positive sequence
  * or the phases' total power / average voltage and current; {@code residual=yes} adds to mode 0 the
@@ -68,7 +69,7 @@ public final class Monitor {
     /** The base mode ({@code mode & 15}) the modes OpenDSS defines and this monitor records. */
     public static boolean supported(int mode) {
         int base = mode & 15;
-        return base == 0 || base == 1 || base == 2 || base == 3 || base == 6 || base == 7 || base == 9;
+        return base == 0 || base == 1 || base == 2 || base == 3 || base == 5 || base == 6 || base == 7 || base == 9;
     }
 
     /**
@@ -112,11 +113,22 @@ public final class Monitor {
 
     /** Takes a sample of the present solution at time (hour, seconds within the hour). */
     public void sample(PowerFlowSolver solver, int hour, double sec) {
+        sample(solver, hour, sec, null);
+    }
+
+    /** The same, with the simulation whose solution variables a mode-5 monitor records (null: none, zeros). */
+    public void sample(PowerFlowSolver solver, int hour, double sec, Simulation simulation) {
         if (element == null) {
             return;
         }
         List<Double> v = new ArrayList<>();
         switch (mode & 15) {
+            case 5 -> {
+                double[] sv = simulation == null ? new double[SolutionVariables.NAMES.length] : simulation.solutionVariables().values();
+                for (double x : sv) {
+                    v.add(x);
+                }
+            }
             case 2 -> {
                 Transformer t = (Transformer) element;
                 v.add(t.tap(Math.min(terminal, t.windingCount()) - 1));
@@ -367,6 +379,7 @@ public final class Monitor {
         StringBuilder sb = new StringBuilder("hour,t(sec)");
         switch (mode & 15) {
             case 2 -> sb.append(",Tap (pu)");
+            case 5 -> sb.append(',').append(String.join(",", SolutionVariables.NAMES));
             case 3 -> {
                 if (element instanceof StateVariables sv) {
                     for (String n : sv.variableNames()) {

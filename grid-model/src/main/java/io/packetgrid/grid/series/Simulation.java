@@ -45,6 +45,13 @@ public final class Simulation {
     private int lastIterations;
     private int lastControlIterations;
     private boolean solved;
+    // what a mode-5 monitor records (SolutionVariables)
+    private int lastSolveIterations;
+    private long solutionCount;
+    private double frequencyHz = 60.0;
+    private int year;
+    private long solveNanos;
+    private long stepNanos;
 
     public Simulation(Network network, PowerFlowSolver solver, List<LoadDriver> loads, List<InjectionDriver> injections,
                       List<RegulatorControl> regulators) {
@@ -303,6 +310,7 @@ public final class Simulation {
      * @return power-flow iterations summed over the control iterations
      */
     public int solveSnapshot() {
+        long start = System.nanoTime();
         solved = false;
         applySchedules();
         int total = 0;
@@ -310,7 +318,9 @@ public final class Simulation {
         boolean done = false;
         while (!done && controlIteration < maxControlIterations) {
             controlIteration++;
-            total += solver.solve();
+            lastSolveIterations = solver.solve();
+            solutionCount++;
+            total += lastSolveIterations;
             if (!controlsOn || controls.isEmpty()) {
                 done = true;
                 break;
@@ -330,6 +340,7 @@ public final class Simulation {
         }
         lastIterations = total;
         lastControlIterations = controlIteration;
+        solveNanos = System.nanoTime() - start;
         if (!done) {
             throw new PacketGridException("control", "control actions did not settle in " + maxControlIterations
                     + " control iterations (raise Set maxcontroliter or check the control settings)");
@@ -344,13 +355,15 @@ public final class Simulation {
      * and advances afterwards (SolveGeneralTime, FinishTimeStep).
      */
     public int step() {
+        long start = System.nanoTime();
         boolean after = mode == SolveMode.TIME;
         if (!after) {
             advance();
         }
         int it = solveSnapshot();
+        stepNanos = System.nanoTime() - start;
         for (Monitor m : monitors) {
-            m.sample(solver, intHour, sec);
+            m.sample(solver, intHour, sec, this);
         }
         finishTimeStep(stepSec / 3600.0);
         if (after) {
@@ -386,7 +399,20 @@ public final class Simulation {
     /** Takes a sample on every monitor now (OpenDSS {@code Sample}). */
     public void sampleMonitors() {
         for (Monitor m : monitors) {
-            m.sample(solver, intHour, sec);
+            m.sample(solver, intHour, sec, this);
         }
+    }
+
+    /** The frequency (Hz) and year a mode-5 monitor reports (the circuit's; Set year). */
+    public void setFrequencyAndYear(double hz, int y) {
+        frequencyHz = hz;
+        year = y;
+    }
+
+    /** The present solution's variables, as a mode-5 monitor records them. */
+    public SolutionVariables solutionVariables() {
+        return new SolutionVariables(lastSolveIterations, lastControlIterations, solver.options().maxIterations(), maxControlIterations,
+                solved, stepSec / 3600.0, solutionCount, SolutionVariables.code(mode), frequencyHz, year, solveNanos / 1000.0,
+                stepNanos / 1000.0);
     }
 }
