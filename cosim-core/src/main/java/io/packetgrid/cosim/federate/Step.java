@@ -21,6 +21,15 @@ public interface Step {
     /** Publishes a new value of a key this federate declared with {@link Setup#publishes}. */
     <T> void publish(ValueKey<T> key, T value);
 
+    /**
+     * Whether another federate subscribes to (or wakes on) a value this federate publishes: nobody could see a
+     * publication of one that has no subscriber, so a federate may skip building it (a fleet's per-device
+     * array at every reply). Fixed once every federate is initialised; true where unknown.
+     */
+    default boolean hasSubscribers(ValueKey<?> key) {
+        return true;
+    }
+
     /** Messages delivered to this federate's endpoints at this time, in delivery order. */
     List<Message> inbox();
 

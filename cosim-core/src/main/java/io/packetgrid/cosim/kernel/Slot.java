@@ -167,6 +167,13 @@ final class Slot implements Step {
         add(id, value);
     }
 
+    @Override
+    public boolean hasSubscribers(ValueKey<?> key) {
+        int k = own(key);
+        int id = k >= 0 ? ownIds[k] : values.id(key);
+        return id < 0 || id >= values.subscribed.length || values.subscribed[id];
+    }
+
     private PacketGridException wrongType(ValueKey<?> key, Object value) {
         return new PacketGridException("federate '" + name + "'", "value '" + key.name() + "' must be a "
                 + key.type().getSimpleName() + ", got " + value.getClass().getSimpleName());

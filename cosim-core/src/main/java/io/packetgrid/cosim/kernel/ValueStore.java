@@ -20,6 +20,8 @@ final class ValueStore {
     private Object[] current = new Object[16];
     /** Federates that wake on each value, by id, in federate order. */
     int[][] wakers = new int[0][];
+    /** Whether a federate other than its publisher subscribes to each value, by id (set after initialisation). */
+    boolean[] subscribed = new boolean[0];
 
     int id(ValueKey<?> key) {
         Integer id = declared.get(key);

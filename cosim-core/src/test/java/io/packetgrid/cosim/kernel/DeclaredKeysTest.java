@@ -121,4 +121,34 @@ class DeclaredKeysTest {
         f.run(KernelOptions.of(1, SimTime.S));
         assertEquals(List.of(0.5, 1.5), seen);
     }
+
+    /** A published value has subscribers when another federate subscribes to it or wakes on it; its publisher does not count. */
+    @Test
+    void aPublisherKnowsWhichOfItsValuesAnotherFederateReads() {
+        ValueKey<Double> read = ValueKey.ofDouble("read", 0);
+        ValueKey<Double> woken = ValueKey.ofDouble("woken", 0);
+        ValueKey<Double> alone = ValueKey.ofDouble("alone", 0);
+        List<Boolean> seen = new ArrayList<>();
+        Federation f = new Federation()
+                .add(Feds.of("pub", s -> {
+                    s.publishes(read, 0.0);
+                    s.publishes(woken, 0.0);
+                    s.publishes(alone, 0.0);
+                    return 0;
+                }, st -> {
+                    seen.add(st.hasSubscribers(read));
+                    seen.add(st.hasSubscribers(woken));
+                    seen.add(st.hasSubscribers(alone));
+                    seen.add(st.hasSubscribers(ValueKey.ofDouble("read", 0))); // an equal instance
+                    st.publish(alone, st.read(alone) + 1);
+                    return SimTime.NEVER;
+                }))
+                .add(Feds.of("sub", s -> {
+                    s.subscribes(read);
+                    s.wakesOn(woken);
+                    return SimTime.NEVER;
+                }, st -> SimTime.NEVER));
+        f.run(KernelOptions.of(1, SimTime.S));
+        assertEquals(List.of(true, true, false, true), seen);
+    }
 }

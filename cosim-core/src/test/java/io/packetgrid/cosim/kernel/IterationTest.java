@@ -84,6 +84,33 @@ class IterationTest {
         assertTrue(m.contains("values still changing:"), m);
     }
 
+    /**
+     * A value nobody wakes on is not compared on commit, but the stall error still names it among the values
+     * changing in the last pass (whatever the limit), and a value published unchanged is not named.
+     */
+    @Test
+    void aStallNamesAValueNobodyWakesOnThatKeepsChanging() {
+        for (int max : new int[] {1, 2, 5}) {
+            ValueKey<Double> z = ValueKey.ofDouble("z", 0);
+            ValueKey<Double> still = ValueKey.ofDouble("still", 0);
+            double[] n = {0};
+            Federation f = new Federation()
+                    .add(Feds.of("zeno", s -> {
+                        s.publishes(z, 0.0);
+                        s.publishes(still, 7.0);
+                        return 3 * SimTime.S;
+                    }, st -> {
+                        st.publish(z, ++n[0]);
+                        st.publish(still, 7.0);
+                        return st.now();
+                    }));
+            PacketGridException e = assertThrows(PacketGridException.class,
+                    () -> f.run(KernelOptions.of(1, SimTime.MIN).withMaxIterations(max)));
+            String m = e.userMessage();
+            assertTrue(m.endsWith("values still changing: z"), max + ": " + m);
+        }
+    }
+
     @Test
     void aFederateThatKeepsAskingForTheCurrentTimeIsReportedAsBlocking() {
         Federation f = new Federation()

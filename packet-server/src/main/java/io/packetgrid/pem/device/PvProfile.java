@@ -26,4 +26,21 @@ public record PvProfile(double peakKw, double sunriseH, double sunsetH, LoadShap
         double clear = peakKw * Math.sin(Math.PI * (h - sunriseH) / (sunsetH - sunriseH));
         return cloudFactor == null ? clear : clear * cloudFactor.valueAt(tS);
     }
+
+    /**
+     * Dark from {@code tS} (at or after sunset, or at or before sunrise): quiet until a second before the next
+     * sunrise (the margin keeps the hour computed in {@link #powerKw} at or before sunrise despite its rounding).
+     * Within a day {@code (t/3600) % 24} only grows with t, so after sunset it stays there until midnight.
+     */
+    @Override
+    public double quietUntilS(double tS) {
+        double hours = tS / 3600;
+        double h = hours % 24;
+        if (!(h <= sunriseH || h >= sunsetH)) {
+            return tS;
+        }
+        double dayH = hours - h;                           // this day's midnight, hours
+        double sunriseS = ((h <= sunriseH ? dayH : dayH + 24) + sunriseH) * 3600;
+        return Math.max(tS, sunriseS - 1);
+    }
 }

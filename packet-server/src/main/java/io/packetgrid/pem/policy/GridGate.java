@@ -61,6 +61,7 @@ public final class GridGate {
     // the view's points: voltage at the refresh and Σ_j dV(k)/dP(j)·P_j over the unseen packets
     private List<ConnectionPoint> pointList;
     private ConnectionPoint[] points = new ConnectionPoint[0];
+    private long[] pointKeys = new long[0];
     private double[] pointV = new double[0];
     private double[] pointDelta = new double[0];
     private double[] column = new double[0];
@@ -129,9 +130,10 @@ public final class GridGate {
         }
         if (limits.predictive() && p != 0 && points.length > 0) {
             double[] c = column(here);
+            long hereKey = PointIndex.key(here);
             for (int k = 0; k < points.length; k++) {
                 double vk = pointV[k];
-                if (Double.isNaN(vk) || Double.isNaN(c[k]) || points[k].equals(here)) {
+                if (Double.isNaN(vk) || Double.isNaN(c[k]) || pointKeys[k] == hereKey) { // keys: no point object read per k
                     continue;
                 }
                 double d = c[k] * p;
@@ -227,8 +229,10 @@ public final class GridGate {
             pointDelta = new double[n];
             column = new double[n];
             pointIndex.clear();
-            for (ConnectionPoint p : points) {
-                pointIndex.add(PointIndex.key(p));
+            pointKeys = new long[n];
+            for (int k = 0; k < n; k++) {
+                pointKeys[k] = PointIndex.key(points[k]);  // one-to-one: equal keys, equal points
+                pointIndex.add(pointKeys[k]);
             }
         }
         for (int k = 0; k < points.length; k++) {

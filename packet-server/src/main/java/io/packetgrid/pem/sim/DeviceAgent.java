@@ -34,6 +34,9 @@ public final class DeviceAgent {
     double localKw;
     long nextSwitchNs = LocalRule.NEVER;
     double powerKw;
+    /** The fleet's array of its agents' powers and this agent's entry in it, kept equal to {@link #powerKw} (null: none). */
+    private double[] powers;
+    private int powerEntry;
     long advancedNs;
     long pendingSentNs = -1;
 
@@ -97,8 +100,22 @@ public final class DeviceAgent {
             case LOCAL -> localKw = local.startOn(device);
             case PEM -> automaton.startInPacket(0, remainingNs);
         }
-        powerKw = currentPower(0);
+        setPower(currentPower(0));
         return this;
+    }
+
+    /** Mirrors the power into entry {@code entry} of the fleet's {@code powers} from now on. */
+    void mirrorPowerInto(double[] powers, int entry) {
+        this.powers = powers;
+        this.powerEntry = entry;
+        powers[entry] = powerKw;
+    }
+
+    private void setPower(double p) {
+        powerKw = p;
+        if (powers != null) {
+            powers[powerEntry] = p;
+        }
     }
 
     /** Advances the physics to {@code nowNs} at the present power, and the comfort metrics. */
@@ -156,7 +173,7 @@ public final class DeviceAgent {
             }
         }
         boolean changed = p != powerKw;
-        powerKw = p;
+        setPower(p);
         return changed;
     }
 

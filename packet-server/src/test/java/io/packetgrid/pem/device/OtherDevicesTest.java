@@ -110,6 +110,31 @@ class OtherDevicesTest {
         assertEquals(5 * Math.sin(Math.PI / 4), pv.powerKw(9 * 3600), 1e-12);
     }
 
+    /**
+     * The quiet time a PV profile names from a dark moment (after sunset, before sunrise) ends before the next
+     * sunrise, and the output is exactly +0.0 all through it (sampled every 10 s and at its last nanoseconds);
+     * by day there is none; it holds on later days too.
+     */
+    @Test
+    void pvIsQuietFromDuskToTheNextSunrise() {
+        PvProfile pv = PvProfile.clearSky(3.2, 8, 16);
+        for (double day : new double[] {0, 1, 5}) {
+            double d = day * 86_400;
+            for (double fromH : new double[] {16, 16.5, 23.99, 0, 3, 7.99}) {
+                double from = d + fromH * 3600;
+                double until = pv.quietUntilS(from);
+                double sunrise = d + (fromH >= 16 ? 24 + 8 : 8) * 3600;
+                assertTrue(until > from && until <= sunrise && until >= sunrise - 2, fromH + " h: quiet until " + until);
+                for (double t = from; t < until; t += 10) {
+                    assertEquals(0L, Double.doubleToRawLongBits(pv.powerKw(t)), "at " + t);
+                }
+                assertEquals(0L, Double.doubleToRawLongBits(pv.powerKw(Math.nextDown(until))));
+            }
+            assertEquals(d + 12 * 3600, pv.quietUntilS(d + 12 * 3600), 0, "noon: not quiet");
+            assertTrue(pv.powerKw(d + 8 * 3600 + 1) > 0, "a second after sunrise it generates");
+        }
+    }
+
     @Test
     void baseLoadFollowsItsShape() {
         BaseLoad b = new BaseLoad(new LoadShape(60, new double[] {0.5, 1.0, 2.0}), 2);

@@ -42,11 +42,22 @@ public final class GridViewInput implements ServerInputs, GridView {
     private final int loads;
     private final double[] estimate;
     private final double[] own;
+    private final int[] movedAt;
+    private boolean sensFinite;
+    /** Which sensitivities {@link #sensT}'s rows were gathered from (one count per new matrix), per column. */
+    private long sensRevision;
+    private final long[] columnRevision;
+    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
     private double[] vPf;
     private double[] pPf;
     private double loadingPf;
     private double[] sens;
     private double[] sensRaw;
+    /**
+     * {@link #sens}'s columns as rows (row j = dV_k/dP_j for every k), each gathered at its first request after
+     * new sensitivities: the gate asks for a column per request, and a contiguous copy beats a stride of a row.
+     */
+    private double[] sensT;
     private double[] vAll;
     private double lastMeterNs = Double.NaN;
     private List<AssetLoading> upstream = List.of();
@@ -103,6 +114,8 @@ public final class GridViewInput implements ServerInputs, GridView {
         this.transformerKva = transformerKva;
         this.estimate = new double[count];
         this.own = new double[count];
+        this.movedAt = new int[count];
+        this.columnRevision = new long[count];
         java.util.Arrays.fill(estimate, Double.NaN);
         java.util.Arrays.fill(own, Double.NaN);
         this.points = List.copyOf(pointsOf(phases));
@@ -140,6 +153,7 @@ public final class GridViewInput implements ServerInputs, GridView {
             for (int i = 0; i < n; i++) {
                 own[i] = sens[i * n + i];
             }
+            columns();
         } else if (s != sensRaw && s.length == loads * loads) {
             sensRaw = s;
             double[] m = new double[n * n];
@@ -150,6 +164,7 @@ public final class GridViewInput implements ServerInputs, GridView {
                 own[i] = m[i * n + i];
             }
             sens = m;
+            columns();
         }
         double[] all = step.read(voltages);
         double meterNs = step.read(meter)[0];
@@ -180,12 +195,21 @@ public final class GridViewInput implements ServerInputs, GridView {
             }
         }
         double dTotal = 0;
+        boolean sum = sens != null && p != pPf;
+        int moved = sum && sensFinite ? moved(p) : -1;
         for (int i = 0; i < n; i++) {
             double vi = vPf[i];
-            if (sens != null && p != pPf) {
+            if (sum) {
                 int row = i * n;
-                for (int j = 0; j < n; j++) {
-                    vi += sens[row + j] * (p[j] - pPf[j]);
+                if (moved < 0 || Double.doubleToRawLongBits(vi) == NEGATIVE_ZERO) {
+                    for (int j = 0; j < n; j++) { // every term, as the sum is written (−0.0 + 0.0 is +0.0)
+                        vi += sens[row + j] * (p[j] - pPf[j]);
+                    }
+                } else {
+                    for (int k = 0; k < moved; k++) {
+                        int j = movedAt[k];
+                        vi += sens[row + j] * (p[j] - pPf[j]);
+                    }
                 }
             }
             estimate[i] = vi;
@@ -202,6 +226,39 @@ public final class GridViewInput implements ServerInputs, GridView {
         }
         updatedNs = step.now();
         revision = revision == Long.MIN_VALUE ? 0 : revision + 1;
+    }
+
+    /**
+     * The households whose power moved since the power flow (p − p_pf ≠ 0, NaN included), ascending, into
+     * {@link #movedAt}; their count. With finite sensitivities the estimate
+     * {@code V_i(pf) + Σ_j dV_i/dP_j·(P_j − P_j(pf))} sums only these terms: every other term is a finite
+     * number times ±0.0, a zero, and adding a zero leaves a sum that is not −0.0 as it was (IEEE 754 §6.3), so
+     * the estimate is the same number while a few households of a feeder's hundred moved since the last flow.
+     */
+    private int moved(double[] p) {
+        int m = 0;
+        for (int j = 0; j < n; j++) {
+            if (p[j] - pPf[j] != 0) {
+                movedAt[m++] = j;
+            }
+        }
+        return m;
+    }
+
+    /**
+     * After new sensitivities: whether every entry is finite (else the estimate sums every term: a zero times
+     * NaN or an infinity is no zero), and no column gathered yet.
+     */
+    private void columns() {
+        boolean finite = true;
+        for (double x : sens) {
+            finite &= Double.isFinite(x);
+        }
+        sensFinite = finite;
+        if (sensT == null || sensT.length != sens.length) {
+            sensT = new double[sens.length];
+        }
+        sensRevision++;
     }
 
     private double[] households(double[] all) {
@@ -239,8 +296,17 @@ public final class GridViewInput implements ServerInputs, GridView {
     @Override
     public void dvDpPuPerKwColumn(ConnectionPoint from, double[] out) {
         int j = index(from);
-        for (int k = 0; k < n; k++) {
-            out[k] = j < 0 || sens == null ? Double.NaN : sens[k * n + j];
+        if (j < 0 || sens == null) {
+            java.util.Arrays.fill(out, 0, n, Double.NaN);
+        } else {
+            int at = j * n;
+            if (columnRevision[j] != sensRevision) { // gathered once per matrix, at its first request
+                for (int k = 0; k < n; k++) {
+                    sensT[at + k] = sens[k * n + j];
+                }
+                columnRevision[j] = sensRevision;
+            }
+            System.arraycopy(sensT, at, out, 0, n);
         }
     }
 

@@ -134,4 +134,158 @@ class GridViewInputTest {
         assertEquals(10 * S, r[4]);
         assertEquals(0.5 + 5.0 / 100, r[5], 1e-15, "transformer: its loading plus the 5 kW more over 100 kVA");
     }
+
+    /** Publishes scripted arrays at scripted times: {time, key, value} rows in time order (the test's fleet or grid). */
+    static final class Script implements Federate {
+        final String name;
+        final List<Object[]> rows;
+        final List<ValueKey<double[]>> keys;
+        final String after;
+        int next;
+
+        Script(String name, List<ValueKey<double[]>> keys, List<Object[]> rows, String after) {
+            this.name = name;
+            this.keys = keys;
+            this.rows = rows;
+            this.after = after;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public long initialize(Setup s) {
+            for (ValueKey<double[]> k : keys) {
+                s.publishes(k, new double[0]);
+            }
+            if (after != null) {
+                s.after(after);
+            }
+            return (long) rows.get(0)[0];
+        }
+
+        @SuppressWarnings("unchecked")
+        public long step(Step s) {
+            while (next < rows.size() && (long) rows.get(next)[0] == s.now()) {
+                s.publish((ValueKey<double[]>) rows.get(next)[1], (double[]) rows.get(next)[2]);
+                next++;
+            }
+            return next < rows.size() ? (long) rows.get(next)[0] : SimTime.NEVER;
+        }
+    }
+
+    /**
+     * Between power flows only a few households' power moves: the estimate at every household must be the very
+     * number the whole sum V_i(pf) + Σ_j S_ij·(P_j − P_j(pf)) gives, written out here term by term over every j in
+     * order (bits compared), also for a flow voltage of −0.0 or +0.0 and for a matrix with a NaN entry; and each
+     * sensitivity column the gate asks for is the matrix's column, also after the matrix changed.
+     */
+    @Test
+    void theEstimateIsTheWholeSumWhenFewHouseholdsMoved() {
+        int n = 40;
+        java.util.Random r = new java.util.Random(7);
+        double[] v = new double[n];
+        double[] s1 = new double[n * n];
+        double[] s2 = new double[n * n];
+        double[] p0 = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = 0.9 + 0.2 * r.nextDouble();
+            p0[i] = 5 * r.nextDouble();
+        }
+        v[3] = -0.0;
+        v[5] = 0.0;
+        for (int i = 0; i < n * n; i++) {
+            s1[i] = -0.01 * r.nextDouble();
+            s2[i] = -0.01 * r.nextDouble();
+        }
+        s2[2 * n + 7] = Double.NaN;   // row 2, column 7: a NaN times a zero is NaN
+        // row 3 (flow voltage −0.0): every moved household's term is −0.0 and an unmoved one's +0.0, so the whole sum
+        // is +0.0 where the moved terms alone would leave −0.0; row 5 (+0.0): signed zeros too
+        s1[3 * n] = 0.001;
+        s1[3 * n + 1] = -0.0;
+        s1[3 * n + 17] = 0.0;
+        s1[3 * n + 39] = 0.0;
+        for (int j : new int[] {1, 17, 39}) {
+            s1[5 * n + j] = -0.0;
+        }
+        double[] p1 = p0.clone();
+        p1[1] += 4.5;
+        p1[17] -= 2.25;
+        p1[39] = 0.0;
+        double[] p2 = p0.clone();
+        p2[20] += 3;
+        ValueKey<double[]> houses = ValueKey.ofArray("f/point_kw", 0);
+        ValueKey<double[]> meter = ValueKey.ofArray("f/meter_kw", 0);
+        ValueKey<double[]> volts = ValueKey.ofArray("g/v_pu", 0);
+        ValueKey<double[]> sens = ValueKey.ofArray("g/sens", 0);
+        ValueKey<Double> loading = ValueKey.ofDouble("g/loading_pct", 0);
+        Script fleet = new Script("f", List.of(houses, meter), List.of(
+                new Object[] {0L, houses, p0}, new Object[] {0L, meter, new double[] {0, 0, 0}},
+                new Object[] {10 * S, houses, p1}, new Object[] {10 * S, meter, new double[] {10 * S, 0, 0}},
+                new Object[] {60 * S, houses, p0}, new Object[] {60 * S, meter, new double[] {60 * S, 0, 0}},
+                new Object[] {70 * S, houses, p2}, new Object[] {70 * S, meter, new double[] {70 * S, 0, 0}}), null);
+        Script grid = new Script("g", List.of(volts, sens), List.of(
+                new Object[] {0L, volts, v}, new Object[] {0L, sens, s1},
+                new Object[] {60 * S, volts, v.clone()}, new Object[] {60 * S, sens, s2}), "f");
+        int[] phases = new int[n];
+        int[] load = new int[n];
+        for (int i = 0; i < n; i++) {
+            phases[i] = 1;
+            load[i] = i;
+        }
+        GridViewInput view = new GridViewInput(volts, sens, loading, houses, meter, phases, load, n, 100);
+        List<double[]> estimates = new ArrayList<>();
+        List<double[]> columns = new ArrayList<>();
+        Federate server = new Federate() {
+            public String name() {
+                return "server";
+            }
+
+            public long initialize(Setup st) {
+                view.declare(st);
+                st.publishes(loading, 50.0);
+                st.after("g");
+                return 0;
+            }
+
+            public long step(Step st) {
+                view.refresh(st);
+                if (st.now() % (60 * S) == 0) { // a power flow's own step: the next device step is read against it
+                    return st.now() + 10 * S;
+                }
+                double[] e = new double[n];
+                for (int i = 0; i < n; i++) {
+                    e[i] = view.voltagePu(new ConnectionPoint(i + 1, 1));
+                }
+                estimates.add(e);
+                double[] c = new double[n];
+                view.dvDpPuPerKwColumn(new ConnectionPoint(8, 1), c);
+                columns.add(c);
+                view.dvDpPuPerKwColumn(new ConnectionPoint(8, 1), c); // asked again: the same column
+                columns.add(c.clone());
+                return st.now() == 10 * S ? 60 * S : SimTime.NEVER;
+            }
+        };
+        new Federation().add(fleet).add(grid).add(server).run(KernelOptions.of(1, 100 * S));
+        assertEquals(4, columns.size());
+        double[][] flowSens = {s1, s2};
+        double[][] moved = {p1, p2};
+        for (int k = 0; k < 2; k++) {
+            double[] sm = flowSens[k];
+            for (int i = 0; i < n; i++) {
+                double want = v[i];
+                for (int j = 0; j < n; j++) {
+                    want += sm[i * n + j] * (moved[k][j] - p0[j]);
+                }
+                assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(estimates.get(k)[i]),
+                        "household " + i + " after flow " + k + ": " + want + " vs " + estimates.get(k)[i]);
+                for (int c = 2 * k; c < 2 * k + 2; c++) {
+                    assertEquals(Double.doubleToRawLongBits(sm[i * n + 7]), Double.doubleToRawLongBits(columns.get(c)[i]),
+                            "column of household 8, row " + i);
+                }
+            }
+        }
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(estimates.get(0)[3]), "−0.0 and zeros: +0.0");
+        assertEquals(Double.NaN, estimates.get(1)[2], "the NaN entry's row");
+    }
 }
