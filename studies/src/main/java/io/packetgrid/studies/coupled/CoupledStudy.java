@@ -159,12 +159,13 @@ public final class CoupledStudy implements Study {
             for (int i = 0; i < order.size(); i++) {
                 VariantSpec v = order.get(i);
                 int runIndex = i;
-                List<Feeder> given = i < first.size() ? first.get(i) : null;
+                boolean given = i < first.size();
                 List<BaselineSeries> in = v == baseline ? null : streamed;
                 List<BaselineSeries> out = v == baseline ? streamed : null;
                 Path events = ctx.outDir().resolve(v.name());
                 futures.add(pool.submit(() -> {
-                    List<Feeder> set = given != null ? given : sets.take();
+                    // taken out of the list: a finished run's network is garbage, not held until every run has ended
+                    List<Feeder> set = given ? take(first, runIndex) : sets.take();
                     Thread.currentThread().setName("variant " + v.name());
                     long wall0Run = System.nanoTime();
                     long cpu0 = THREAD_CPU.getCurrentThreadCpuTime();
@@ -233,6 +234,12 @@ public final class CoupledStudy implements Study {
      */
     static int concurrentRuns(int threads, int variants) {
         return threads <= 1 ? 1 : Math.max(1, Math.min(variants, threads + 1));
+    }
+
+    private static List<Feeder> take(List<List<Feeder>> sets, int i) {
+        synchronized (sets) {
+            return sets.set(i, null);
+        }
     }
 
     /**

@@ -13,7 +13,7 @@ import io.packetgrid.pem.packet.PacketReply;
  * device never ran).
  */
 public final class TrafficMeter implements Network {
-    private final Network inner;
+    private Network inner;
     private final long observeFromNs;
     private final long endNs;
     private Delivery wrapped;
@@ -88,13 +88,17 @@ public final class TrafficMeter implements Network {
         inner.advance(nowNs, wrap(out));
     }
 
+    /**
+     * The run is over: the meter keeps its counts and lets go of the network and the kernel's delivery, so that a
+     * finished variant's result (which holds the meter) does not hold its whole federation (fleets, servers, radio,
+     * and on an MV network a copy of the network) until the study ends.
+     */
     @Override
     public void finish(long endNs) {
         inner.finish(endNs);
-    }
-
-    public Network inner() {
-        return inner;
+        inner = null;
+        kernel = null;
+        wrapped = null;
     }
 
     public long sent() {
