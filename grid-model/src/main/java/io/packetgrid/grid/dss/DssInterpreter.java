@@ -1315,6 +1315,11 @@ public final class DssInterpreter {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(busXy));
     }
 
+    /** The bus coordinates read so far, read-only and without a copy (they change only if more commands run). */
+    public Map<String, double[]> busCoordinatesView() {
+        return java.util.Collections.unmodifiableMap(busXy);
+    }
+
     private void export(DssTokenizer tok, String where) {
         DssTokenizer.Param p = tok.next();
         String what = p.value().toLowerCase(Locale.ROOT);
