@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.packetgrid.grid.model.Transformer;
+import io.packetgrid.grid.result.ElementFlows;
+import io.packetgrid.grid.result.GridResults;
+import io.packetgrid.grid.result.Loading;
 import io.packetgrid.grid.series.SolveMode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What copies of a feeder share or drop to save memory must not couple them: two copies driven differently give, bit
  * for bit, what two independent plain parses ({@link Feeder#load(Path, String)}) driven the same ways give. Shared here:
  * the multipliers of a load shape among the loads that follow it, equal line matrices among the lines of a build
- * ({@link io.packetgrid.grid.model.CMatrixPool}), and the bus coordinates among copies of one script;
+ * ({@link io.packetgrid.grid.model.CMatrixPool}) and in the accounting's cache ({@code FlowAccounting}), and the bus
+ * coordinates among copies of one script;
  * dropped: a copy's script interpreter ({@link Feeder#dropScript}).
  */
 class CopySharingTest {
@@ -78,6 +83,9 @@ class CopySharingTest {
         }
         // the two ways of driving really differ, so a shape one copy's loads changed would show in the other
         assertNotEquals(wantX.get(1)[0], wantY.get(1)[0]);
+        assertEquals(3, x.lineLoadings().size());
+        assertEquals(2, y.lineLoadings().size(), "b2 opened");
+
     }
 
     @Test
@@ -114,8 +122,8 @@ class CopySharingTest {
 
     /**
      * Four yearly steps; after each solve the node voltages (real parts, then imaginary parts). Way 0 follows the shapes
-     * with load a_3 held at 3 kW; way 1 starts an hour later, sets both s1 loads of feeder b, adds to a_1 and from the
-     * third step on has cable b2 open.
+     * with load a_3 held at 3 kW; way 1 starts an hour later, sets both s1 loads of feeder b, adds to a_1, from the
+     * second step on has transformer t2's LV tap at 1.025 and from the third cable b2 open.
      */
     private static List<double[]> drive(Feeder f, int way) {
         f.setMode(SolveMode.YEARLY);
@@ -128,6 +136,10 @@ class CopySharingTest {
                 f.setLoadPower("b_1", 5.0 + 2 * k, 1.0);
                 f.setLoadPower("Load.b_2", 6.0);
                 f.addLoadPower("a_1", 1.5 * k, 0.5);
+                if (k == 1) {
+                    // a tap move of one of two equal transformers: no new network, its cached matrix is re-read
+                    ((Transformer) GridResults.element(f.network(), "Transformer.t2")).setTap(1, 1.025);
+                }
                 if (k == 2) {
                     f.setOpen("Line.b2", 0, true);
                 }
@@ -136,12 +148,46 @@ class CopySharingTest {
             f.solve();
             double[] re = f.nodeVoltagesRe().clone();
             double[] im = f.nodeVoltagesIm().clone();
-            double[] both = new double[re.length + im.length];
+            // and the accounting, whose equal lines share their cached matrices: losses, source power, each loading
+            List<Loading> lines = new java.util.ArrayList<>(f.lineLoadings());
+            lines.addAll(f.transformerLoadings());
+            double[] both = new double[re.length + im.length + 3 + lines.size()];
             System.arraycopy(re, 0, both, 0, re.length);
             System.arraycopy(im, 0, both, re.length, im.length);
+            int at = re.length + im.length;
+            both[at++] = f.lossesKw();
+            both[at++] = f.sourcePowerKw()[0];
+            both[at++] = f.sourcePowerKw()[1];
+            for (Loading l : lines) {
+                both[at++] = l.loadingPu();
+            }
             out.add(both);
+            checkAccounting(f);
         }
         return out;
+    }
+
+    /**
+     * The accounting's cached (and shared) matrices against each element's own flows (ElementFlows, from the element
+     * itself): every line's worst conductor current and every transformer's largest terminal apparent power.
+     */
+    private static void checkAccounting(Feeder f) {
+        for (Loading l : f.lineLoadings()) {
+            double[][] flows = ElementFlows.solve(f.simulation().solver(), GridResults.element(f.network(), l.element()));
+            double worst = 0;
+            for (int c = 0; c < flows[2].length; c++) {
+                worst = Math.max(worst, Math.hypot(flows[2][c], flows[3][c]));
+            }
+            assertEquals(worst, l.value(), 1e-9 * worst, l.element());
+        }
+        for (Loading t : f.transformerLoadings()) {
+            double[] s = ElementFlows.terminalPowers(f.simulation().solver(), GridResults.element(f.network(), t.element()));
+            double worst = 0;
+            for (int k = 0; k < s.length; k += 2) {
+                worst = Math.max(worst, Math.hypot(s[k], s[k + 1]) / 1000.0);
+            }
+            assertEquals(worst, t.value(), 1e-9 * worst, t.element());
+        }
     }
 
     /** Each bus's name, base (kV, as bits) and node count. */
