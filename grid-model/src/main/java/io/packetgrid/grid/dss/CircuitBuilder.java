@@ -252,6 +252,7 @@ final class CircuitBuilder {
         for (Map.Entry<Storage, StorageDef> e : storageDefs.entrySet()) {
             e.getValue().kwhStored = e.getKey().kwhStored();
             e.getValue().state = e.getKey().state();
+            e.getValue().kwhBeforeUpdate = e.getKey().kwhBeforeUpdate();
         }
     }
 
@@ -432,8 +433,12 @@ final class CircuitBuilder {
             throw new PacketGridException(where, full + ": ControlMode=GFM (grid-forming) needs a three-phase unit");
         }
         Connection conn = connection(new String[] {st.bus1}, n, nc, where, full);
-        return new Storage(full, conn, n, st.delta, st.settings(), st.state, st.kwhStored, st.pctDischarge, st.pctCharge, st.pf,
-                st.kvarMode, st.kvar);
+        Storage unit = new Storage(full, conn, n, st.delta, st.settings(st.effCurve == null ? null : curve(st.effCurve)), st.state,
+                st.kwhStored, st.pctDischarge, st.pctCharge, st.pf, st.kvarMode, st.kvar);
+        if (!Double.isNaN(st.kwhBeforeUpdate)) {
+            unit.continueFrom(st.kwhBeforeUpdate);
+        }
+        return unit;
     }
 
     private RegulatorControl regulator(RegControlDef d, Network net) {

@@ -127,6 +127,8 @@ public final class DssInterpreter {
     private TimeSeriesRunner runner = this::runSteps;
     private long maxSteps = 100_000_000L;
     private final List<Path> exported = new ArrayList<>();
+    /** Script variables of the session ({@code var @name=value}), lower-case names with their @. */
+    private final Map<String, String> variables = new LinkedHashMap<>();
     private long totalIterations;
     private long totalSolutions;
     // a run sharing a ScriptMemo: the first run records into it, later runs (replaying) reuse it
@@ -357,7 +359,7 @@ public final class DssInterpreter {
         if (fingerprint != null) {
             fingerprint.line(line);
         }
-        DssTokenizer tok = new DssTokenizer(line);
+        DssTokenizer tok = new DssTokenizer(line, variables);
         try {
             command(tok, where, dir);
         } finally {
@@ -447,7 +449,9 @@ public final class DssInterpreter {
             }
             case "calcvoltagebases" -> calcVoltageBases(where);
             case "setkvbase" -> setKvBase(tok, where);
+            case "var" -> defineVariables(tok, where);
             case "export" -> export(tok, where);
+            case "show" -> show(tok, where);
             case "buscoords" -> busCoords(tok, where, dir);
             case "batchedit" -> batchEdit(tok, where, dir);
             case "cd", "datapath" -> throw new PacketGridException(where, "changing the data directory is not supported (paths are relative to each script)");
@@ -1107,6 +1111,8 @@ public final class DssInterpreter {
             }
             c.simulation = sim;
             c.dirty = false;
+            // the rebuilt circuit continues the run: Set mode='s resets (monitors' samples) are not repeated
+            sim.adoptMode(c.mode);
             sim.setTime(hour, sec);
             applyOptions(sim);
             c.hour = hour;
@@ -1320,11 +1326,123 @@ public final class DssInterpreter {
         return java.util.Collections.unmodifiableMap(busXy);
     }
 
+    /**
+     * {@code var @name=value ...} defines script variables (ExecHelper.pas DoVarCmd, ParserDel.pas TParserVar):
+     * names start with {@code @} and are read without regard to case; they belong to the session (kept across
+     * Clear); a value that itself holds a variable is kept braced, as OpenDSS encloses it. {@code var} alone or
+     * {@code var @name} only report: ignored with a warning.
+     */
+    private void defineVariables(DssTokenizer tok, String where) {
+        tok.keepQuotedItems();
+        for (DssTokenizer.Param p = tok.next(); !p.isEmpty() || !p.name().isEmpty(); p = tok.next()) {
+            if (p.name().isEmpty()) {
+                warnOnce("cmd:var", where + ": var without a value only reports; ignored");
+                return;
+            }
+            if (p.name().charAt(0) != '@') {
+                throw new PacketGridException(where, "var: illegal variable name '" + p.name() + "': it must begin with @");
+            }
+            String value = p.value().indexOf('@') >= 0 ? "{" + p.value() + "}" : p.value();
+            variables.put(p.name().toLowerCase(Locale.ROOT), value);
+        }
+    }
+
+    /**
+     * {@code Show Voltages [LN|LL] [Seq|Nodes]} writes OpenDSS's report ({@link VoltageReport}) to
+     * {@code <circuit>_VLN_Node.Txt} (OpenDSS's name; ShowOptions.pas) in the output folder, from the present
+     * solution; its options are read by position as OpenDSS does. The other Show reports, and the element
+     * form, are ignored with one warning each.
+     */
+    private void show(DssTokenizer tok, String where) {
+        String what = tok.next().value().toLowerCase(Locale.ROOT);
+        if (what.isEmpty() || !"voltages".startsWith(what)) {
+            warnOnce("cmd:show", where + ": command 'Show' only reports or plots; ignored (only Show Voltages is written)");
+            return;
+        }
+        String first = tok.next().value();
+        String second = tok.next().value();
+        boolean ll = first.equalsIgnoreCase("LL");
+        String suffix = VoltageReport.fileSuffix(ll, second);
+        if (suffix.endsWith("_elem")) {
+            warnOnce("show:elem", where + ": Show Voltages Elements is not written (only the Seq and Nodes forms); ignored");
+            return;
+        }
+        VoltageReport.Form form = suffix.endsWith("_Node") ? (ll ? VoltageReport.Form.NODES_LL : VoltageReport.Form.NODES)
+                : VoltageReport.Form.SEQUENCE;
+        if (outDir == null || circuit == null) {
+            warnOnce("show:skip", where + ": Show Voltages skipped (" + (outDir == null ? "no output folder given" : "no circuit yet") + ")");
+            return;
+        }
+        DssCircuit c = circuit;
+        if (deferred != null) {
+            settleDeferredSolve();
+        }
+        PowerFlowSolver solver = solvedForReport("Show Voltages", where);
+        if (solver == null) {
+            return;
+        }
+        int n = solver.network().nodeCount();
+        double[] re = new double[n];
+        double[] im = new double[n];
+        solver.voltages(re, im);
+        writeReport(outDir.resolve(c.name + "_" + suffix + ".Txt"), VoltageReport.write(solver.network(), re, im, form, ll));
+    }
+
+    /**
+     * {@code Export Voltages [file]}: OpenDSS's CSV ({@link VoltageReport#csv}) of the present solution, named
+     * {@code <circuit>_EXP_VOLTAGES.CSV} as OpenDSS names it, or the file name given (its name only: exports
+     * go to the output folder, never beside the script).
+     */
+    private void exportVoltages(String fileName, String where) {
+        if (outDir == null || circuit == null) {
+            warnOnce("export:voltages", where + ": Export Voltages skipped (" + (outDir == null ? "no output folder given" : "no circuit yet") + ")");
+            return;
+        }
+        DssCircuit c = circuit;
+        if (deferred != null) {
+            settleDeferredSolve();
+        }
+        PowerFlowSolver solver = solvedForReport("Export Voltages", where);
+        if (solver == null) {
+            return;
+        }
+        int n = solver.network().nodeCount();
+        double[] re = new double[n];
+        double[] im = new double[n];
+        solver.voltages(re, im);
+        String name = fileName.isEmpty() ? c.name + "_EXP_VOLTAGES.CSV" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        writeReport(outDir.resolve(name), VoltageReport.csv(solver.network(), re, im));
+    }
+
+    /** The solved circuit's solver, or null (with one warning) when nothing has been solved yet. */
+    private PowerFlowSolver solvedForReport(String what, String where) {
+        Simulation sim = simulation(where);
+        if (!sim.solved()) {
+            warnOnce("report:unsolved:" + what, where + ": " + what + " before the circuit was solved; skipped");
+            return null;
+        }
+        return sim.solver();
+    }
+
+    private void writeReport(Path file, String text) {
+        try {
+            Files.createDirectories(outDir);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PacketGridException(file.toString(), "cannot write: " + e.getMessage());
+        }
+        exported.add(file);
+    }
+
     private void export(DssTokenizer tok, String where) {
         DssTokenizer.Param p = tok.next();
         String what = p.value().toLowerCase(Locale.ROOT);
+        if (!what.isEmpty() && "voltages".startsWith(what)) {
+            exportVoltages(tok.next().value(), where);
+            return;
+        }
         if (!"monitors".startsWith(what) || what.length() < 3) {
-            warnOnce("export:" + what, where + ": Export " + p.value() + " is not supported (only Export monitors); ignored");
+            warnOnce("export:" + what, where + ": Export " + p.value() + " is not supported (only Export monitors and voltages); ignored");
             return;
         }
         DssCircuit c = circuit(where);

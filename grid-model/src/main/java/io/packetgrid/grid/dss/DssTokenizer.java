@@ -30,13 +30,21 @@ final class DssTokenizer {
     }
 
     private final String buf;
+    /** Script variables ({@code var @name=value}), lower-case names with their {@code @}; null: none. */
+    private final java.util.Map<String, String> vars;
     private int pos;
     private char lastDelimiter;
     private boolean quoted;
     private String unclosed;
 
     DssTokenizer(String line) {
+        this(line, null);
+    }
+
+    /** A line whose values may name script variables ({@code @name}, replaced by their values). */
+    DssTokenizer(String line, java.util.Map<String, String> vars) {
         this.buf = line + " ";
+        this.vars = vars == null || vars.isEmpty() ? null : vars;
         this.pos = 0;
         skipWhite();
     }
@@ -69,9 +77,77 @@ final class DssTokenizer {
         boolean q = quoted;
         if (lastDelimiter == '=') {
             String val = token();
-            return new Param(tok, val, quoted);
+            return withVariables(new Param(tok, val, quoted));
         }
-        return new Param("", tok, q);
+        return withVariables(new Param("", tok, q));
+    }
+
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("(?<![^\\s,|])@[^\\s,|]+");
+
+    /**
+     * OpenDSS's script variables (ParserDel.pas CheckForVar): a value, or an item of a quoted value (an array
+     * element, an RPN operand), that starts with {@code @} is replaced by the variable's value when one is
+     * defined, the text from a {@code .} (or a {@code ^}) on kept after it ({@code @bus.1.2.3}); a value that
+     * was defined with a variable in it comes back braced and is read as quoted (an RPN expression).
+     */
+    private Param withVariables(Param p) {
+        if (vars == null || p.value().indexOf('@') < 0) {
+            return p;
+        }
+        if (!p.quoted()) {
+            String v = p.value();
+            if (v.length() > 1 && v.charAt(0) == '@') {
+                String r = variable(v);
+                if (r.length() > 1 && r.charAt(0) == '{' && r.charAt(r.length() - 1) == '}') {
+                    return new Param(p.name(), items(r.substring(1, r.length() - 1)), true);
+                }
+                return new Param(p.name(), r, false);
+            }
+            return p;
+        }
+        if (!substituteQuoted) {
+            return p;
+        }
+        return new Param(p.name(), items(p.value()), true);
+    }
+
+    private boolean substituteQuoted = true;
+
+    /**
+     * Leaves the items of quoted values as written ({@code var} reads its values so: OpenDSS checks only a whole
+     * value for a variable there, and keeps one that names a variable to be read when used).
+     */
+    void keepQuotedItems() {
+        substituteQuoted = false;
+    }
+
+    /** The items of a quoted value with their variables replaced. */
+    private String items(String value) {
+        java.util.regex.Matcher m = VARIABLE.matcher(value);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String r = variable(m.group());
+            if (r.length() > 1 && r.charAt(0) == '{' && r.charAt(r.length() - 1) == '}') {
+                r = "(" + r.substring(1, r.length() - 1) + ")";
+            }
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(r));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private String variable(String token) {
+        int dot = token.indexOf('.');
+        int caret = token.indexOf('^');
+        if (caret > 0) {
+            dot = caret;
+        }
+        String name = dot > 0 ? token.substring(0, dot) : token;
+        String value = vars.get(name.toLowerCase(java.util.Locale.ROOT));
+        if (value == null) {
+            return token;
+        }
+        return dot > 0 ? value + token.substring(dot) : value;
     }
 
     private boolean isWhite(char c) {

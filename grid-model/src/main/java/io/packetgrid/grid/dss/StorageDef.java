@@ -38,6 +38,10 @@ final class StorageDef extends InverterDef {
     double pctEffDischarge = 90;
     double pctIdlingKw = 1;
     Storage.Dispatch dispatch = Storage.Dispatch.DEFAULT;
+    /** The inverter's efficiency curve (per-unit power -> efficiency), null: ideal. */
+    String effCurve;
+    /** kWh before the last update of a built unit (written back after a solution); NaN: kWhrated, as a new unit. */
+    double kwhBeforeUpdate = Double.NaN;
     double dischargeTrigger;
     double chargeTrigger;
     double chargeTimeH = 2.0;
@@ -72,11 +76,7 @@ final class StorageDef extends InverterDef {
                     state = Storage.IDLING;
                 }
             }
-            case "effcurve" -> {
-                if (ctx.xyCurveOrNone(p) != null) {
-                    throw ctx.error("Storage EffCurve (inverter efficiency curve) is not implemented (ideal inverter)");
-                }
-            }
+            case "effcurve" -> effCurve = ctx.xyCurveOrNone(p);
             case "kwrated" -> {
                 kwRated = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
                 if (!kvaSet) {
@@ -87,6 +87,7 @@ final class StorageDef extends InverterDef {
             case "kwhrated" -> {
                 kwhRated = LineCodeDef.positive(ctx.dbl(p, key), key, ctx);
                 kwhStored = kwhRated;   // assumed fully charged
+                kwhBeforeUpdate = Double.NaN;   // Storage.pas: kWhBeforeUpdate := kWhStored (= kWhrated)
             }
             case "kwhstored" -> kwhStored = ctx.dbl(p, key);
             case "%stored" -> kwhStored = ctx.dbl(p, key) * 0.01 * kwhRated;
@@ -144,9 +145,10 @@ final class StorageDef extends InverterDef {
         throw ctx.error("DispMode: expected default, follow, external, loadlevel or price, got '" + v + "'");
     }
 
-    Storage.Settings settings() {
+    /** @param effCurve the resolved {@link #effCurve}, or null */
+    Storage.Settings settings(io.packetgrid.grid.model.XyCurve effCurve) {
         return new Storage.Settings(kv, vminpu, vmaxpu, kwRated, kva, kwhRated, pctReserve, puKwRated, pctEffCharge / 100.0,
                 pctEffDischarge / 100.0, pctIdlingKw, pctCutIn, pctCutOut, kvarMax, kvarMaxAbs, pctPminNoVars, pctPminKvarMax,
-                wattPriority, pfPriority, varFollowInverter, dispatch, dischargeTrigger, chargeTrigger, chargeTimeH, kvDc);
+                wattPriority, pfPriority, varFollowInverter, dispatch, dischargeTrigger, chargeTrigger, chargeTimeH, kvDc, effCurve);
     }
 }

@@ -532,7 +532,8 @@ public final class GridFederate implements Federate {
             // phase 1's branch ends at the neutral (wye) or at phase 2 (delta), as Feeder.loadVoltage
             refNode[l] = nodes[load.delta() ? (1 >= nc ? 0 : 1) : nc - 1];
         }
-        sensitivityVolts = new double[n * n];
+        // n x n doubles (222 MB for HPK11's 5,275 loads): only for a federate that publishes the matrix
+        sensitivityVolts = sensitivityKey != null ? new double[n * n] : null;
         boundTo = net;
     }
 

@@ -169,11 +169,16 @@ public final class Inverter {
      * @return whether the inverter is on now
      */
     public boolean switchAt(double kw) {
+        return switchAt(kw, r.cutInKw(), r.cutOutKw());
+    }
+
+    /** {@link #switchAt(double)} against thresholds on the AC side (a storage unit with an efficiency curve). */
+    public boolean switchAt(double kw, double cutInKw, double cutOutKw) {
         if (on) {
-            if (kw < r.cutOutKw()) {
+            if (kw < cutOutKw) {
                 on = false;
             }
-        } else if (kw >= r.cutInKw()) {
+        } else if (kw >= cutInKw) {
             on = true;
         }
         return on;

@@ -33,12 +33,15 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
      * @param dischargeTrigger shape value above which a DEFAULT-dispatched unit discharges (0: none)
      * @param chargeTrigger    shape value below which it charges (0: none)
      * @param chargeTimeH      hour of the day at which it starts charging when a trigger is set
+     * @param effCurve         the inverter's efficiency against its DC power in per unit of kVA ({@code EffCurve}),
+     *                         null for an ideal inverter
      */
     public record Settings(double kv, double vminpu, double vmaxpu, double kwRated, double kva, double kwhRated,
                            double pctReserve, double pctKwRatedLimit, double chargeEff, double dischargeEff, double pctIdlingKw,
                            double pctCutIn, double pctCutOut, double kvarMax, double kvarMaxAbs, double pctPminNoVars,
                            double pctPminKvarMax, boolean wattPriority, boolean pfPriority, boolean varFollowInverter,
-                           Dispatch dispatch, double dischargeTrigger, double chargeTrigger, double chargeTimeH, double kvDc) {
+                           Dispatch dispatch, double dischargeTrigger, double chargeTrigger, double chargeTimeH, double kvDc,
+                           XyCurve effCurve) {
     }
 
     private static final String[] NAMES = {"kWh", "State", "kWOut", "kWIn", "kvarOut", "DCkW", "kWTotalLosses", "kWInvLosses",
@@ -55,6 +58,8 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
     private final double vbase;
     private final double kwhReserve;
     private final double pIdling;
+    /** What idling draws on the AC side: the idling losses through the inverter (Storage.pas kWOutIdling). */
+    private final double kwOutIdling;
     private final Inverter inverter;
 
     private int state;
@@ -80,6 +85,7 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
         this.vbase = (phases == 2 || phases == 3) ? settings.kv() * 1000.0 / Math.sqrt(3.0) : settings.kv() * 1000.0;
         this.kwhReserve = settings.kwhRated() * settings.pctReserve() * 0.01;
         this.pIdling = settings.pctIdlingKw() * settings.kwRated() / 100.0;
+        this.kwOutIdling = settings.effCurve() == null ? pIdling : pIdling / settings.effCurve().yAt(pIdling / settings.kva());
         Inverter.Ratings ratings = Inverter.Ratings.of(settings.kwRated(), settings.kva(), settings.pctCutIn(),
                 settings.pctCutOut(), settings.kvarMax(), settings.kvarMaxAbs(), settings.pctPminNoVars(),
                 settings.pctPminKvarMax(), settings.wattPriority(), settings.varFollowInverter());
@@ -87,7 +93,7 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
         this.state = state;
         this.kwhStored = kwhStored;
         this.definedKwhStored = kwhStored;
-        this.kwhBeforeUpdate = kwhStored;
+        this.kwhBeforeUpdate = settings.kwhRated();   // Storage.pas: set with kWhrated (and at creation), not by %stored or kWhstored
         this.pctKwOut = pctDischarge;
         this.pctKwIn = pctCharge;
         updateOutput();
@@ -142,6 +148,16 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
     @Override
     public double kwhStored() {
         return kwhStored;
+    }
+
+    /** The stored energy before the last end of a time step (kWh), for the {@code kWh Chng} state variable. */
+    public double kwhBeforeUpdate() {
+        return kwhBeforeUpdate;
+    }
+
+    /** A unit rebuilt after an edit continues from its predecessor's last update (OpenDSS edits in place). */
+    public void continueFrom(double kwhBeforeUpdate) {
+        this.kwhBeforeUpdate = kwhBeforeUpdate;
     }
 
     /** Sets the stored energy (kWh), clamped to 0..kWhrated. */
@@ -285,9 +301,10 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
         return s.pctKwRatedLimit();
     }
 
+    /** The efficiency curve at the present DC power, 1 without one (Storage.pas Update_EfficiencyFactor). */
     @Override
     public double efficiency() {
-        return 1.0;
+        return s.effCurve() == null ? 1.0 : s.effCurve().yAt(Math.abs(dcKw) / s.kva());
     }
 
     @Override
@@ -331,25 +348,35 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
             }
         }
         if (state == IDLING) {
-            kwOut = -pIdling;
+            kwOut = -kwOutIdling;
         }
     }
 
     /**
-     * OpenDSS Storage.pas ComputeInverterPower (ideal inverter: no efficiency curve, so the AC cut-out is
-     * CutOutkW): the |kW| asked switches the inverter (cut-in/cut-out); off, the unit idles at its idling
-     * losses; on, kWOut_Calc caps the kW; the inverter limits the rest.
+     * OpenDSS Storage.pas ComputeInverterPower: the |kW| asked switches the inverter (cut-in/cut-out, compared
+     * on the AC side: with an efficiency curve the thresholds times the efficiency there while discharging,
+     * divided by it otherwise); off, the unit idles at its idling losses; on, kWOut_Calc caps the kW; the
+     * inverter limits the rest.
      */
     private void computeInverterPower() {
-        if (!inverter.switchAt(Math.abs(kwOut))) {
+        double cutIn = inverter.ratings().cutInKw();
+        double cutOut = inverter.ratings().cutOutKw();
+        XyCurve eff = s.effCurve();
+        if (eff != null) {
+            double effIn = eff.yAt(Math.abs(cutIn) / s.kva());
+            double effOut = eff.yAt(Math.abs(cutOut) / s.kva());
+            cutIn = state == DISCHARGING ? cutIn * effIn : cutIn / effIn;
+            cutOut = state == DISCHARGING ? cutOut * effOut : cutOut / effOut;
+        }
+        if (!inverter.switchAt(Math.abs(kwOut), cutIn, cutOut)) {
             state = IDLING;
         }
         if (inverter.on()) {
             kwOutCalc();
         } else {
-            kwOut = -pIdling;
+            kwOut = -kwOutIdling;
         }
-        inverter.output(kwOut, inverter.ratings().cutOutKw(), state == IDLING);
+        inverter.output(kwOut, cutOut, state == IDLING);
     }
 
     /** OpenDSS Storage kWOut_Calc: the %kWrated cap, or the volt-watt limit when it is lower. */
@@ -369,14 +396,51 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
     // ---------------------------------------------------------------- the end of a time step
 
     /**
+     * The DC power behind the solved terminal power {@code terminalKw} (into the element), signed by the
+     * state (OpenDSS ComputeDCkW). With an efficiency curve {@code eff(x) = a x + b} on the segment at
+     * {@code x = |DC|/kVA}: discharging, the larger root of {@code (a/kVA) DC^2 + b DC - |P| = 0}
+     * ({@code |P| = DC eff}); charging or idling, {@code DC = |DC| b / (1 - a |DC|/kVA)} from {@code DC = |P|}.
+     * Repeated while both coefficients change, as OpenDSS does (it would not stop if they never settled; here
+     * at 100 rounds).
+     */
+    private double computeDcKw(double terminalKw) {
+        double dc = terminalKw;
+        XyCurve eff = s.effCurve();
+        if (eff != null) {
+            double kva = s.kva();
+            double[] guess = {0.0, 0.0};
+            double[] line = {1.0, 1.0};
+            for (int round = 0; line[0] != guess[0] && line[1] != guess[1] && round < 100; round++) {
+                guess = eff.lineAt(Math.abs(dc) / kva);
+                if (state == DISCHARGING) {
+                    dc = largerRoot(guess[0] / kva, guess[1], -Math.abs(terminalKw));
+                } else {
+                    dc = Math.abs(dc) * guess[1] / (1.0 - guess[0] * Math.abs(dc) / kva);
+                }
+                line = eff.lineAt(Math.abs(dc) / kva);
+            }
+        }
+        return state == IDLING ? -Math.abs(dc) : Math.abs(dc) * state;
+    }
+
+    /** The larger root of {@code a x^2 + b x + c = 0}; {@code -c/b} when a is 0 (Utilities.pas QuadSolver). */
+    private static double largerRoot(double a, double b, double c) {
+        if (a == 0.0) {
+            return b != 0.0 ? -c / b : 0.0;
+        }
+        double mid = Math.sqrt(b * b - 4.0 * a * c);
+        return Math.max((-b + mid) / (2.0 * a), (-b - mid) / (2.0 * a));
+    }
+
+    /**
      * Moves the stored energy by one step of {@code hours} at the solved terminal power
-     * {@code terminalKw} (into the element: negative while discharging), OpenDSS ComputeDCkW (ideal
-     * inverter) and UpdateStorage.
+     * {@code terminalKw} (into the element: negative while discharging), OpenDSS ComputeDCkW and
+     * UpdateStorage.
      */
     public void endOfStep(double terminalKw, double hours) {
         solvedKw = terminalKw;
         kwhBeforeUpdate = kwhStored;
-        dcKw = state == IDLING ? -Math.abs(terminalKw) : Math.abs(terminalKw) * state;
+        dcKw = computeDcKw(terminalKw);
         double idling = state == IDLING ? Math.abs(dcKw) : pIdling;
         if (state == DISCHARGING) {
             kwhStored -= (dcKw + idling) / s.dischargeEff() * hours;
@@ -408,7 +472,7 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
     public void observe(double terminalKw, double terminalKvar) {
         solvedKw = terminalKw;
         solvedKvar = terminalKvar;
-        dcKw = state == IDLING ? -Math.abs(terminalKw) : Math.abs(terminalKw) * state;
+        dcKw = computeDcKw(terminalKw);
     }
 
     // ---------------------------------------------------------------- PowerConversion
@@ -435,7 +499,7 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
         return NAMES.clone();
     }
 
-    /** OpenDSS Storage Get_Variable (ideal inverter; the inverter-dynamics variables at rest). */
+    /** OpenDSS Storage Get_Variable (the inverter-dynamics variables at rest). */
     @Override
     public void variables(double[] out) {
         java.util.Arrays.fill(out, 0.0);
@@ -459,7 +523,7 @@ public final class Storage implements InverterDer, StateVariables, StorageUnit {
         out[8] = idling;
         out[9] = chDch;
         out[10] = kwhStored - kwhBeforeUpdate;
-        out[11] = 1.0;
+        out[11] = efficiency();
         out[12] = inverter.on() ? 1.0 : 0.0;
         out[13] = inverter.vreg();
         out[14] = 9999;

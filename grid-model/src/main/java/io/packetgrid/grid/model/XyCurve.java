@@ -43,6 +43,31 @@ public record XyCurve(String name, double[] x, double[] y) {
         return interpolate(n - 1, n - 2, at, x, y);
     }
 
+    /**
+     * The line {@code y = a x + b} that {@link #yAt} uses at {@code at}, as {a, b}: the segment that holds it,
+     * or the first or last two points beyond the ends; {0, 0} with fewer than two points (XYcurve.pas
+     * GetCoefficients).
+     */
+    public double[] lineAt(double at) {
+        int n = x.length;
+        if (n < 2) {
+            return new double[] {0.0, 0.0};
+        }
+        int hi = n - 1;
+        if (x[0] > at) {
+            hi = 1;
+        } else {
+            for (int i = 1; i < n; i++) {
+                if (x[i] > at) {
+                    hi = i;
+                    break;
+                }
+            }
+        }
+        double a = (y[hi] - y[hi - 1]) / (x[hi] - x[hi - 1]);
+        return new double[] {a, y[hi] - a * x[hi]};
+    }
+
     /** x at {@code value} of y, on the first segment that spans it (curves need not be monotonic), else extrapolated. */
     public double xAt(double value) {
         int n = x.length;

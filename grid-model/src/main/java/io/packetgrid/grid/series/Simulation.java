@@ -174,6 +174,14 @@ public final class Simulation {
         return mode;
     }
 
+    /**
+     * Takes the mode without {@link #setMode}'s resets: for a simulation rebuilt after an edit, which continues
+     * the run (OpenDSS edits its objects in place: monitors keep their samples, the time goes on).
+     */
+    public void adoptMode(SolveMode m) {
+        this.mode = m;
+    }
+
     /** Sets the mode and resets time, monitors, controls and storage, as OpenDSS's {@code Set mode=} does. */
     public void setMode(SolveMode m) {
         this.mode = m;

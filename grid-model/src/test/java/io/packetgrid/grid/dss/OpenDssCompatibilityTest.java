@@ -253,4 +253,55 @@ class OpenDssCompatibilityTest {
         float[] mag = dss.monitor("mag").rows().get(0);
         assertEquals(Math.hypot(inr, ini), mag[9], 1e-3);
     }
+    @Test
+    void exportedMonitorHasOpenDssColumns(@TempDir Path dir) throws IOException {
+        // the columns are OpenDSS's own, in its order, as printed in files it wrote (electricdss-tst commit 3b20839,
+        // Version8/Distrib/Examples): ADiakoptics/EPRI_Ckt5-G/ckt5_Mon_test_1.csv (mode 0 on a three-phase
+        // line), StorageTechNote/Example_9_1_Default/Source_Mon_mon_storage1_powers_1.csv (mode 1,
+        // ppolar=no, on a three-phase wye element: four conductors). OpenDSS separates them by ", "; the CLI
+        // contract (docs/cli.md) writes a plain comma, in the header and the rows.
+        DssInterpreter dss = run(dir, "New Circuit.r basekv=12.47 pu=1.0 phases=3 bus1=src MVAsc3=100 MVAsc1=80\n"
+                + "New Line.l bus1=src bus2=b r1=0.2 x1=0.4 r0=0.6 x0=1.2 length=1 units=km\n"
+                + "New Load.a bus1=b phases=3 kV=12.47 kW=400 pf=0.9\n"
+                + "New Monitor.vi Line.l 1 mode=0\nNew Monitor.pq Load.a 1 mode=1 ppolar=no\n"
+                + "Set mode=daily number=2 stepsize=1h\nSolve\n");
+        assertEquals("hour,t(sec),V1,VAngle1,V2,VAngle2,V3,VAngle3,I1,IAngle1,I2,IAngle2,I3,IAngle3",
+                dss.monitor("vi").header());
+        assertEquals("hour,t(sec),P1 (kW),Q1 (kvar),P2 (kW),Q2 (kvar),P3 (kW),Q3 (kvar),P4 (kW),Q4 (kvar)",
+                dss.monitor("pq").header());
+        java.io.StringWriter w = new java.io.StringWriter();
+        dss.monitor("pq").write(w);
+        String[] lines = w.toString().split("\n");
+        assertEquals(3, lines.length);
+        assertTrue(lines[1].startsWith("1,0.00000,"), lines[1]);
+        assertTrue(lines[2].startsWith("2,0.00000,"), lines[2]);
+        String[] fields = lines[1].split(",");
+        assertEquals(10, fields.length, lines[1]);
+        assertEquals(400.0, Double.parseDouble(fields[2]) + Double.parseDouble(fields[4]) + Double.parseDouble(fields[6]), 0.01);
+        assertEquals("0", fields[8], "the neutral conductor's power");
+    }
+    @Test
+    void scriptVariablesAreReplacedWhereOpenDssReplacesThem(@TempDir Path dir) {
+        // ExecHelper.pas DoVarCmd and ParserDel.pas CheckForVar (the form of DOCTechNote's network protector
+        // settings, "var @nwp_iset_ct_pu = 0.5"): a value or an array/RPN item starting with @, the text from a
+        // dot on kept; names without regard to case; a value holding a variable is read when used (as an RPN
+        // expression); variables outlive Clear
+        DssInterpreter dss = run(dir, "var @KV=115 @load = 300 @bus=sourcebus\n" + STIFF
+                + "var @twice=(@load 2 *)\n"
+                + "New Load.a bus1=@bus.1.2.3 phases=3 kV=@kv kW=@LOAD pf=1\n"
+                + "New Load.b bus1=@bus phases=3 kV=@kv kW=(@load 3 /) pf=1\n"
+                + "New Load.c bus1=@bus phases=3 kV=@kv kW=@twice pf=1\n"
+                + "New LoadShape.s npts=2 interval=1 mult=[@load 150]\n");
+        assertEquals("sourcebus.1.2.3", ((LoadDef) dss.definition("Load.a")).bus1);
+        assertEquals(300.0, ((LoadDef) dss.definition("Load.a")).kw, 1e-12);
+        assertEquals(115.0, ((LoadDef) dss.definition("Load.a")).kv, 1e-12);
+        assertEquals(100.0, ((LoadDef) dss.definition("Load.b")).kw, 1e-12);
+        assertEquals(600.0, ((LoadDef) dss.definition("Load.c")).kw, 1e-12);
+        assertEquals(300.0, ((LoadShapeDef) dss.definition("LoadShape.s")).p[0], 1e-12);
+        assertEquals(300.0 + 100.0 + 600.0, sourceKw(dss)[0], 1e-3);
+        dss.runText("Clear\n" + STIFF + "New Load.d bus1=sourcebus phases=3 kV=@kv kW=@load pf=1\n", dir, "after.dss");
+        assertEquals(300.0, ((LoadDef) dss.definition("Load.d")).kw, 1e-12);
+        PacketGridException e = assertThrows(PacketGridException.class, () -> dss.runText("var x=1\n", dir, "bad.dss"));
+        assertEquals("bad.dss:1", e.location());
+    }
 }

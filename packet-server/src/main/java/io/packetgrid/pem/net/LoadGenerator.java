@@ -86,7 +86,9 @@ public final class LoadGenerator {
     private int[] traceMaxUs = new int[0];
     private int[] traceCount = new int[0];
     private int[] traceSlow = new int[0];
-    private long stopSendingNs;
+    private volatile long stopSendingNs;
+    /** Set by {@link #stopSending}: the sender stops at its next request. */
+    private volatile boolean stopRequested;
     private volatile boolean receiving = true;
     private HostileTraffic hostile;
 
@@ -168,6 +170,15 @@ public final class LoadGenerator {
                 c.ledger() != null ? "ledger" : "query", "udp", hostile == null ? null : hostile.report());
     }
 
+    /**
+     * Ends the sending before its duration (the start-up warm-up's second pass runs until the JIT compilers have
+     * caught up); the run then finishes as usual: replies still in flight, then the audit.
+     */
+    void stopSending() {
+        stopRequested = true;
+        stopSendingNs = Math.min(stopSendingNs, System.nanoTime());
+    }
+
     private long inFlight() {
         long n = 0;
         for (int d = 1; d <= c.devices(); d++) {
@@ -196,7 +207,7 @@ public final class LoadGenerator {
         long lastPace = System.nanoTime();
         while (true) {
             long now = System.nanoTime();
-            if (now >= stopSendingNs) {
+            if (now >= stopSendingNs || stopRequested) {
                 return;
             }
             if (now - lastExpire > 50_000_000L) {

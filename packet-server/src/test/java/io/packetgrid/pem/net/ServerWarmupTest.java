@@ -46,6 +46,11 @@ class ServerWarmupTest {
         }
         assertTrue(n(c, "replayed") + n(c, "resent") + n(c, "resend_rate_limited") > 0, "replays ran: " + c);
         assertEquals(0, r.load().lostAcknowledged(), "the throwaway journal kept every acknowledged packet");
+        assertTrue(r.secondLoad().acknowledged() > 0, "a second pass ran: " + r.secondLoad());
+        assertEquals(0, r.secondLoad().lostAcknowledged());
+        assertTrue(r.secondPassNs() >= ServerWarmup.SECOND_PASS_MIN_NS, "the second pass ran its minimum: " + r.secondPassNs());
+        assertTrue(r.secondLoad().sent() < ServerWarmup.RATE * (r.secondPassNs() / 1e9 + 1),
+                "at its own rate, ended when the compilers' queue was empty: " + r.secondLoad() + " in " + r.secondPassNs() + " ns");
         assertEquals(0, n(c, "tcp_open"), "no connection is left open once the throwaway server is closed");
         assertEquals(before, warmupFolders(), "the temporary ledger is deleted");
     }
@@ -73,6 +78,31 @@ class ServerWarmupTest {
             LoadReport r = new LoadGenerator(new LoadGenerator.Config(new InetSocketAddress("127.0.0.1", host.port()), KEYS, 300,
                     300_000_000L, 100_000_000L, 0, 16, 1_000_000_000L, null, null, 4.5, 300_000_000_000L)).run();
             assertTrue(r.acknowledged() > 0, r.toString());
+            assertEquals(0, r.lostAcknowledged());
+        }
+    }
+
+    /** The second pass's early end: the sending stops, replies in flight and the audit finish as usual. */
+    @Test
+    void stopSendingEndsALoadBeforeItsDuration(@TempDir Path dir) throws Exception {
+        try (PacketServer s = new PacketServer(GENEROUS, KEYS, dir.resolve("ledger")).start("127.0.0.1", 0)) {
+            LoadGenerator gen = new LoadGenerator(new LoadGenerator.Config(new InetSocketAddress("127.0.0.1", s.port()), KEYS, 300,
+                    30_000_000_000L, 0, 1000, 1, 1_000_000_000L, null, null, 4.5, 300_000_000_000L));
+            Thread stopper = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                gen.stopSending();
+            });
+            long t0 = System.nanoTime();
+            stopper.start();
+            LoadReport r = gen.run();
+            long tookNs = System.nanoTime() - t0;
+            assertTrue(tookNs < 10_000_000_000L, "ended long before its 30 s: " + tookNs + " ns");
+            assertTrue(r.sent() > 0 && r.sent() < 1000.0 * tookNs / 1e9 + 20, "sent at 1,000/s until stopped: " + r);
+            assertEquals(r.sent(), r.replies() + r.timeouts(), "every request answered or timed out: " + r);
             assertEquals(0, r.lostAcknowledged());
         }
     }

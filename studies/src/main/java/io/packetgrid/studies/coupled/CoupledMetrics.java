@@ -6,6 +6,7 @@ import io.packetgrid.studies.coupled.grid.GridSeries;
 import io.packetgrid.studies.coupled.scenario.CoupledScenario;
 import io.packetgrid.studies.coupled.scenario.DeviceType;
 import io.packetgrid.studies.coupled.sim.FleetResults;
+import io.packetgrid.cosim.stats.ValueCounts;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -180,13 +181,12 @@ public final class CoupledMetrics {
         m.put("ev_unmet_kwh", round(unmet, 3));
         m.put("ev_departures_short", short0);
         if (r.spec().pem()) {
-            long[] rt = roundTrips(r);
+            ValueCounts rt = roundTrips(r);
             m.put("radio_loss_pct", r.traffic().delivered() + r.traffic().lost() == 0 ? 0.0
                     : round(100.0 * r.traffic().lost() / (r.traffic().delivered() + r.traffic().lost()), 4));
             m.put("latency_p50_ms", quantileMs(rt, 0.5));
             m.put("latency_p99_ms", quantileMs(rt, 0.99));
-            long[] oneWay = r.traffic().latencies();
-            Arrays.sort(oneWay);
+            ValueCounts oneWay = r.traffic().latencies();
             m.put("one_way_latency_p50_ms", quantileMs(oneWay, 0.5));
             m.put("one_way_latency_p99_ms", quantileMs(oneWay, 0.99));
             m.put("messages_per_device", devices == 0 ? 0.0 : round((requests + events + replies) / (double) devices, 3));
@@ -248,29 +248,23 @@ public final class CoupledMetrics {
         m.put("mv_violation_node_minutes", round(nodeMin, 3));
     }
 
-    /** All devices' request → reply round trips, sorted, ns. */
-    public static long[] roundTrips(VariantResult r) {
-        int n = 0;
+    /** All devices' request → reply round trips, ns. */
+    public static ValueCounts roundTrips(VariantResult r) {
+        ValueCounts all = new ValueCounts();
         for (FeederRun f : r.feeders()) {
-            n += f.fleet().latencies().length;
+            all.addAll(f.fleet().latencies());
         }
-        long[] all = new long[n];
-        int i = 0;
-        for (FeederRun f : r.feeders()) {
-            long[] l = f.fleet().latencies();
-            System.arraycopy(l, 0, all, i, l.length);
-            i += l.length;
-        }
-        Arrays.sort(all);
         return all;
     }
 
-    static double quantileMs(long[] sorted, double q) {
-        if (sorted.length == 0) {
+    /** The q-quantile (the ⌈q·n⌉-th smallest), ms to 4 decimals; NaN without latencies. */
+    static double quantileMs(ValueCounts latencies, double q) {
+        long n = latencies.size();
+        if (n == 0) {
             return Double.NaN;
         }
-        int rank = (int) Math.ceil(q * sorted.length);
-        return round(sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6, 4);
+        long rank = (long) Math.ceil(q * n);
+        return round(latencies.at(Math.max(0, Math.min(n - 1, rank - 1))) / 1e6, 4);
     }
 
     public static double round(double v, int digits) {

@@ -62,7 +62,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", defaultValue = "2s", paramLabel = "D",
             description = "Before opening the port, run every code path (well-formed and hostile traffic, TCP floods) for D "
-                    + "on a throwaway server, so that a first attack meets compiled code (default ${DEFAULT-VALUE}; 0s: none).")
+                    + "on a throwaway server, then on another until the JIT compilers have caught up (0.5-10 s more), "
+                    + "so that a first attack meets compiled code (default ${DEFAULT-VALUE}; 0s: none).")
     String warmup;
 
     private static final ObjectMapper JSON = new ObjectMapper();

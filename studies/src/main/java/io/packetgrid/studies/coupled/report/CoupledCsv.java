@@ -53,12 +53,13 @@ public final class CoupledCsv {
             writeMv(dir, s, r.mv(), startH);
         }
         if (r.spec().pem()) {
-            long[] rt = io.packetgrid.studies.coupled.CoupledMetrics.roundTrips(r);
+            io.packetgrid.cosim.stats.ValueCounts rt = io.packetgrid.studies.coupled.CoupledMetrics.roundTrips(r);
             try (CsvTable c = new CsvTable(dir.resolve("latency.csv"), List.of("quantile", "round_trip_ms"), 6)) {
-                if (rt.length > 0) {
+                long n = rt.size();
+                if (n > 0) {
                     for (int q = 0; q <= 1000; q++) {
-                        int rank = (int) Math.ceil(q / 1000.0 * rt.length);
-                        c.row(q / 1000.0, rt[Math.max(0, Math.min(rt.length - 1, rank - 1))] / 1e6);
+                        long rank = (long) Math.ceil(q / 1000.0 * n);
+                        c.row(q / 1000.0, rt.at(Math.max(0, Math.min(n - 1, rank - 1))) / 1e6);
                     }
                 }
             }

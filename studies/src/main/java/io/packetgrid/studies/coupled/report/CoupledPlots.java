@@ -231,18 +231,19 @@ public final class CoupledPlots {
                 i++;
                 continue;
             }
-            long[] rt = CoupledMetrics.roundTrips(e.getValue());
-            if (rt.length == 0) {
+            io.packetgrid.cosim.stats.ValueCounts rt = CoupledMetrics.roundTrips(e.getValue());
+            long size = rt.size();
+            if (size == 0) {
                 i++;
                 continue;
             }
-            int n = Math.min(1001, rt.length);
+            int n = (int) Math.min(1001, size);
             double[] x = new double[n];
             double[] y = new double[n];
             for (int q = 0; q < n; q++) {
-                int idx = (int) ((long) q * (rt.length - 1) / Math.max(1, n - 1));
-                x[q] = rt[idx] / 1e6;
-                y[q] = (idx + 1.0) / rt.length;
+                long idx = q * (size - 1) / Math.max(1, n - 1);
+                x[q] = rt.at(idx) / 1e6;
+                y[q] = (idx + 1.0) / size;
             }
             XYSeries ser = c.addSeries(e.getKey(), x, y);
             ser.setMarker(SeriesMarkers.NONE);

@@ -1,5 +1,6 @@
 package io.packetgrid.studies.coupled.sim;
 
+import io.packetgrid.cosim.stats.ValueCounts;
 import io.packetgrid.pem.device.PemAutomaton;
 import io.packetgrid.pem.sim.DeviceAgent;
 import io.packetgrid.pem.sim.DeviceFleetFederate;
@@ -27,12 +28,12 @@ import java.util.List;
  * @param optOuts            opt-outs
  * @param evUnmetKwh         what EVs leaving short of their target lacked, kWh
  * @param evDeparturesShort  EVs that left short of their target (beyond the band's tolerance)
- * @param latencies          request → reply round trips of requests sent in the window, ns
+ * @param latencies          request → reply round trips of requests sent in the window, ns (counts per value)
  * @param devices            each device's type, household and comfort counters, agent order
  */
 public record FleetResults(double[] flexKw, double[] pvKw, double[] householdEnergyKwh, long requests, long events, long replies,
                            long acceptsIgnored, long timeouts, long lateStarts, long executed, long optOuts, double evUnmetKwh,
-                           long evDeparturesShort, long[] latencies, List<DeviceResult> devices) {
+                           long evDeparturesShort, ValueCounts latencies, List<DeviceResult> devices) {
 
     /**
      * One device over the observation window.
@@ -78,7 +79,9 @@ public record FleetResults(double[] flexKw, double[] pvKw, double[] householdEne
             devices.add(new DeviceResult(types.get(i), a.at().bus() - 1, a.onTransitions(), a.meanDeviation(), a.observedS()));
         }
         FleetStats s = fleet.stats();
+        ValueCounts latencies = new ValueCounts();
+        latencies.addAll(s.latenciesNs());
         return new FleetResults(flex, pv, fleet.pointEnergyKwh(), s.requests(), s.events(), s.replies(), s.acceptsIgnored(), timeouts,
-                late, executed, optOuts, s.shortfallKwh(), s.departuresShort(), s.latenciesNs(), List.copyOf(devices));
+                late, executed, optOuts, s.shortfallKwh(), s.departuresShort(), latencies, List.copyOf(devices));
     }
 }

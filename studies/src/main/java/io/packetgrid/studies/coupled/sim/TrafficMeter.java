@@ -1,10 +1,10 @@
 package io.packetgrid.studies.coupled.sim;
 
+import io.packetgrid.cosim.stats.ValueCounts;
 import io.packetgrid.cosim.message.Delivery;
 import io.packetgrid.cosim.message.Message;
 import io.packetgrid.cosim.message.Network;
 import io.packetgrid.pem.packet.PacketReply;
-import java.util.Arrays;
 
 /**
  * Counts what a network does with the study's messages, whatever the network (ideal, fixed, radio):
@@ -24,8 +24,7 @@ public final class TrafficMeter implements Network {
     private long acceptsLost;
     private long acceptsSent;
     private long acceptsDelivered;
-    private long[] latencyNs = new long[1024];
-    private int latencies;
+    private final ValueCounts latencyNs = new ValueCounts();
 
     /**
      * @param observeFromNs latencies count for messages sent from this time on
@@ -52,10 +51,7 @@ public final class TrafficMeter implements Network {
                         acceptsDelivered++;
                     }
                     if (m.sentNs() >= observeFromNs) {
-                        if (latencies == latencyNs.length) {
-                            latencyNs = Arrays.copyOf(latencyNs, 2 * latencies);
-                        }
-                        latencyNs[latencies++] = atNs - m.sentNs();
+                        latencyNs.add(atNs - m.sentNs());
                     }
                     out.deliver(m, atNs);
                 }
@@ -127,8 +123,8 @@ public final class TrafficMeter implements Network {
         return acceptsDelivered;
     }
 
-    /** One-way latencies of messages sent in the window, ns (a copy). */
-    public long[] latencies() {
-        return Arrays.copyOf(latencyNs, latencies);
+    /** One-way latencies of messages sent in the window, ns (the meter's own: read after the run). */
+    public ValueCounts latencies() {
+        return latencyNs;
     }
 }
