@@ -41,7 +41,12 @@ import java.util.Map;
  * <p>Not thread-safe: one feeder per thread (feeders are independent and cheap to load).
  */
 public final class Feeder {
-    private final DssInterpreter dss;
+    private DssInterpreter dss;         // null once the script is dropped (dropScript)
+    private Simulation dropped;         // the simulation, once the script is dropped
+    private Map<String, double[]> droppedXy;   // the script's bus coordinates then (may be the first feeder's own map)
+    private List<String> droppedWarnings;
+    private Feeder first;               // loadCopy: the feeder it copies
+    private Map<String, double[]> firstXy;     // loadFirst: its bus coordinates as read, for copies to share
     private Path scriptDir;
     private final Map<String, LoadDriver> loads = new LinkedHashMap<>();
     private final Map<String, Integer> loadPositions = new LinkedHashMap<>();
@@ -84,10 +89,15 @@ public final class Feeder {
      * @throws PacketGridException naming label:line for bad input
      */
     public void runCommands(String commands, String label) {
+        if (dss == null) {
+            throw new IllegalStateException("the feeder's script was dropped (dropScript): no more commands");
+        }
         dss.runText(commands, scriptDir, label);
         dss.simulation();
         index();
         accounting = null;
+        accountedSolver = null;   // these three hold the network the commands replaced (all its elements)
+        nodes = null;
         coordinates = null;
         ders = null;   // the commands may add PV systems or storage: a new simulation holds new drivers
     }
@@ -124,7 +134,56 @@ public final class Feeder {
         }
         DssInterpreter d = new DssInterpreter(null);
         d.reuse(first.memo);
-        return load(d, script, extraCommands);
+        Feeder f = load(d, script, extraCommands);
+        f.first = first;
+        return f;
+    }
+
+    /**
+     * Drops the script interpreter behind this feeder: its definitions, parsed parameters, name maps and builder, which
+     * nothing reads once the feeder is loaded (on a 272k-node network that is about a third of a copy's heap). The
+     * feeder keeps its simulation (network, solver, drivers, monitors) in the state it has now and answers every query
+     * as before, but can run no more commands ({@link #runCommands} then fails). A study calls this on each copy once it
+     * has run the copy's last command.
+     */
+    public void dropScript() {
+        if (dss == null) {
+            return;
+        }
+        Simulation s = dss.simulation();   // settles a deferred Solve, builds the circuit if an edit left it stale
+        droppedWarnings = List.copyOf(dss.warnings());
+        Map<String, double[]> xy = dss.busCoordinatesView();
+        Map<String, double[]> shared = first == null ? null : first.rawCoordinates();
+        droppedXy = shared != null && sameCoordinates(xy, shared) ? shared : xy;   // a view of the dropped reader's map
+        dropped = s;
+        dss = null;
+        first = null;
+    }
+
+    /** The script's bus coordinates as read (bus to {x, y}), read-only; shared with copies that read the same. */
+    private synchronized Map<String, double[]> rawCoordinates() {
+        if (dss == null) {
+            return droppedXy;
+        }
+        if (firstXy == null) {
+            firstXy = Collections.unmodifiableMap(new LinkedHashMap<>(dss.busCoordinatesView()));
+        }
+        return firstXy;
+    }
+
+    /** Same buses in the same order with the same coordinates, bit for bit. */
+    private static boolean sameCoordinates(Map<String, double[]> a, Map<String, double[]> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        java.util.Iterator<Map.Entry<String, double[]>> ib = b.entrySet().iterator();
+        for (Map.Entry<String, double[]> e : a.entrySet()) {
+            Map.Entry<String, double[]> o = ib.next();
+            if (!o.getKey().equals(e.getKey()) || !java.util.Arrays.equals(o.getValue(), e.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Feeder load(DssInterpreter d, Path script, String extraCommands) {
@@ -154,7 +213,7 @@ public final class Feeder {
     }
 
     private Simulation sim() {
-        return dss.simulation();
+        return dss != null ? dss.simulation() : dropped;
     }
 
     private PowerFlowSolver solver() {
@@ -500,7 +559,8 @@ public final class Feeder {
         if (coordinates == null) {
             Map<String, BusXy> m = new LinkedHashMap<>();
             Network net = network();
-            for (Map.Entry<String, double[]> e : dss.busCoordinates().entrySet()) {
+            Map<String, double[]> xy = dss != null ? dss.busCoordinates() : droppedXy;
+            for (Map.Entry<String, double[]> e : xy.entrySet()) {
                 if (net.bus(e.getKey()) >= 0) {
                     m.put(e.getKey(), new BusXy(e.getValue()[0], e.getValue()[1]));
                 }
@@ -622,6 +682,6 @@ public final class Feeder {
 
     /** Load shapes' names of loads and elements, for diagnostics. */
     public List<String> warnings() {
-        return new ArrayList<>(dss.warnings());
+        return new ArrayList<>(dss != null ? dss.warnings() : droppedWarnings);
     }
 }

@@ -13,6 +13,7 @@ import io.packetgrid.grid.series.StorageDriver;
 import io.packetgrid.grid.control.RegulatorControl;
 import io.packetgrid.grid.control.RegulatorSettings;
 import io.packetgrid.grid.model.CMatrix;
+import io.packetgrid.grid.model.CMatrixPool;
 import io.packetgrid.grid.model.Capacitor;
 import io.packetgrid.grid.model.CircuitElement;
 import io.packetgrid.grid.model.Connection;
@@ -50,6 +51,11 @@ final class CircuitBuilder {
     private final Map<Capacitor, CapacitorDef> capacitorDefs = new LinkedHashMap<>();
     private final Map<Storage, StorageDef> storageDefs = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    // one shape per definition and build: a shape is immutable and the definitions do not change during a build, so
+    // the 5,500 loads of 100 copies of a feeder share its 100 shapes' arrays instead of holding 5,500 copies of them
+    private final Map<ElementDef, LoadShape> shapes = new HashMap<>();
+    // one matrix per distinct line impedance and admittance in a build (100 copies of a feeder: 100 equal lines of each kind)
+    private final CMatrixPool matrices = new CMatrixPool();
     private boolean anyOpen;
 
     CircuitBuilder(DssCircuit c) {
@@ -233,7 +239,12 @@ final class CircuitBuilder {
         if (s == null) {
             throw new PacketGridException(owner.definedAt, owner.fullName() + ": LoadShape '" + name + "' is not defined");
         }
-        return s.toShape(at(s, c));
+        LoadShape shape = shapes.get(s);
+        if (shape == null) {
+            shape = s.toShape(at(s, c));
+            shapes.put(s, shape);
+        }
+        return shape;
     }
 
     /** Storage energy and state after a solution go back into the definitions (a rebuild starts from them). */
@@ -374,7 +385,12 @@ final class CircuitBuilder {
             return null;
         }
         TShapeDef t = (TShapeDef) c.find("tshape", name);
-        return t.toShape(at(t, c));
+        LoadShape shape = shapes.get(t);
+        if (shape == null) {
+            shape = t.toShape(at(t, c));
+            shapes.put(t, shape);
+        }
+        return shape;
     }
 
     private CircuitElement pvSystem(PvSystemDef pv, String full, String where) {
@@ -564,10 +580,11 @@ final class CircuitBuilder {
             throw new PacketGridException(where, full + ": bus2 is not set");
         }
         Connection conn = connection(new String[] {l.bus1, l.bus2}, n, n, where, full);
-        if (zy[0].inverse() == null) {
+        CMatrix zinv = matrices.inverse(zy[0]);
+        if (zinv == null) {
             throw new PacketGridException(where, full + ": singular impedance matrix (zero length or zero impedance?)");
         }
-        Line line = new Line(full, conn, zy[0], zy[1], l.normAmps, l.emergAmps, l.isSwitch);
+        Line line = Line.withSeriesAdmittance(full, conn, zinv, matrices.share(zy[1]), l.normAmps, l.emergAmps, l.isSwitch);
         line.setTerminalOpen(0, l.open1);
         line.setTerminalOpen(1, l.open2);
         anyOpen |= l.open1 || l.open2;

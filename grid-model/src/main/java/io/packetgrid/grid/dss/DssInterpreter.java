@@ -1327,6 +1327,11 @@ public final class DssInterpreter {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(busXy));
     }
 
+    /** The bus coordinates read so far, read-only and without a copy (they change only if more commands run). */
+    public Map<String, double[]> busCoordinatesView() {
+        return java.util.Collections.unmodifiableMap(busXy);
+    }
+
     /**
      * {@code var @name=value ...} defines script variables (ExecHelper.pas DoVarCmd, ParserDel.pas TParserVar):
      * names start with {@code @} and are read without regard to case; they belong to the session (kept across

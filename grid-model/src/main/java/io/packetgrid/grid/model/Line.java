@@ -24,13 +24,30 @@ public final class Line implements Switchable {
      * @param yc total shunt admittance (siemens), may be zero
      */
     public Line(String name, Connection connection, CMatrix z, CMatrix yc, double normAmps, double emergAmps, boolean isSwitch) {
-        this.name = name;
-        this.connection = connection;
+        this(invertible(z), yc, name, connection, normAmps, emergAmps, isSwitch);
+    }
+
+    /**
+     * A line of series admittance {@code zinv} (the inverse of its total series impedance) and total shunt admittance
+     * {@code yc}, both kept as given and never changed: lines of a build share equal matrices ({@link CMatrixPool}).
+     */
+    public static Line withSeriesAdmittance(String name, Connection connection, CMatrix zinv, CMatrix yc, double normAmps,
+                                            double emergAmps, boolean isSwitch) {
+        return new Line(zinv, yc, name, connection, normAmps, emergAmps, isSwitch);
+    }
+
+    private static CMatrix invertible(CMatrix z) {
         CMatrix inv = z.inverse();
         if (inv == null) {
             throw new IllegalArgumentException("singular impedance matrix");
         }
-        this.zinv = inv;
+        return inv;
+    }
+
+    private Line(CMatrix zinv, CMatrix yc, String name, Connection connection, double normAmps, double emergAmps, boolean isSwitch) {
+        this.name = name;
+        this.connection = connection;
+        this.zinv = zinv;
         this.yc = yc;
         this.normAmps = normAmps;
         this.emergAmps = emergAmps;

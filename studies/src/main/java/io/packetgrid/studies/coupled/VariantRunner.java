@@ -184,6 +184,7 @@ public final class VariantRunner {
         if (withGrid && mvNetwork) {
             // one power flow over the whole network, fed by every LV feeder's fleet
             Feeder feeder = feeders.get(0);
+            feeder.dropScript();   // no more commands: the script's definitions and parser state go
             feeder.simulation().rebuildNetwork();
             List<LoadPublisher.Fleet> sources = new ArrayList<>();
             for (FeederPlan plan : plans) {
@@ -207,6 +208,7 @@ public final class VariantRunner {
             ders.add(der);
             if (withGrid && !mvNetwork) {
                 Feeder feeder = der != null ? der.feeder() : feeders.get(f);
+                feeder.dropScript();   // no more commands: the script's definitions and parser state go
                 feeder.simulation().rebuildNetwork();
                 OutputSpec.Detail d = s.outputs().detail();
                 FeederDetail detail = eventsDir != null && (d.households() || d.anyNodes())

@@ -134,6 +134,7 @@ public final class FeederTemplate {
         Map<String, double[]> coords = spec.busCoords() != null ? readCoords(script, spec.busCoords(), where + ".bus_coords")
                 : scriptCoords(f);
         String label = spec.script().startsWith(FeederSpec.BUILTIN) ? spec.script() : script.getFileName().toString();
+        f.dropScript();   // the template runs no more commands: its definitions and parser state go (copies parse anew)
         return new FeederTemplate(script, commands, label, f, coords, startHour, gridStepNs, steps, mv);
     }
 
