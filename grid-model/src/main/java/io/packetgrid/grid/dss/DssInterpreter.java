@@ -1375,23 +1375,12 @@ public final class DssInterpreter {
         }
         VoltageReport.Form form = suffix.endsWith("_Node") ? (ll ? VoltageReport.Form.NODES_LL : VoltageReport.Form.NODES)
                 : VoltageReport.Form.SEQUENCE;
-        if (outDir == null || circuit == null) {
-            warnOnce("show:skip", where + ": Show Voltages skipped (" + (outDir == null ? "no output folder given" : "no circuit yet") + ")");
-            return;
-        }
-        DssCircuit c = circuit;
-        if (deferred != null) {
-            settleDeferredSolve();
-        }
         PowerFlowSolver solver = solvedForReport("Show Voltages", where);
         if (solver == null) {
             return;
         }
-        int n = solver.network().nodeCount();
-        double[] re = new double[n];
-        double[] im = new double[n];
-        solver.voltages(re, im);
-        writeReport(outDir.resolve(c.name + "_" + suffix + ".Txt"), VoltageReport.write(solver.network(), re, im, form, ll));
+        double[][] v = nodeVoltages(solver);
+        writeReport(outDir.resolve(circuit.name + "_" + suffix + ".Txt"), VoltageReport.write(solver.network(), v[0], v[1], form, ll));
     }
 
     /**
@@ -1400,34 +1389,43 @@ public final class DssInterpreter {
      * go to the output folder, never beside the script).
      */
     private void exportVoltages(String fileName, String where) {
-        if (outDir == null || circuit == null) {
-            warnOnce("export:voltages", where + ": Export Voltages skipped (" + (outDir == null ? "no output folder given" : "no circuit yet") + ")");
-            return;
-        }
-        DssCircuit c = circuit;
-        if (deferred != null) {
-            settleDeferredSolve();
-        }
         PowerFlowSolver solver = solvedForReport("Export Voltages", where);
         if (solver == null) {
             return;
         }
-        int n = solver.network().nodeCount();
-        double[] re = new double[n];
-        double[] im = new double[n];
-        solver.voltages(re, im);
-        String name = fileName.isEmpty() ? c.name + "_EXP_VOLTAGES.CSV" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
-        writeReport(outDir.resolve(name), VoltageReport.csv(solver.network(), re, im));
+        double[][] v = nodeVoltages(solver);
+        String name = fileName.isEmpty() ? circuit.name + "_EXP_VOLTAGES.CSV" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        writeReport(outDir.resolve(name), VoltageReport.csv(solver.network(), v[0], v[1]));
     }
 
     /** The solved circuit's solver, or null (with one warning) when nothing has been solved yet. */
+    /**
+     * The solution a Show or Export report is written from, with a deferred Solve settled first; null, after a
+     * warning, where there is nothing to write (no output folder, no circuit, not solved yet).
+     */
     private PowerFlowSolver solvedForReport(String what, String where) {
+        if (outDir == null || circuit == null) {
+            warnOnce("report:skip:" + what, where + ": " + what + " skipped ("
+                    + (outDir == null ? "no output folder given" : "no circuit yet") + ")");
+            return null;
+        }
+        if (deferred != null) {
+            settleDeferredSolve();
+        }
         Simulation sim = simulation(where);
         if (!sim.solved()) {
             warnOnce("report:unsolved:" + what, where + ": " + what + " before the circuit was solved; skipped");
             return null;
         }
         return sim.solver();
+    }
+
+    /** Every node's voltage of the solution, real parts then imaginary parts, in the network's node order. */
+    private static double[][] nodeVoltages(PowerFlowSolver solver) {
+        int n = solver.network().nodeCount();
+        double[][] v = new double[2][n];
+        solver.voltages(v[0], v[1]);
+        return v;
     }
 
     private void writeReport(Path file, String text) {
