@@ -12,8 +12,8 @@ import java.util.function.LongSupplier;
  * runs, and while C2's queue is long it raises the number of calls a method needs first (the tiered policy's
  * load feedback, {@code -XX:Tier4LoadFeedback}, HotSpot's compilationPolicy.cpp): at the end of one warm-up
  * pass about 200 methods of the accepted-request path had not been taken by C2 and were compiled in the
- * first measured run instead (docs/protocol.md "What the first run still compiles"). A second, short pass
- * after the queue has drained calls them again with the normal thresholds.
+ * first measured run instead (docs/protocol.md "What the first run still compiles"). So the warm-up's second
+ * pass keeps its traffic going until the queue has stayed empty for a while ({@link ServerWarmup}).
  */
 final class CompilerQueue {
     private CompilerQueue() {
