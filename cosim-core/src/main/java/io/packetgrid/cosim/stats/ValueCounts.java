@@ -98,6 +98,22 @@ public final class ValueCounts {
         return sortedValues[lo];
     }
 
+    /** The {@code d}-th smallest distinct value ({@code d} in [0, {@link #distinct()})). */
+    public long distinctValue(int d) {
+        if (sortedValues == null) {
+            sort();
+        }
+        return sortedValues[d];
+    }
+
+    /** How many samples hold the {@code d}-th smallest distinct value. */
+    public long distinctCount(int d) {
+        if (sortedValues == null) {
+            sort();
+        }
+        return d == 0 ? cumulative[0] : cumulative[d] - cumulative[d - 1];
+    }
+
     private void sort() {
         long[] values = new long[distinct];
         int n = 0;

@@ -17,6 +17,14 @@ class ValueCountsTest {
         for (int i = 0; i < sorted.length; i++) {
             assertEquals(sorted[i], c.at(i), "position " + i);
         }
+        // the distinct values ascending with their counts spell out the same sorted array
+        int i = 0;
+        for (int d = 0; d < c.distinct(); d++) {
+            for (long k = c.distinctCount(d); k > 0; k--) {
+                assertEquals(sorted[i++], c.distinctValue(d), "distinct value " + d);
+            }
+        }
+        assertEquals(sorted.length, i);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.packetgrid.pem.sim;
 
-import java.util.Arrays;
+import io.packetgrid.cosim.stats.ValueCounts;
 
 /** Traffic, delay and departure counters of a device fleet. */
 public final class FleetStats {
@@ -12,7 +12,7 @@ public final class FleetStats {
     long departures;
     long departuresShort;
     double shortfallKwh;
-    final LongList latencyNs = new LongList();
+    final ValueCounts latencyNs = new ValueCounts();
 
     public long requests() {
         return requests;
@@ -53,31 +53,20 @@ public final class FleetStats {
         return shortfallKwh;
     }
 
-    /** Request→reply delays of requests sent in the observation window, ns, in the order they came (a copy). */
-    public long[] latenciesNs() {
-        return Arrays.copyOf(latencyNs.data, latencyNs.size);
+    /**
+     * Request→reply delays of requests sent in the observation window, ns, as a count per distinct delay (the
+     * fleet's own: read after the run).
+     */
+    public ValueCounts latencies() {
+        return latencyNs;
     }
 
-    /** Request→reply delay quantile (q in [0, 1]), ms; NaN without samples. */
+    /** Request→reply delay quantile (q in [0, 1]) by the nearest rank, ms; NaN without samples. */
     public double latencyQuantileMs(double q) {
-        if (latencyNs.size == 0) {
+        long n = latencyNs.size();
+        if (n == 0) {
             return Double.NaN;
         }
-        long[] s = Arrays.copyOf(latencyNs.data, latencyNs.size);
-        Arrays.sort(s);
-        int i = (int) Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1));
-        return s[i] / 1e6;
-    }
-
-    static final class LongList {
-        long[] data = new long[64];
-        int size;
-
-        void add(long v) {
-            if (size == data.length) {
-                data = Arrays.copyOf(data, size * 2);
-            }
-            data[size++] = v;
-        }
+        return latencyNs.at((long) Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))) / 1e6;
     }
 }

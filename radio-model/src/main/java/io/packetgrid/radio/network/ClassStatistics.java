@@ -1,12 +1,13 @@
 package io.packetgrid.radio.network;
 
-import java.util.Arrays;
+import io.packetgrid.cosim.stats.ValueCounts;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Running statistics of one service class (or of all traffic): counts, losses by reason, deadline
- * misses and every delivered latency (kept exactly, so percentiles are exact order statistics).
+ * misses and every delivered latency (kept exactly, as a count per distinct value, so percentiles are exact order
+ * statistics: a day of an MV study delivers millions of messages on a few dozen distinct delays).
  */
 public final class ClassStatistics {
     private final String label;
@@ -16,7 +17,7 @@ public final class ClassStatistics {
     private long late;
     private long attempts;
     private final Map<String, Long> lost = new TreeMap<>();
-    private long[] latency = new long[64];
+    private final ValueCounts latency = new ValueCounts();
 
     ClassStatistics(String label, Long deadlineNs) {
         this.label = label;
@@ -28,10 +29,8 @@ public final class ClassStatistics {
     }
 
     void delivered(long latencyNs, int tries) {
-        if (delivered == latency.length) {
-            latency = Arrays.copyOf(latency, 2 * latency.length);
-        }
-        latency[(int) delivered++] = latencyNs;
+        latency.add(latencyNs);
+        delivered++;
         attempts += tries;
         if (deadlineNs != null && latencyNs > deadlineNs) {
             late++;
@@ -45,21 +44,32 @@ public final class ClassStatistics {
 
     /** A snapshot with percentiles. */
     public Summary summary() {
-        long[] sorted = Arrays.copyOf(latency, (int) delivered);
-        Arrays.sort(sorted);
         long lostTotal = lost.values().stream().mapToLong(Long::longValue).sum();
         long finished = delivered + lostTotal;
         double mean = 0;
-        for (long l : sorted) {
-            mean += l;
+        for (int d = 0; d < latency.distinct(); d++) {   // every sample in ascending order, as a sorted array's sum
+            long value = latency.distinctValue(d);
+            for (long k = latency.distinctCount(d); k > 0; k--) {
+                mean += value;
+            }
         }
         mean = delivered == 0 ? Double.NaN : mean / delivered / 1e6;
         return new Summary(label, sent, delivered, lostTotal, Map.copyOf(lost), late,
                 finished == 0 ? Double.NaN : 100.0 * lostTotal / finished,
                 deadlineNs == null || finished == 0 ? Double.NaN : 100.0 * (lostTotal + late) / finished,
-                percentileMs(sorted, 0.5), percentileMs(sorted, 0.9), percentileMs(sorted, 0.99),
-                percentileMs(sorted, 0.999), mean, sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6,
+                percentileMs(latency, 0.5), percentileMs(latency, 0.9), percentileMs(latency, 0.99),
+                percentileMs(latency, 0.999), mean, delivered == 0 ? Double.NaN : latency.at(delivered - 1) / 1e6,
                 finished == 0 ? Double.NaN : (double) attempts / finished);
+    }
+
+    /** {@link #percentileMs(long[], double)} of the samples counted. */
+    static double percentileMs(ValueCounts samples, double p) {
+        long n = samples.size();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        long rank = (long) Math.ceil(p * n);
+        return samples.at(Math.max(0, Math.min(n - 1, rank - 1))) / 1e6;
     }
 
     /** The p-quantile by the nearest-rank rule (the smallest value with at least p of the sample at or below it). */

@@ -80,7 +80,7 @@ public record FleetResults(double[] flexKw, double[] pvKw, double[] householdEne
         }
         FleetStats s = fleet.stats();
         ValueCounts latencies = new ValueCounts();
-        latencies.addAll(s.latenciesNs());
+        latencies.addAll(s.latencies());
         return new FleetResults(flex, pv, fleet.pointEnergyKwh(), s.requests(), s.events(), s.replies(), s.acceptsIgnored(), timeouts,
                 late, executed, optOuts, s.shortfallKwh(), s.departuresShort(), latencies, List.copyOf(devices));
     }
