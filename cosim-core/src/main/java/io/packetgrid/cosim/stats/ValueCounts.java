@@ -98,6 +98,17 @@ public final class ValueCounts {
         return sortedValues[lo];
     }
 
+    /**
+     * The q-quantile by the nearest-rank rule: the ⌈q·n⌉-th smallest sample (1-based; the smallest for q = 0), the
+     * smallest value with at least a share q of the samples at or below it (Hyndman and Fan 1996, definition 1).
+     *
+     * @throws IndexOutOfBoundsException without samples
+     */
+    public long nearestRank(double q) {
+        long rank = (long) Math.ceil(q * size);
+        return at(Math.max(0, Math.min(size - 1, rank - 1)));
+    }
+
     /** The {@code d}-th smallest distinct value ({@code d} in [0, {@link #distinct()})). */
     public long distinctValue(int d) {
         if (sortedValues == null) {

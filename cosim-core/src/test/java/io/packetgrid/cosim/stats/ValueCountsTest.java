@@ -25,6 +25,11 @@ class ValueCountsTest {
             }
         }
         assertEquals(sorted.length, i);
+        // nearest-rank quantiles: the ceil(q n)-th smallest, the smallest for q = 0
+        for (double q : new double[] {0, 1e-9, 0.001, 0.25, 0.5, 0.9, 0.99, 0.999, 1}) {
+            int rank = (int) Math.ceil(q * sorted.length);
+            assertEquals(sorted[Math.max(0, rank - 1)], c.nearestRank(q), "q " + q);
+        }
     }
 
     @Test
@@ -77,6 +82,7 @@ class ValueCountsTest {
         assertEquals(0, c.size());
         assertEquals(0, c.distinct());
         assertThrows(IndexOutOfBoundsException.class, () -> c.at(0));
+        assertThrows(IndexOutOfBoundsException.class, () -> c.nearestRank(0.5));
         c.add(4);
         assertThrows(IndexOutOfBoundsException.class, () -> c.at(1));
         assertThrows(IndexOutOfBoundsException.class, () -> c.at(-1));

@@ -63,10 +63,6 @@ public final class FleetStats {
 
     /** Request→reply delay quantile (q in [0, 1]) by the nearest rank, ms; NaN without samples. */
     public double latencyQuantileMs(double q) {
-        long n = latencyNs.size();
-        if (n == 0) {
-            return Double.NaN;
-        }
-        return latencyNs.at((long) Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))) / 1e6;
+        return latencyNs.size() == 0 ? Double.NaN : latencyNs.nearestRank(q) / 1e6;
     }
 }

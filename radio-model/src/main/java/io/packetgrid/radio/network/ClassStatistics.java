@@ -64,12 +64,7 @@ public final class ClassStatistics {
 
     /** {@link #percentileMs(long[], double)} of the samples counted. */
     static double percentileMs(ValueCounts samples, double p) {
-        long n = samples.size();
-        if (n == 0) {
-            return Double.NaN;
-        }
-        long rank = (long) Math.ceil(p * n);
-        return samples.at(Math.max(0, Math.min(n - 1, rank - 1))) / 1e6;
+        return samples.size() == 0 ? Double.NaN : samples.nearestRank(p) / 1e6;
     }
 
     /** The p-quantile by the nearest-rank rule (the smallest value with at least p of the sample at or below it). */

@@ -259,12 +259,7 @@ public final class CoupledMetrics {
 
     /** The q-quantile (the ⌈q·n⌉-th smallest), ms to 4 decimals; NaN without latencies. */
     static double quantileMs(ValueCounts latencies, double q) {
-        long n = latencies.size();
-        if (n == 0) {
-            return Double.NaN;
-        }
-        long rank = (long) Math.ceil(q * n);
-        return round(latencies.at(Math.max(0, Math.min(n - 1, rank - 1))) / 1e6, 4);
+        return latencies.size() == 0 ? Double.NaN : round(latencies.nearestRank(q) / 1e6, 4);
     }
 
     public static double round(double v, int digits) {

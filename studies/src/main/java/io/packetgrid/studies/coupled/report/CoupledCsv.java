@@ -1,5 +1,6 @@
 package io.packetgrid.studies.coupled.report;
 
+import io.packetgrid.cosim.stats.ValueCounts;
 import io.packetgrid.studies.coupled.FeederRun;
 import io.packetgrid.studies.report.CsvTable;
 import io.packetgrid.studies.coupled.VariantResult;
@@ -53,13 +54,11 @@ public final class CoupledCsv {
             writeMv(dir, s, r.mv(), startH);
         }
         if (r.spec().pem()) {
-            io.packetgrid.cosim.stats.ValueCounts rt = io.packetgrid.studies.coupled.CoupledMetrics.roundTrips(r);
+            ValueCounts rt = io.packetgrid.studies.coupled.CoupledMetrics.roundTrips(r);
             try (CsvTable c = new CsvTable(dir.resolve("latency.csv"), List.of("quantile", "round_trip_ms"), 6)) {
-                long n = rt.size();
-                if (n > 0) {
+                if (rt.size() > 0) {
                     for (int q = 0; q <= 1000; q++) {
-                        long rank = (long) Math.ceil(q / 1000.0 * n);
-                        c.row(q / 1000.0, rt.at(Math.max(0, Math.min(n - 1, rank - 1))) / 1e6);
+                        c.row(q / 1000.0, rt.nearestRank(q / 1000.0) / 1e6);
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package io.packetgrid.studies.coupled.report;
 
 import io.packetgrid.cosim.error.PacketGridException;
+import io.packetgrid.cosim.stats.ValueCounts;
 import io.packetgrid.studies.coupled.CoupledMetrics;
 import io.packetgrid.studies.coupled.FeederRun;
 import io.packetgrid.studies.coupled.VariantResult;
@@ -231,7 +232,7 @@ public final class CoupledPlots {
                 i++;
                 continue;
             }
-            io.packetgrid.cosim.stats.ValueCounts rt = CoupledMetrics.roundTrips(e.getValue());
+            ValueCounts rt = CoupledMetrics.roundTrips(e.getValue());
             long size = rt.size();
             if (size == 0) {
                 i++;
